@@ -1,0 +1,19 @@
+"""One options object for the whole pipeline (no keyword arguments repeated in three layers)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_STEPS = ("clean", "annotate", "geo", "extract")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    steps: tuple[str, ...] = DEFAULT_STEPS
+    spacy_model: str = field(default_factory=lambda: os.environ.get("SITREP_SPACY_MODEL", "en_core_web_sm"))
+    # longer clean texts are analysed up to this many characters and flagged as truncated
+    max_nlp_chars: int = 200_000
+    # inputs larger than this are read up to it and flagged
+    max_input_bytes: int = 64 * 1024 * 1024
+    doc_timeout_s: float = 60.0

@@ -1,0 +1,77 @@
+"""A pipeline is a list of small named steps over a stream of documents.
+
+Each step loads what it needs once per worker in `setup()` and then turns a `Document` into the
+same `Document` with more filled in (`process`). A step that raises records an error on the
+document and the run goes on. Steps never import Ray or know how they are run.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Protocol, runtime_checkable
+
+from sitrep.config import Config
+from sitrep.errors import Code
+from sitrep.records import Document
+
+log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Step(Protocol):
+    name: str
+
+    def setup(self) -> None: ...
+
+    def process(self, doc: Document) -> Document: ...
+
+
+def build_steps(config: Config) -> list[Step]:
+    """The steps named by the config, in order (registered in one place: `sitrep.steps`)."""
+    from sitrep.steps import REGISTRY
+
+    unknown = [s for s in config.steps if s not in REGISTRY]
+    if unknown:
+        raise ValueError(f"unknown step(s) {unknown}; known: {sorted(REGISTRY)}")
+    return [REGISTRY[name](config) for name in config.steps]
+
+
+class Pipeline:
+    """Runs the configured steps on documents, counting time and failures per step."""
+
+    def __init__(self, config: Config | None = None, steps: list[Step] | None = None) -> None:
+        self.config = config or Config()
+        self.steps = steps if steps is not None else build_steps(self.config)
+        self.seconds: Counter[str] = Counter()
+        self.failures: Counter[str] = Counter()
+        self._ready = False
+
+    def setup(self) -> Pipeline:
+        if not self._ready:
+            for step in self.steps:
+                step.setup()
+            self._ready = True
+        return self
+
+    def process(self, doc: Document) -> Document:
+        self.setup()
+        for step in self.steps:
+            if doc.errors and any(e.code.startswith("E1") for e in doc.errors):
+                break  # a read error: nothing to analyse
+            t0 = time.perf_counter()
+            try:
+                doc = step.process(doc)
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+                log.exception("step %s failed on %s", step.name, doc.name)
+                doc.fail(step.name, Code.STEP_FAILED, f"{type(exc).__name__}: {exc}")
+                self.failures[step.name] += 1
+            self.seconds[step.name] += time.perf_counter() - t0
+        doc.nlp = None  # the spaCy parse stays in the worker
+        return doc
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            yield self.process(doc)
