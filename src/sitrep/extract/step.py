@@ -1,13 +1,12 @@
-"""The extract step (first version: direct quotations with a following "X said")."""
+"""The extract step: movements, war-toll claims and quotes, each with raw-text evidence."""
 
 from __future__ import annotations
 
-import re
-
 from sitrep.config import Config
-from sitrep.records import Document, Quote
-
-_QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"],?\s+(\w+(?:\s\w+)?)\s+said")
+from sitrep.extract.claims import find_claims
+from sitrep.extract.movements import find_movements
+from sitrep.extract.quotes import find_quotes
+from sitrep.records import Document
 
 
 class ExtractStep:
@@ -20,7 +19,7 @@ class ExtractStep:
         pass
 
     def process(self, doc: Document) -> Document:
-        for m in _QUOTE.finditer(doc.clean_text):
-            doc.quotes.append(Quote(speaker=m.group(2), text=m.group(1),
-                                    evidence=doc.evidence(m.start(1), m.end(1)), rule="quote-said"))
+        doc.quotes = find_quotes(doc)
+        doc.movements = find_movements(doc)
+        doc.claims = find_claims(doc)
         return doc
