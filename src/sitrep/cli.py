@@ -83,6 +83,164 @@ def extract(
             print_pretty(obj)
 
 
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = DEFAULT_DB,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes (0: one per core).")] = 1,
+    reprocess: Annotated[bool, typer.Option(help="Re-run documents already in the store.")] = False,
+    engine: Annotated[str, typer.Option(help="local, or ray (needs the [ray] extra).")] = "local",
+    address: Annotated[str | None, typer.Option(help="Ray address (auto, ray://host:port); default: a local instance.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Run the pipeline over the inputs into the store, with a progress bar and a summary."""
+    import os
+
+    from sitrep.ingest.readers import read_paths
+    from sitrep.store.db import Store
+
+    _setup_logging(verbose)
+    store = _open_store(db)
+    workers = workers or (os.cpu_count() or 1)
+    config = Config()
+    known = set() if reprocess else store.known_ids()
+    if engine == "ray":
+        from sitrep.run.ray_runner import run_ray
+
+        stats = run_ray(list(paths), config, store=store, address=address, skip_ids=known)
+    elif engine == "local":
+        stats = _ingest_local(read_paths(paths, config), config, store, workers, known)
+    else:
+        err.print(f"[red]unknown engine {engine!r}[/]: use local or ray")
+        raise typer.Exit(2)
+    _print_summary(stats, store)
+    if stats.interrupted:
+        raise typer.Exit(130)
+
+
+def _open_store(db: str):  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sitrep.store.db import Store
+
+    try:
+        return Store(db)
+    except (SQLAlchemyError, ModuleNotFoundError) as exc:
+        err.print(f"[red]cannot open the store {db!r}[/]: {exc}\n"
+                  "Pass --db sqlite:///path/file.db or a reachable postgresql+psycopg:// URL.")
+        raise typer.Exit(3) from exc
+
+
+def _ingest_local(docs, config: Config, store, workers: int, known: set[str]):  # type: ignore[no-untyped-def]
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from sitrep.run.local import RunStats, run_local
+
+    skipped = 0
+
+    def fresh():  # type: ignore[no-untyped-def]
+        nonlocal skipped
+        for d in docs:
+            if d.id in known and d.raw_text:
+                skipped += 1
+                continue
+            yield d
+
+    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
+                  console=err, transient=False) as progress:
+        task = progress.add_task("ingest", total=None, rate="-")
+        t0 = __import__("time").perf_counter()
+
+        def tick(_doc) -> None:  # type: ignore[no-untyped-def]
+            done = progress.tasks[0].completed + 1
+            rate = done / max(__import__("time").perf_counter() - t0, 1e-6)
+            progress.update(task, advance=1, rate=f"{rate:.1f}")
+
+        stats: RunStats = run_local(fresh(), config, workers=workers, sink=store.upsert_many,
+                                    on_progress=tick)
+    stats.skipped = skipped
+    return stats
+
+
+def _print_summary(stats, store) -> None:  # type: ignore[no-untyped-def]
+    from rich.table import Table
+
+    err.print(f"[bold]{stats.documents}[/] documents, {stats.places} places, [bold]{stats.facts}[/] facts, "
+              f"{stats.errors} errors/warnings, {stats.skipped} already in the store "
+              f"in {stats.seconds:.1f} s" + (" [yellow](interrupted: work so far kept)[/]" if stats.interrupted else ""))
+    if stats.error_rows:
+        t = Table("input", "code", "reason", title="Errors and warnings", title_justify="left")
+        for name, code, msg in stats.error_rows[:50]:
+            t.add_row(name, code, msg)
+        err.print(t)
+        if len(stats.error_rows) > 50:
+            err.print(f"... and {len(stats.error_rows) - 50} more (see the errors table)")
+    counts = store.counts()
+    err.print("store: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
+
+
+@app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    token: Annotated[str | None, typer.Option(envvar="SITREP_API_TOKEN",
+                                              help="Token that enables write endpoints.")] = None,
+) -> None:
+    """Serve the REST API (/api, /docs) and the web UI (/)."""
+    import uvicorn
+
+    from sitrep.api.app import create_app
+
+    _open_store(db)
+    err.print(f"serving http://{host}:{port}/  (API docs at /docs, store {db})")
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    kind: Annotated[str, typer.Option("--kind", "-k", help="movements, claims, quotes or places.")] = "movements",
+    db: DbOpt = DEFAULT_DB,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default: stdout).")] = None,
+) -> None:
+    """Export facts from the store as JSON Lines, CSV or GeoJSON."""
+    from sitrep.store.export import KINDS, WRITERS
+
+    if kind not in KINDS:
+        err.print(f"[red]unknown kind {kind!r}[/]: use one of {', '.join(KINDS)}")
+        raise typer.Exit(2)
+    if fmt is ExportFormat.geojson and kind not in ("movements", "places"):
+        err.print("[red]GeoJSON export is for movements and places[/]")
+        raise typer.Exit(2)
+    store = _open_store(db)
+    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        n = WRITERS[fmt.value](store, kind, out)
+    finally:
+        if output:
+            out.close()
+    err.print(f"exported {n} {kind}")
+
+
+@app.command()
+def demo(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 8000,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Only ingest.")] = False,
+) -> None:
+    """Ingest the bundled example articles, then serve the map and API."""
+    if not EXAMPLES.is_dir():
+        err.print(f"[red]bundled examples not found at {EXAMPLES}[/]")
+        raise typer.Exit(1)
+    ingest([str(EXAMPLES)], db=db, workers=1, reprocess=False, engine="local", address=None,
+           verbose=False)
+    if not no_serve:
+        serve(db=db, host=host, port=port, token=None)
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,141 @@
+"""The local runner: N worker processes, models loaded once per worker, one writer.
+
+Documents stream from the readers in bounded chunks; each worker runs the whole pipeline on a
+document under a time limit; the parent writes results to the store in batches. Ctrl-C stops
+cleanly and keeps everything already written.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from sitrep.config import Config
+from sitrep.errors import Code, message
+from sitrep.pipeline import Pipeline
+from sitrep.records import Document
+
+_worker_pipeline: Pipeline | None = None
+
+
+class DocTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise DocTimeout after `seconds` (main thread of a process only; no-op elsewhere)."""
+    import threading
+
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(_sig: int, _frame: Any) -> None:
+        raise DocTimeout()
+
+    old = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def process_safely(pipe: Pipeline, doc: Document) -> Document:
+    """Run the pipeline on one document within the configured time limit."""
+    try:
+        with time_limit(pipe.config.doc_timeout_s):
+            return pipe.process(doc)
+    except DocTimeout:
+        doc.nlp = None
+        doc.fail("pipeline", Code.TIMEOUT,
+                 message(Code.TIMEOUT, f"stopped after {pipe.config.doc_timeout_s:g} s"))
+        return doc
+
+
+def _init_worker(config: Config) -> None:
+    global _worker_pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _worker_pipeline = Pipeline(config).setup()
+
+
+def _work(doc: Document) -> Document:
+    assert _worker_pipeline is not None
+    return process_safely(_worker_pipeline, doc)
+
+
+@dataclass
+class RunStats:
+    documents: int = 0
+    places: int = 0
+    facts: int = 0
+    errors: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    error_rows: list[tuple[str, str, str]] = field(default_factory=list)
+    interrupted: bool = False
+
+    def add(self, doc: Document) -> None:
+        if doc.raw_text:
+            self.documents += 1
+        self.places += len(doc.places)
+        self.facts += len(doc.facts)
+        self.errors += len(doc.errors)
+        self.error_rows.extend((doc.name, str(e.code), e.message) for e in doc.errors)
+
+
+def run_local(
+    docs: Iterable[Document],
+    config: Config,
+    *,
+    workers: int = 1,
+    sink: Callable[[list[Document]], None] | None = None,
+    batch_size: int = 32,
+    on_progress: Callable[[Document], None] | None = None,
+) -> RunStats:
+    """Run the pipeline over `docs`, handing finished documents to `sink` in batches."""
+    stats = RunStats()
+    t0 = time.perf_counter()
+    batch: list[Document] = []
+
+    def emit(doc: Document) -> None:
+        stats.add(doc)
+        batch.append(doc)
+        if on_progress:
+            on_progress(doc)
+        if len(batch) >= batch_size:
+            flush()
+
+    def flush() -> None:
+        if batch and sink:
+            sink(list(batch))
+        batch.clear()
+
+    try:
+        if workers <= 1:
+            pipe = Pipeline(config).setup()
+            for doc in docs:
+                emit(process_safely(pipe, doc))
+        else:
+            ctx = mp.get_context("fork")
+            with ctx.Pool(workers, initializer=_init_worker, initargs=(config,),
+                          maxtasksperchild=2000) as pool:
+                # Pool would drain a generator eagerly; feed it bounded windows instead
+                it = iter(docs)
+                while window := list(islice(it, workers * 16)):
+                    for doc in pool.imap_unordered(_work, window, chunksize=2):
+                        emit(doc)
+    except KeyboardInterrupt:
+        stats.interrupted = True
+    finally:
+        flush()
+        stats.seconds = time.perf_counter() - t0
+    return stats
