@@ -1,0 +1,37 @@
+# Two commands do all the set-up: `make demo` and `make test`.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint bench score clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "sitrep needs Python 3.11"'
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip==24.3.1 || true
+	$(BIN)/pip install --quiet -e '.[dev,ray]'
+	@touch $(STAMP)
+
+demo: install  ## ingest the bundled examples and serve the map and API on http://127.0.0.1:8000
+	$(BIN)/sitrep demo --db sqlite:///sitrep-demo.db
+
+test: install  ## run the whole test suite (PostgreSQL and Chromium tests included where present)
+	$(BIN)/pytest -q -ra
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
+
+score: install  ## the dev-set scores quoted in the README
+	python3 ../shared/eval/score.py --gold ../shared/eval/dev --cmd "$(BIN)/sitrep extract --format jsonl"
+	python3 ../shared/eval/score.py --gold ../shared/eval/geowebnews-dev --only places --cmd "$(BIN)/sitrep extract --format jsonl"
+	python3 ../shared/eval/score_body.py --gold ../shared/eval/zyte-aeb-dev --cmd "$(BIN)/sitrep extract --format jsonl"
+
+bench: install
+	$(BIN)/sitrep bench
+
+clean:
+	rm -rf $(VENV) sitrep-demo.db* .pytest_cache

@@ -1,0 +1,94 @@
+"""Shared fixtures: paths to ../shared, one pipeline per test session, a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+DEV = SHARED / "eval" / "dev"
+EXAMPLES = ROOT / "src" / "sitrep" / "examples" / "articles"
+
+
+def need_shared() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"../shared is not beside the project ({SHARED} missing)")
+
+
+@pytest.fixture(scope="session")
+def pipeline():  # type: ignore[no-untyped-def]
+    from sitrep.pipeline import Pipeline
+
+    return Pipeline().setup()
+
+
+@pytest.fixture(scope="session")
+def seed_docs(pipeline):  # type: ignore[no-untyped-def]
+    from sitrep.ingest.readers import read_paths
+
+    need_shared()
+    return [pipeline.process(d) for d in read_paths([str(SEEDS)])]
+
+
+def _pg_bin() -> Path | None:
+    base = Path("/usr/lib/postgresql")
+    if base.is_dir():
+        for v in sorted(base.iterdir(), reverse=True):
+            if (v / "bin" / "postgres").exists():
+                return v / "bin"
+    found = shutil.which("postgres")
+    return Path(found).parent if found else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A real PostgreSQL: SITREP_TEST_PG_URL when CI started one, else a throwaway cluster."""
+    url = os.environ.get("SITREP_TEST_PG_URL")
+    if url:
+        yield url
+        return
+    bindir = _pg_bin()
+    if bindir is None:
+        pytest.skip("no PostgreSQL server binary on this machine (install the postgresql package)")
+    tmp = Path(tempfile.mkdtemp(prefix="sitrep-pg-"))
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        shutil.chown(tmp, "postgres")
+        prefix = ["runuser", "-u", "postgres", "--"]
+    data, port = tmp / "data", _free_port()
+    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "sitrep", "--auth=trust"],
+                   check=True, capture_output=True)
+    proc = subprocess.Popen([*prefix, str(bindir / "postgres"), "-D", str(data), "-p", str(port),
+                             "-k", str(tmp), "-h", "127.0.0.1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"postgresql+psycopg://sitrep@127.0.0.1:{port}/postgres"
+    import psycopg
+
+    for _ in range(100):
+        try:
+            psycopg.connect(f"host=127.0.0.1 port={port} user=sitrep dbname=postgres").close()
+            break
+        except psycopg.OperationalError:
+            time.sleep(0.1)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,83 @@
+"""The command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, SEEDS, need_shared
+
+SITREP = [str(Path(sys.executable).parent / "sitrep")]
+CONTRACT_KEYS = {"id", "text", "source", "flags", "places", "movements", "claims", "quotes"}
+
+
+def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+    return subprocess.run([*SITREP, *args], capture_output=True, input=input, cwd=ROOT, timeout=600)
+
+
+def test_extract_prints_one_contract_line_per_seed() -> None:
+    need_shared()
+    res = run("extract", "--format", "jsonl", *sorted(str(p) for p in SEEDS.glob("*.txt")))
+    assert res.returncode == 0, res.stderr.decode()
+    lines = res.stdout.decode().splitlines()
+    assert len(lines) == 3
+    for line in lines:
+        obj = json.loads(line)
+        assert CONTRACT_KEYS <= obj.keys()
+        assert obj["id"] in {p.stem for p in SEEDS.glob("*.txt")}
+        assert {"homoglyphs_folded", "spam_spans", "boilerplate_chars"} <= obj["flags"].keys()
+        for p in obj["places"]:
+            assert {"mention", "lat", "lon", "start", "end"} <= p.keys()
+        for c in obj["claims"]:
+            assert {"claimant", "subject", "metric", "low", "high", "evidence"} <= c.keys()
+
+
+def test_extract_reads_stdin() -> None:
+    res = run("extract", "-", input="“We are holding the line,” General Oleh Marchenko said.".encode())
+    assert res.returncode == 0
+    assert json.loads(res.stdout)["id"] == "stdin"
+
+
+def test_ingest_survives_bad_files_and_reports_them(tmp_path: Path) -> None:
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "blob.bin").write_bytes(bytes(range(256)) * 64)
+    (bad / "latin.txt").write_bytes("Ukrainian forces massed near Zaporizhzhia, the café owner said.".encode("latin-1"))
+    para = "Russian troops moved towards Kupiansk on Monday, officials said. " * 20 + "\n\n"
+    with (bad / "big.txt").open("w") as fh:
+        while fh.tell() < 20_000_000:
+            fh.write(para)
+    (bad / "good.txt").write_text("A Russian convoy is heading towards Izium, the governor said.")
+    db = f"sqlite:///{tmp_path / 'b.db'}"
+    res = run("ingest", str(bad), "--db", db)
+    err = res.stderr.decode()
+    assert res.returncode == 0, err
+    assert "E101" in err and "E102" in err and "W103" in err and "W105" in err
+    from sitrep.store.db import Store
+
+    counts = Store(db).counts()
+    assert counts["documents"] == 3  # latin, big (analysed in part), good
+    assert counts["errors"] >= 4
+    again = run("ingest", str(bad), "--db", db, "--reprocess")
+    assert again.returncode == 0
+    assert Store(db).counts() == counts
+
+
+def test_export_writes_csv_and_geojson(tmp_path: Path) -> None:
+    need_shared()
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert run("ingest", str(SEEDS), "--db", db).returncode == 0
+    res = run("export", "--format", "geojson", "--kind", "places", "--db", db)
+    fc = json.loads(res.stdout)
+    assert fc["type"] == "FeatureCollection" and fc["features"]
+    res = run("export", "--format", "csv", "--kind", "quotes", "--db", db)
+    assert res.stdout.decode().splitlines()[0].startswith("id,doc_id,start,end,evidence")
+
+
+def test_unknown_export_kind_exits_with_usage_error(tmp_path: Path) -> None:
+    res = run("export", "--kind", "rumours", "--db", f"sqlite:///{tmp_path / 'y.db'}")
+    assert res.returncode == 2
+    assert "unknown kind" in res.stderr.decode()
