@@ -91,6 +91,7 @@ def ingest(
     reprocess: Annotated[bool, typer.Option(help="Re-run documents already in the store.")] = False,
     engine: Annotated[str, typer.Option(help="local, or ray (needs the [ray] extra).")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray address (auto, ray://host:port); default: a local instance.")] = None,
+    parquet: Annotated[Path | None, typer.Option(help="With --engine ray: write Parquet shards here instead of the store (import them with `sitrep load`).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Run the pipeline over the inputs into the store, with a progress bar and a summary."""
@@ -107,7 +108,8 @@ def ingest(
     if engine == "ray":
         from sitrep.run.ray_runner import run_ray
 
-        stats = run_ray(list(paths), config, store=store, address=address, skip_ids=known)
+        stats = run_ray(list(paths), config, store=None if parquet else store, address=address,
+                        skip_ids=known, parquet_dir=parquet)
     elif engine == "local":
         stats = _ingest_local(read_paths(paths, config), config, store, workers, known)
     else:
@@ -181,6 +183,21 @@ def _print_summary(stats, store) -> None:  # type: ignore[no-untyped-def]
 
 
 @app.command()
+def load(
+    folder: Annotated[Path, typer.Argument(help="Folder of Parquet shards from `ingest --engine ray --parquet`.")],
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Import Parquet shards written by a Ray run into the store (safe to repeat)."""
+    from sitrep.run.ray_runner import load_parquet
+
+    if not folder.is_dir():
+        err.print(f"[red]{folder} is not a folder[/]")
+        raise typer.Exit(2)
+    store = _open_store(db)
+    _print_summary(load_parquet(folder, store), store)
+
+
+@app.command()
 def serve(
     db: DbOpt = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
@@ -236,7 +253,7 @@ def demo(
         err.print(f"[red]bundled examples not found at {EXAMPLES}[/]")
         raise typer.Exit(1)
     ingest([str(EXAMPLES)], db=db, workers=1, reprocess=False, engine="local", address=None,
-           verbose=False)
+           parquet=None, verbose=False)
     if not no_serve:
         serve(db=db, host=host, port=port, token=None)
 
