@@ -1,0 +1,139 @@
+"""Provenance read from the lines of a text: bylines, datelines, "Source:" and "via" lines.
+
+Every parser takes one line and returns the value with its span inside that line, so the step
+can map it to raw-text evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+          r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE_PATTERNS = [
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b"),
+    re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+]
+_TIME = re.compile(r"\b[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
+_DATE_WORDS = re.compile(
+    r"\b(?:published|updated|posted|last|modified|on|at|date|mon|tue|tues|wed|thu|thur|thurs|fri|"
+    r"sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|gmt|utc|bst|est|edt|"
+    r"cet|cest|et|pt|ist)\b\.?", re.I)
+
+_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|der|al|bin|da|di|la|le)){{1,3}}"
+_OUTLET = r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z&][\w.&'’-]*|of|the|and)){0,4}"
+_BYLINE = re.compile(
+    rf"^(?i:by|written by|words by|reporting by|report by)\s+"
+    rf"(?P<authors>{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*)"
+    rf"(?:\s*(?:,|\bfor\b|\bin\b|\bat\b|\||-|–|—)\s*(?P<outlet>{_OUTLET}))?\s*[.,]?$")
+_SOURCE = re.compile(
+    r"^(?:\d{1,2}:\d\d\s*[-–—]\s*)?(?i:sources?|originally published (?:by|in|at|on)|"
+    r"first published (?:by|in|at|on)|(?:this|the) (?:article|story|post) (?:was )?"
+    r"(?:originally |first )?(?:appeared|published|posted) (?:in|on|at|by))"
+    rf"\s*[:\-–—]?\s*(?P<outlet>{_OUTLET})\s*\.?$")
+_VIA = re.compile(
+    rf"^(?i:via)\s+(?P<outlet>{_OUTLET}?)(?:\s+https?://\S+)?(?:\s+(?P<author>{_NAME}))?\s*$")
+_NAME_LINE = re.compile(rf"^{_NAME}$")
+_ROLE_WORDS = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|staff|contributor|journalist|analyst|"
+    r"columnist|producer|bureau|chief)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A value read from a line and where it sits in that line."""
+
+    value: str
+    start: int
+    end: int
+
+
+def find_date(text: str) -> Found | None:
+    """The first calendar date in a text as an ISO date (numeric dates read month first)."""
+    best: tuple[int, Found] | None = None
+    for pat in _DATE_PATTERNS:
+        m = pat.search(text)
+        if not m:
+            continue
+        iso = iso_date(m.groupdict())
+        if iso and (best is None or m.start() < best[0]):
+            best = (m.start(), Found(iso, m.start(), m.end()))
+    return best[1] if best else None
+
+
+def iso_date(g: dict[str, str | None]) -> str | None:
+    """Year, month and day groups to YYYY-MM-DD, or None when they are not a date."""
+    year = int(g["y"] or 0)
+    if g.get("mon"):
+        month, day = _MONTHS[(g["mon"] or "")[:3].lower()], int(g["d"] or 0)
+    elif g.get("a"):
+        a, b = int(g["a"] or 0), int(g["b"] or 0)
+        month, day = (a, b) if a <= 12 else (b, a)  # US order unless the first cannot be a month
+    else:
+        month, day = int(g["m"] or 0), int(g["d"] or 0)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def is_dateline(text: str) -> bool:
+    """A line that holds a date (and time) and little else."""
+    found = find_date(text)
+    if not found or len(text) > 80:
+        return False
+    rest = text[: found.start] + " " + text[found.end:]
+    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", rest))
+    return not re.search(r"[^\W\d_]{2,}", rest)
+
+
+def parse_byline(text: str) -> tuple[Found, Found | None] | None:
+    """Author(s) and, when named, the outlet of a "By ... for Outlet" line."""
+    m = _BYLINE.match(text)
+    if not m:
+        return None
+    author = Found(m.group("authors"), m.start("authors"), m.end("authors"))
+    outlet = None
+    if m.group("outlet") and not _ROLE_WORDS.search(m.group("outlet")):
+        outlet = Found(tidy_outlet(m.group("outlet")), m.start("outlet"), m.end("outlet"))
+    return author, outlet
+
+
+def parse_source_line(text: str) -> Found | None:
+    """The outlet of a "Source: X" or "Originally published by X" line."""
+    m = _SOURCE.match(text)
+    if not m:
+        return None
+    return Found(tidy_outlet(m.group("outlet")), m.start("outlet"), m.end("outlet"))
+
+
+def parse_via_line(text: str) -> tuple[Found, Found | None] | None:
+    """The outlet (and a trailing author name) of a "via X https://... Name" line."""
+    m = _VIA.match(text)
+    if not m or not m.group("outlet"):
+        return None
+    outlet = Found(tidy_outlet(m.group("outlet")), m.start("outlet"), m.end("outlet"))
+    author = Found(m.group("author"), m.start("author"), m.end("author")) if m.group("author") else None
+    return outlet, author
+
+
+def is_name_line(text: str) -> bool:
+    """A line that is only a person's name (two to four capitalised words)."""
+    return bool(_NAME_LINE.match(text)) and not _ROLE_WORDS.search(text)
+
+
+def tidy_outlet(name: str) -> str:
+    """An outlet name without trailing punctuation; "BrandName News" feeds read as the brand."""
+    name = name.strip(" .,;:-–—|")
+    head, _, tail = name.rpartition(" ")
+    # a one-word brand with an inner capital ("ZeroHedge News") names its feed with " News"
+    if tail == "News" and head and " " not in head and re.search(r"[a-z][A-Z]", head):
+        return head
+    return name
