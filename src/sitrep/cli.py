@@ -258,6 +258,40 @@ def demo(
         serve(db=db, host=host, port=port, token=None)
 
 
+@app.command()
+def bench(
+    docs: Annotated[int, typer.Option("--docs", "-n", help="Documents to generate.")] = 200,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Compare 1 worker with this many.")] = 2,
+    seed: Annotated[int, typer.Option(help="Corpus seed.")] = 7,
+) -> None:
+    """Measure documents/s, per-stage time shares and peak memory per worker."""
+    from rich.table import Table
+
+    from sitrep.run.bench import generate_corpus, run_bench
+
+    corpus = generate_corpus(docs, seed=seed)
+    kb = sum(len(d.raw_text) for d in corpus) / len(corpus) / 1024
+    err.print(f"generated {len(corpus)} noisy news documents, {kb:.1f} KB on average")
+    counts = sorted({1, max(1, workers)})
+    results = [run_bench(corpus, w) for w in counts]
+    t = Table("workers", "docs/s", "docs/s per core", "peak MB per worker", "facts", title="whole pipeline")
+    for r in results:
+        t.add_row(str(r.workers), f"{r.docs_per_s:.1f}", f"{r.docs_per_s / r.workers:.1f}",
+                  f"{r.peak_mb_per_worker:.0f}", str(r.facts))
+    console = Console()
+    console.print(t)
+    if len(results) > 1:
+        console.print(f"speed-up 1 -> {results[-1].workers} workers: "
+                      f"{results[-1].docs_per_s / results[0].docs_per_s:.2f}x")
+    one = results[0]
+    total = sum(one.stage_seconds.values()) or 1.0
+    st = Table("stage", "share", "ms per doc", "docs/s alone", title="per stage (1 worker)")
+    for name, sec in one.stage_seconds.items():
+        st.add_row(name, f"{sec / total:.0%}", f"{sec / one.docs * 1000:.2f}",
+                   f"{one.docs / sec:.0f}" if sec else "-")
+    console.print(st)
+
+
 def main() -> None:
     app()
 
