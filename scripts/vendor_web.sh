@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Vendors the web UI's third-party files from the npm registry into src/sitrep/web/static/vendor.
+# The output is committed: the UI never loads anything from a CDN or the network at run time.
+# Run it only to upgrade (needs node and npm); pinned versions below.
+set -euo pipefail
+
+LEAFLET=1.9.4          # the map
+WORLD_ATLAS=2.0.2      # Natural Earth country borders, 1:110m, as TopoJSON
+TOPOJSON_CLIENT=3.1.0  # turns the TopoJSON into GeoJSON here, at build time
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+dest="$root/src/sitrep/web/static/vendor"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+cd "$tmp"
+npm pack --silent "leaflet@$LEAFLET" "world-atlas@$WORLD_ATLAS" "topojson-client@$TOPOJSON_CLIENT" >/dev/null
+for pkg in leaflet world-atlas topojson-client; do
+  mkdir -p "$pkg"
+  tar -xzf "$pkg"-*.tgz -C "$pkg" --strip-components=1
+done
+
+rm -rf "$dest/leaflet" "$dest/world"
+mkdir -p "$dest/leaflet/images" "$dest/world"
+cp leaflet/dist/leaflet.js leaflet/dist/leaflet.css "$dest/leaflet/"
+cp leaflet/dist/images/*.png "$dest/leaflet/images/"
+cp leaflet/LICENSE "$dest/leaflet/LICENSE"
+cp world-atlas/LICENSE "$dest/world/LICENSE-world-atlas"
+
+# countries-110m.json (TopoJSON) -> GeoJSON FeatureCollection, coordinates rounded to 0.01 degree
+node -e '
+  const topojson = require("./topojson-client/dist/topojson-client.js");
+  const topo = require("./world-atlas/countries-110m.json");
+  const fc = topojson.feature(topo, topo.objects.countries);
+  const round = (c) => Array.isArray(c[0]) ? c.map(round) : [Math.round(c[0] * 100) / 100, Math.round(c[1] * 100) / 100];
+  for (const f of fc.features) f.geometry.coordinates = round(f.geometry.coordinates);
+  process.stdout.write(JSON.stringify(fc));
+' > "$dest/world/countries-110m.geojson"
+
+cat > "$dest/README.md" <<NOTE
+Vendored by scripts/vendor_web.sh from the npm registry (do not edit by hand):
+- leaflet/: leaflet@$LEAFLET dist files (BSD-2-Clause, see leaflet/LICENSE)
+- world/countries-110m.geojson: world-atlas@$WORLD_ATLAS countries-110m (Natural Earth, public
+  domain; packaging ISC, see world/LICENSE-world-atlas) converted with topojson-client@$TOPOJSON_CLIENT
+NOTE
+echo "vendored into $dest"

@@ -1,0 +1,57 @@
+// DOM helpers: every piece of data enters the page as a text node, never as markup.
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
+    else if (k === "class") el.className = v;
+    else if (k === "dataset") Object.assign(el.dataset, v);
+    else el.setAttribute(k, v === true ? "" : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    el.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+export function clear(el) {
+  while (el.firstChild) el.removeChild(el.firstChild);
+  return el;
+}
+
+const PALETTE = ["#c0392b", "#2471a3", "#1e8449", "#b9770e", "#7d3c98", "#117a65",
+                 "#a04000", "#2e4053", "#b03a2e", "#1f618d"];
+
+export function colour(name) {
+  if (!name) return "#555";
+  let n = 0;
+  for (const ch of name) n = (n * 31 + ch.codePointAt(0)) >>> 0;
+  return PALETTE[n % PALETTE.length];
+}
+
+export function fmtNumber(x) {
+  return x === null || x === undefined ? "" : Number(x).toLocaleString("en");
+}
+
+export function fmtRange(low, high) {
+  if (low !== null && high !== null && low === high) return fmtNumber(low);
+  if (low === null && high !== null) return "up to " + fmtNumber(high);
+  if (low !== null && high === null) return "at least " + fmtNumber(low);
+  if (low === null && high === null) return "?";
+  return fmtNumber(low) + "–" + fmtNumber(high);
+}
+
+export function placeName(ref) {
+  return ref && ref.mention ? ref.mention : "";
+}
+
+export function label(s) {
+  return (s || "").replace(/_/g, " ");
+}

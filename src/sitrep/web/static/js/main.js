@@ -1,0 +1,167 @@
+// The sitrep UI: hash routes (#/map, #/claims, #/documents, #/doc/<id>) over the API.
+import { clearError, getJSON } from "./api.js";
+import { loadLedger } from "./claims.js";
+import { clear, colour, h, label, placeName } from "./dom.js";
+import { moreDocuments, searchDocuments, showDocument } from "./documents.js";
+import { drawMovements, focusMovement, initMap, invalidate } from "./map.js";
+import { drawTimeline } from "./timeline.js";
+
+const $ = (id) => document.getElementById(id);
+const state = { config: null, facets: null, mapReady: null, day: null, cursor: null, items: [] };
+
+function fillSelect(select, values, fmt = (v) => v) {
+  const keep = select.value;
+  select.replaceChildren(h("option", { value: "" }, "any"),
+    ...values.map((v) => h("option", { value: v.value }, `${fmt(v.value)} (${v.count})`)));
+  select.value = keep;
+}
+
+function formParams(form) {
+  const out = {};
+  for (const [k, v] of new FormData(form).entries()) if (String(v).trim() !== "") out[k] = String(v).trim();
+  return out;
+}
+
+function movementParams() {
+  const p = formParams($("filters"));
+  if (state.day) { p.date_from = state.day; p.date_to = state.day; }
+  return p;
+}
+
+function showDetail(m) {
+  const d = m.document || {};
+  const el = $("detail");
+  el.replaceChildren(
+    h("h2", {}, h("span", { class: "dot", style: `background:${colour(m.actor)}` }),
+      `${m.actor || "Unknown actor"} — ${label(m.status)}`),
+    h("dl", {},
+      h("dt", {}, "Where"), h("dd", {}, [placeName(m.origin) && `from ${placeName(m.origin)}`,
+        placeName(m.destination) && `toward ${placeName(m.destination)}`,
+        placeName(m.location) && `at ${placeName(m.location)}`].filter(Boolean).join(" ") || "no place"),
+      h("dt", {}, "Equipment"), h("dd", {}, (m.equipment || []).map(label).join(", ") || "not stated"),
+      h("dt", {}, "Reported by"), h("dd", {}, m.observed_by || "not stated"),
+      h("dt", {}, "Date"), h("dd", {}, m.date || "undated"),
+      h("dt", {}, "Confidence"), h("dd", {}, Number(m.confidence).toFixed(2))),
+    h("blockquote", { class: "evidence" }, m.evidence.text),
+    h("p", { class: "source" }, "Source: ",
+      h("a", { href: `#/doc/${encodeURIComponent(m.doc_id)}` }, d.title || d.name || m.doc_id),
+      d.publisher ? ` (${d.publisher})` : ""));
+  focusMovement(m.id);
+}
+
+function movementItem(m) {
+  const where = placeName(m.destination || m.location || m.origin);
+  return h("li", {}, h("button", { type: "button", class: "fact", onclick: () => showDetail(m) },
+    h("span", { class: "dot", style: `background:${colour(m.actor)}` }),
+    h("span", { class: "f-title" }, `${m.actor || "?"} ${label(m.status)}${where ? " → " + where : ""}`),
+    h("span", { class: "f-meta" }, [m.date, (m.equipment || []).map(label).join(", ")].filter(Boolean).join(" · ")),
+    h("span", { class: "f-ev" }, m.evidence.text.slice(0, 160))));
+}
+
+async function loadMovements(append = false) {
+  const params = { ...movementParams(), limit: 500, with_total: append ? null : "true", cursor: append ? state.cursor : null };
+  const data = await getJSON("movements", params);
+  if (!data) return;
+  state.items = append ? state.items.concat(data.items) : data.items;
+  state.cursor = data.next_cursor;
+  const list = $("mv-list");
+  if (!append) clear(list);
+  data.items.forEach((m) => list.appendChild(movementItem(m)));
+  if (!state.items.length) list.appendChild(h("li", { class: "muted" }, "No movements match these filters."));
+  if (!append) $("mv-count").textContent = `(${data.total})`;
+  $("mv-more").hidden = !state.cursor;
+  await state.mapReady;
+  drawMovements(state.items, showDetail);
+  if (!append) clear($("detail"));
+}
+
+async function loadTimeline() {
+  const p = formParams($("filters"));
+  const data = await getJSON("timeline", { ...p, kind: "movements" });
+  if (!data) return;
+  drawTimeline($("timeline"), data.days, state.day, (day) => {
+    state.day = day;
+    loadMovements();
+    loadTimeline();
+  });
+}
+
+async function loadFacets() {
+  const f = await getJSON("facets");
+  if (!f) return;
+  state.facets = f;
+  const form = $("filters");
+  fillSelect(form.elements.actor, f.actor);
+  fillSelect(form.elements.equipment, f.equipment, label);
+  fillSelect(form.elements.status, f.status, label);
+  fillSelect(form.elements.publisher, f.publisher);
+  fillSelect(form.elements.observed_by, f.observed_by);
+  const cf = $("claim-filters");
+  fillSelect(cf.elements.metric, f.metric, label);
+  fillSelect(cf.elements.subject, f.subject);
+  fillSelect(cf.elements.claimant, f.claimant);
+  const c = f.counts;
+  $("counts").textContent = `${c.documents} documents · ${c.movements} movements · ${c.claims} claims · ${c.quotes} quotes`;
+}
+
+const loaded = new Set();
+
+async function route() {
+  clearError();
+  const hash = location.hash || "#/map";
+  const [, view, arg] = hash.match(/^#\/([a-z]+)\/?(.*)$/) || [null, "map", ""];
+  const name = ["map", "claims", "documents", "doc"].includes(view) ? view : "map";
+  document.querySelectorAll(".view").forEach((s) => { s.hidden = s.id !== `view-${name}`; });
+  document.querySelectorAll("nav a[data-view]").forEach((a) => {
+    if (a.dataset.view === (name === "doc" ? "documents" : name)) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  });
+  if (name === "map") {
+    invalidate();
+    if (!loaded.has("map")) { loaded.add("map"); await Promise.all([loadMovements(), loadTimeline()]); }
+  } else if (name === "claims" && !loaded.has("claims")) {
+    loaded.add("claims");
+    await loadLedger({}, $("ledger-groups"), $("ledger-detail"));
+  } else if (name === "documents" && !loaded.has("documents")) {
+    loaded.add("documents");
+    await searchDocuments({}, $("doc-list"), $("doc-more"));
+  } else if (name === "doc") {
+    await showDocument(decodeURIComponent(arg), $("doc-view"));
+  }
+  document.body.dataset.ready = name;
+}
+
+function wire() {
+  $("filters").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    state.day = null;
+    loadMovements();
+    loadTimeline();
+  });
+  $("filters").addEventListener("reset", () => setTimeout(() => {
+    state.day = null;
+    loadMovements();
+    loadTimeline();
+  }, 0));
+  $("mv-more").addEventListener("click", () => loadMovements(true));
+  $("claim-filters").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    loadLedger(formParams($("claim-filters")), $("ledger-groups"), $("ledger-detail"));
+  });
+  $("doc-search").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    searchDocuments(formParams($("doc-search")), $("doc-list"), $("doc-more"));
+  });
+  $("doc-more").addEventListener("click", () => moreDocuments($("doc-list"), $("doc-more")));
+  window.addEventListener("hashchange", route);
+}
+
+async function start() {
+  wire();
+  state.config = await getJSON("config");
+  state.mapReady = initMap($("map"), state.config);
+  await loadFacets();
+  await route();
+}
+
+start();
