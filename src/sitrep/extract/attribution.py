@@ -1,0 +1,338 @@
+"""Who said or observed something: speakers, sources and observers read from the spaCy parse.
+
+Shared by the quote and movement extractors. Everything works on the spaCy `Doc` over the clean
+text (`doc.nlp`): a speech verb's subject becomes a name ("Pentagon Press Secretary John Kirby
+said" -> John Kirby), pronouns and relative pronouns are resolved to the person or organisation
+named before, and "according to satellite images from Maxar" -> Maxar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+Token = Any  # a spaCy Token (spaCy has no stable typing for it)
+Span = Any  # a spaCy Span
+
+# verbs whose subject is the source of what their complement says
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "announce", "warn", "write", "tweet", "describe", "call",
+    "condemn", "insist", "claim", "explain", "note", "stress", "urge", "promise", "vow", "accuse",
+    "acknowledge", "admit", "deny", "respond", "reply", "argue", "declare", "report", "confirm",
+    "emphasize", "emphasise", "underscore", "believe", "estimate", "assess", "reveal", "disclose",
+    "post", "publish", "release", "share", "show", "suggest", "indicate", "caution", "predict",
+    "allege", "assert", "quote", "observe", "spot", "detect", "track", "monitor", "record",
+    "conclude", "recall", "repeat", "comment", "brief", "inform", "signal", "threaten",
+})
+# heads of noun phrases that name no one ("a senior official said", "sources say")
+ANONYMOUS_HEADS = frozenset({
+    "official", "officials", "source", "sources", "spokesperson", "spokesman", "spokeswoman",
+    "expert", "experts", "analyst", "analysts", "diplomat", "diplomats", "resident", "residents",
+    "witness", "witnesses", "people", "person", "someone", "observer", "observers", "aide",
+    "aides", "critic", "critics", "commentator", "commentators", "report", "reports", "one",
+    "some", "others", "many", "most", "all", "both",
+})
+# heads of noun phrases that name an institution ("the Russian defence ministry said")
+INSTITUTION_HEADS = frozenset({
+    "military", "ministry", "army", "navy", "intelligence", "government", "command", "office",
+    "police", "agency", "council", "administration", "department", "service", "kremlin",
+    "pentagon", "forces", "force", "guard", "staff", "headquarters", "presidency", "cabinet",
+    "parliament", "embassy", "mission", "committee", "authorities", "media", "outlet", "agency",
+    "company", "firm", "group", "organisation", "organization", "observatory", "institute",
+    "newspaper", "channel", "broadcaster", "corps", "directorate", "secretariat", "spokesperson",
+})
+IMAGERY_WORDS = frozenset({
+    "image", "images", "imagery", "photograph", "photographs", "photo", "photos", "picture",
+    "pictures", "footage", "video", "videos", "satellite",
+})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"it", "they", "we", "its", "their"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "gen", "col", "brig", "lt", "sgt", "prof"})
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A person or organisation named in the text, at a clean-text offset."""
+
+    start: int
+    name: str
+    kind: str  # "person" or "org"
+    subject: bool  # the grammatical subject of a clause (a likely antecedent for "he")
+
+
+def index_names(sdoc: Span) -> list[Named]:
+    """Every PERSON and ORG entity of the parse, in text order, marked when it is a subject."""
+    out: list[Named] = []
+    for ent in sdoc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        name = _strip_name(ent.text)
+        if not name:
+            continue
+        kind = "person" if ent.label_ == "PERSON" else "org"
+        out.append(Named(ent.start_char, name, kind, _is_in_subject(ent.root)))
+    # institutions that speak without being an entity ("the Israeli military said")
+    for t in sdoc:
+        if (t.dep_ == "nsubj" and t.ent_type_ == "" and t.lemma_.lower() in INSTITUTION_HEADS
+                and t.head.lemma_.lower() in SPEECH_VERBS):
+            phrase = _institution_phrase([], sdoc, t)
+            if phrase:
+                out.append(Named(sdoc[_np_bounds(t)[0]].idx, phrase, "org", True))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _strip_name(text: str) -> str:
+    """An entity's text without a leading article, possessive or title abbreviation."""
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+    text = re.sub(r"['’]s?$", "", text).strip(" ,.;:-–—")
+    words = text.split()
+    while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_in_subject(tok: Token) -> bool:
+    for t in [tok, *list(tok.ancestors)[:3]]:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def expand_person(names: list[Named], short: str, pos: int) -> str:
+    """The fullest name of the person called `short` ("Kirby" -> "John Kirby"), nearest before `pos`."""
+    toks = short.split()
+    if not toks:
+        return short
+    key = toks[-1].lower()
+    best: tuple[int, int, str] | None = None  # (score, -distance, name)
+    for n in names:
+        if n.kind != "person" or len(n.name.split()) <= len(toks):
+            continue
+        parts = [p.lower() for p in n.name.split()]
+        if key == parts[-1]:
+            score = 3
+        elif key in parts:
+            score = 2
+        elif SequenceMatcher(None, key, parts[-1]).ratio() >= 0.85:
+            score = 1  # spelling variants: Zelenskiy / Zelensky / Zelenskyy
+        else:
+            continue
+        dist = pos - n.start if n.start <= pos else 10 * (n.start - pos)
+        cand = (score, -dist, n.name)
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    return best[2] if best else short
+
+
+def resolve_pronoun(names: list[Named], sdoc: Span, tok: Token) -> str | None:
+    """The person ("he", "she") or organisation ("it", "they") a pronoun most likely stands for."""
+    word = tok.lower_
+    pos = tok.idx
+    kind = "person" if word in PERSON_PRONOUNS else "org"
+    # the subject of this sentence's main clause, when it is named before the pronoun
+    sent = tok.sent
+    root_subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+    for subj in root_subj:
+        if subj.i != tok.i and subj.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            found = _entity_in(sdoc, subj, "PERSON" if kind == "person" else "ORG")
+            if found is not None:
+                name = _strip_name(found.text)
+                return expand_person(names, name, pos) if kind == "person" else name
+    before = [n for n in names if n.start < pos and n.kind == kind]
+    if not before:
+        if kind == "org":
+            return None
+        return None
+    subjects = [n for n in before if n.subject]
+    pick = subjects[-1] if subjects and pos - subjects[-1].start < 1500 else before[-1]
+    return expand_person(names, pick.name, pick.start) if kind == "person" else pick.name
+
+
+def _entity_in(sdoc: Span, head: Token, label: str) -> Span | None:
+    """The last entity with `label` inside the noun phrase of `head` (relative clauses left out)."""
+    lo, hi = _np_bounds(head)
+    hits = [e for e in sdoc.ents if e.label_ == label and e.start >= lo and e.end <= hi + 1]
+    return hits[-1] if hits else None
+
+
+def _np_bounds(head: Token) -> tuple[int, int]:
+    """Token bounds of a noun phrase, without relative clauses, appositions or clauses after it."""
+    lo, hi = head.i, head.i
+    for t in head.subtree:
+        if t.i < head.i:
+            lo = min(lo, t.i)
+    for child in head.rights:
+        if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl"):
+            break
+        hi = max(hi, child.right_edge.i)
+    return lo, hi
+
+
+def name_of(names: list[Named], sdoc: Span, head: Token, *, person_only: bool = False) -> str | None:
+    """A name for the subject `head` of a speech verb, or None when it names no one.
+
+    Persons come out as their (fullest) name, institutions as their noun phrase without the
+    article ("the Russian defence ministry" -> "Russian defence ministry"), pronouns and
+    relative pronouns as what they stand for.
+    """
+    word = head.lower_
+    if word in RELATIVE_PRONOUNS:
+        ante = head.head.head if head.head.dep_ == "relcl" else None
+        return name_of(names, sdoc, ante) if ante is not None else None
+    if head.pos_ == "PRON" or word in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return resolve_pronoun(names, sdoc, head)
+    person = _entity_in(sdoc, head, "PERSON")
+    if person is not None:
+        return expand_person(names, _strip_name(person.text), person.start_char)
+    if person_only:
+        return None
+    org = _entity_in(sdoc, head, "ORG")
+    if org is not None and _strip_name(org.text):
+        return _institution_phrase(names, sdoc, head) or _strip_name(org.text)
+    if head.lower_ in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS:
+        return None
+    if head.ent_type_ in ("GPE", "NORP") and head.pos_ == "PROPN":
+        return _strip_name(_ent_of(sdoc, head) or head.text)
+    if head.lemma_.lower() in INSTITUTION_HEADS or head.lower_ in INSTITUTION_HEADS:
+        return _institution_phrase(names, sdoc, head)
+    if head.pos_ == "PROPN":
+        return _strip_name(sdoc[_np_bounds(head)[0]:head.i + 1].text)
+    return None
+
+
+def _ent_of(sdoc: Span, tok: Token) -> str | None:
+    for e in sdoc.ents:
+        if e.start <= tok.i < e.end:
+            return e.text
+    return None
+
+
+def _institution_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
+    """"the Russian defence ministry" -> "Russian defence ministry"; a bare "the ministry" -> the
+    fuller phrase with the same head named before it."""
+    lo, _hi = _np_bounds(head)
+    hi = head.i
+    for e in sdoc.ents:  # "Ministry of Defence": keep the whole entity
+        if e.start <= head.i < e.end:
+            hi = max(hi, e.end - 1)
+    toks = [t for t in sdoc[lo:hi + 1] if t.dep_ != "det" and not t.is_punct]
+    if toks and toks[0].lower_ in ANONYMOUS_HEADS:
+        return None
+    phrase = _strip_name(" ".join(t.text for t in toks).replace(" 's", "'s").replace(" ’s", "’s"))
+    if len(toks) <= 1 and phrase:
+        fuller = _fuller_before(sdoc, head, phrase)
+        if fuller:
+            return fuller
+        if head.pos_ != "PROPN":
+            return None  # a bare common noun ("the military") names no one by itself
+    return phrase or None
+
+
+def _fuller_before(sdoc: Span, head: Token, word: str) -> str | None:
+    """The last fuller noun phrase before `head` whose head is the same word."""
+    for t in reversed(sdoc[: head.i]):
+        if t.lower_ == word.lower() and t.i != head.i:
+            lo, _ = _np_bounds(t)
+            toks = [x for x in sdoc[lo:t.i + 1] if x.dep_ != "det" and not x.is_punct]
+            if len(toks) > 1:
+                return _strip_name(" ".join(x.text for x in toks).replace(" 's", "'s"))
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, looking through auxiliaries, conjunctions and open complements."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 4:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+            v = v.head
+            seen += 1
+            continue
+        break
+    return None
+
+
+def speech_ancestor(tok: Token, *, max_up: int = 8) -> Token | None:
+    """The nearest speech verb above `tok` in the parse ("Kirby said [a convoy was seen]")."""
+    n = 0
+    for a in tok.ancestors:
+        n += 1
+        if n > max_up:
+            break
+        if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in SPEECH_VERBS:
+            return a
+    return None
+
+
+def according_to(sent: Span) -> Token | None:
+    """The head of X in "according to X" within a sentence."""
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
+            objs = [c for c in t.nbor(1).children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def source_in_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
+    """A named source inside a phrase: "satellite images from Maxar" -> Maxar, "Zvezda" -> Zvezda."""
+    if head.lower_ in IMAGERY_WORDS or head.lemma_.lower() in IMAGERY_WORDS:
+        for t in head.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("from", "by", "of"):
+                return name_of(names, sdoc, t)
+        return None
+    return name_of(names, sdoc, head)
+
+
+def imagery_sources(names: list[Named], sdoc: Span) -> list[tuple[int, str]]:
+    """Where the document names who took its images: "images from Maxar", "Maxar, a ... satellite
+    company", "satellite company Maxar". Returns (clean offset, name) pairs in text order."""
+    out: list[tuple[int, str]] = []
+    for t in sdoc:
+        low = t.lower_
+        if low in IMAGERY_WORDS and low != "satellite":
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                    objs = [o for o in c.children if o.dep_ == "pobj"]
+                    if objs:
+                        who = name_of(names, sdoc, objs[0])
+                        if who:
+                            out.append((t.idx, who))
+        if low in ("company", "firm", "provider", "operator") and t.dep_ == "appos":
+            if any(x.lower_ == "satellite" for x in t.subtree):
+                who = name_of(names, sdoc, t.head)
+                if who:
+                    out.append((t.head.idx, who))
+    return out
+
+
+def nearest_source(sources: list[tuple[int, str]], pos: int) -> str | None:
+    """The imagery source named nearest before `pos`, else the first one named after it."""
+    before = [s for s in sources if s[0] <= pos]
+    if before:
+        return before[-1][1]
+    return sources[0][1] if sources else None
+
+
+def source_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
+    """An observer as the text styles it: a person with the title or affiliation written before the
+    name ("Pentagon Press Secretary John Kirby", "Al Jazeera's Resul Serdar"), else `name_of`."""
+    person = _entity_in(sdoc, head, "PERSON")
+    if person is not None and person.end - 1 == head.i:
+        lo, _ = _np_bounds(head)
+        toks = [t for t in sdoc[lo:head.i + 1] if t.dep_ != "det"]
+        if toks and all(t.dep_ in ("compound", "poss", "case", "amod", "nmod") or t.i >= person.start
+                        for t in toks) and toks[0].i < person.start:
+            text = sdoc[toks[0].i:head.i + 1].text
+            return _strip_name(text) if len(text) < 80 else expand_person(names, person.text, person.start_char)
+    return name_of(names, sdoc, head)
