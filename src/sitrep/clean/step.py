@@ -55,7 +55,7 @@ class CleanStep:
         omap = omap.then(fold_map)
 
         lines = split_lines(folded)
-        labels = bp.classify_lines(lines)
+        labels = bp.classify_lines(lines, extracted=doc.kind == "html")
         read_provenance(doc, lines, labels, omap)
         keep = [lab == bp.BODY for lab in labels]
         body, body_map = assemble_body(folded, lines, keep)
