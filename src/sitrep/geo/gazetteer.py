@@ -32,7 +32,7 @@ from sitrep.geo.names import is_usable_name, name_key
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 MAX_KEY_WORDS = 6
 
 
@@ -193,7 +193,9 @@ def iter_entries() -> Iterator[tuple[Entry, list[str]]]:
                     source="curated"), [name, *split_aliases(aliases)]
 
     for c in cities_raw.values():
-        names = [c["name"], *(a for a in c["alternatenames"] if is_usable_name(a))]
+        # short alternate names are mostly codes ("As", "The") that collide with words
+        names = [c["name"], *(a for a in c["alternatenames"]
+                              if len(a) > 3 and is_usable_name(a))]
         yield Entry(next(next_id), c["name"], "city", c["countrycode"], c["latitude"],
                     c["longitude"], c["population"], c["geonameid"],
                     admin1=codes.get((c["countrycode"], c["admin1code"]), ""),

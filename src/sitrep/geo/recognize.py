@@ -1,0 +1,321 @@
+"""Recognition: which spans of the clean text name places.
+
+Candidates come from the gazetteer (every capitalised run of up to six words is looked up by
+key, the longest match wins) and are then checked against the named entities and the words
+around them, to drop demonyms, organisations ("CNN Brazil", "Taiwan News"), people, ship names,
+common words that are also towns, and lower-case words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from sitrep.geo.gazetteer import Entry, Gazetteer
+from sitrep.geo.names import name_key
+from sitrep.records import Entity
+
+# "Be'eri" is one word, "Japan's" is "Japan" and a possessive
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
+# what may stand between two words of one name ("Nagorno-Karabakh", "St. Petersburg")
+JOINERS = {" ", "-", ". ", "–"}
+CONNECTORS = {"of", "the", "de", "del", "la", "le", "les", "al", "el", "and", "on", "upon",
+              "am", "an", "der", "di", "da", "du", "des", "y", "en", "sur", "do", "dos", "ul",
+              "bin", "ibn"}
+DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east",
+              "west", "northeastern", "northwestern", "southeastern", "southwestern"}
+# words after a name that make it an area around the named place
+AREA_WORDS = {"region", "regions", "oblast", "province", "prefecture", "state", "county",
+              "district", "governorate", "krai", "territory", "republic", "area"}
+SITE_WORDS = {"airfield", "airbase", "airport", "base", "port", "harbour", "harbor",
+              "city", "town", "village"}
+# words after a name that make the whole an organisation, a team or a title
+ORG_HEADS = {"news", "times", "post", "airlines", "airways", "air", "bank", "university",
+             "college", "fc", "united", "group", "telegraph", "herald", "journal", "daily",
+             "tv", "radio", "council", "party", "institute", "review", "tribune", "gazette",
+             "express", "independent", "today", "weekly", "magazine", "press", "mail", "sun",
+             "observer", "guardian", "standard", "chronicle", "examiner", "inquirer", "police",
+             "club", "company", "corp", "inc", "ltd", "agency", "foundation", "museum",
+             "school", "hospital", "church", "cathedral", "stadium", "street", "avenue",
+             "road", "boulevard", "lane", "drive", "way", "square", "bridge", "park", "hall",
+             "centre", "center", "broadcasting", "network", "insider", "monitor", "world",
+             "federation", "league", "cup", "open", "grand", "prix", "senators", "rangers",
+             "ministry", "command", "fleet", "army", "navy", "forces", "guard", "brigade",
+             "battalion", "division", "regiment", "corps"}
+ORG_BEFORE = {"cnn", "bbc", "fox", "nbc", "cbs", "abc", "msnbc", "sky", "rt", "itv", "cbc",
+              "voice", "radio", "university", "bank", "uss", "hms", "rfs", "ins", "hmcs",
+              "hmas", "fs", "club", "team"}
+SHIP_WORDS = {"cruiser", "warship", "flagship", "ship", "vessel", "frigate", "destroyer",
+              "submarine", "carrier", "corvette", "tanker", "freighter", "boat", "yacht",
+              "uss", "hms", "rfs", "ins", "hmcs", "hmas", "mv", "ms", "ss"}
+NEVER = {"pentagon", "kremlin", "white house", "downing street", "whitehall", "elysee",
+         "foggy bottom", "capitol", "state department", "the hague"}
+# words that are also the names of some region or town somewhere, but never alone in news
+GENERIC = {"republic", "kingdom", "union", "federation", "state", "states", "city", "island",
+           "islands", "region", "province", "coast", "valley", "river", "sea", "bay", "gulf",
+           "ocean", "mountains", "maritime", "capital", "independence", "liberty", "victory",
+           "national", "international", "centre", "center", "border", "frontier", "mainland",
+           "interior", "highlands", "lowlands", "coastal", "southwest", "northwest",
+           "southeast", "northeast", "midlands", "lake", "lakes", "hills", "plains", "peace",
+           "hope", "unity", "progress", "freedom", "alliance", "commonwealth", "embassy"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+          "thursday", "friday", "saturday", "sunday"}
+TITLES = {"president", "general", "minister", "secretary", "governor", "mayor", "senator",
+          "colonel", "captain", "major", "lieutenant", "admiral", "sergeant", "prince", "king",
+          "queen", "lord", "sir", "mr", "mrs", "ms", "dr", "saint", "pope", "chief", "deputy"}
+REPUBLIC = {"people", "peoples", "republics", "s"}
+STRONG_KINDS = {"country", "continent", "admin1"}
+STRONG_POPULATION = 100_000
+AREA_KINDS = {"admin1", "admin2", "region"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span of clean text that may name a place, with the gazetteer entries it may be."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    entries: list[Entry]
+    words: int
+    label: str | None = None  # the NER label of an entity covering exactly this span
+    strong: bool = False  # a country, region, curated feature, large city or NER place
+    area: str | None = None  # "region", "oblast"... when the name is followed by such a word
+    qualifier: list[Entry] = field(default_factory=list)  # "Columbus, Ohio": Ohio's entries
+    state_word: bool = False  # "Washington state"
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def joined(text: str, a: Token, b: Token) -> bool:
+    """Whether two neighbouring words may belong to one name."""
+    return text[a.end:b.start] in JOINERS
+
+
+def candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Runs of words (token index ranges) that may name a place."""
+    spans = []
+    n = len(tokens)
+    for i in range(n):
+        first = tokens[i].text
+        lower_start = first.lower() in DIRECTIONS and not is_capitalised(first)
+        if not (is_capitalised(first) or lower_start):
+            continue
+        for j in range(i, min(i + 6, n)):
+            if j > i and not joined(text, tokens[j - 1], tokens[j]):
+                break
+            w = tokens[j].text
+            if j > i and not (is_capitalised(w) or w.lower() in CONNECTORS):
+                break
+            if is_capitalised(w) and (j > i or not lower_start):
+                spans.append((i, j + 1))
+    return spans
+
+
+def entity_index(entities: list[Entity]) -> list[Entity]:
+    return sorted(entities, key=lambda e: e.start)
+
+
+def covering(entities: list[Entity], start: int, end: int) -> list[Entity]:
+    """Entities that overlap [start, end)."""
+    return [e for e in entities if e.start < end and start < e.end]
+
+
+def is_strong(entries: list[Entry], words: int) -> bool:
+    for e in entries:
+        if e.kind in STRONG_KINDS or e.source == "curated":
+            return True
+        if e.kind == "city" and e.population >= STRONG_POPULATION:
+            return True
+    return False
+
+
+def next_word(text: str, tokens: list[Token], j: int) -> Token | None:
+    return tokens[j] if j < len(tokens) else None
+
+
+def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
+                    sdoc: Any = None) -> list[Candidate]:
+    """Place candidates of a clean text, false hits removed (weak ones kept, marked)."""
+    tokens = tokenize(text)
+    spans = candidate_spans(text, tokens)
+    keys = {(i, j): name_key(text[tokens[i].start:tokens[j - 1].end]) for i, j in spans}
+    # a name followed by "region", "airfield"... is also looked up without that word
+    for i, j in list(keys):
+        w = tokens[j].text.lower() if j < len(tokens) else ""
+        if (w in AREA_WORDS or w in SITE_WORDS) and joined(text, tokens[j - 1], tokens[j]):
+            keys[(i, j + 1)] = name_key(text[tokens[i].start:tokens[j].end])
+    hits = gaz.lookup(set(keys.values()))
+    ents = entity_index(entities)
+    lower_words = {t.text for t in tokens if t.text.islower()}
+    person_words = {w for e in ents if e.label == "PERSON" and " " in e.text
+                    for w in e.text.split()}
+    chosen: list[Candidate] = []
+    taken: set[int] = set()
+    order = sorted(keys, key=lambda s: (-(s[1] - s[0]), s[0]))
+    for i, j in order:
+        if any(k in taken for k in range(i, j)):
+            continue
+        key = keys[(i, j)]
+        entries = hits.get(key)
+        area = None
+        if not entries:
+            last = tokens[j - 1].text.lower()
+            head = keys.get((i, j - 1))
+            if (last in AREA_WORDS or last in SITE_WORDS) and head and hits.get(head):
+                entries, area = [e for e in hits[head] if e.kind != "country"], last
+                if not entries:
+                    continue
+            else:
+                continue
+        start, end = tokens[i].start, tokens[j - 1].end
+        cand = Candidate(start, end, text[start:end], key, entries, j - i, area=area)
+        if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc):
+            continue
+        cand.qualifier = read_qualifier(text, tokens, j, gaz)
+        nxt = next_word(text, tokens, j)
+        cand.state_word = bool(nxt and nxt.text.lower() == "state")
+        chosen.append(cand)
+        taken.update(range(i, j))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
+           ents: list[Entity], lower_words: set[str], person_words: set[str],
+           sdoc: Any) -> bool:
+    """Rules against false hits; sets `label` and `strong` on the candidate it keeps."""
+    if c.key in NEVER:
+        return False
+    words = [t.text for t in tokens[i:j]]
+    if all(w.isupper() for w in words) and len(c.text) <= 3 and not any(
+            e.kind in ("country", "admin1") for e in c.entries):
+        return False  # short acronyms ("IT", "OK") are rarely towns
+    c.strong = is_strong(c.entries, c.words)
+    over = covering(ents, c.start, c.end)
+    for e in over:
+        exact = e.start == c.start and e.end == c.end
+        inside = e.start <= c.start and c.end <= e.end
+        if e.label == "NORP" and inside:
+            return False  # demonyms: "Russian", "Ukrainians"
+        if e.label == "PERSON" and not exact and inside:
+            return False  # "Lloyd Austin"
+        if e.label == "ORG" and inside and not exact and named_with(text, tokens, i, j, e):
+            return False  # "CNN Brazil", "Taiwan News", "Kyiv Independent"
+        if exact:
+            c.label = e.label
+    # organisation, team or ship named after a place
+    nxt = tokens[j].text.lower() if j < len(tokens) and joined(text, tokens[j - 1], tokens[j]) \
+        else ""
+    if nxt in ORG_HEADS and nxt not in AREA_WORDS and is_capitalised(tokens[j].text):
+        return False
+    prev = [t.text.lower() for t in tokens[max(0, i - 3):i]]
+    if prev and prev[-1] in ORG_BEFORE and i > 0 and joined(text, tokens[i - 1], tokens[i]):
+        return False
+    if any(p in SHIP_WORDS for p in prev[-2:]) and not c.strong:
+        return False
+    if prev and prev[-1] in SHIP_WORDS and tokens[i - 1].text.isupper():
+        return False  # "USS Kyiv"
+    if prev and prev[-1] in TITLES and is_capitalised(tokens[i - 1].text):
+        return False  # "General Jackson", "President Washington"
+    if c.label in ("PERSON", "ORG") and not any(
+            e.kind in STRONG_KINDS or e.source == "curated" or e.population >= 1_000_000
+            for e in c.entries):
+        c.strong = False  # "Goma" read as a person: kept only if the document backs it
+    if inside_name(text, tokens, i, j) and c.label not in ("GPE", "LOC", "FAC"):
+        return False  # "Japan Maritime Self-Defense Force"
+    if c.words == 1:
+        w = words[0]
+        low = w.lower()
+        if low in MONTHS or low in TITLES or low in DIRECTIONS or low in GENERIC:
+            return False
+        if low in STOP_WORDS and not (w.isupper() and any(
+                e.kind in STRONG_KINDS for e in c.entries)):
+            return False  # "As", "No"; but "US" stays
+        if w in person_words and not any(e.kind in STRONG_KINDS for e in c.entries):
+            return False  # "Kirby" after "John Kirby"
+        if low in lower_words and not c.strong:
+            return False  # a common word of this very text
+        if c.label in ("GPE", "LOC", "FAC"):
+            c.strong = True
+        elif not c.strong and (at_sentence_start(text, c.start) or (
+                sdoc is not None and not is_proper_noun(sdoc, c.start, c.end))):
+            return False
+    elif c.label in ("GPE", "LOC", "FAC"):
+        c.strong = True
+    return True
+
+
+def named_with(text: str, tokens: list[Token], i: int, j: int, ent: Entity) -> bool:
+    """Whether an organisation's name joins the span to another capitalised word of its own."""
+    if "\n" in ent.text:
+        return False  # a run-away entity across lines says nothing
+    for k in (i - 1, j):
+        if k < 0 or k >= len(tokens):
+            continue
+        t = tokens[k]
+        a, b = (t, tokens[i]) if k < i else (tokens[j - 1], t)
+        if not (ent.start <= t.start and t.end <= ent.end) or not joined(text, a, b):
+            continue
+        low = t.text.lower()
+        if is_capitalised(t.text) and not (low in AREA_WORDS or low in SITE_WORDS
+                                           or low in REPUBLIC):
+            return True
+    return False
+
+
+def inside_name(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the span sits between two capitalised words of one longer name."""
+    if i == 0 or j >= len(tokens):
+        return False
+    before, after = tokens[i - 1], tokens[j]
+    return (joined(text, before, tokens[i]) and joined(text, tokens[j - 1], after)
+            and is_capitalised(before.text) and is_capitalised(after.text)
+            and not at_sentence_start(text, before.start))
+
+
+def at_sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos]
+    return pos == 0 or before.strip() == "" and "\n" in text[max(0, pos - 2):pos] or \
+        bool(re.search(r"[.!?:\"“]\s*$", before))
+
+
+def is_proper_noun(sdoc: Any, start: int, end: int) -> bool:
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "PROPN" for t in span)
+
+
+def read_qualifier(text: str, tokens: list[Token], j: int, gaz: Gazetteer) -> list[Entry]:
+    """The region or country named right after ", " ("Columbus, Ohio"; "Paterson, N.J.")."""
+    if j >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] != ", ":
+        return []
+    for k in (2, 1):
+        if j + k > len(tokens):
+            continue
+        if k == 2 and not joined(text, tokens[j], tokens[j + 1]):
+            continue
+        piece = text[tokens[j].start:tokens[j + k - 1].end]
+        if not is_capitalised(piece):
+            return []
+        found = gaz.lookup([name_key(piece)]).get(name_key(piece), [])
+        found = [e for e in found if e.kind in ("country", "admin1")]
+        if found:
+            return found
+    return []

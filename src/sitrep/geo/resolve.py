@@ -1,0 +1,168 @@
+"""Resolution: which of the same-name places a mention means.
+
+Each entry gets a prior from what it is (countries and curated features first, then regions and
+cities by population) and bonuses from the document: a region or country named right after it
+("Columbus, Ohio"), an area word ("Kursk region"), the countries the document talks about, and
+the other places it names nearby. One name means one place throughout a document.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from sitrep.geo.gazetteer import Entry
+from sitrep.geo.recognize import AREA_KINDS, AREA_WORDS, Candidate
+
+EARTH_KM = 6371.0
+NEAR_KM = (100.0, 300.0, 800.0)
+SUPPORT_KM = 400.0  # a weak (small-town) mention needs a named place this close
+
+
+@dataclass(slots=True)
+class Choice:
+    entry: Entry
+    how: str
+    confidence: float
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def prior(e: Entry) -> float:
+    """What a bare name most likely means, before any context."""
+    if e.kind == "country":
+        return 10.0
+    if e.kind == "continent" or e.source == "curated":
+        return 9.5
+    pop = math.log10(max(e.population, 1) + 10)
+    if e.kind == "admin1":
+        return 6.0 + 0.3 * min(pop, 7.0)
+    if e.kind == "admin2":
+        return 5.0 + 0.2 * min(pop, 6.0)
+    return 1.5 + pop + (0.8 if e.population >= 500_000 else 0.0)
+
+
+def best_by_prior(entries: list[Entry]) -> Entry:
+    return max(entries, key=prior)
+
+
+@dataclass(slots=True)
+class Context:
+    """What the document says about where it is."""
+
+    countries: Counter[str]
+    points: list[tuple[str, tuple[float, float]]]  # (key, point) of the clear mentions
+    neighbours: set[str]
+
+    def share(self, cc: str) -> float:
+        total = sum(self.countries.values())
+        return self.countries[cc] / total if total else 0.0
+
+    def nearest_km(self, e: Entry, key: str) -> float:
+        dists = [km((e.lat, e.lon), p) for k, p in self.points if k != key]
+        return min(dists, default=math.inf)
+
+
+def is_clear(entries: list[Entry]) -> bool:
+    """A name whose meaning hardly depends on context: it can anchor the others."""
+    ranked = sorted((prior(e) for e in entries), reverse=True)
+    return len(ranked) == 1 or ranked[0] - ranked[1] >= 1.5
+
+
+def build_context(cands: list[Candidate], neighbours: dict[str, set[str]]) -> Context:
+    countries: Counter[str] = Counter()
+    points = []
+    for c in cands:
+        if not c.strong or not is_clear(c.entries):
+            continue
+        e = best_by_prior(c.entries)
+        if e.cc:
+            countries[e.cc] += 1
+        if e.kind not in ("country", "continent") and e.kind not in ("sea", "ocean"):
+            points.append((c.key, (e.lat, e.lon)))
+    near = set().union(*(neighbours.get(cc, set()) for cc in countries)) if countries else set()
+    return Context(countries, points, near)
+
+
+def is_namesake_city(e: Entry, c: Candidate) -> bool:
+    """A city that names the region around it ("Chernihiv"): the bare name means the city."""
+    return e.kind == "city" and e.population >= 20_000 and any(
+        o.kind == "admin1" and o.cc == e.cc and o.name == e.admin1 for o in c.entries)
+
+
+def score(e: Entry, c: Candidate, ctx: Context) -> float:
+    s = prior(e)
+    if not c.area and is_namesake_city(e, c):
+        s += 1.5
+    for q in c.qualifier:
+        if e.cc == q.cc and (q.kind == "country" or e.admin1 == q.name):
+            s += 4.0
+            break
+    else:
+        if c.qualifier:
+            s -= 2.0
+    if c.area in AREA_WORDS and (e.kind in AREA_KINDS):
+        s += 3.0
+    if c.state_word and e.kind == "admin1":
+        s += 3.0
+    if e.kind != "country" and e.cc:
+        if e.cc in ctx.countries:
+            s += 0.8 + 2.0 * ctx.share(e.cc)
+        elif e.cc in ctx.neighbours:
+            s += 0.4
+        d = ctx.nearest_km(e, c.key)
+        s += 1.5 if d < NEAR_KM[0] else 1.0 if d < NEAR_KM[1] else 0.5 if d < NEAR_KM[2] else 0.0
+    elif e.kind == "country" and e.cc in ctx.neighbours:
+        s += 0.4
+    return s
+
+
+def choose(c: Candidate, ctx: Context) -> Choice:
+    """The entry a candidate most likely means, how that was decided and how sure it is."""
+    if len(c.entries) == 1:
+        return Choice(c.entries[0], "only", 0.9 if c.strong else 0.6)
+    scored = sorted(((score(e, c, ctx), e) for e in c.entries), key=lambda x: -x[0])
+    (best_s, best), (second_s, _) = scored[0], scored[1]
+    by_prior = best_by_prior(c.entries)
+    if c.qualifier and best_s - prior(best) >= 2.0:
+        how = "qualifier"
+    elif c.area:
+        how = "area"
+    elif best.id != by_prior.id:
+        how = "context"
+    else:
+        how = "prior"
+    conf = 1.0 / (1.0 + math.exp(-(best_s - second_s)))
+    return Choice(best, how, round(min(0.99, max(0.3, conf)), 2))
+
+
+def supported(choice: Choice, c: Candidate, ctx: Context) -> bool:
+    """A weak mention (a small town found only in the gazetteer) needs the document's backing."""
+    if c.strong:
+        return True
+    e = choice.entry
+    return e.cc in ctx.countries or ctx.nearest_km(e, c.key) < SUPPORT_KM
+
+
+def resolve(cands: list[Candidate],
+            neighbours: dict[str, set[str]]) -> list[tuple[Candidate, Choice]]:
+    """The chosen place of each candidate kept; the same name resolves the same way throughout."""
+    ctx = build_context(cands, neighbours)
+    by_key: dict[tuple[str, str | None], Choice] = {}
+    out = []
+    # a name seen with a qualifier ("Odessa, Texas") decides for its bare mentions too
+    for c in sorted(cands, key=lambda c: (not c.qualifier, not c.area, c.start)):
+        k = (c.key, c.area)
+        if k not in by_key:
+            by_key[k] = choose(c, ctx)
+        ch = by_key[k]
+        if supported(ch, c, ctx):
+            out.append((c, ch))
+    return sorted(out, key=lambda x: x[0].start)
