@@ -36,16 +36,18 @@ def cleaning_changes(raw: str, clean: str, offsets: list[list[int]], flags: dict
         if rs > pos:
             _add_removed(raw, pos, rs, spam, kind, removed)
         pos = max(pos, re_)
-        if ce - cs == re_ - rs and raw[rs:re_] == clean[cs:ce]:
-            continue
         before, after = raw[rs:re_], clean[cs:ce]
+        if before == after:
+            continue
+        if len(before) == len(after):
+            # a same-length replacement looks like a copy in the map: compare letter by letter
+            for i, (a, b) in enumerate(zip(before, after, strict=True)):
+                if a != b:
+                    _add_replacement(rs + i, a, b, folded, fold_spans, replaced)
+            continue
         if not before.strip() and not after.strip():
             continue  # whitespace joined or normalised
-        if len(before) <= 2 and len(after) == 1 and after.isascii() and not before.isascii():
-            folded[(before, after)] += 1
-            fold_spans.append({"start": rs, "end": re_, "raw": before, "clean": after})
-        else:
-            replaced.append({"start": rs, "end": re_, "raw": before, "clean": after})
+        _add_replacement(rs, before, after, folded, fold_spans, replaced)
     if pos < len(raw):
         _add_removed(raw, pos, len(raw), spam, kind, removed)
     return {
@@ -55,6 +57,16 @@ def cleaning_changes(raw: str, clean: str, offsets: list[list[int]], flags: dict
         "replaced": replaced[:MAX_CHANGES],
         "removed_chars": sum(r["end"] - r["start"] for r in removed),
     }
+
+
+def _add_replacement(start: int, before: str, after: str, folded: Counter[tuple[str, str]],
+                     fold_spans: list[dict[str, Any]], replaced: list[dict[str, Any]]) -> None:
+    span = {"start": start, "end": start + len(before), "raw": before, "clean": after}
+    if len(before) <= 2 and len(after) == 1 and after.isascii() and not before.isascii():
+        folded[(before, after)] += 1
+        fold_spans.append(span)
+    elif before.strip() or after.strip():
+        replaced.append(span)
 
 
 def _add_removed(raw: str, start: int, end: int, spam: list[dict[str, Any]], kind: str,
