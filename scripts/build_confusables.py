@@ -51,7 +51,9 @@ def resolve_latin(proto: str, table: dict[str, str]) -> str | None:
         if not ("a" <= c <= "z" or "A" <= c <= "Z"):
             return None
         out.append(c)
-    return "".join(out) if 0 < len(out) <= 2 else None
+    latin = "".join(out)
+    # "rn" is how the table spells the m-shape; other pairs are ligatures, not one letter
+    return "m" if latin == "rn" else latin if len(latin) == 1 else None
 
 
 def is_plain_latin(ch: str) -> bool:

@@ -7,7 +7,8 @@ import re
 from sitrep.clean.lines import Line
 from sitrep.offsets import OffsetMap, TextBuilder
 
-_ODD_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_ODD_SPACE = re.compile(rf"[ {_SPACES}]{{2,}}|[{_SPACES}]")
 # "the fighting.Some units": a sentence glued to the next where a line break was lost
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][”\"’])(?=[A-Z][a-z])")
 PARAGRAPH_BREAK = "\n\n"

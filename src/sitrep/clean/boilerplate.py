@@ -16,8 +16,8 @@ from sitrep.clean.lines import (
     content_words,
     ends_sentence,
     is_headline_like,
-    is_sentence_like,
     is_teaser,
+    word_set,
     words_of,
 )
 
@@ -37,10 +37,12 @@ _LINK_HEADING = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|related(?: \w+)?|read (?:more|next|also)|"
     r"more (?:stories|news|from \w+(?: \w+)?|on this(?: story| topic)?|videos?|to read)|"
     r"recommended(?: for you| stories| articles| reading)?|most (?:popular|read|viewed|shared)|"
-    r"trending(?: now| stories| news)?|popular (?:posts|stories|now)|latest(?: news| stories| posts)?|"
+    r"trending(?: now| stories| news)?|popular (?:posts|stories|now)|"
+    r"latest(?: news| stories| posts)?|"
     r"top stories|also read|see also|don'?t miss|editor'?s picks?|what to read next|"
-    r"up next|watch next|in other news|around the web|from (?:the )?web|sponsored(?: links| stories)?|"
-    r"promoted(?: stories)?|further reading|more in \w+(?: \w+)?|keep reading|follow us(?: on \w+)?)"
+    r"up next|watch next|in other news|around the web|from (?:the )?web|"
+    r"sponsored(?: links| stories)?|promoted(?: stories)?|further reading|more in \w+(?: \w+)?|"
+    r"keep reading|follow us(?: on \w+)?)"
     r"\W*$", _I)
 # one-line page furniture
 _FURNITURE = [
@@ -54,23 +56,24 @@ _FURNITURE = [
                r"analysis|opinion|video|photos?|gallery)\s*[:|»›>-]\s*\S.*$", _I),
     re.compile(r"^(?:photo|image|picture|video|credit|photograph|illustration)s?\s*(?:credit)?\s*"
                r"[:|,]\s*\S.{0,80}$", _I),
-    re.compile(r"^(?:image (?:source|caption)|getty images|ap photo|afp photo|reuters photo)\b.{0,80}$",
-               _I),
+    re.compile(r"^(?:image (?:source|caption)|getty images|ap photo|afp photo|reuters photo)\b"
+               r".{0,80}$", _I),
     re.compile(r"^(?:home|news|world)(?:\s*[>»›/|]\s*[\w ]{1,25}){1,6}$", _I),
 ]
 # words of page widgets: a short line made mostly of them is furniture
-_WIDGET_WORDS = frozenset(
-    "share shares tweet pin email e-mail mail print facebook twitter whatsapp linkedin pinterest "
-    "tumblr reddit telegram messenger flipboard copy link comments comment save bookmark x "
-    "subscribe follow sign login log in register menu search close home".split()
+_WIDGET_WORDS = word_set(
+    "share shares tweet pin email e-mail mail print facebook twitter whatsapp linkedin "
+    "pinterest tumblr reddit telegram messenger flipboard copy link comments comment save "
+    "bookmark x subscribe follow sign login log in register menu search close home"
 )
 # sentences of comment forms, newsletter and cookie prompts, legal footers
 _PROMPTS = re.compile(
     r"leave a (?:reply|comment)|your email address will not be published|required fields are "
     r"marked|post (?:a )?comment|save my name,? email|comments? (?:are|is) closed|you must be "
     r"logged in|cancel reply|notify me of|^\d+ (?:comments?|responses?|replies)$|"
-    r"^(?:name|email|e-mail|website|comment|message)\s*\*?$|sign up (?:for|to)|subscribe (?:to|now|for|"
-    r"here)|newsletters?\b.{0,40}(?:sign|subscribe|inbox|email)|(?:sign|subscribe).{0,40}newsletter|"
+    r"^(?:name|email|e-mail|website|comment|message)\s*\*?$|sign up (?:for|to)|"
+    r"subscribe (?:to|now|for|here)|newsletters?\b.{0,40}(?:sign|subscribe|inbox|email)|"
+    r"(?:sign|subscribe).{0,40}newsletter|"
     r"we use cookies|cookies? (?:policy|settings|preferences)|accept (?:all )?cookies|"
     r"enter your e-?mail|in your inbox|by (?:clicking|signing up|subscribing)|privacy policy|"
     r"terms of (?:use|service)|all rights reserved|^©|^copyright\b|download (?:our|the) app|"
@@ -213,9 +216,9 @@ def overlap(text: str, topic: set[str]) -> float:
 def mark_caption_titles(lines: list[Line], labels: list[str]) -> None:
     """The headline just before a media credit ("02:38 - Source: X") belongs to the video box."""
     for i, line in enumerate(lines):
-        if labels[i] == SOURCE and re.match(r"^\d{1,2}:\d\d\s*[-–—]", line.text) and i > 0:
-            if labels[i - 1] == BODY and is_headline_like(lines[i - 1].text):
-                labels[i - 1] = BOILERPLATE
+        is_credit = labels[i] == SOURCE and re.match(r"^\d{1,2}:\d\d\s*[-–—]", line.text)
+        if is_credit and i > 0 and labels[i - 1] == BODY and is_headline_like(lines[i - 1].text):
+            labels[i - 1] = BOILERPLATE
 
 
 def find_title(lines: list[Line], labels: list[str]) -> int | None:

@@ -5,15 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string."""
+    return frozenset(words.split())
+
+
 _WORDS = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _FINAL_PUNCT = re.compile(r"[.!?…:;”\"’')\]]\s*$")
 _TEASER_END = re.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
-STOPWORDS = frozenset(
-    "a an the and or but of to in on at by for with from into onto over under as is are was were "
-    "be been being has have had do does did it its this that these those he she they we you i his "
-    "her their our your my not no so if then than there here who whom which what when where why "
-    "how all any some more most other such only own same too very can will just should now also "
-    "said says say after before while about up down out off again further once".split()
+STOPWORDS = word_set(
+    "a an the and or but of to in on at by for with from into onto over under as is are was "
+    "were be been being has have had do does did it its this that these those he she they "
+    "we you i his her their our your my not no so if then than there here who whom which "
+    "what when where why how all any some more most other such only own same too very can "
+    "will just should now also said says say after before while about up down out off again "
+    "further once"
 )
 
 

@@ -120,7 +120,9 @@ def parse_via_line(text: str) -> tuple[Found, Found | None] | None:
     if not m or not m.group("outlet"):
         return None
     outlet = Found(tidy_outlet(m.group("outlet")), m.start("outlet"), m.end("outlet"))
-    author = Found(m.group("author"), m.start("author"), m.end("author")) if m.group("author") else None
+    author = None
+    if m.group("author"):
+        author = Found(m.group("author"), m.start("author"), m.end("author"))
     return outlet, author
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitrep.clean.lines import word_set
 from sitrep.offsets import OffsetMap, TextBuilder
 
 _I = re.I
@@ -21,8 +22,10 @@ _CALLS = [
         r"\be[\s-]?mail us\b|\b(?:contact|call|message|text|phone) us\b",
         r"\b(?:our|my)\s+(?:own\s+)?(?:web[\s-]?(?:site|page)|internet\s+(?:site|page)|"
         r"homepage|home page|blog|site)\b",
-        r"\bclick (?:here|this link|on the link)\b|\bvisit (?:us|our|my|this)\b|\bcheck out (?:our|my)\b",
-        r"\b(?:how|ways?) (?:to|you can|you could) (?:use|employ|utilize|make use of|work with|get)\b",
+        r"\bclick (?:here|this link|on the link)\b|\bvisit (?:us|our|my|this)\b|"
+        r"\bcheck out (?:our|my)\b",
+        r"\b(?:how|ways?) (?:to|you can|you could) "
+        r"(?:use|employ|utilize|make use of|work with|get)\b",
         r"\b(?:any|just about any|any kind of|any sort of)\s+(?:issues|questions|inquiries|queries|"
         r"concerns|problems)\b",
         r"\b(?:concerning|regarding|relating to|pertaining to|with regards to) (?:where|wherever|"
@@ -35,19 +38,21 @@ _CALLS = [
 ]
 SPAM_CALLS = 2
 # head nouns of business names that spammers advertise
-COMMERCIAL_HEADS = frozenset(
-    "firm firms lawyer lawyers attorney attorneys solicitors company services service solutions "
-    "agency clinic clinics dentist dentists casino casinos loans loan insurance shop store outlet "
-    "consultants consultancy marketing seo repair repairs roofing plumbing plumber plumbers "
-    "cleaning rentals rental realty realtor mortgage mortgages pharmacy pills betting bet slots "
-    "slot escorts replica supplements movers locksmith contractor contractors hosting design "
-    "academy tutors tutoring coupons deals vpn".split()
+COMMERCIAL_HEADS = word_set(
+    "firm firms lawyer lawyers attorney attorneys solicitors company services service "
+    "solutions agency clinic clinics dentist dentists casino casinos loans loan insurance "
+    "shop store outlet consultants consultancy marketing seo repair repairs roofing "
+    "plumbing plumber plumbers cleaning rentals rental realty realtor mortgage mortgages "
+    "pharmacy pills betting bet slots slot escorts replica supplements movers locksmith "
+    "contractor contractors hosting design academy tutors tutoring coupons deals vpn"
 )
-FUNCTION_WORDS = frozenset(
-    "to of in on at by for with from into and or but that which who is was are were be been has "
-    "have had will would can could may might should as than then the a an".split()
+FUNCTION_WORDS = word_set(
+    "to of in on at by for with from into and or but that which who is was are were be been "
+    "has have had will would can could may might should as than then the a an"
 )
-DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+DETERMINERS = word_set(
+    "the a an this that these those its their his her our"
+)
 _CAP_RUN = re.compile(r"(?:[A-Z][a-zA-Z'’]*)(?:\s+[A-Z][a-zA-Z'’]*)+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # a keyword needs this much evidence (spam sentence 2, each broken context 1, commercial head 1)
