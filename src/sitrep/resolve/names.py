@@ -1,0 +1,118 @@
+"""Keys for names: folded lookalike letters, no case or articles, demonyms as their country.
+
+Different documents name the same side, outlet or claimant differently ("Russian forces",
+"Russia's", "the Pentagon", "Pentagon"); the resolve stage compares these keys, never the raw names.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from functools import cache
+
+# the side a demonym or capital names, for the parties news about wars names most
+SIDES = {
+    "russian": "russia", "russians": "russia", "ukrainian": "ukraine", "ukrainians": "ukraine",
+    "belarusian": "belarus", "belarussian": "belarus", "american": "united states",
+    "americans": "united states", "us": "united states", "u s": "united states",
+    "usa": "united states", "america": "united states", "united states of america": "united states",
+    "british": "united kingdom", "uk": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom", "chinese": "china", "israeli": "israel",
+    "israelis": "israel", "iranian": "iran", "syrian": "syria", "turkish": "turkey",
+    "polish": "poland", "french": "france", "german": "germany", "japanese": "japan",
+    "north korean": "north korea", "south korean": "south korea", "palestinian": "palestine",
+    "georgian": "georgia", "moldovan": "moldova", "finnish": "finland", "swedish": "sweden",
+    "danish": "denmark", "norwegian": "norway", "lithuanian": "lithuania", "latvian": "latvia",
+    "estonian": "estonia", "romanian": "romania", "taiwanese": "taiwan", "indian": "india",
+    "pakistani": "pakistan", "nato": "nato",
+}
+# words around a side's name that do not change which side it is ("Russian troops")
+FORCE_WORDS = frozenset((
+    "the", "a", "an", "forces", "force", "troops", "troop", "soldiers", "soldier", "army", "armed",
+    "military", "units", "unit", "side", "servicemen", "men", "personnel", "convoy", "column",
+    "naval", "navy", "fleet"))
+# outlet-name words too common to tell two outlets apart on their own
+GENERIC_OUTLET_WORDS = frozenset((
+    "news", "daily", "times", "post", "press", "online", "media", "desk", "wire", "digest",
+    "network", "agency", "service", "today", "world", "international", "herald", "journal",
+    "tribune", "report"))
+_WORD = re.compile(r"[^\W_]+")
+
+
+@cache
+def fold_table() -> dict[int, str]:
+    """Lookalike letters to the Latin letters they imitate, as a `str.translate` table."""
+    try:
+        from sitrep.clean.homoglyphs import load_table
+    except ImportError:  # the cleaning stage's table is optional here: plain text still works
+        return {}
+    return {ord(k): v for k, v in load_table().items() if len(k) == 1}
+
+
+def fold(text: str) -> str:
+    """Case-free skeleton of a text: lookalikes folded, accents dropped, Unicode normalised."""
+    text = unicodedata.normalize("NFKC", text).translate(fold_table())
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text (possessive 's dropped)."""
+    return [w for w in _WORD.findall(fold(text)) if w != "s"]
+
+
+def name_key(name: str | None) -> str | None:
+    """A key for an outlet or a claimant: folded words without articles ("The Pentagon")."""
+    if not name:
+        return None
+    ws = [w for w in words(name) if w not in ("the", "a", "an")]
+    return " ".join(ws) or None
+
+
+def side_key(name: str | None) -> str | None:
+    """A key for the side that owns a force or suffers losses: "Russian troops" -> "russia"."""
+    if not name:
+        return None
+    ws = [w for w in words(name) if w not in FORCE_WORDS]
+    if not ws:
+        return None
+    joined = " ".join(ws)
+    if joined in SIDES:
+        return SIDES[joined]
+    if ws[0] in SIDES:  # "Russian airborne" -> russia
+        return SIDES[ws[0]]
+    return joined
+
+
+def same_outlet(a: str | None, b: str | None) -> bool:
+    """Two outlet names name the same outlet: equal keys, or one's words all in the other's."""
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    wa, wb = set(ka.split()), set(kb.split())
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    # "Reuters" is "Reuters UK", but "News" alone is not "BBC News"
+    return small <= large and bool(small - GENERIC_OUTLET_WORDS)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def day_of(date: str | None) -> int | None:
+    """Days since 0001-01-01 of an ISO date (or date and time); None when unreadable."""
+    from datetime import date as _date
+
+    if not date or len(date) < 10:
+        return None
+    try:
+        return _date.fromisoformat(date[:10]).toordinal()
+    except ValueError:
+        return None
