@@ -1,19 +1,227 @@
-"""War-toll claims (first version: "<number> <unit> killed|wounded")."""
+"""War-toll claims: figures about losses and forces, with metric, subject, claimant and evidence.
+
+For every sentence that holds a figure (`claims_figures`), decide what happened to what it
+counts (the metric, from cue words in its clause: "killed", "lost", "supplied", "amassed"),
+whose losses or forces they are (`claims_subject`) and who states them (`claims_claimant`).
+A sentence with several figures yields several claims; a figure repeated later in the article
+("including 214 tanks" twice) is kept once.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from sitrep.records import Claim, Document
+from sitrep.extract import claims_lexicon as lex
+from sitrep.extract.claims_claimant import Speakers, collect_names, find_claimant
+from sitrep.extract.claims_figures import (
+    HAS_QUANTITY,
+    Figure,
+    read_figures,
+    segment_of,
+    sentence_units,
+    split_segments,
+)
+from sitrep.extract.claims_subject import SubjectContext, build_context, find_subject
+from sitrep.nlp.dates import resolve_date
+from sitrep.records import Claim, Document, Span
 
-_CLAIM = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+) (?:\w+ ){0,3}(?:were |have been |had been )?(killed|wounded|died)\b")
+_PERSON_KINDS = ("military", "people", "civilians", "nation", "")
+_CIVILIAN_CUES = {"killed", "wounded", "killed_or_wounded", "captured", "missing", "evacuated",
+                  "displaced"}
+_MAX_EVIDENCE = 320  # longer sentences are cut to the figure's clause
 
 
 def find_claims(doc: Document) -> list[Claim]:
-    out = []
-    for m in _CLAIM.finditer(doc.clean_text):
-        n = float(m.group(1).replace(",", ""))
-        metric = "wounded" if m.group(2) == "wounded" else "killed"
-        out.append(Claim(claimant=None, subject=None, metric=metric, low=n, high=n,
-                         evidence=doc.evidence(m.start(), m.end()), rule="claim-number-verb"))
+    """Every war-toll claim of the document, in text order."""
+    text = doc.clean_text
+    if not text:
+        return []
+    sdoc = doc.nlp
+    speakers = Speakers()
+    collect_names(sdoc, speakers)
+    ctx = build_context(doc)
+    pos_of: dict[int, Any] = {t.idx: t for t in sdoc} if sdoc is not None else {}
+    out: list[Claim] = []
+    seen: set[tuple[Any, ...]] = set()
+    last: Figure | None = None  # the last whole figure claimed: what "Ukraine has lost 343" counts
+    recent: tuple[int, str | None] = (-10_000, None)  # where and whose the last claim was
+    spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
+    for start, end in sentence_units(text, spans):
+        if not HAS_QUANTITY.search(text, start, end):
+            continue
+        sent = Span(start, end)
+        figs = [_with_antecedent(f, last) for f in read_figures(text, sent.start, sent.end, pos_of)]
+        near = recent[1] if start - recent[0] < 600 else None
+        claims, last = _claims_of_sentence(doc, ctx, speakers, figs, sent, last, near)
+        if claims:
+            recent = (end, claims[-1][0].subject)
+        for claim, fig in claims:
+            key = (claim.subject, claim.metric, claim.low, claim.high)
+            if not fig.q.vague and key in seen:
+                continue  # the same figure restated
+            seen.add(key)
+            out.append(claim)
     return out
+
+
+def _with_antecedent(fig: Figure, last: Figure | None) -> Figure:
+    """A bare figure ("Ukraine has lost 343") counts what the last claimed figure counted."""
+    if fig.how != "bare" or last is None:
+        return fig
+    return Figure(fig.q, fig.low, fig.high, last.head, last.kind, last.equipment, fig.np_end,
+                  None, "ellipsis", fig.part, last.modifiers)
+
+
+def _claims_of_sentence(doc: Document, ctx: SubjectContext, speakers: Speakers,
+                        figs: list[Figure], sent: Span, last: Figure | None, recent: str | None
+                        ) -> tuple[list[tuple[Claim, Figure]], Figure | None]:
+    text = doc.clean_text
+    segs = split_segments(text, sent.start, sent.end)
+    direct = [_direct_metric(text, f, segs) for f in figs]
+    metrics = [_final_metric(text, f, d, figs, direct, i, segs)
+               for i, (f, d) in enumerate(zip(figs, direct, strict=True))]
+    out: list[tuple[Claim, Figure]] = []
+    prev_subject: str | None = None
+    for fig, metric, d in zip(figs, metrics, direct, strict=True):
+        if metric is None:
+            continue
+        claimant, how_c, span = find_claimant(text, doc.nlp, fig.q.num_start,
+                                              (sent.start, sent.end), speakers)
+        seg_i = segment_of(segs, fig.q.num_start)
+        subject, how_s = find_subject(ctx, fig.q.start, fig.np_end, fig.nation, metric, segs,
+                                      seg_i, prev_subject, sent.start, claimant, span, recent)
+        prev_subject = subject
+        cs, ce = _evidence_span(text, sent, segs, seg_i)
+        claim = Claim(claimant=claimant, subject=subject, metric=metric, low=fig.low,
+                      high=fig.high, evidence=doc.evidence(cs, ce),
+                      date=resolve_date(text[sent.start:sent.end], doc.source.published),
+                      confidence=_confidence(fig, d is not None, how_s, how_c),
+                      rule=f"claim/{fig.how}/{'cue' if d else 'context'}/{how_s}")
+        out.append((claim, fig))
+        if not fig.part and fig.how in ("noun", "coordinated", "antecedent"):
+            last = fig
+    return out, last
+
+
+def _cue_distance(m: re.Match[str], fig: Figure) -> int:
+    if m.end() <= fig.q.start:
+        return fig.q.start - m.end()
+    if m.start() >= fig.np_end:
+        return m.start() - fig.np_end
+    return 0
+
+
+def _nearest_cue(text: str, fig: Figure, span: tuple[int, int],
+                 cues: tuple[tuple[str, re.Pattern[str]], ...], allowed: set[str] | None
+                 ) -> str | None:
+    """The metric of the cue nearest to the figure within `span` (force-size cues last)."""
+    best: tuple[tuple[bool, int, int], str] | None = None
+    for rank, (metric, rx) in enumerate(cues):
+        if allowed is not None and metric not in allowed:
+            continue
+        for m in rx.finditer(text, span[0], span[1]):
+            key = (metric == "troops", _cue_distance(m, fig), rank)
+            if best is None or key < best[0]:
+                best = (key, metric)
+    return best[1] if best else None
+
+
+def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str | None:
+    """The metric that the figure's own words or clause say, or None."""
+    if fig.kind == "casualty":
+        return _casualty_metric(fig)
+    seg_i = segment_of(segs, fig.q.num_start)
+    spans = [segs[seg_i]] + ([segs[seg_i - 1]] if seg_i > 0 else [])
+    for span in spans:
+        if fig.kind == "equipment":
+            cue = _nearest_cue(text, fig, span, lex.EQUIPMENT_CUE_RES, None)
+            if cue == "lost":
+                return lex.LOST_METRIC.get(fig.equipment or "", "other")
+            if cue:
+                return cue
+            continue
+        allowed = _CIVILIAN_CUES if fig.kind == "civilians" else None
+        cue = _nearest_cue(text, fig, span, lex.PERSON_CUE_RES, allowed)
+        if cue:
+            return _person_metric(text, fig, cue, span)
+    return None
+
+
+def _casualty_metric(fig: Figure) -> str:
+    metric = lex.CASUALTY_NOUNS[fig.head]
+    equipment = [lex.EQUIPMENT[m] for m in fig.modifiers if m in lex.EQUIPMENT]
+    if fig.head in ("losses", "loss") and equipment:
+        return lex.LOST_METRIC[equipment[-1]]  # "1,000 tank losses"
+    if metric == "killed" and "civilian" in fig.modifiers:
+        return "civilians_killed"
+    return metric
+
+
+def _person_metric(text: str, fig: Figure, cue: str, span: tuple[int, int]) -> str:
+    if cue != "killed":
+        return cue
+    if fig.kind == "civilians" or "civilian" in fig.modifiers:
+        return "civilians_killed"
+    # "people killed in Mariupol": the dead of a town are its residents
+    if fig.head == "people" and re.search(r"\b(?:killed|died|dead)\s+in\s+(?:the\s+)?[A-Z]",
+                                          text[fig.np_end:span[1]]):
+        return "civilians_killed"
+    return cue
+
+
+def _final_metric(text: str, fig: Figure, direct: str | None, figs: list[Figure],
+                  directs: list[str | None], i: int, segs: list[tuple[int, int]]) -> str | None:
+    """The direct metric, else one shared with a neighbouring figure, else the kind's default."""
+    if direct is not None:
+        return direct
+    if fig.kind == "equipment":
+        return None if fig.q.vague else "other"
+    borrowed = _borrowed(fig, figs, directs, i)
+    if borrowed and (fig.how != "noun" or fig.kind in ("nation", "military")):
+        return borrowed
+    if fig.kind == "military":
+        return "troops"
+    seg = segs[segment_of(segs, fig.q.num_start)]
+    if fig.kind == "people" and lex.FORCE_CONTEXT.search(text, *seg):
+        return "troops"
+    return None
+
+
+def _borrowed(fig: Figure, figs: list[Figure], directs: list[str | None], i: int) -> str | None:
+    """Metric of the nearest figure of people with a cue of its own."""
+    order = sorted(range(len(figs)), key=lambda j: abs(j - i))
+    for j in order:
+        if j != i and directs[j] and figs[j].kind in _PERSON_KINDS + ("casualty",) \
+                and fig.kind in _PERSON_KINDS:
+            return directs[j]
+    return None
+
+
+def _evidence_span(text: str, sent: Span, segs: list[tuple[int, int]], seg_i: int
+                   ) -> tuple[int, int]:
+    """The sentence, or for a long one the figure's clause and its neighbours."""
+    start, end = sent.start, sent.end
+    if end - start > _MAX_EVIDENCE:
+        a, b = seg_i, seg_i
+        while segs[b][1] - segs[a][0] < 120 and (a > 0 or b < len(segs) - 1):
+            if a > 0:
+                a -= 1
+            if b < len(segs) - 1 and segs[b][1] - segs[a][0] < 120:
+                b += 1
+        start, end = segs[a][0], segs[b][1]
+    while start < end and text[start] in " \n\t,;–—-":
+        start += 1
+    while end > start and text[end - 1] in " \n\t":
+        end -= 1
+    return start, end
+
+
+def _confidence(fig: Figure, direct: bool, how_subject: str, how_claimant: str) -> float:
+    score = 0.55
+    score += 0.15 if direct else 0.0
+    score += 0.1 if how_subject in ("noun-phrase", "possessive", "recipient", "clause") else 0.0
+    score += 0.05 if how_claimant in ("parse", "according-to") else 0.0
+    score += 0.05 if not fig.q.vague else 0.0
+    score -= 0.1 if fig.how in ("ellipsis", "antecedent") else 0.0
+    return round(min(score, 0.95), 2)

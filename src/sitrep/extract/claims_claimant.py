@@ -1,0 +1,237 @@
+"""Who states a figure: "according to Oryx", "the Pentagon estimates", ", Oryx added",
+"Moscow itself has acknowledged", "He estimated" (the analyst named just before).
+
+Reads the spaCy parse when it has one (the speech verb above the figure and its subject) and
+falls back on patterns over the sentence text. Pronouns and descriptions ("it", "he",
+"the group", "the intelligence service") are resolved against earlier names in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.extract import claims_lexicon as lex
+from sitrep.extract.claims_actors import canonical_side
+
+_PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "org", "we": "org"}
+_VAGUE_HEADS = frozenset(("group", "website", "site", "organisation", "organization", "monitor",
+                          "company", "agency", "outlet", "blog", "project", "team", "tracker"))
+_SAID = (r"(?:says|said|say|claims|claimed|estimates|estimated|acknowledged|acknowledges|"
+         r"admitted|admits|reported|reports|believes|believed|announced|stated|states|added|"
+         r"adds|told|tells|confirmed|confirms|put|puts|insists|insisted|wrote|writes|tweeted)")
+_SUBJECT_BEFORE = re.compile(
+    r"((?:[A-Z][\w’'.-]*|the|The)(?:\s+(?:of|and|for|on|the|[A-Z][\w’'.-]*|[a-z]+(?=\s+[A-Z]))){0,6}"
+    r"|[Tt]he\s+(?:[a-z]+\s+){0,3}[a-z]+)"
+    rf"(?:\s+(?:itself|also|has|have|had|now|later|previously|earlier|again|already))*\s+{_SAID}\b")
+_TRAILING = re.compile(
+    rf",\s*(?:{_SAID}\s+([^,.;:“”\"]+)|([^,.;:“”\"]+?)\s+{_SAID})(?:\s+[^,.;]*)?[.”\"'’]*\s*$")
+_ACCORDING = re.compile(r"\baccording\s+to\s+([^,.;:()–—“”\"\n]+)", re.I)
+_CUT = re.compile(r"\s+(?:that|which|who|whose|on|in|at|as|from|via|after|when|while|for|"
+                  r"this|last|earlier|on)\b.*$")
+
+
+@dataclass(slots=True)
+class Antecedent:
+    pos: int
+    text: str
+    kind: str  # person or org
+
+
+@dataclass(slots=True)
+class Speakers:
+    """Names seen so far in a document, to resolve "he", "it" and "the group"."""
+
+    names: list[Antecedent] = field(default_factory=list)
+
+    def add(self, pos: int, text: str, kind: str) -> None:
+        self.names.append(Antecedent(pos, text, kind))
+
+    def resolve(self, phrase: str, pos: int) -> str | None:
+        """The earlier name a pronoun or a description stands for, or None."""
+        words = phrase.lower().split()
+        if not words:
+            return None
+        before = sorted((a for a in self.names if a.pos < pos), key=lambda a: a.pos, reverse=True)
+        if len(words) == 1 and words[0] in _PRONOUNS:
+            kind = _PRONOUNS[words[0]]
+            near = [a for a in before if a.kind == kind and pos - a.pos < 1500]
+            return near[0].text if near else None
+        content = [w for w in words if w not in ("the", "a", "an", "its", "their") and len(w) > 3]
+        for a in before:
+            if a.kind == "org" and any(w in a.text.lower().split() for w in content
+                                       if w not in lex.INSTITUTION_WORDS or w in ("ministry",
+                                                                                  "intelligence",
+                                                                                  "military",
+                                                                                  "army")):
+                return a.text
+        if content and content[-1] in _VAGUE_HEADS:
+            near = [a for a in before if a.kind == "org" and pos - a.pos < 1200]
+            return near[0].text if near else None
+        return None
+
+
+def collect_names(sdoc: Any, speakers: Speakers) -> None:
+    """Remember every person and organisation named, and proper-noun subjects ("Oryx, an ...")."""
+    if sdoc is None:
+        return
+    for ent in sdoc.ents:
+        if ent.label_ == "PERSON":
+            speakers.add(ent.start_char, ent.text, "person")
+        elif ent.label_ in ("ORG", "NORP", "GPE") and ent.label_ == "ORG":
+            speakers.add(ent.start_char, _strip_the(ent.text), "org")
+    for tok in sdoc:
+        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+            left = tok.left_edge.i if tok.left_edge.i >= tok.i - 3 else tok.i
+            speakers.add(tok.idx, _strip_the(sdoc[left:tok.i + 1].text), "org")
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text.strip())
+
+
+def _valid(phrase: str) -> bool:
+    """A claimant names someone: a proper name, or an institution ("the ministry")."""
+    words = phrase.split()
+    if not words or len(words) > 10:
+        return False
+    if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper()
+                                                    and words[0].lower() not in ("the", "a")):
+        return True
+    return any(w.lower().strip(".,") in lex.INSTITUTION_WORDS for w in words)
+
+
+def tidy(phrase: str, sdoc: Any = None, start: int | None = None) -> str:
+    """Claimant as shown: a person's name without titles; a capital as its country."""
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.'’“”\"")
+    phrase = re.sub(r"['’]s$", "", phrase)
+    phrase = _strip_the(phrase)
+    if sdoc is not None and start is not None:
+        for ent in sdoc.ents:
+            if ent.label_ == "PERSON" and start <= ent.start_char < start + len(phrase) + 1:
+                return ent.text
+    stripped = lex.TITLES.sub("", phrase)
+    if stripped and stripped != phrase and stripped[:1].isupper() and len(stripped.split()) <= 3 \
+            and not any(w.lower() in lex.INSTITUTION_WORDS for w in stripped.split()):
+        phrase = stripped  # "Ukrainian President Volodymyr Zelensky" -> "Volodymyr Zelensky"
+    return canonical_side(phrase)
+
+
+def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
+                  speakers: Speakers) -> tuple[str | None, str, tuple[int, int] | None]:
+    """(claimant, how it was found, where its words are) for a figure at `fig_start`."""
+    for finder in (_by_according, _by_parse, _by_pattern):
+        found = finder(text, sdoc, fig_start, sent)
+        if found is None:
+            continue
+        phrase, pos, how, end = found
+        resolved = _resolve(phrase, pos, speakers)
+        if resolved is None:
+            continue
+        name = tidy(resolved, sdoc, pos if resolved == phrase else None)
+        if name:
+            kind = "person" if _is_person(sdoc, pos) else "org"
+            speakers.add(sent[0], name, kind)
+            return name, how, (pos, max(end, pos + len(phrase)))
+    return None, "none", None
+
+
+def _is_person(sdoc: Any, pos: int) -> bool:
+    if sdoc is None:
+        return False
+    return any(e.label_ == "PERSON" and e.start_char <= pos < e.end_char + 20 for e in sdoc.ents)
+
+
+def _resolve(phrase: str, pos: int, speakers: Speakers) -> str | None:
+    plain = _strip_the(phrase.strip())
+    low = plain.lower()
+    if low in _PRONOUNS or (phrase.strip().lower().startswith("the ")
+                            and not any(w[:1].isupper() for w in plain.split())):
+        found = speakers.resolve(phrase.strip() if low not in _PRONOUNS else low, pos)
+        if found:
+            return found
+        if low in _PRONOUNS:
+            return None
+    return plain if _valid(phrase.strip()) else None
+
+
+Found = tuple[str, int, str, int]  # phrase, where it starts, how found, end of its words
+
+
+def _by_according(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | None:
+    best = None
+    for m in _ACCORDING.finditer(text, sent[0], sent[1]):
+        phrase = _CUT.sub("", m.group(1)).strip()
+        if phrase and (best is None or abs(m.start() - fig) < abs(best[1] - fig)):
+            best = (phrase, m.start(1), "according-to", m.start(1) + len(phrase))
+    return best
+
+
+def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | None:
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(fig, fig + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    for _ in range(12):
+        if not sent[0] <= tok.idx < sent[1]:
+            break  # the parse ran two sentences together
+        if tok.lemma_.lower() in lex.SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX") \
+                and _speech_use(tok):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"
+                         and sent[0] <= c.idx < sent[1]), None)
+            if subj is not None:
+                last = subj.right_edge
+                return (_subject_phrase(subj), subj.left_edge.idx, "parse",
+                        last.idx + len(last.text))
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return None
+
+
+def _speech_use(tok: Any) -> bool:
+    """ "put" and "point" say a figure only as "put the figure at", "point out"."""
+    lemma = tok.lemma_.lower()
+    if lemma == "put":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in ("figure", "toll", "number",
+                                                              "estimate", "loss", "tally")
+                   for c in tok.children)
+    if lemma == "point":
+        return any(c.dep_ == "prt" for c in tok.children)
+    if lemma in ("show", "suggest"):
+        return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children)
+    return True
+
+
+def _subject_phrase(subj: Any) -> str:
+    """The subject's words, without an apposition or a relative clause ("Ben Hodges, a ...")."""
+    sdoc = subj.doc
+    start = subj.left_edge.i
+    end = subj.i + 1
+    for c in subj.children:
+        if c.dep_ in ("conj", "cc") and c.i > subj.i:
+            end = max(end, c.right_edge.i + 1 if c.dep_ == "conj" else c.i + 1)
+        if c.dep_ == "compound" and c.i > subj.i:
+            end = max(end, c.i + 1)
+    # a proper name followed by an apposition keeps only the name
+    words = sdoc[start:end]
+    cut = next((t.i for t in words if t.text in (",", "(", "–", "—") and t.i > start), end)
+    return sdoc[start:cut].text
+
+
+def _by_pattern(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | None:
+    head = text[sent[0]:fig]
+    found = None
+    for m in _SUBJECT_BEFORE.finditer(head):
+        found = (m.group(1), sent[0] + m.start(1), "pattern-before", sent[0] + m.end(1))
+    if found:
+        return found
+    tail = text[fig:sent[1]]
+    m = _TRAILING.search(tail)
+    if m:
+        g = 1 if m.group(1) else 2
+        return m.group(g), fig + m.start(g), "pattern-after", fig + m.end(g)
+    return None

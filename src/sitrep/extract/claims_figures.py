@@ -1,0 +1,319 @@
+"""Figures of a sentence and what they count: "7,000 Russian troops", "hundreds of tanks and
+aircraft", "Ukraine has lost 343", "79 damaged and 65 abandoned".
+
+A `Figure` is a quantity (from `sitrep.nlp.numbers`) tied to the noun it counts, with the side
+named inside its noun phrase. Figures that count nothing of the war (distances, dates, ages,
+"five hours", "two sightings") are dropped here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sitrep.extract import claims_lexicon as lex
+from sitrep.extract.claims_actors import find_nations
+from sitrep.nlp.numbers import Quantity, find_quantities, parse_figure
+
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.]*\d|\d|[^\w\s]")
+# a sentence needs work only when it holds a figure or a quantity word
+HAS_QUANTITY = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|million|dozen|tens|dozens|scores|hundreds|thousands|"
+    r"millions)\b", re.I)
+# where one clause of a sentence ends and the next begins
+_BOUNDARY = re.compile(
+    r"\s[–—-]\s|\s[–—]|[–—]\s|;|\(|\)|…|\.\.\.|\.(?=[A-Z])|:\s|,\s+(?:while|but|whereas|although|"
+    r"though|before|after)\b")
+# sentences glued by a lost space ("6,000.Moscow itself") or lines without a full stop
+_GLUED = re.compile(r"(?<=[a-z0-9)\]’'\"”])[.!?](?=[A-Z][a-z])|\n\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity and what it counts, in clean-text coordinates."""
+
+    q: Quantity
+    low: float | None
+    high: float | None
+    head: str  # the noun counted, lower case ("troops", "tanks"); "" when implied
+    kind: str  # military, people, civilians, casualty, equipment, nation
+    equipment: str | None  # tanks, vehicles, aircraft, ships, weapons, units
+    np_end: int  # end of the noun phrase
+    nation: str | None  # side named inside the noun phrase ("Russian troops" -> Russia)
+    how: str  # how the noun was found: noun, coordinated, antecedent, ellipsis, bare
+    part: bool = False  # "including 214 tanks": a part of the figure before it
+    modifiers: tuple[str, ...] = ()
+
+
+def sentence_units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, split again at line breaks and at full stops missing their space."""
+    out = []
+    for start, end in spans:
+        cut = start
+        for m in _GLUED.finditer(text, start, end):
+            if text[cut:m.start() + 1].strip():
+                out.append((cut, m.end() if m.group().startswith("\n") else m.start() + 1))
+            cut = m.end()
+        if text[cut:end].strip():
+            out.append((cut, end))
+    return out
+
+
+def split_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause-like segments of the sentence text[start:end] (split at dashes, ';', ', while')."""
+    cuts = [start]
+    for m in _BOUNDARY.finditer(text, start, end):
+        cuts.append(m.start() if m.group().startswith(",") else m.end())
+    cuts.append(end)
+    segs = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return segs or [(start, end)]
+
+
+def segment_of(segs: list[tuple[int, int]], pos: int) -> int:
+    """Index of the segment holding `pos`."""
+    for i, (a, b) in enumerate(segs):
+        if a <= pos < b:
+            return i
+    return len(segs) - 1
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start() + start, m.end() + start)
+            for m in _WORD.finditer(text[start:end])]
+
+
+def _unit_of(word: str) -> tuple[str, str | None] | None:
+    """(kind, equipment) of a noun that a figure can count, or None."""
+    w = word.lower().replace("’", "'")
+    if w in lex.CASUALTY_NOUNS:
+        return "casualty", None
+    if w in lex.MILITARY:
+        return "military", None
+    if w in lex.CIVILIANS:
+        return "civilians", None
+    if w in lex.PEOPLE:
+        return "people", None
+    if w in lex.EQUIPMENT:
+        return "equipment", lex.EQUIPMENT[w]
+    if word[:1].isupper() and word.endswith("s") and not word.endswith("ss") \
+            and find_nations(word) and find_nations(word)[0].end == len(word):
+        return "nation", None  # "two South Africans", "Israelis"
+    return None
+
+
+def _is_modifier(word: str, pos_of: dict[int, Any], start: int) -> bool:
+    w = word.lower()
+    if w in lex.MODIFIERS or w in lex.EQUIPMENT:
+        return True
+    if word[:1].isupper() and word.isalpha() or "-" in word and not word[0].isdigit():
+        return True  # "Russian", "North", "UN", "anti-tank", "pro-Kyiv"
+    tok = pos_of.get(start)
+    return tok is not None and (tok.pos_ in ("ADJ", "PROPN")
+                                or (tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod")))
+
+
+def _scan_noun(text: str, start: int, end: int, pos_of: dict[int, Any]
+               ) -> tuple[int, list[tuple[str, int, int]], list[str]] | None:
+    """The noun a figure counts: (index of the head in the scanned words, words, modifiers)."""
+    words = _words(text, start, min(end, start + 120))
+    i, mods = 0, []
+    if words and words[0][0].lower() == "of":
+        i = 1
+        if i < len(words) and words[i][0].lower() in ("the", "its", "their", "his", "her"):
+            i += 1
+    head = None
+    while i < len(words) and i < 8:
+        word, ws, _ = words[i]
+        unit = _unit_of(word)
+        if unit is not None:
+            head = i
+            # a compound of nouns ("tank losses", "fighter jets"): the last one is the head
+            if i + 1 < len(words) and _unit_of(words[i + 1][0]) is not None \
+                    and words[i + 1][1] == words[i][2] + 1:
+                mods.append(word.lower())
+                i += 1
+                continue
+            break
+        if word.lower() in ("and", "or", ",") and i + 1 < len(words) \
+                and parse_figure(words[i + 1][0]) is not None:
+            i += 2  # "six mechanised and two tank battalions": both count battalions
+            continue
+        if word.lower() in ("and", "or", ",") and mods and i + 1 < len(words) \
+                and _is_modifier(words[i + 1][0], pos_of, words[i + 1][1]):
+            i += 1  # "anti-tank and other weapons"
+            continue
+        if mods and word[:1].isupper() and _unit_of(f"{mods[-1]} {word}") is not None:
+            head = i  # "two South Africans"
+            break
+        if not _is_modifier(word, pos_of, ws):
+            break
+        mods.append(word)
+        i += 1
+    if head is None:
+        return None
+    return head, words, mods
+
+
+def _coordinated(text: str, words: list[tuple[str, int, int]], head: int,
+                 pos_of: dict[int, Any]) -> list[tuple[int, list[str]]]:
+    """Nouns sharing the figure: "hundreds of tanks and aircraft" -> [aircraft]."""
+    out = []
+    i = head + 1
+    while i + 1 < len(words) and words[i][0].lower() in ("and", "or", ","):
+        j, mods = i + 1, []
+        while j < len(words) and _unit_of(words[j][0]) is None \
+                and _is_modifier(words[j][0], pos_of, words[j][1]) and len(mods) < 3:
+            if words[j][0].lower() in ("a", "an", "the"):
+                break
+            mods.append(words[j][0])
+            j += 1
+        if j < len(words) and _unit_of(words[j][0]) is not None \
+                and not words[j][0][0].isdigit():
+            out.append((j, mods))
+            i = j + 1
+            continue
+        break
+    return out
+
+
+def _nation_in(mods: list[str], head_word: str, text: str, np_end: int, seg_end: int
+               ) -> str | None:
+    """Side named inside the noun phrase, or in a "from X" right after it."""
+    for phrase in (" ".join(mods), head_word):
+        found = find_nations(phrase)
+        if found:
+            return found[-1].name
+    tail = text[np_end:min(seg_end, np_end + 80)]
+    m = re.match(r"(?:,?\s+(?:including|among them)\s+[^,;.]{0,40}?)?\s+from\s+(?:the\s+)?"
+                 r"([^,;.]+)", tail)
+    if m:
+        found = find_nations(m.group(1)[:40])
+        if found:
+            return found[0].name
+    return None
+
+
+def _antecedent(text: str, sent_start: int, before: int) -> tuple[str, str | None] | None:
+    """The nearest countable noun before `before` ("mercenaries – hundreds of them")."""
+    for word, _, _ in reversed(_words(text, sent_start, before)):
+        unit = _unit_of(word)
+        if unit is not None:
+            return unit[0], unit[1]
+    return None
+
+
+def _skip(text: str, q: Quantity) -> bool:
+    """Figures that are no head count: measures, dates, a vehicle used to flee, "one of"."""
+    if q.measure is not None:
+        return True
+    before = text[max(0, q.start - 30):q.start]
+    if lex.MEANS_BEFORE.search(before) and not re.search(r"\b(?:killed|lost)\s+in\s+$", before):
+        return True
+    after = text[q.end:q.end + 30]
+    if re.match(r"\s*of\s+(?:the\s+)?(?:miles|kilomet\w+|km|hours|days|weeks|months|years|"
+                r"percent|per\s+cent|times)\b", after, re.I):
+        return True
+    if q.value == 1 and re.match(r"\s+of\b", after):
+        return True  # "one of the battalions"
+    return bool(re.match(r"\s*(?:-|–)?\s*(?:year|month|day|week|hour|minute|mile|km)", after,
+                         re.I))
+
+
+def read_figures(text: str, sent_start: int, sent_end: int, pos_of: dict[int, Any]
+                 ) -> list[Figure]:
+    """Every figure of the sentence text[sent_start:sent_end] that counts people or equipment."""
+    segs = split_segments(text, sent_start, sent_end)
+    out: list[Figure] = []
+    for q0 in find_quantities(text[sent_start:sent_end]):
+        q = _shift(q0, sent_start)
+        if _skip(text, q):
+            continue
+        seg = segs[segment_of(segs, q.num_start)]
+        out.extend(_figures_of(text, q, seg, sent_start, out, pos_of))
+    return out
+
+
+def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
+                before: list[Figure], pos_of: dict[int, Any]) -> list[Figure]:
+    part = bool(lex.PART_BEFORE.search(text[max(0, q.start - 20):q.start]))
+    # "150,000-strong army": the figure is the size of the force
+    if re.match(r"-strong\b", text[q.end:q.end + 8]):
+        return [Figure(q, q.low, q.high, "troops", "military", None, q.end + 7,
+                       None, "noun", part)]
+    scanned = _scan_noun(text, q.end, seg[1], pos_of)
+    if scanned is None:
+        fig = _implied(text, q, seg, sent_start, before, part)
+        return [fig] if fig else []
+    head, words, mods = scanned
+    word, _, hend = words[head]
+    kind, equipment = _unit_of(word) or _unit_of(f"{mods[-1]} {word}")  # type: ignore[misc]
+    if kind == "nation" and not find_nations(word):
+        word = f"{mods[-1]} {word}"  # "South Africans"
+    nation = _nation_in(mods, word if kind == "nation" else "", text, hend, seg[1])
+    first = Figure(q, q.low, q.high, word.lower(), kind, equipment, hend, nation, "noun", part,
+                   tuple(m.lower() for m in mods))
+    out = [first]
+    for j, cmods in _coordinated(text, words, head, pos_of):
+        cw, _, cend = words[j]
+        ckind, cequip = _unit_of(cw)  # type: ignore[misc]
+        if cmods and cmods[0].lower() in ("a", "an", "one"):
+            continue
+        cnation = _nation_in(cmods, cw if ckind == "nation" else "", text, cend, seg[1])
+        out.append(replace(first, head=cw.lower(), kind=ckind, equipment=cequip, np_end=cend,
+                           nation=cnation or nation, how="coordinated"))
+    single = _single_after(text, out[-1], seg)
+    if single:
+        out.append(single)
+    return out
+
+
+def _single_after(text: str, fig: Figure, seg: tuple[int, int]) -> Figure | None:
+    """ "two South Africans and a Uruguayan": the lone one after a list of people."""
+    if fig.kind not in ("nation", "military", "people"):
+        return None
+    m = re.match(r"\s+(?:and|or)\s+(?:a|an|one)\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)",
+                 text[fig.np_end:seg[1]])
+    if not m:
+        return None
+    found = find_nations(m.group(1))
+    if not found:
+        return None
+    start = fig.np_end + m.start(1) - len(m.group(0).split()[1]) - 1  # the "a" before the name
+    q = Quantity(start, fig.np_end + m.end(), start, 1.0, 1.0, text[start:fig.np_end + m.end()])
+    return Figure(q, 1.0, 1.0, m.group(1).lower(), "nation", None, fig.np_end + m.end(),
+                  found[0].name, "coordinated")
+
+
+def _implied(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
+             before: list[Figure], part: bool) -> Figure | None:
+    """A figure whose noun is implied: "hundreds of them", "three from Malawi", "lost 343"."""
+    after = text[q.end:seg[1]]
+    prev = next((f for f in reversed(before) if f.how != "bare" or f.head), None)
+    m = re.match(r"\s+of\s+(?:them|those|these|the)\b(?!\s+[a-z]+(?:s|men|ft)\b)", after)
+    if m:
+        ante = _antecedent(text, sent_start, q.start)
+        if ante:
+            return Figure(q, q.low, q.high, "", ante[0], ante[1], q.end + m.end(), None,
+                          "antecedent", part)
+    m = re.match(r"\s+(?:more\s+)?from\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)", after)
+    if m and prev is not None and prev.kind in ("military", "people", "nation", "civilians"):
+        found = find_nations(m.group(1))
+        if found:
+            return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment,
+                          q.end + m.end(), found[0].name, "ellipsis", part)
+    before_text = text[max(seg[0] - 60, 0):q.start] if q.start - seg[0] < 8 else \
+        text[seg[0]:q.start]
+    if lex.BARE_AFTER.match(after) or lex.BARE_BEFORE.search(before_text):
+        if prev is not None:
+            return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end, None,
+                          "ellipsis", part)
+        return Figure(q, q.low, q.high, "", "", None, q.end, None, "bare", part)
+    return None
+
+
+def _shift(q: Quantity, by: int) -> Quantity:
+    return Quantity(q.start + by, q.end + by, q.num_start + by, q.low, q.high, q.text, q.vague,
+                    q.approx, q.measure, q.qualifier)

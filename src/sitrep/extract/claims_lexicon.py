@@ -1,0 +1,154 @@
+"""Word lists for war-toll claims: what a figure counts, which words say what happened to it.
+
+Kept as data in one place so that the rules in `claims.py` stay short and the vocabulary can grow
+without touching them. Words are lower case; plural and singular forms are both listed where
+news uses both.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(block: str) -> frozenset[str]:
+    """A word list written as a block of text."""
+    return frozenset(block.split())
+
+
+# --- what a figure counts --------------------------------------------------------------------
+# people in arms: a figure of them is a force size when nothing else happens to them
+MILITARY = _words("""
+troops troop soldiers soldier servicemen serviceman servicemembers personnel fighters officers
+generals commanders mercenaries marines paratroopers militants combatants recruits conscripts
+reservists volunteers sailors pilots guards insurgents rebels militiamen peacekeepers
+infantrymen gunmen commandos jihadists gunmen sappers snipers special-forces legionnaires
+""")
+# people who only count when something happens to them ("five young children" is no claim)
+PEOPLE = _words("""
+people persons men women children civilians residents inhabitants individuals citizens villagers
+lives bodies refugees migrants evacuees prisoners pows hostages captives detainees journalists
+medics doctors workers
+""")
+CIVILIANS = _words("""
+civilians residents inhabitants villagers children women citizens refugees evacuees
+""")
+# nouns that carry their own metric ("500 casualties", "2,000 dead")
+CASUALTY_NOUNS = {
+    "casualties": "killed", "casualty": "killed", "deaths": "killed", "dead": "killed",
+    "fatalities": "killed", "killed": "killed", "lives": "killed", "bodies": "killed",
+    "wounded": "wounded", "injured": "wounded", "injuries": "wounded",
+    "prisoners": "captured", "pows": "captured", "captives": "captured", "hostages": "captured",
+    "missing": "missing", "refugees": "displaced", "evacuees": "evacuated",
+    "losses": "killed", "loss": "killed",
+}
+# equipment, and the metric when it is lost
+EQUIPMENT = {
+    "tanks": "tanks", "tank": "tanks",
+    "vehicles": "vehicles", "vehicle": "vehicles", "apcs": "vehicles", "ifvs": "vehicles",
+    "trucks": "vehicles", "truck": "vehicles", "lorries": "vehicles", "carriers": "vehicles",
+    "armour": "vehicles", "armor": "vehicles", "humvees": "vehicles", "bmps": "vehicles",
+    "aircraft": "aircraft", "planes": "aircraft", "plane": "aircraft", "jets": "aircraft",
+    "warplanes": "aircraft", "helicopters": "aircraft", "helicopter": "aircraft",
+    "choppers": "aircraft", "fighter-jets": "aircraft", "bombers": "aircraft",
+    "ships": "ships", "ship": "ships", "warships": "ships", "warship": "ships",
+    "vessels": "ships", "vessel": "ships", "boats": "ships", "submarines": "ships",
+    "destroyers": "ships", "frigates": "ships", "corvettes": "ships", "cruisers": "ships",
+    "missiles": "weapons", "missile": "weapons", "rockets": "weapons", "shells": "weapons",
+    "weapons": "weapons", "weapon": "weapons", "guns": "weapons", "howitzers": "weapons",
+    "artillery": "weapons", "launchers": "weapons", "munitions": "weapons", "rounds": "weapons",
+    "drones": "weapons", "mortars": "weapons", "javelins": "weapons", "systems": "weapons",
+    "battalions": "units", "battalion": "units", "regiments": "units",
+}
+LOST_METRIC = {"tanks": "tanks_lost", "vehicles": "vehicles_lost", "aircraft": "aircraft_lost",
+               "ships": "ships_lost", "weapons": "other", "units": "other"}
+
+# words that may stand between a figure and what it counts ("7,000 Russian troops")
+MODIFIERS = _words("""
+more other additional extra new further distinct operational young military armed armoured
+armored combat infantry fighting battle main heavy light enemy foreign regular elite active
+mechanised mechanized tank motorised motorized airborne naval air ground front-line frontline
+russian-made western-made modern old older soviet-era soviet usable serviceable working battle-
+ready trained untrained experienced fresh reserve civilian innocent unarmed wounded injured dead
+killed captured separate total estimated newly recently attack transport landing amphibious
+fighter assault cargo logistics logistical supply support personnel self-propelled anti-tank
+anti-aircraft anti-ship surface-to-air air-defence air-defense ballistic cruise hypersonic
+guided loitering suicide kamikaze long-range short-range medium-range
+""")
+
+# --- what happened to it (cues), read in the figure's clause ----------------------------------
+PERSON_CUES: tuple[tuple[str, str], ...] = (
+    ("killed_or_wounded", r"(?:killed|dead|died)\s+(?:or|and)\s+(?:wounded|injured)"
+                          r"|casualties\s+\(killed\s+and\s+wounded\)"),
+    ("out_of_action", r"out\s+of\s+action|incapacitated|out\s+of\s+the\s+fight"),
+    ("displaced", r"displac\w*|forc\w*\s+(?:\w+\s+){0,5}?to\s+(?:flee|leave)|homeless|"
+                  r"driven\s+(?:from|out)|uprooted"),
+    ("evacuated", r"evacuat\w*|\bfled\b|\bflee\w*|escaped|rescued"),
+    ("wounded", r"wound\w*|injur\w*|\bhurt\b"),
+    ("captured", r"captured|taken\s+prisoner|prisoners?\s+of\s+war|surrender\w*|captive"),
+    ("missing", r"\bmissing\b|unaccounted"),
+    ("killed", r"\bkill\w*|\bdie[ds]?\b|\bdying\b|\bdead\b|\bdeaths?\b|\blost\b|"
+               r"\blos(?:e|es|ing)\b|"
+               r"\blosses\b|\bslain\b|perish\w*|fatalit\w*|\btoll\b|casualt\w*|massacr\w*|"
+               r"executed"),
+    ("volunteers", r"volunteer\w*|register\w*|sign(?:ed|ing)?\s+up|enlist\w*|foreign\s+legion"),
+    ("reservists", r"reservists?|\breserves?\b|call(?:ed|ing)?[\s-]up|mobili[sz]\w*|draft\w*"),
+    ("other", r"conscript\w*|induct\w*"),
+    ("troops", r"deploy\w*|amass\w*|\bmass(?:ed|ing)\b|station\w*|\bsen[dt]\b|sending|"
+               r"arriv\w*|gather\w*|\btrain\w*|\bstrong\b|consist\w*|\barmy\b|\bforces?\b|"
+               r"brigades?|battalions?|\bunits?\b|contingent|build-?up|committed|numbering"),
+)
+EQUIPMENT_CUES: tuple[tuple[str, str], ...] = (
+    ("weapons_supplied", r"suppl\w*|deliver\w*|donat\w*|provid\w*|\bsen[dt]\b|sending|pledg\w*|"
+                         r"\bgiv(?:e|en|ing)\b|\bgave\b|shipp\w*|transferr?\w*|\baid\b"),
+    ("lost", r"\blost\b|\blos(?:e|es|ing)\b|\blosses\b|destroy(?:ed|ing|s)?\b|damag\w*|"
+             r"captur\w*|abandon\w*|"
+             r"shot\s+down|\bdowned\b|\bsunk\b|\bsank\b|knocked\s+out|seiz\w*|wiped\s+out|"
+             r"\btoll\b|taken\s+out|\bhit\b|eliminat\w*|neutrali[sz]\w*|trophies"),
+)
+PERSON_CUE_RES = tuple((m, re.compile(p, re.I)) for m, p in PERSON_CUES)
+EQUIPMENT_CUE_RES = tuple((m, re.compile(p, re.I)) for m, p in EQUIPMENT_CUES)
+
+# a bare figure ("Ukraine has lost 343", "another 14,000 have been wounded") is a claim only
+# next to one of these
+BARE_BEFORE = re.compile(
+    r"(?:\b(?:lost|lose|losing|killed|killing|destroyed|destroying|captured|capturing|"
+    r"wounded|injured|evacuated|mobili[sz]ed|deployed|amassed|suffered)"
+    r"|\b(?:figure|toll|tally|number|estimate|count)\b[^.;]{0,40}?\bat)"
+    r"\s+(?:about|around|some|just|roughly|only|up\s+to|at\s+least|more\s+than|nearly|almost|"
+    r"a\s+further|another)?\s*$", re.I)
+BARE_AFTER = re.compile(
+    r"^\s*(?:more\s+|others?\s+|of\s+them\s+|people\s+)?(?:have\s+|had\s+|has\s+|were\s+|was\s+|"
+    r"are\s+|is\s+|being\s+|been\s+|now\s+|also\s+|reportedly\s+|later\s+)*"
+    r"(?:killed|died|dead|wounded|injured|captured|missing|damaged|abandoned|destroyed|"
+    r"lost|fled|evacuated|displaced|managed\s+to\s+(?:flee|escape|leave)|out\s+of\s+action|"
+    r"taken\s+prisoner|shot\s+down)\b", re.I)
+
+# --- context that makes a figure something else -------------------------------------------------
+# a figure that is the means, not the toll: "fled in 160 vehicles"
+MEANS_BEFORE = re.compile(r"\b(?:in|aboard|by)\s+$", re.I)
+FORCE_CONTEXT = re.compile(
+    r"\b(?:army|armies|forces?|military|brigades?|battalions?|units?|troops|soldiers|"
+    r"divisions?|amass\w*|deploy\w*|regiments?|garrison|contingent)\b", re.I)
+# an "including" figure is part of the one before it, never the antecedent of a bare figure
+PART_BEFORE = re.compile(r"\b(?:including|of\s+which|among\s+them|among\s+which)\s+$", re.I)
+
+# --- who states a figure -------------------------------------------------------------
+SPEECH_LEMMAS = _words("""
+say tell add estimate claim report acknowledge admit announce state put point believe confirm
+verify count record assess write tweet insist warn reveal note suggest calculate tally show cite
+disclose concede
+""")
+# an "according to" phrase or a subject is a claimant only with a name or one of these
+INSTITUTION_WORDS = _words("""
+ministry military army intelligence official officials authorities government spokesman
+spokeswoman spokesperson group monitor observatory agency police service services forces command
+office council department administration commander minister president general analyst analysts
+source sources experts expert staff headquarters navy blog website institute organisation
+organization committee mission envoy ambassador governor mayor
+""")
+TITLES = re.compile(
+    r"^(?:(?:the|ukrainian|russian|us|u\.s\.|american|british|israeli|former|retired|then|"
+    r"acting|deputy|chief|senior|top|press|defen[cs]e|foreign|prime|vice|national|security|"
+    r"council|president|minister|secretary|spokesman|spokeswoman|spokesperson|general|gen\.|"
+    r"lt\.|col\.|colonel|major|maj\.|brig\.|mr\.?|mrs\.?|ms\.?|dr\.?|sir|commander|chief|"
+    r"chairman|head|adviser|advisor|analyst|military|army|navy)\s+)+", re.I)

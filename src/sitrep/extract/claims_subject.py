@@ -1,0 +1,158 @@
+"""Whose losses or forces a figure counts: "Russia had lost 1,292 vehicles" -> Russia,
+"7,000 Russian troops" -> Russia, "supplied 20,000 weapons to Ukraine" -> Ukraine,
+"people killed in Mariupol" -> the country of Mariupol.
+
+Tried in order, nearest evidence first: the noun phrase itself, a possessive, the recipient of
+a delivery, the nearest side named before the figure in its clause (not the one doing the
+killing, not the claimant), the figure before it in the sentence, earlier clauses, the losses
+named in the sentences just before, the claimant's own side, and the side the article is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from sitrep.extract.claims_actors import NationMention, find_nations, name_of_country, nation_of
+from sitrep.records import Document
+
+_AGENT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:forces?|troops|army|military|navy|air\s+force|soldiers|units|president|"
+    r"government|authorities|jets|warplanes)\s+)?(?:(?:has|have|had|reportedly|also|first|then|"
+    r"allegedly|already)\s+)*"
+    r"(?:killed|kill|killing|destroyed|destroying|shot|struck|strikes|hit|attacked|shelled|"
+    r"launched|lay\s+siege|laid\s+siege|besieged|bombed|captured|downed|supplied|sent|"
+    r"delivered|donated|provided|gave|pressured|forced)\b", re.I)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
+# a side after one of these is a place or a target, not the owner of the figure
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|into|to|towards?|against|on|near|inside|across|at|over)|\b(?:invasion|war|attack|"
+    r"offensive|territory|region|border|capital|city|parts?|north|south|east|west|outskirts)\s+of)"
+    r"\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_FORCE_METRICS = {"troops", "reservists", "volunteers", "other"}
+_LOSS_NOUN_AFTER = re.compile(
+    r"^\W{0,2}(?:\w+\s+){0,1}?(?:casualties|losses|death\s+toll|dead|deaths)\b", re.I)
+_CIVILIAN_METRICS = {"civilians_killed", "evacuated", "displaced"}
+_LOSS_METRICS = {"killed", "wounded", "killed_or_wounded", "captured", "missing", "out_of_action",
+                 "vehicles_lost", "tanks_lost", "aircraft_lost", "ships_lost", "civilians_killed"}
+
+
+@dataclass(slots=True)
+class SubjectContext:
+    """What the subject search needs besides the sentence: the document and its main side."""
+
+    text: str
+    dominant: str | None
+    place_country: dict[int, str]  # clean start of a place mention -> canonical country
+
+
+def build_context(doc: Document) -> SubjectContext:
+    """Count the sides the article names, and the countries of its places."""
+    counts = Counter(m.name for m in find_nations(doc.clean_text))
+    dominant = counts.most_common(1)[0][0] if counts else None
+    places = {}
+    for p in doc.places:
+        name = name_of_country(p.country)
+        if name and p.kind != "country":
+            places[p.clean_start] = name
+    return SubjectContext(doc.clean_text, dominant, places)
+
+
+def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str | None,
+                 metric: str, segs: list[tuple[int, int]], seg_i: int,
+                 prev_subject: str | None, sent_start: int, claimant: str | None,
+                 claimant_span: tuple[int, int] | None, recent: str | None = None
+                 ) -> tuple[str | None, str]:
+    """(subject, which rule found it)."""
+    text = ctx.text
+    if np_nation:
+        return np_nation, "noun-phrase"
+    seg = segs[seg_i]
+    m = re.search(r"([A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)['’]s?\s+(?:\w+\s+){0,2}$",
+                  text[max(seg[0], fig_start - 40):fig_start])
+    if m and nation_of(m.group(1)):
+        return nation_of(m.group(1)), "possessive"
+    if metric == "weapons_supplied":
+        m = re.search(r"\bto\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)",
+                      text[fig_end:seg[1] + 40])
+        if m and nation_of(m.group(1)):
+            return nation_of(m.group(1)), "recipient"
+    if metric in _CIVILIAN_METRICS:
+        found = _place_country(ctx, seg[0] - 300, seg[1])
+        if found:
+            return found, "place"
+    # in reported speech ("X says [it has mobilised 360,000]") look only after the claimant
+    floor = claimant_span[1] if claimant_span and claimant_span[1] <= fig_start else 0
+    near = _nearest_before(text, max(seg[0], floor), fig_start, metric, claimant_span)
+    if near:
+        return near, "clause"
+    if prev_subject:
+        return prev_subject, "previous-figure"
+    for i in range(seg_i - 1, -1, -1):
+        if segs[i][1] <= floor:
+            break
+        near = _nearest_before(text, max(segs[i][0], floor), segs[i][1], metric, claimant_span)
+        if near:
+            return near, "earlier-clause"
+    if metric in _FORCE_METRICS and claimant and nation_of(claimant):
+        return nation_of(claimant), "claimant"
+    if metric in _CIVILIAN_METRICS or metric in _LOSS_METRICS:
+        after = _first_after(text, fig_end, segs[-1][1], claimant_span)
+        if after and metric in _CIVILIAN_METRICS:
+            return after, "clause-after"
+    named = _named_losses(text, max(0, sent_start - 500), sent_start)
+    if named:
+        return named, "previous-sentence"
+    if recent:
+        return recent, "previous-claim"
+    if claimant and nation_of(claimant):
+        return nation_of(claimant), "claimant"
+    return ctx.dominant, "article"
+
+
+def _usable(text: str, m: NationMention, metric: str, claimant_span: tuple[int, int] | None
+            ) -> bool:
+    """A side named near a loss is its subject unless it is the one doing the killing."""
+    if claimant_span and claimant_span[0] <= m.start < claimant_span[1]:
+        return False
+    before = text[max(0, m.start - 24):m.start]
+    if _PLACE_BEFORE.search(before) and not re.search(r"\bfrom\s+(?:the\s+)?$", before):
+        return False
+    if metric in _LOSS_METRICS or metric in _CIVILIAN_METRICS:
+        return not (_AGENT_AFTER.match(text[m.end:m.end + 60])
+                    or _AGENT_BEFORE.search(before[-12:]))
+    return True
+
+
+def _nearest_before(text: str, start: int, end: int, metric: str,
+                    claimant_span: tuple[int, int] | None) -> str | None:
+    for m in reversed(find_nations(text[start:end], start)):
+        if _usable(text, m, metric, claimant_span):
+            return m.name
+    return None
+
+
+def _first_after(text: str, start: int, end: int, claimant_span: tuple[int, int] | None
+                 ) -> str | None:
+    for m in find_nations(text[start:end], start):
+        if _usable(text, m, "civilians_killed", claimant_span):
+            return m.name
+    return None
+
+
+def _named_losses(text: str, start: int, end: int) -> str | None:
+    """ "Russian casualties", "Ukrainian losses" in the sentences just before."""
+    for m in reversed(find_nations(text[start:end], start)):
+        if _LOSS_NOUN_AFTER.match(text[m.end:m.end + 30]) \
+                and not _AGENT_AFTER.match(text[m.end:m.end + 60]):
+            return m.name
+    return None
+
+
+def _place_country(ctx: SubjectContext, start: int, end: int) -> str | None:
+    best = None
+    for pos, name in ctx.place_country.items():
+        if start <= pos < end:
+            best = name
+    return best

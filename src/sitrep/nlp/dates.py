@@ -1,0 +1,104 @@
+"""Dates in news text, resolved against the publication date.
+
+"on Monday" is the last Monday on or before publication (news reports the recent past),
+"yesterday" the day before, "21 days ago" three weeks before, "March 14" / "14 March 2022" the
+date itself (in the publication year when none is given). Pure functions; no date is guessed
+without a publication date, except a fully written one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june",
+                                          "july", "august", "september", "october", "november",
+                                          "december"))}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|" \
+         r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+
+_PATTERNS = (
+    ("md", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)),
+    ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})(?:,?\s+(\d{{4}}))?\b", re.I)),
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?({'|'.join(WEEKDAYS)})\b", re.I)),
+    ("relative", re.compile(r"\b(yesterday|today|tonight|last\s+night|this\s+morning)\b", re.I)),
+    ("ago", re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
+                       r"(days?|weeks?)\s+ago\b", re.I)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    iso: str
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication date of an ISO date or date-time string, or None."""
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, published: str | None) -> list[DateMention]:
+    """Every resolvable date mention in `text`, in order."""
+    pub = parse_published(published)
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            day = _resolve(kind, m, pub)
+            if day is not None:
+                out.append(DateMention(m.start(), m.end(), day.isoformat()))
+                taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda d: d.start)
+
+
+def resolve_date(text: str, published: str | None) -> str | None:
+    """The first resolvable date in `text` as an ISO date, or None."""
+    found = find_dates(text, published)
+    return found[0].iso if found else None
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date | None) -> date | None:
+    try:
+        if kind == "iso":
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if kind in ("md", "dm"):
+            month_word, day_s = (m.group(1), m.group(2)) if kind == "md" else (m.group(2),
+                                                                               m.group(1))
+            month = MONTHS[month_word.lower().rstrip(".")]
+            year = int(m.group(3)) if m.group(3) else (pub.year if pub else None)
+            return date(year, month, int(day_s)) if year else None
+    except (ValueError, KeyError):
+        return None
+    if pub is None:
+        return None
+    if kind == "weekday":
+        wanted = WEEKDAYS.index(m.group(1).lower())
+        return pub - timedelta(days=(pub.weekday() - wanted) % 7)
+    if kind == "relative":
+        word = m.group(1).lower()
+        return pub - timedelta(days=1) if word in ("yesterday", "last night") else pub
+    if kind == "ago":
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        days = n * (7 if m.group(2).lower().startswith("week") else 1)
+        return pub - timedelta(days=days)
+    return None
