@@ -186,6 +186,8 @@ def name_of(names: list[Named], sdoc: Span, head: Token, *, person_only: bool = 
     if word in RELATIVE_PRONOUNS:
         ante = head.head.head if head.head.dep_ == "relcl" else None
         return name_of(names, sdoc, ante) if ante is not None else None
+    if word in ANONYMOUS_HEADS:
+        return None
     if head.pos_ == "PRON" or word in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(names, sdoc, head)
     person = _entity_in(sdoc, head, "PERSON")
@@ -324,6 +326,17 @@ def nearest_source(sources: list[tuple[int, str]], pos: int) -> str | None:
     return sources[0][1] if sources else None
 
 
+def group_phrase(head: Token) -> str | None:
+    """An unnamed group with its country, as sources are cited ("two US officials" -> US officials,
+    "UK defence sources"); None without a country or a group word."""
+    if head.lower_ not in ANONYMOUS_HEADS:
+        return None
+    mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and not t.like_num]
+    if not mods or not side_of(mods[0].text):
+        return None
+    return " ".join([*(t.text for t in mods), head.text])
+
+
 def source_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
     """An observer as the text styles it: a person with the title or affiliation written before the
     name ("Pentagon Press Secretary John Kirby", "Al Jazeera's Resul Serdar"), else `name_of`."""
@@ -336,3 +349,52 @@ def source_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
             text = sdoc[toks[0].i:head.i + 1].text
             return _strip_name(text) if len(text) < 80 else expand_person(names, person.text, person.start_char)
     return name_of(names, sdoc, head)
+
+
+# --- sides: who owns a force ----------------------------------------------------------------
+# demonyms, capitals, seats of power and leaders -> the side ("Russian convoy" -> Russia)
+SIDES = {
+    "russian": "Russia", "russia": "Russia", "moscow": "Russia", "kremlin": "Russia",
+    "putin": "Russia", "ukrainian": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine",
+    "kiev": "Ukraine", "zelensky": "Ukraine", "zelenskyy": "Ukraine", "zelenskiy": "Ukraine",
+    "israeli": "Israel", "israel": "Israel", "idf": "Israel", "netanyahu": "Israel",
+    "chinese": "China", "china": "China", "beijing": "China", "pla": "China",
+    "north korean": "North Korea", "north korea": "North Korea", "pyongyang": "North Korea",
+    "dprk": "North Korea", "south korean": "South Korea", "south korea": "South Korea",
+    "seoul": "South Korea", "american": "United States", "us": "United States",
+    "u.s.": "United States", "usa": "United States", "united states": "United States",
+    "america": "United States", "pentagon": "United States", "washington": "United States",
+    "british": "United Kingdom", "uk": "United Kingdom", "britain": "United Kingdom",
+    "united kingdom": "United Kingdom", "belarusian": "Belarus", "belarus": "Belarus",
+    "minsk": "Belarus", "lukashenko": "Belarus", "iranian": "Iran", "iran": "Iran",
+    "tehran": "Iran", "syrian": "Syria", "syria": "Syria", "damascus": "Syria",
+    "turkish": "Turkey", "turkey": "Turkey", "ankara": "Turkey", "taiwanese": "Taiwan",
+    "taiwan": "Taiwan", "taipei": "Taiwan", "japanese": "Japan", "japan": "Japan",
+    "tokyo": "Japan", "french": "France", "france": "France", "german": "Germany",
+    "germany": "Germany", "polish": "Poland", "poland": "Poland", "rwandan": "Rwanda",
+    "rwanda": "Rwanda", "kigali": "Rwanda", "congolese": "DR Congo", "lebanese": "Lebanon",
+    "lebanon": "Lebanon", "palestinian": "Palestine", "indian": "India", "india": "India",
+    "pakistani": "Pakistan", "pakistan": "Pakistan", "azerbaijani": "Azerbaijan",
+    "azerbaijan": "Azerbaijan", "armenian": "Armenia", "armenia": "Armenia",
+    "georgian": "Georgia", "serbian": "Serbia", "serbia": "Serbia", "kosovo": "Kosovo",
+    "sudanese": "Sudan", "sudan": "Sudan", "ethiopian": "Ethiopia", "ethiopia": "Ethiopia",
+    "eritrean": "Eritrea", "somali": "Somalia", "yemeni": "Yemen", "saudi": "Saudi Arabia",
+    "egyptian": "Egypt", "egypt": "Egypt", "libyan": "Libya", "iraqi": "Iraq", "iraq": "Iraq",
+    "afghan": "Afghanistan", "venezuelan": "Venezuela", "canadian": "Canada",
+    "australian": "Australia", "nato": "NATO", "wagner": "Russia", "hezbollah": "Hezbollah",
+    "hamas": "Hamas", "houthi": "Houthis", "houthis": "Houthis", "m23": "M23",
+    "chechen": "Russia", "kadyrov": "Russia", "xi": "China", "kim": "North Korea",
+}
+# armed groups fighting for a state: the force belongs to that state's side
+PROXIES = {"wagner": "Russia", "kadyrovites": "Russia", "akhmat": "Russia"}
+
+
+def side_of(text: str) -> str | None:
+    """The side a word or name stands for ("Russian" -> Russia, "Kremlin" -> Russia), if known."""
+    key = re.split(r"[—–]", text.strip())[-1]  # "JERUSALEM—Israel"
+    key = re.sub(r"['’]s$", "", key).lower()
+    key = re.sub(r"^the\s+", "", key)
+    if key in SIDES:
+        return SIDES[key]
+    last = key.split()[-1] if key.split() else ""
+    return SIDES.get(last)

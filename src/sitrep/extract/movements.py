@@ -1,21 +1,867 @@
-"""Military movements (first version: a convoy or troops heading towards a named place)."""
+"""Military movements: a force that is moving, deployed, withdrawing, massing or seen on its way.
+
+Rules on the spaCy parse of the sentences that hold a trigger word ("heading", "deployed",
+"withdrew", "amassed", "passed through", "were seen in", "images show"): the trigger's subject or
+object must be a force ("convoy", "troops", "warships") or a side ("Moscow withdrew"); the side
+that owns it comes from the words around it ("Russian convoy" -> Russia); places come from
+doc.places, linked by the preposition that leads to them ("towards" -> destination, "from" ->
+origin, "in"/"through" -> location); the observer from the speech verb above the trigger or
+"according to X". Hypothetical ("could launch"), negated and demanded ("called for Rwanda to
+withdraw") movements are left out, and the same movement told twice in one article is kept once.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
-from sitrep.records import Document, Movement
+from sitrep.extract import attribution as at
+from sitrep.records import Document, Movement, Place, PlaceRef
 
-_MOVE = re.compile(r"\b(Russian|Ukrainian|Chinese|Israeli|US|American) (convoy|troops|forces|warships?)"
-                   r"[^.]{0,80}?\b(heading|moving|advancing) (towards|to|toward)\b", re.I)
+# trigger lemma -> status
+_TRIGGERS = {
+    "head": "en_route", "move": "en_route", "advance": "en_route", "redirect": "en_route",
+    "relocate": "en_route", "transfer": "en_route", "march": "en_route", "roll": "en_route",
+    "push": "en_route", "approach": "en_route", "converge": "en_route", "bear": "en_route",
+    "travel": "en_route", "draw": "en_route", "make": "en_route", "close": "en_route",
+    "withdraw": "withdrawing", "retreat": "withdrawing", "pull": "withdrawing",
+    "mass": "massing", "amass": "massing", "assemble": "massing", "gather": "massing",
+    "concentrate": "massing", "build": "massing", "muster": "massing", "reinforce": "massing",
+    "reposition": "massing",
+    "deploy": "deployed", "redeploy": "deployed", "station": "deployed", "send": "deployed",
+    "dispatch": "deployed", "commit": "deployed", "position": "deployed", "establish": "deployed",
+    "spot": "deployed", "see": "deployed", "observe": "deployed", "photograph": "deployed",
+    "show": "deployed", "stage": "deployed", "hold": "deployed", "conduct": "deployed",
+    "launch": "deployed", "start": "deployed", "begin": "deployed",
+    "arrive": "arrived", "reach": "arrived", "enter": "arrived", "penetrate": "arrived",
+    "land": "arrived",
+    "pass": "transiting", "transit": "transiting", "sail": "transiting", "cross": "transiting",
+    "carry": "transiting",
+}
+# triggers that need something more to be a movement
+_NEEDS_PREP = {"head": ("to", "towards", "toward", "for", "into"), "pass": ("through", "via"),
+               "carry": ("through", "via", "to", "towards", "toward", "into", "across"),
+               "close": ("on",), "bear": ("on", "to", "towards")}
+_OPERATIONS = frozenset({"drill", "drills", "exercise", "exercises", "raid", "raids", "patrol",
+                         "patrols", "manoeuvres", "maneuvers"})
+_OBSERVED = frozenset({"spot", "see", "observe", "photograph"})
+_TRANSITIVE = frozenset({"send", "dispatch", "commit", "deploy", "redeploy", "station", "position",
+                         "move", "mass", "amass", "assemble", "gather", "concentrate", "build",
+                         "muster", "reinforce", "reposition", "redirect", "relocate", "transfer",
+                         "withdraw", "pull", "draw", "establish"})
+_SIDE_VERBS = frozenset({"withdraw", "retreat", "pull"})  # "Moscow withdrew": a side as the force
+# verbs that may govern an infinitive trigger and keep it a fact ("began moving", "poised to enter")
+_ASPECT = frozenset({"begin", "start", "continue", "poise", "appear", "seem", "keep", "resume",
+                     "send", "deploy", "dispatch", "move", "respond", "believe", "estimate",
+                     "think", "report", "say", "know", "understand", "see", "spot", "observe"})
+_MODALS = frozenset({"could", "would", "might", "may", "should", "will", "can", "must", "'ll",
+                     "shall", "wo", "ca"})
+_NEGATORS = frozenset({"no", "never", "not", "n't", "none"})
+
+# force words -> equipment of records.EQUIPMENT
+_EQUIPMENT = {
+    "troop": "troops", "troops": "troops", "force": "troops", "forces": "troops",
+    "soldier": "troops", "infantry": "troops", "personnel": "troops", "man": "troops",
+    "men": "troops", "fighter": "troops", "mercenary": "troops", "reservist": "troops",
+    "reinforcement": "troops", "unit": "troops", "battalion": "troops", "brigade": "troops",
+    "division": "troops", "regiment": "troops", "army": "troops", "paratrooper": "troops",
+    "paratroops": "troops", "commando": "troops", "marine": "troops", "officer": "troops",
+    "conscript": "troops", "rebel": "troops", "militant": "troops", "contingent": "troops",
+    "staff": "troops", "combatant": "troops", "guard": "troops", "tank": "tanks",
+    "vehicle": "armored_vehicles", "apc": "armored_vehicles", "carrier": "armored_vehicles",
+    "artillery": "artillery", "howitzer": "artillery", "launcher": "artillery",
+    "truck": "trucks", "lorry": "trucks", "logistics": "logistics", "logistical": "logistics",
+    "supply": "logistics", "supplies": "logistics", "fuel": "logistics",
+    "warship": "warships", "ship": "warships", "vessel": "warships", "destroyer": "warships",
+    "frigate": "warships", "submarine": "warships", "navy": "warships", "corvette": "warships",
+    "cruiser": "warships", "fleet": "warships", "boat": "warships",
+    "aircraft": "aircraft", "jet": "aircraft", "plane": "aircraft", "bomber": "aircraft",
+    "drone": "aircraft", "helicopter": "helicopters", "missile": "missiles",
+    "s-400": "air_defense", "s-300": "air_defense", "patriot": "air_defense",
+}
+# force words that can be the moving thing itself (a "convoy" moves; "supplies" alone do not)
+_FORCE_HEADS = frozenset(set(_EQUIPMENT) - {"supply", "supplies", "fuel", "logistical", "man",
+                                            "staff", "guard", "carrier", "launcher", "missile"}
+                         | {"convoy", "column", "group", "military", "men", "staff", "armour",
+                            "armor", "battalions", "system", "systems"})
+_AIR_DEFENSE = re.compile(r"\b(?:S-[34]00|air[- ]defen[cs]e|anti-aircraft|Patriot)\b", re.I)
+_ROLE_OF_PREP = {
+    "to": "destination", "towards": "destination", "toward": "destination", "into": "destination",
+    "for": "destination", "onto": "destination", "on": "destination",
+    "from": "origin",
+    "in": "location", "at": "location", "near": "location", "around": "location",
+    "through": "location", "via": "location", "across": "location", "along": "location",
+    "outside": "location", "off": "location", "inside": "location", "within": "location",
+    "over": "location", "by": "location", "north": "location", "south": "location",
+    "east": "location", "west": "location", "into_": "destination",
+}
+_BORDER = frozenset({"border", "borders", "frontier", "boundary", "frontline", "frontlines"})
+_VAGUE_PLACE = frozenset({"city", "town", "capital", "village", "port", "strait",
+                          "airfield", "base", "airbase"})
+_KIND_RANK = {"country": 0, "continent": 0}
+_LEMMA_FIX = {"staged": "stage", "stages": "stage", "staging": "stage", "poised": "poise"}
+_NEAR_TOKENS = 15
+_WINDOW = 30
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(slots=True)
+class _Found:
+    """A movement while it is being read; `when` keeps the date words for merging."""
+
+    movement: Movement
+    start: int  # clean-text offsets of the evidence
+    end: int
+    when: str | None = None
+    rich: int = 0
+    observed_only: bool = False  # "seen", "spotted", "images show": a sighting, no motion verb
+    force: int | None = None  # token index of the force's head
 
 
 def find_movements(doc: Document) -> list[Movement]:
+    """Every reported movement of a force in the document, one per event."""
+    sdoc = doc.nlp
+    if sdoc is None:
+        return []
+    names = at.index_names(sdoc)
+    imagery = at.imagery_sources(names, sdoc)
+    found: list[_Found] = []
+    by_trigger: dict[int, _Found] = {}
+    by_force: dict[int, _Found] = {}
+    for tok in sdoc:
+        if not _is_trigger(tok):
+            continue
+        # verbs joined to a trigger read before ("passed through X and sailed into Y", "were
+        # seen moving toward Y") tell the same movement
+        head = tok.head
+        if tok.dep_ in ("conj", "xcomp", "advcl") and head.i in by_trigger:
+            _join(doc, sdoc, by_trigger[head.i], tok)
+            by_trigger[tok.i] = by_trigger[head.i]
+            continue
+        got = _read_movement(doc, sdoc, names, imagery, tok, found)
+        if got is None:
+            continue
+        same = by_force.get(got.force) if got.force is not None else None
+        if same is not None and same.start == got.start:  # one force, one sentence, two verbs
+            _join(doc, sdoc, same, tok)
+            by_trigger[tok.i] = same
+            continue
+        by_trigger[tok.i] = got
+        if got.force is not None:
+            by_force[got.force] = got
+        found.append(got)
+    kept = [f for f in found if not (f.observed_only and _main_place(f.movement) is None)]
+    return [f.movement for f in _merge(kept)]
+
+
+def _join(doc: Document, sdoc: at.Span, got: _Found, tok: at.Token) -> None:
+    """Add what a joined verb says; a motion verb gives its status to a mere sighting."""
+    _add_places(doc, sdoc, tok, got)
+    if got.observed_only and _lemma(tok) not in _OBSERVED | {"show"}:
+        got.movement.status = _status(tok, None)
+        got.observed_only = False
+        got.movement.rule += f"+{_lemma(tok)}"
+    got.rich = _richness(got.movement)
+
+
+def _lemma(tok: at.Token) -> str:
+    """The lemma, mended where the model slips ("staged" -> "stag")."""
+    return _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
+
+
+def _is_trigger(tok: at.Token) -> bool:
+    lemma = _lemma(tok)
+    if lemma not in _TRIGGERS:
+        return tok.lower_ == "route" and tok.i > 0 and tok.nbor(-1).lower_ == "en"
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBG"):
+        return False
+    if lemma in _NEEDS_PREP:
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
+        return bool(preps & set(_NEEDS_PREP[lemma]))
+    if lemma == "make":
+        return any(c.lower_ == "way" for c in tok.children)
+    if lemma == "pull":
+        return any(c.lower_ in ("back", "out") for c in tok.children)
+    if lemma == "build":
+        return any(c.lower_ == "up" for c in tok.children)
+    if lemma in ("stage", "hold", "conduct", "launch", "start", "begin"):
+        return any(c.dep_ == "dobj" and c.lower_ in _OPERATIONS for c in tok.children)
+    if lemma == "reach":
+        return not any(c.lower_ == "out" for c in tok.children)
+    return True
+
+
+def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
+                   imagery: list[tuple[int, str]], tok: at.Token,
+                   found: list[_Found]) -> _Found | None:
+    if _is_hypothetical(tok) or _is_negated(tok):
+        return None
+    lemma = _lemma(tok)
+    if lemma == "see" and any(c.lower_ == "as" for c in tok.children):
+        return None  # "seen as key": an opinion, not a sighting
+    force, agent = _force_of(tok)
+    if force is None and not (agent is not None and lemma in _SIDE_VERBS
+                              and at.side_of(agent.text)):
+        return None
+    if force is not None and _is_negated(force):
+        return None
+    s, e = _evidence_bounds(doc, tok)
+    status = _status(tok, force)
+    equipment = _equipment(tok, force, s, e)
+    observer = _observer(names, sdoc, imagery, tok, agent)
+    actor = _actor(force, agent, observer, found)
+    mov = Movement(actor=actor, equipment=equipment, status=status, evidence=doc.evidence(s, e),
+                   observed_by=observer, size=_size(force), rule=f"move-{lemma}")
+    got = _Found(mov, s, e, when=_date_words(sdoc, tok),
+                 observed_only=lemma in _OBSERVED | {"show"},
+                 force=force.i if force is not None else None)
+    _add_places(doc, sdoc, tok, got, found=found)
+    if force is not None:
+        _add_places(doc, sdoc, force, got, only_location=True, found=found)
+    if not (mov.origin or mov.destination or mov.location):
+        _fallback_place(doc, sdoc, tok, force, got)
+    mov.date = _resolve_date(got.when, doc.source.published)
+    mov.confidence = _confidence(mov, tok, force)
+    got.rich = _richness(mov)
+    return got
+
+
+# --- is it a fact? ---------------------------------------------------------------------------
+def _is_hypothetical(tok: at.Token) -> bool:
+    """A movement that could, would or should happen, or that someone calls for, is no fact."""
+    v = tok
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in v.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
+            return True
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if infinitive and v.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl", "amod"):
+            gov = v.head
+            if _lemma(gov) not in _ASPECT:
+                return True
+            v = gov
+            continue
+        if v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return False
+
+
+def _is_negated(tok: at.Token) -> bool:
+    return any(c.lower_ in _NEGATORS and c.dep_ in ("neg", "det", "advmod") for c in tok.children)
+
+
+# --- the force and who owns it ---------------------------------------------------------------
+def _is_force(tok: at.Token) -> bool:
+    """A noun phrase whose words name a military force ("a convoy of Russian vehicles")."""
+    lo, hi = at._np_bounds(tok)
+    sdoc = tok.doc
+    for t in sdoc[lo:hi + 1]:
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("NOUN", "PROPN") and (lemma in _FORCE_HEADS or t.lower_ in _FORCE_HEADS):
+            if lemma in ("man", "men") and not any(c.dep_ in ("nummod", "poss") for c in t.children):
+                continue  # "men" is a force only when counted or owned ("150,000 men", "his men")
+            if lemma == "fighter" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lemma_ == "jet":
+                continue
+            return True
+        if _AIR_DEFENSE.search(t.text):
+            return True
+    return False
+
+
+def _force_of(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
+    """(the force that moves, the agent that moves it) around a trigger."""
+    lemma = _lemma(tok)
+    subj = at.subject_of(tok)
+    if subj is not None and subj.lower_ in at.RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if subj is None or subj.i == tok.i:
+            subj = tok.head if _is_force(tok.head) else _force_before(tok)
+    if tok.lower_ == "route":  # "a column ... is now en route"
+        v = tok.head
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        subj = at.subject_of(v)
+        return (subj if subj is not None and _is_force(subj) else None), None
+    if lemma == "show" or lemma in ("stage", "hold", "conduct", "launch", "start", "begin"):
+        for o in objs:
+            if _is_force(o):
+                return o, subj
+        if lemma != "show" and subj is not None:
+            withs = [p for p in tok.children if p.lower_ == "with"]
+            for w in withs:
+                for o in w.children:
+                    if o.dep_ == "pobj" and _is_force(o):
+                        return o, subj
+            return (subj if _is_force(subj) else None), subj
+        return None, subj
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    if lemma in _TRANSITIVE and not passive:
+        for o in objs:
+            if _is_force(o) or o.lower_ in ("themselves", "itself"):
+                return (o if _is_force(o) else subj), subj
+    if subj is not None and _is_force(subj):
+        return subj, None
+    if subj is not None and lemma in _SIDE_VERBS and at.side_of(subj.text):
+        return None, subj
+    direct = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if not direct and lemma not in _TRANSITIVE | {"show"}:
+        # a parse that lost the subject (quotes, dashes): the force named just before the verb
+        return _force_before(tok), subj
+    return None, subj
+
+
+def _force_before(tok: at.Token) -> at.Token | None:
+    """The nearest force noun before `tok` in its sentence, not inside another verb's object
+    or a capability ("capable of carrying missiles")."""
+    sent = tok.sent
+    cands = []
+    for t in reversed(tok.doc[max(sent.start, tok.i - _WINDOW):tok.i]):
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(a.lemma_.lower() in ("capable", "able") for a in list(t.ancestors)[:4]):
+            continue
+        if (t.lemma_.lower() in _FORCE_HEADS or t.lower_ in _FORCE_HEADS) and _is_force(t):
+            cands.append(t)
+    # a force with an owner ("Russian military convoy") before a bare one ("other vehicles")
+    owned = [t for t in cands if any(_side_of_token(w) for w in _own_words(t))]
+    return (owned or cands or [None])[0]
+
+
+def _actor(force: at.Token | None, agent: at.Token | None, observer: str | None,
+           found: list[_Found]) -> str | None:
+    """The side that owns the force: words in its phrase, its possessor, the agent that moves it,
+    an army speaking for itself, else the side of the movement read before it."""
+    if force is not None:
+        words = _own_words(force)
+        for t in words:
+            if t.lower_ in at.PROXIES:
+                return at.PROXIES[t.lower_]
+        sides = [s for s in (_side_of_token(t) for t in words) if s]
+        if sides:
+            return sides[-1]
+        for t in words:
+            if t.ent_type_ == "ORG" and t.pos_ == "PROPN":
+                return t.text
+        poss = [t for t in words if t.dep_ == "poss" and t.lower_ in ("its", "their", "his")]
+        if poss and agent is None:
+            agent = at.subject_of(force.head) if force.dep_ != "nsubj" else None
+    if agent is not None and agent.lower_ in ("it", "they"):
+        agent = _antecedent(agent)
+    if agent is not None:
+        side = _side_of_phrase(agent)
+        if side:
+            return side
+    if observer and re.search(r"\b(?:military|army|forces|navy|defen[cs]e forces)\b", observer):
+        side = at.side_of(observer.split()[0])
+        if side:
+            return side
+    return found[-1].movement.actor if found else None
+
+
+def _own_words(force: at.Token) -> list[at.Token]:
+    """The words of a force's phrase that say whose it is: its modifiers and "of"/"from" phrases
+    ("troops from the Russian Navy"), not places it is at ("on Ukraine's borders")."""
+    lo, hi = at._np_bounds(force)
     out = []
-    for m in _MOVE.finditer(doc.clean_text):
-        sent = doc.sentence_at(m.start())
-        s, e = (sent.start, sent.end) if sent else (m.start(), m.end())
-        dest = next((p.ref() for p in doc.places if p.clean_start >= m.end() and p.clean_start < e), None)
-        out.append(Movement(actor=m.group(1), equipment=["troops"], status="en_route",
-                            evidence=doc.evidence(s, e), destination=dest, rule="move-heading"))
+    for t in force.doc[lo:hi + 1]:
+        a, ok = t, True
+        while a.i != force.i and a.head.i != a.i:
+            if a.dep_ == "prep" and a.lower_ not in ("of", "from"):
+                ok = False
+                break
+            a = a.head
+        if ok and a.i == force.i:
+            out.append(t)
     return out
+
+
+def _antecedent(pron: at.Token) -> at.Token | None:
+    """What "it"/"they" stands for: the nearest subject before it in the sentence that names a
+    side ("Russia is looking…, but… because it has committed"), else the speaker above it."""
+    for t in reversed(pron.doc[pron.sent.start:pron.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and _side_of_phrase(t) \
+                and _lemma(t.head) not in at.SPEECH_VERBS:
+            return t
+    speech = at.speech_ancestor(pron.head)
+    return at.subject_of(speech) if speech is not None else None
+
+
+def _side_of_token(t: at.Token) -> str | None:
+    if t.ent_type_ not in ("NORP", "GPE", "ORG") and t.lower_ not in at.SIDES:
+        if t.pos_ in ("PROPN", "ADJ") and at.side_of(t.text):
+            return at.side_of(t.text)  # "JERUSALEM—Israel"
+        return None
+    if t.i > 0 and t.doc[t.i - 1].lower_ in ("north", "south") and t.ent_type_:
+        return at.side_of(f"{t.doc[t.i - 1].lower_} {t.lower_}")
+    return at.side_of(t.text)
+
+
+def _side_of_phrase(head: at.Token) -> str | None:
+    lo, hi = at._np_bounds(head)
+    for t in reversed(head.doc[lo:hi + 1]):
+        side = _side_of_token(t)
+        if side:
+            return side
+    return None
+
+
+def _status(tok: at.Token, force: at.Token | None) -> str:
+    lemma = _lemma(tok)
+    if tok.lower_ == "route":
+        return "en_route"
+    status = _TRIGGERS[lemma]
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if lemma == "move" and preps & {"through", "via", "across"}:
+        return "transiting"
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    if lemma in ("travel", "make") and perfect:
+        return "arrived"
+    if lemma == "reach" and any(t.lower_ in ("outskirts", "edge", "edges", "gates")
+                                for c in tok.children if c.dep_ == "dobj" for t in c.subtree):
+        return "en_route"  # at the outskirts: still closing in on the place
+    if lemma in ("enter", "reach") and tok.head.lemma_.lower() in ("poise", "appear"):
+        return "en_route"
+    if lemma in _OBSERVED | {"show"} and force is not None and force.lemma_ in ("convoy", "column"):
+        return "en_route"
+    return status
+
+
+def _equipment(tok: at.Token, force: at.Token | None, s: int, e: int) -> list[str]:
+    """Equipment named in the force's phrase and in what it carries, within the evidence."""
+    toks: list[at.Token] = []
+    if force is not None:
+        toks.extend(_without_capability(force))
+        for c in tok.children:  # "sent its army, navy, air and rocket forces"
+            if c.dep_ in ("dobj", "nsubjpass") and c.i != force.i:
+                toks.extend(_without_capability(c))
+        if force.i < tok.i:  # "a convoy — made up of tanks, towed artillery… — has reached"
+            between = tok.doc[force.i + 1:tok.i]
+            capable = {x.i for t in between if t.lemma_.lower() in ("capable", "able")
+                       for x in t.subtree}
+            toks.extend(t for t in between if t.i not in capable)
+    out: list[str] = []
+    for t in toks:
+        if not s <= t.idx < e:
+            continue
+        word = t.lower_
+        lemma = t.lemma_.lower()
+        eq = _EQUIPMENT.get(lemma) or _EQUIPMENT.get(word)
+        if word in ("air", "rocket") and t.head.lemma_ in ("force", "forces"):
+            eq = "aircraft" if word == "air" else "missiles"
+        if lemma == "fighter" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ == "jet":
+            eq = None
+        if lemma == "vehicle" and any(x.lower_.startswith(("logistic", "supply"))
+                                      for x in t.children):
+            eq = "logistics"
+        if _AIR_DEFENSE.search(t.text) or (word == "defense" and t.i > 0
+                                           and t.nbor(-1).lower_ == "air"):
+            eq = "air_defense"
+        if eq and eq not in out:
+            out.append(eq)
+    return out or ["troops"]
+
+
+def _without_capability(head: at.Token) -> list[at.Token]:
+    """A phrase's words, leaving out relative clauses and what it could carry ("a ship capable
+    of carrying missiles" is a ship, not missiles)."""
+    skip: set[int] = set()
+    for t in head.subtree:
+        if t.dep_ == "relcl" or t.lemma_.lower() in ("capable", "able", "designed"):
+            skip.update(x.i for x in t.subtree)
+    return [t for t in head.subtree if t.i not in skip]
+
+
+def _size(force: at.Token | None) -> str | None:
+    if force is None:
+        return None
+    for t in force.subtree:
+        if t.like_num and t.dep_ == "nummod" and t.head.i == force.i:
+            return f"{t.text} {force.text}"
+        if re.fullmatch(r"\d[\d,.]*-(?:mile|km|kilometre|kilometer)s?(?:-long)?", t.text):
+            return t.text
+    return None
+
+
+# --- places ---------------------------------------------------------------------------------
+def _usable(doc: Document, sdoc: at.Span, p: Place) -> bool:
+    """A place the geo stage found that reads as a place here (not a person, people or party)."""
+    if not p.mention[:1].isupper():
+        return False
+    span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.ent_type_ == "NORP" or (root.is_stop and len(span) == 1):
+        return False
+    # an organisation named like a place ("Hamas"), unless the name is longer than the place
+    return not any(e.label_ == "ORG" and e.start_char == p.clean_start and e.end_char == p.clean_end
+                   for e in span.ents)
+
+
+def _acts(sdoc: at.Span, p: Place) -> bool:
+    """A place that is the subject of a verb ("Russia would need") acts; it is not where."""
+    span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_possessor_of_org(sdoc: at.Span, p: Place) -> bool:
+    """"Japan's Ministry of Defense": a country that owns an institution is not a location."""
+    span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return head.dep_ in ("poss", "compound") and (
+        head.head.lemma_.lower() in at.INSTITUTION_HEADS or head.head.ent_type_ == "ORG")
+
+
+def _places_in(doc: Document, lo: int, hi: int) -> list[Place]:
+    return [p for p in doc.places if lo <= p.clean_start and p.clean_end <= hi]
+
+
+def _pick(sdoc: at.Span, target: at.Token, places: list[Place]) -> Place | None:
+    """The place a phrase is about: the head itself ("Kursk"), then what names it ("the town of
+    Izyum", "Russia's Kursk region"), then a possessor; a town before its country."""
+    if not places:
+        return None
+
+    def rank(p: Place) -> tuple[int, int, int]:
+        span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
+        root = span.root if span is not None else target
+        depth = 0
+        t = root
+        while t.i != target.i and depth < 6 and t.head.i != t.i:
+            t = t.head
+            depth += 1
+        if t.i != target.i:
+            depth = 9
+        if root.dep_ == "poss":
+            depth += 2
+        return depth, _KIND_RANK.get(p.kind or "", 1) * -1, -p.clean_start
+
+    return min(places, key=rank)
+
+
+def _add_places(doc: Document, sdoc: at.Span, tok: at.Token, got: _Found, *,
+                only_location: bool = False, found: list[_Found] | None = None) -> None:
+    """Fill origin, destination and location from the phrases attached to `tok`."""
+    mov = got.movement
+    lemma = _lemma(tok)
+    links: list[tuple[str, at.Token, str]] = []  # (role, target, preposition)
+    kids = list(tok.children)
+    for c in list(kids):  # "made their way to X": the way's phrases are the verb's
+        if c.dep_ == "dobj" and c.lower_ == "way":
+            kids.extend(c.children)
+    for c in kids:
+        word = c.lower_
+        if c.dep_ == "prep" or (c.dep_ in ("advmod", "npadvmod", "amod") and word in _ROLE_OF_PREP):
+            role = _ROLE_OF_PREP.get(word)
+            objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            if word in ("north", "south", "east", "west"):
+                objs = [o for p in c.children if p.lower_ == "of" for o in p.children]
+            if role and objs:
+                links.append((role, objs[0], word))
+        elif c.dep_ == "dobj" and lemma in ("reach", "enter", "penetrate", "approach",
+                                            "surround", "cross", "transit", "pass"):
+            links.append(("location" if lemma in ("cross", "transit", "pass") else "destination",
+                          c, ""))
+        elif c.dep_ == "advmod" and word in ("there", "here"):
+            links.append(("location", c, word))
+        elif c.dep_ in ("xcomp", "advcl") and _lemma(c) in ("surround", "enter", "reach"):
+            links.extend(("destination", o, "") for o in c.children if o.dep_ == "dobj")
+        elif c.dep_ == "advmod" and word == "where" and tok.dep_ == "relcl":
+            links.append(("location", tok.head, "where"))  # "Luninets airfield, where jets…"
+    for role, target, word in list(links):  # "from the Kyiv region towards Donbas"
+        if word == "from":
+            for p in target.children:
+                if p.dep_ == "prep" and _ROLE_OF_PREP.get(p.lower_) == "destination":
+                    links.extend(("destination", o, p.lower_) for o in p.children
+                                 if o.dep_ == "pobj")
+    for role, target, word in links:
+        if only_location and role != "location":
+            continue
+        place = _place_of(doc, sdoc, target, got, found or [])
+        if place is None:
+            continue
+        if role == "location" and word in ("through", "via") and mov.location is None:
+            mov.location = place
+        elif getattr(mov, role) is None:
+            setattr(mov, role, place)
+
+
+def _place_of(doc: Document, sdoc: at.Span, target: at.Token, got: _Found,
+              found: list[_Found]) -> PlaceRef | None:
+    """The place a phrase names; "there" and "the city" stand for a place named before."""
+    if target.lemma_.lower() in _BORDER:
+        return None  # at a border is beside a country, not in it
+    lo, hi = at._np_bounds(target)
+    for c in target.children:  # "Ukraine's capital, Kyiv"
+        if c.dep_ == "appos":
+            hi = max(hi, at._np_bounds(c)[1])
+    a = max(sdoc[lo].idx, got.start)
+    b = min(sdoc[hi].idx + len(sdoc[hi].text), got.end)
+    inner = [p for p in _places_in(doc, a, b)
+             if _usable(doc, sdoc, p) and not _inside_border_phrase(sdoc, p)]
+    place = _pick(sdoc, target, inner)
+    if place is not None:
+        return place.ref()
+    vague = [t for t in sdoc[lo:hi + 1] if t.lemma_.lower() in _VAGUE_PLACE or t.lower_ == "there"]
+    if not vague:
+        return None
+    if target.lower_ == "there" and found and _main_place(found[-1].movement) is not None:
+        return _main_place(found[-1].movement)
+    word = vague[0].lemma_.lower()
+    before = [p for p in doc.places if p.clean_end <= target.idx and target.idx - p.clean_end < 1500
+              and _usable(doc, sdoc, p)]
+    if word in ("city", "town", "capital", "village", "port"):
+        before = [p for p in before if p.kind == "city"]
+    elif word in ("strait", "airfield", "base", "airbase", "island"):
+        before = [p for p in before if word in p.mention.lower() or p.kind not in ("country",)]
+    return before[-1].ref() if before else None
+
+
+def _inside_border_phrase(sdoc: at.Span, p: Place) -> bool:
+    """"on Ukraine's borders", "a border region with Ukraine": the country is not the place."""
+    span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    chain = [head, *list(head.ancestors)[:3]]
+    chain = [head, *list(head.ancestors)[:5]]
+    for a in chain:
+        if a.lemma_.lower() in _BORDER:
+            return True
+        if a.lower_ == "with" and any(c.lemma_.lower() in _BORDER for c in a.head.subtree):
+            return True
+    return False
+
+
+def _fallback_place(doc: Document, sdoc: at.Span, tok: at.Token, force: at.Token | None,
+                    got: _Found) -> None:
+    """No place tied to the verb: the nearest place a few words away, when it is not the
+    speaker's, a border, an institution's owner or part of the force's own name."""
+    skip: list[tuple[int, int]] = []
+    sent = tok.sent
+    for t in sent:
+        if t.dep_ == "nsubj" and _lemma(t.head) in at.SPEECH_VERBS:
+            skip.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
+    if force is not None:
+        lo, hi = at._np_bounds(force)
+        skip.append((sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)))
+    near_lo = sdoc[max(sent.start, tok.i - _NEAR_TOKENS)].idx
+    near_hi = sdoc[min(sent.end - 1, tok.i + _NEAR_TOKENS)].idx
+    cands = [p for p in _places_in(doc, max(near_lo, got.start), min(near_hi, got.end))
+             if _usable(doc, sdoc, p) and not _acts(sdoc, p)
+             and not any(a <= p.clean_start < b for a, b in skip)
+             and not _inside_border_phrase(sdoc, p) and not _is_possessor_of_org(sdoc, p)]
+    if cands:
+        place = min(cands, key=lambda p: abs(p.clean_start - tok.idx))
+        got.movement.location = place.ref()
+
+
+# --- who observed it -------------------------------------------------------------------------
+def _observer(names: list[at.Named], sdoc: at.Span, imagery: list[tuple[int, str]],
+              tok: at.Token, agent: at.Token | None) -> str | None:
+    sent = tok.sent
+    acc = at.according_to(sent)
+    if acc is not None:
+        who = at.source_in_phrase(names, sdoc, acc) or at.group_phrase(acc)
+        if who is None and (acc.lower_ in at.IMAGERY_WORDS or acc.lemma_ in at.IMAGERY_WORDS):
+            who = at.nearest_source(imagery, tok.idx)
+        if who:
+            return who
+    chain = [tok, *tok.ancestors]
+    for v in chain:
+        for c in v.children:  # "A convoy is heading to X, the Pentagon says"
+            if c.dep_ == "parataxis" and c.lemma_.lower() in at.SPEECH_VERBS:
+                who = _speaker(names, sdoc, imagery, c)
+                if who:
+                    return who
+        if v.i == tok.i or v.pos_ not in ("VERB", "AUX"):
+            continue
+        if v.lemma_.lower() not in at.SPEECH_VERBS:
+            continue
+        who = _speaker(names, sdoc, imagery, v)
+        if who:
+            return who
+    if any(t.lower_ in at.IMAGERY_WORDS for t in sent):
+        who = at.nearest_source(imagery, tok.idx)
+        if who:
+            return who
+    if agent is not None and agent.lemma_.lower() in ("military", "army", "navy", "command"):
+        return at.source_phrase(names, sdoc, agent)
+    return None
+
+
+def _speaker(names: list[at.Named], sdoc: at.Span, imagery: list[tuple[int, str]],
+             verb: at.Token) -> str | None:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if subj.lower_ in ("it", "they") and any(a.lemma_.lower() in at.SPEECH_VERBS
+                                             for a in verb.ancestors):
+        return None  # "X said it believes…": the higher speaker is the source
+    lo, hi = at._np_bounds(subj)
+    pictures = [t for t in sdoc[lo:hi + 1]
+                if t.lower_ in at.IMAGERY_WORDS or t.lemma_.lower() in at.IMAGERY_WORDS]
+    if pictures:  # "Satellite images show", "Some of the imagery shows"
+        return (at.source_in_phrase(names, sdoc, pictures[-1])
+                or at.nearest_source(imagery, subj.idx))
+    return at.source_phrase(names, sdoc, subj) or at.group_phrase(subj)
+
+
+# --- evidence, time, confidence --------------------------------------------------------------
+def _evidence_bounds(doc: Document, tok: at.Token) -> tuple[int, int]:
+    """The trigger's sentence, cut at line breaks (titles and captions have no full stop)."""
+    sent = tok.sent
+    s, e = sent.start_char, sent.end_char
+    text = doc.clean_text
+    nl = text.rfind("\n", s, tok.idx)
+    if nl >= 0:
+        s = nl + 1
+    nl = text.find("\n", tok.idx, e)
+    if nl >= 0:
+        e = nl
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _date_words(sdoc: at.Span, tok: at.Token) -> str | None:
+    for ent in tok.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        for a in [ent.root, *list(ent.root.ancestors)[:3]]:
+            if a.i == tok.i:
+                return ent.text
+    return None
+
+
+def _resolve_date(words: str | None, published: str | None) -> str | None:
+    """An ISO date for "on Monday", "yesterday" or "today" against the publication date."""
+    if not words or not published:
+        return None
+    try:
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    low = words.lower()
+    if "yesterday" in low:
+        return (pub - timedelta(days=1)).isoformat()
+    if "today" in low or "this morning" in low:
+        return pub.isoformat()
+    for k, day in enumerate(_WEEKDAYS):
+        if day in low:
+            back = (pub.weekday() - k) % 7
+            return (pub - timedelta(days=back)).isoformat()
+    return None
+
+
+def _confidence(mov: Movement, tok: at.Token, force: at.Token | None) -> float:
+    conf = 0.55
+    if force is not None:
+        conf += 0.1
+    if mov.actor:
+        conf += 0.1
+    if mov.origin or mov.destination or mov.location:
+        conf += 0.1
+    if mov.observed_by:
+        conf += 0.05
+    if tok.lower_ == "route":
+        conf -= 0.1
+    return round(min(conf, 0.95), 2)
+
+
+def _richness(mov: Movement) -> int:
+    """How much a telling says: places first, then source, owner and kinds of force."""
+    return (2 * sum(1 for p in (mov.origin, mov.destination, mov.location) if p)
+            + (1 if mov.observed_by else 0) + (1 if mov.actor else 0) + min(len(mov.equipment), 2)
+            + (0 if mov.rule.startswith(("move-show", "move-see", "move-spot")) else 1))
+
+
+# --- one movement per event ------------------------------------------------------------------
+def _main_place(m: Movement) -> PlaceRef | None:
+    return m.destination or m.location or m.origin
+
+
+def _day_words(when: str | None) -> set[str]:
+    return {w for w in re.findall(r"\w+", (when or "").lower())
+            if w in _WEEKDAYS or w.isdigit() or w in ("yesterday", "today", "tonight")}
+
+
+def _same_day(a: str | None, b: str | None) -> bool:
+    """Two date phrases that name the same day ("Monday" and "on Monday (March 14)")."""
+    return bool(_day_words(a) & _day_words(b))
+
+
+def _places(m: Movement) -> list[PlaceRef]:
+    return [p for p in (m.destination, m.location, m.origin) if p is not None]
+
+
+def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return a.mention.lower() == b.mention.lower()
+    return abs(a.lat - b.lat) < 0.4 and abs(a.lon - b.lon) < 0.6  # type: ignore[operator]
+
+
+def _compatible(a: _Found, b: _Found) -> bool:
+    ma, mb = a.movement, b.movement
+    if ma.actor != mb.actor:
+        return False
+    sighting = a.observed_only or b.observed_only
+    if ma.status != mb.status and {ma.status, mb.status} != {"deployed", "massing"} \
+            and not (sighting and _same_day(a.when, b.when)):
+        return False
+    if a.when and b.when and not _same_day(a.when, b.when):
+        return False
+    if ma.size and mb.size and ma.size != mb.size:
+        return False
+    pa, pb = _main_place(ma), _main_place(mb)
+    if _same_day(a.when, b.when) and (a.observed_only or b.observed_only):
+        return True  # one sighting that day, told with and without its route
+    if pa is not None and pb is not None:
+        return any(_same_place(x, y) for x in _places(ma) for y in _places(mb))
+    if ma.status != mb.status:
+        return False
+    # one without a place: the same kind of force doing the same thing, or told in the next
+    # sentence ("Israel began moving troops… A dozen trucks carrying tanks were seen…")
+    ea, eb = set(ma.equipment), set(mb.equipment)
+    adjacent = 0 <= b.start - a.end <= 3
+    return adjacent or (bool(ea & eb) and (ea <= eb or eb <= ea))
+
+
+def _merge(found: list[_Found]) -> list[_Found]:
+    """The same movement told twice in one article (a headline, then the body) is kept once,
+    with the richer telling's evidence and the fields of both."""
+    out: list[_Found] = []
+    for f in found:
+        for k, g in enumerate(out):
+            if _compatible(g, f):
+                out[k] = _combine(g, f)
+                break
+        else:
+            out.append(f)
+    return out
+
+
+def _combine(a: _Found, b: _Found) -> _Found:
+    keep, other = (a, b) if a.rich >= b.rich else (b, a)
+    m = replace(keep.movement)
+    o = other.movement
+    m.equipment = list(dict.fromkeys([*m.equipment, *o.equipment]))
+    for name in ("origin", "destination", "location", "observed_by", "size", "date"):
+        if getattr(m, name) is None and getattr(o, name) is not None:
+            setattr(m, name, getattr(o, name))
+    m.confidence = round(min(0.95, max(m.confidence, o.confidence) + 0.05), 2)
+    return _Found(m, keep.start, keep.end, keep.when or other.when, _richness(m))

@@ -1,0 +1,145 @@
+"""Quotations and their speakers, on sentences written for the project."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from sitrep.config import Config
+from sitrep.extract.quotes import count_words, find_quote_spans, find_quotes
+from sitrep.nlp.annotate import AnnotateStep
+from sitrep.offsets import OffsetMap
+from sitrep.records import Document
+
+
+@lru_cache(maxsize=1)
+def _annotate() -> AnnotateStep:
+    step = AnnotateStep(Config())
+    step.setup()
+    return step
+
+
+def make_doc(text: str) -> Document:
+    """A document whose clean text is its raw text, parsed by the annotate step."""
+    doc = Document.from_raw(text)
+    doc.clean_text = text
+    doc.offsets = OffsetMap.identity(len(text))
+    return _annotate().process(doc)
+
+
+def quotes_of(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in find_quotes(make_doc(text))]
+
+
+# --- pairing the marks (no parse needed) ---------------------------------------------------
+def spans(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in find_quote_spans(text)]
+
+
+def test_quote_spans_pair_curly_double_quotes() -> None:
+    assert spans("He said “the bridge is gone” and left.") == ["the bridge is gone"]
+
+
+def test_quote_spans_pair_straight_double_quotes_in_turn() -> None:
+    text = 'She called it "a long night" and "a hard morning".'
+    assert spans(text) == ["a long night", "a hard morning"]
+
+
+def test_quote_spans_tell_apostrophes_from_closing_single_quotes() -> None:
+    text = "‘The army’s trucks can’t cross the river,’ said the mayor."
+    assert spans(text) == ["The army’s trucks can’t cross the river"]
+
+
+def test_quote_spans_open_single_quote_after_a_full_stop() -> None:
+    text = "‘We wait,’ said Lee.’Then we move north at dawn.’"
+    assert spans(text) == ["We wait", "Then we move north at dawn."]
+
+
+def test_quote_spans_run_an_unclosed_quote_to_the_paragraph_end() -> None:
+    text = "He said: “The road is closed and the ferry has stopped\nNext paragraph here."
+    assert spans(text) == ["The road is closed and the ferry has stopped"]
+
+
+def test_quote_spans_ignore_single_quotes_inside_double_quotes() -> None:
+    text = "“They call it ‘the long road’ for a reason,” he said."
+    assert spans(text) == ["They call it ‘the long road’ for a reason"]
+
+
+def test_count_words_leaves_out_one_letter_words() -> None:
+    assert count_words("a big test") == 2
+    assert count_words("on all fronts") == 3
+
+
+# --- speakers ----------------------------------------------------------------------------------
+def test_quotes_take_the_speaker_named_after_the_closing_mark() -> None:
+    text = "“We will hold the bridge until the last truck is across,” Anna Petrova said on Friday."
+    assert quotes_of(text) == [("Anna Petrova",
+                                "We will hold the bridge until the last truck is across")]
+
+
+def test_quotes_take_the_name_without_its_title() -> None:
+    text = ("Army spokesman Colonel Tom Hale said on Monday that the brigade was "
+            "“ready to move within the hour”.")
+    assert quotes_of(text) == [("Tom Hale", "ready to move within the hour")]
+
+
+def test_quotes_resolve_he_said_to_the_person_named_before() -> None:
+    text = ("Defence Minister Mark Olsen spoke to reporters in Oslo on Tuesday. "
+            "“The border crossings remain closed to all traffic,” he said.")
+    assert quotes_of(text) == [("Mark Olsen", "The border crossings remain closed to all traffic")]
+
+
+def test_quotes_expand_a_surname_to_the_full_name() -> None:
+    text = ("Mark Olsen visited the harbour on Monday. "
+            "“The ferry will not sail tonight,” Olsen told reporters.")
+    assert quotes_of(text)[0][0] == "Mark Olsen"
+
+
+def test_quotes_continue_with_the_previous_speaker() -> None:
+    text = ("“The ferry will not sail tonight,” Mark Olsen said. "
+            "“Nobody should wait at the harbour.”")
+    assert [s for s, _ in quotes_of(text)] == ["Mark Olsen", "Mark Olsen"]
+
+
+def test_quotes_read_british_single_quotes() -> None:
+    text = "Mayor Clara Jensen said the town was ‘running out of fuel and patience’ after the storm."
+    assert quotes_of(text) == [("Clara Jensen", "running out of fuel and patience")]
+
+
+def test_quotes_take_an_organisation_as_speaker() -> None:
+    text = "The Norwegian defence ministry said the exercise was “a routine test of our readiness”."
+    assert quotes_of(text) == [("Norwegian defence ministry", "a routine test of our readiness")]
+
+
+def test_quotes_give_a_bare_institution_its_fuller_name() -> None:
+    text = ("The Norwegian defence ministry issued a statement on Monday. "
+            "“No aircraft crossed the line during the night,” the ministry said.")
+    assert quotes_of(text)[0][0] == "Norwegian defence ministry"
+
+
+def test_quotes_take_the_speaker_of_the_previous_sentence_for_a_quoted_paragraph() -> None:
+    text = ("The evacuation will go on all week, Mayor Clara Jensen said on Sunday.\n"
+            "“We have asked everyone to stay indoors tonight.”")
+    assert quotes_of(text) == [("Clara Jensen", "We have asked everyone to stay indoors tonight.")]
+
+
+@pytest.mark.parametrize("text", [
+    "A senior official said the talks were “going nowhere fast at the moment”.",
+    "Sources close to the talks said the deal was “as good as dead now”.",
+])
+def test_quotes_skip_anonymous_speakers(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_quotes_skip_words_quoted_as_a_label() -> None:
+    assert quotes_of("The minister called the plan “reckless” on Friday.") == []
+
+
+def test_quote_evidence_points_at_the_quoted_words_in_the_raw_text() -> None:
+    text = "Lee said: ‘The river is rising faster than anyone expected.’"
+    doc = make_doc(text)
+    (q,) = find_quotes(doc)
+    assert doc.raw_text[q.evidence.start:q.evidence.end] == q.evidence.text == q.text
+    assert q.text == "The river is rising faster than anyone expected."
+    assert q.rule and 0 < q.confidence <= 1
