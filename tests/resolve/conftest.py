@@ -23,5 +23,5 @@ def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     with store.engine.connect() as conn:
         for t in rs.TABLES:
             rows = conn.execute(select(t)).all()
-            out[t.name] = sorted((tuple(repr(v) for v in r) for r in rows))
+            out[t.name] = sorted(tuple(repr(v) for v in r) for r in rows)
     return out

@@ -92,7 +92,8 @@ def copy_with_source_line() -> Document:
     """Republished a day later with a "Source:" credit, share buttons and related headlines."""
     body = BODY
     raw = ("Share | Tweet | Email\n\n" + body + "\n\nSource: Donbas Courier\n\nRelated:\n"
-           "Five ways to keep basil alive on a windowsill\nThe quiet comeback of the fountain pen\n")
+           "Five ways to keep basil alive on a windowsill\n"
+           "The quiet comeback of the fountain pen\n")
     clean = body + "\n\nRelated: Five ways to keep basil alive on a windowsill"
     doc = make_doc(raw, clean, name="copy-source", publisher="Steppe Wire Digest",
                    published="2023-03-08", original_publisher="Donbas Courier",

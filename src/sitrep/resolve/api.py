@@ -1,0 +1,116 @@
+"""API endpoints of the resolve stage: groups of copies, incidents, tracks and the claims ledger.
+
+Mounted by the application (`app.include_router(resolve.api.router)`); reads the store at
+`request.app.state.store`, like every other endpoint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy.engine import Connection
+
+from sitrep.api.params import parse_bbox
+from sitrep.records import METRICS
+from sitrep.resolve import queries
+from sitrep.resolve.store import create_tables
+
+router = APIRouter(prefix="/api", tags=["resolve"])
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Page size, at most 500.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip.")]
+Metric = Annotated[Literal[METRICS] | None, Query()]  # type: ignore[valid-type]
+
+
+def connection(request: Request) -> Iterator[Connection]:
+    store = request.app.state.store
+    if not getattr(request.app.state, "resolve_tables", False):
+        create_tables(store.engine)  # an empty store answers with empty lists, not an error
+        request.app.state.resolve_tables = True
+    with store.engine.connect() as conn:
+        yield conn
+
+
+Conn = Annotated[Connection, Depends(connection)]
+
+
+def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"items": [asdict(i) for i in items], "total": total, "limit": limit,
+            "offset": offset}
+
+
+@router.get("/groups", summary="Groups of republished copies, each with its original")
+def list_groups(conn: Conn, min_size: Annotated[int, Query(ge=1)] = 2,
+                doc_id: Annotated[str | None, Query(max_length=64)] = None,
+                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Copies point at the document they were taken from (`parent_id`) with the evidence: the
+    share of their text found there and the "via X" / "Source: X" line they carry."""
+    items, total = queries.list_groups(conn, min_size=min_size, doc_id=doc_id, limit=limit,
+                                       offset=offset)
+    return page(items, total, limit, offset)
+
+
+@router.get("/incidents", summary="Movements merged across documents, with independent sources")
+def list_incidents(conn: Conn, actor: str | None = None,
+                   min_sources: Annotated[int, Query(ge=1)] = 1,
+                   date_from: str | None = None, date_to: str | None = None,
+                   bbox: str | None = None, limit: Limit = 50,
+                   offset: Offset = 0) -> dict[str, Any]:
+    """`n_sources` counts groups of copies once: a republished copy is not corroboration."""
+    items, total = queries.list_incidents(conn, actor=actor, min_sources=min_sources,
+                                          date_from=date_from, date_to=date_to,
+                                          bbox=parse_bbox(bbox), limit=limit, offset=offset)
+    return page(items, total, limit, offset)
+
+
+@router.get("/incidents.geojson", summary="Incidents as GeoJSON points")
+def incidents_geojson(conn: Conn, actor: str | None = None,
+                      min_sources: Annotated[int, Query(ge=1)] = 1,
+                      date_from: str | None = None, date_to: str | None = None,
+                      bbox: str | None = None,
+                      limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
+    items, _ = queries.list_incidents(conn, actor=actor, min_sources=min_sources,
+                                      date_from=date_from, date_to=date_to,
+                                      bbox=parse_bbox(bbox), limit=limit)
+    features = []
+    for inc in items:
+        if inc.lat is None or inc.lon is None:
+            continue
+        props = {k: v for k, v in asdict(inc).items() if k not in ("lat", "lon", "reports")}
+        props["documents"] = sorted({r.doc.name for r in inc.reports})
+        features.append({"type": "Feature", "properties": props,
+                         "geometry": {"type": "Point", "coordinates": [inc.lon, inc.lat]}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+@router.get("/tracks", summary="Successive positions of one force, in time order")
+def list_tracks(conn: Conn, actor: str | None = None, limit: Limit = 50,
+                offset: Offset = 0) -> dict[str, Any]:
+    items, total = queries.list_tracks(conn, actor=actor, limit=limit, offset=offset)
+    return page(items, total, limit, offset)
+
+
+@router.get("/tracks.geojson", summary="Tracks as GeoJSON lines")
+def tracks_geojson(conn: Conn, actor: str | None = None,
+                   limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
+    items, _ = queries.list_tracks(conn, actor=actor, limit=limit)
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature",
+         "properties": {k: v for k, v in asdict(t).items() if k != "points"}
+         | {"places": [p.place for p in t.points], "times": [p.first_seen for p in t.points]},
+         "geometry": {"type": "LineString", "coordinates": [[p.lon, p.lat] for p in t.points]}}
+        for t in items]}
+
+
+@router.get("/ledger", summary="Figures by quantity, claimant and date; contradictions flagged")
+def read_ledger(conn: Conn, metric: Metric = None, subject: str | None = None,
+                claimant: str | None = None, with_copies: bool = False,
+                limit: Limit = 50) -> dict[str, Any]:
+    """One entry per quantity (subject, metric, period). With `claimant`, that claimant's series
+    over time. Figures repeated by republished copies are left out unless `with_copies`."""
+    items = queries.read_ledger(conn, metric=metric, subject=subject, claimant=claimant,
+                                with_copies=with_copies, limit=limit)
+    return {"quantities": [asdict(q) for q in items]}

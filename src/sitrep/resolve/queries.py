@@ -1,0 +1,270 @@
+"""Reads of the resolve tables for the API: groups, incidents, tracks and the ledger, as records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from sitrep.resolve import store as rs
+from sitrep.resolve.names import name_key, side_key
+from sitrep.store.schema import documents
+
+
+@dataclass(frozen=True, slots=True)
+class DocRef:
+    """Where a member, report or figure was read."""
+
+    id: str
+    name: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    doc: DocRef
+    role: str
+    parent_id: str | None
+    share: float | None
+    jaccard: float | None
+    credits: str | None
+    credit_start: int | None
+    credit_end: int | None
+    credit_text: str | None
+    reasons: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    group_id: str
+    size: int
+    original_id: str
+    members: list[MemberView]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    movement_id: str
+    doc: DocRef
+    group_id: str
+    actor: str | None
+    status: str
+    equipment: list[str]
+    observed_by: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    date: str | None
+    confidence: float
+    start: int
+    end: int
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentView:
+    id: str
+    actor: str | None
+    status: str
+    equipment: list[str]
+    place: str | None
+    lat: float | None
+    lon: float | None
+    origin: str | None
+    origin_lat: float | None
+    origin_lon: float | None
+    first_seen: str | None
+    last_seen: str | None
+    observers: list[str]
+    n_reports: int
+    n_documents: int
+    n_sources: int
+    confidence: float
+    reports: list[ReportView]
+
+
+@dataclass(frozen=True, slots=True)
+class PointView:
+    incident_id: str
+    role: str
+    place: str | None
+    lat: float
+    lon: float
+    first_seen: str | None
+    last_seen: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TrackView:
+    id: str
+    actor: str | None
+    first_seen: str | None
+    last_seen: str | None
+    km: float
+    points: list[PointView]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureView:
+    claim_id: str
+    doc: DocRef
+    claimant: str | None
+    claimant_key: str
+    low: float | None
+    high: float | None
+    date: str | None
+    start: int
+    end: int
+    evidence: str
+    confidence: float
+    copy_of: str | None
+    contradicts: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityView:
+    """Every figure on one quantity, by claimant then date, and how many contradict another."""
+
+    subject: str | None
+    subject_key: str | None
+    metric: str
+    period: str | None
+    claimants: list[str]
+    contradictions: int
+    figures: list[FigureView]
+
+
+def doc_refs(conn: Connection, ids: set[str]) -> dict[str, DocRef]:
+    d = documents.c
+    out: dict[str, DocRef] = {}
+    for batch in rs.chunks(sorted(ids)):
+        q = select(d.id, d.name, d.title, d.publisher, d.published).where(d.id.in_(batch))
+        out.update((r.id, DocRef(r.id, r.name, r.title, r.publisher, r.published))
+                   for r in conn.execute(q))
+    return out
+
+
+def ref(refs: dict[str, DocRef], doc_id: str) -> DocRef:
+    return refs.get(doc_id) or DocRef(doc_id, doc_id, None, None, None)
+
+
+# --- groups ---------------------------------------------------------------------------------
+def list_groups(conn: Connection, *, min_size: int = 2, doc_id: str | None = None,
+                limit: int = 50, offset: int = 0) -> tuple[list[GroupView], int]:
+    """Groups of copies, largest first, with every member and the evidence linking it."""
+    g = rs.doc_groups.c
+    if doc_id is not None:
+        gid = conn.execute(select(g.group_id).where(g.doc_id == doc_id)).scalar()
+        ids = [gid] if gid is not None else []
+        total = len(ids)
+    else:
+        q = (select(g.group_id).where(g.size >= min_size, g.role == "original")
+             .order_by(g.size.desc(), g.group_id))
+        total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+        ids = list(conn.execute(q.limit(limit).offset(offset)).scalars())
+    rows: list[Any] = []
+    for batch in rs.chunks(ids):
+        rows.extend(conn.execute(select(rs.doc_groups).where(g.group_id.in_(batch))).all())
+    refs = doc_refs(conn, {r.doc_id for r in rows})
+    by_group: dict[str, list[Any]] = {}
+    for r in rows:
+        by_group.setdefault(r.group_id, []).append(r)
+    out = []
+    for gid in ids:
+        members = sorted(by_group.get(gid, []), key=lambda r: (r.role != "original", r.doc_id))
+        out.append(GroupView(gid, len(members), members[0].original_id if members else gid, [
+            MemberView(ref(refs, r.doc_id), r.role, r.parent_id, r.share, r.jaccard, r.credits,
+                       r.credit_start, r.credit_end, r.credit_text, list(r.reasons or []))
+            for r in members]))
+    return out, total
+
+
+# --- incidents ------------------------------------------------------------------------------
+def list_incidents(conn: Connection, *, actor: str | None = None, min_sources: int = 1,
+                   date_from: str | None = None, date_to: str | None = None,
+                   bbox: tuple[float, float, float, float] | None = None, limit: int = 50,
+                   offset: int = 0) -> tuple[list[IncidentView], int]:
+    """Incidents, best corroborated first, each with its reports and their evidence."""
+    i = rs.incidents.c
+    q = select(rs.incidents).where(i.n_sources >= min_sources)
+    if actor:
+        q = q.where(i.actor_key == side_key(actor))
+    if date_from:
+        q = q.where(i.last_seen >= date_from)
+    if date_to:
+        q = q.where(i.first_seen <= date_to + "~")
+    if bbox is not None:
+        w, s, e, n = bbox
+        q = q.where(i.lon >= w, i.lon <= e, i.lat >= s, i.lat <= n)
+    total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+    q = q.order_by(i.n_sources.desc(), i.confidence.desc(), i.first_seen.desc(), i.id)
+    rows = conn.execute(q.limit(limit).offset(offset)).all()
+    reports = rs.read_reports(conn, incident_ids=[r.id for r in rows])
+    refs = doc_refs(conn, {r.doc_id for r in reports})
+    owner = rs.incident_of(conn, [r.movement_id for r in reports])
+    by_inc: dict[str, list[ReportView]] = {}
+    for rep in reports:
+        by_inc.setdefault(owner[rep.movement_id], []).append(ReportView(
+            rep.movement_id, ref(refs, rep.doc_id), rep.group_id, rep.actor, rep.status,
+            list(rep.equipment), rep.observed_by, rep.place, rep.lat, rep.lon, rep.date,
+            rep.confidence, rep.start, rep.end, rep.evidence))
+    out = [IncidentView(
+        r.id, r.actor, r.status, list(r.equipment or []), r.place, r.lat, r.lon, r.origin,
+        r.origin_lat, r.origin_lon, r.first_seen, r.last_seen, list(r.observers or []),
+        r.n_reports, r.n_documents, r.n_sources, r.confidence,
+        sorted(by_inc.get(r.id, []), key=lambda v: (v.date or "", v.movement_id)))
+        for r in rows]
+    return out, total
+
+
+# --- tracks ---------------------------------------------------------------------------------
+def list_tracks(conn: Connection, *, actor: str | None = None, limit: int = 50,
+                offset: int = 0) -> tuple[list[TrackView], int]:
+    t = rs.tracks.c
+    q = select(rs.tracks)
+    if actor:
+        q = q.where(t.actor_key == side_key(actor))
+    total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+    rows = conn.execute(q.order_by(t.first_seen.desc(), t.id).limit(limit).offset(offset)).all()
+    return [TrackView(r.id, r.actor, r.first_seen, r.last_seen, r.km,
+                      [PointView(**p) for p in (r.points or [])]) for r in rows], total
+
+
+# --- the ledger -----------------------------------------------------------------------------
+def read_ledger(conn: Connection, *, metric: str | None = None, subject: str | None = None,
+                claimant: str | None = None, with_copies: bool = False,
+                limit: int = 50) -> list[QuantityView]:
+    """Quantities with their figures by claimant and date (a claimant's series with `claimant`)."""
+    lg = rs.ledger.c
+    q = select(rs.ledger)
+    if metric:
+        q = q.where(lg.metric == metric)
+    if subject:
+        q = q.where(lg.subject_key == side_key(subject))
+    if claimant:
+        q = q.where(lg.claimant_key == name_key(claimant))
+    if not with_copies:
+        q = q.where(lg.copy_of.is_(None))
+    rows = conn.execute(q.order_by(lg.subject_key, lg.metric, lg.claim_id).limit(20_000)).all()
+    refs = doc_refs(conn, {r.doc_id for r in rows})
+    groups: dict[tuple[str | None, str, str | None], list[Any]] = {}
+    for r in rows:
+        groups.setdefault((r.subject_key, r.metric, r.period), []).append(r)
+    out = []
+    for (skey, metric_, period), rs_ in groups.items():
+        rs_.sort(key=lambda r: (r.claimant_key, r.date or "", r.claim_id))
+        figures = [FigureView(r.claim_id, ref(refs, r.doc_id), r.claimant, r.claimant_key, r.low,
+                              r.high, r.date, r.start, r.end, r.evidence, r.confidence,
+                              r.copy_of, list(r.contradicts or [])) for r in rs_]
+        subject_name = next((r.subject for r in rs_ if r.subject), None)
+        claimants = sorted({r.claimant or (ref(refs, r.doc_id).publisher or "(outlet)")
+                            for r in rs_})
+        out.append(QuantityView(subject_name, skey, metric_, period, claimants,
+                                sum(1 for f in figures if f.contradicts), figures))
+    out.sort(key=lambda v: (-v.contradictions, -len(v.claimants), -len(v.figures),
+                            v.subject_key or "", v.metric))
+    return out[:limit]
