@@ -13,6 +13,7 @@ withdraw") movements are left out, and the same movement told twice in one artic
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -152,7 +153,21 @@ def find_movements(doc: Document) -> list[Movement]:
             by_force[got.force] = got
         found.append(got)
     kept = [f for f in found if not (f.observed_only and _main_place(f.movement) is None)]
+    _fill_actors(kept)
     return [f.movement for f in _merge(kept)]
+
+
+def _fill_actors(found: list[_Found]) -> None:
+    """A force whose owner the sentence does not say ("the rebels") belongs to the side most of
+    the article's other movements belong to."""
+    sides = Counter(f.movement.actor for f in found if f.movement.actor)
+    if not sides:
+        return
+    top = sides.most_common(1)[0][0]
+    for f in found:
+        if f.movement.actor is None:
+            f.movement.actor = top
+            f.movement.confidence = round(f.movement.confidence - 0.1, 2)
 
 
 def _join(doc: Document, sdoc: at.Span, got: _Found, tok: at.Token) -> None:
@@ -301,6 +316,11 @@ def _force_of(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
             return (subj if _is_force(subj) else None), subj
         return None, subj
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    if lemma == "commit" and not passive:
+        return None, subj  # "has committed half its forces": a share, told as a claim
+    if lemma in _TRANSITIVE and not passive and not objs and tok.dep_ == "relcl" \
+            and _is_force(tok.head):
+        return tok.head, subj  # "the 150,000 men Putin amassed"
     if lemma in _TRANSITIVE and not passive:
         for o in objs:
             if _is_force(o) or o.lower_ in ("themselves", "itself"):
@@ -582,9 +602,12 @@ def _add_places(doc: Document, sdoc: at.Span, tok: at.Token, got: _Found, *,
                 if p.dep_ == "prep" and _ROLE_OF_PREP.get(p.lower_) == "destination":
                     links.extend(("destination", o, p.lower_) for o in p.children
                                  if o.dep_ == "pobj")
+    ends = {t.right_edge.i + 1 for r, t, _ in links if r in ("origin", "destination")}
     for role, target, word in links:
         if only_location and role != "location":
             continue
+        if role == "location" and word in ("in", "at") and target.head.i in ends:
+            continue  # "from Khabarovsk in the Russian Far East": where Khabarovsk is
         place = _place_of(doc, sdoc, target, got, found or [])
         if place is None:
             continue
@@ -636,8 +659,9 @@ def _inside_border_phrase(sdoc: at.Span, p: Place) -> bool:
     for a in chain:
         if a.lemma_.lower() in _BORDER:
             return True
-        if a.lower_ == "with" and any(c.lemma_.lower() in _BORDER for c in a.head.subtree):
-            return True
+        if a.lower_ == "with" and (a.head.lemma_.lower() in _BORDER or any(
+                c.dep_ == "compound" and c.lemma_.lower() in _BORDER for c in a.head.children)):
+            return True  # "the border with Ukraine", "a border region with Ukraine"
     return False
 
 
@@ -783,7 +807,13 @@ def _richness(mov: Movement) -> int:
     """How much a telling says: places first, then source, owner and kinds of force."""
     return (2 * sum(1 for p in (mov.origin, mov.destination, mov.location) if p)
             + (1 if mov.observed_by else 0) + (1 if mov.actor else 0) + min(len(mov.equipment), 2)
-            + (0 if mov.rule.startswith(("move-show", "move-see", "move-spot")) else 1))
+            + (0 if mov.rule.startswith(("move-show", "move-see", "move-spot")) else 1)
+            - (3 if _is_headline(mov.evidence.text) else 0))
+
+
+def _is_headline(text: str) -> bool:
+    """A title or caption: a line that does not end as a sentence does."""
+    return not text.rstrip().endswith((".", "!", "”", '"', "’", "'"))
 
 
 # --- one movement per event ------------------------------------------------------------------
@@ -837,8 +867,10 @@ def _compatible(a: _Found, b: _Found) -> bool:
     # one without a place: the same kind of force doing the same thing, or told in the next
     # sentence ("Israel began moving troops… A dozen trucks carrying tanks were seen…")
     ea, eb = set(ma.equipment), set(mb.equipment)
-    adjacent = 0 <= b.start - a.end <= 3
-    return adjacent or (bool(ea & eb) and (ea <= eb or eb <= ea))
+    adjacent = 0 <= b.start - a.end <= 3 or 0 <= a.start - b.end <= 3
+    if pa is None and pb is None:
+        return adjacent or ea == eb
+    return adjacent or (ea == eb and ea != {"troops"})
 
 
 def _merge(found: list[_Found]) -> list[_Found]:
@@ -846,9 +878,11 @@ def _merge(found: list[_Found]) -> list[_Found]:
     with the richer telling's evidence and the fields of both."""
     out: list[_Found] = []
     for f in found:
-        for k, g in enumerate(out):
-            if _compatible(g, f):
-                out[k] = _combine(g, f)
+        # a telling of the same place first, then one that names no place
+        order = sorted(range(len(out)), key=lambda k: _main_place(out[k].movement) is None)
+        for k in order:
+            if _compatible(out[k], f):
+                out[k] = _combine(out[k], f)
                 break
         else:
             out.append(f)
