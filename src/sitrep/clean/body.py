@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from sitrep.clean.lines import Line
 from sitrep.offsets import OffsetMap, TextBuilder
@@ -14,14 +15,22 @@ _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][â€\"â€
 PARAGRAPH_BREAK = "\n\n"
 
 
-def copy_line(b: TextBuilder, text: str, start: int, end: int) -> None:
-    """Copy text[start:end] with odd or repeated spaces as one space and glued sentences split."""
-    edits = [(m.start(), m.end(), " ") for m in _ODD_SPACE.finditer(text, start, end)]
-    edits += [(m.start(), m.start(), " ") for m in _GLUED.finditer(text, start, end)]
+def find_edits(text: str) -> list[tuple[int, int]]:
+    """Spans to write as one space: odd or repeated spaces, and the seam of glued sentences."""
+    edits = [m.span() for m in _ODD_SPACE.finditer(text)]
+    edits += [(m.start(), m.start()) for m in _GLUED.finditer(text)]
+    return sorted(edits)
+
+
+def copy_line(b: TextBuilder, start: int, end: int, edits: list[tuple[int, int]]) -> None:
+    """Copy source[start:end], writing each edit span inside it as one space."""
     pos = start
-    for s, e, rep in sorted(edits):
+    for s, e in edits[bisect_left(edits, (start, start)):]:
+        if s >= end:
+            break
+        e = min(e, end)
         b.copy(pos, s)
-        b.replace(s, e, rep)
+        b.replace(s, e, " ")
         pos = e
     b.copy(pos, end)
 
@@ -29,6 +38,7 @@ def copy_line(b: TextBuilder, text: str, start: int, end: int) -> None:
 def assemble_body(text: str, lines: list[Line], keep: list[bool]) -> tuple[str, OffsetMap]:
     """The kept lines as paragraphs separated by a blank line, and the map back to `text`."""
     b = TextBuilder(text)
+    edits = find_edits(text)
     prev_end: int | None = None
     for line, kept in zip(lines, keep, strict=True):
         if not kept:
@@ -36,6 +46,6 @@ def assemble_body(text: str, lines: list[Line], keep: list[bool]) -> tuple[str, 
         if prev_end is not None:
             gap = re.match(r"\s*", text[prev_end:line.start]).end()  # type: ignore[union-attr]
             b.replace(prev_end, prev_end + gap, PARAGRAPH_BREAK)
-        copy_line(b, text, line.start, line.end)
+        copy_line(b, line.start, line.end, edits)
         prev_end = line.end
     return b.build()

@@ -79,15 +79,19 @@ _PROMPTS = re.compile(
     r"terms of (?:use|service)|all rights reserved|^©|^copyright\b|download (?:our|the) app|"
     r"get (?:our|the) app|follow us on|join (?:us|our) on|have a (?:news )?tip\?|"
     r"\b[\w.+-]+@[\w-]+\.[\w.]+\b", _I)
+# furniture lines are short; longer lines are not tested (and cost nothing)
+FURNITURE_CHARS = 200
 # how many lines after a link heading may be real prose before the block is taken as article
 TOPIC_OVERLAP = 0.25
 
 
 def is_furniture(text: str) -> bool:
     """A one-line widget, placeholder, credit or prompt."""
+    if len(text) > FURNITURE_CHARS:
+        return False  # a paragraph of prose is never a widget
+    words = [w.lower() for w in words_of(text)]
     if any(p.search(text) for p in _FURNITURE) or _PROMPTS.search(text):
         return True
-    words = [w.lower() for w in words_of(text)]
     if 0 < len(words) <= 8 and not ends_sentence(text):
         widget = sum(1 for w in words if w in _WIDGET_WORDS)
         if widget / len(words) >= 0.6:
@@ -125,8 +129,8 @@ def label_provenance(line: Line) -> str | None:
 
 
 def normalise_line(text: str) -> str:
-    """A line's text for duplicate detection."""
-    return " ".join(w.lower() for w in words_of(text))
+    """A line's text for duplicate detection (case and spacing do not count)."""
+    return " ".join(text.lower().split())
 
 
 def classify_lines(lines: list[Line], extracted: bool = False) -> list[str]:

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import re
 
-# a word, spaces, then , . ; or : that does not start a number or an ellipsis
-_GAP = re.compile(r"[^\W\d_][\w’']*[ \t\u00a0]+[,.;:](?![\d.])")
+# spaces, then , . ; or : that does not start a number or an ellipsis, after a word
+_GAP = re.compile(r"[ \t\u00a0]+[,.;:](?![\d.])")
+_WORD_BEFORE = re.compile(r"[^\W\d_][\w’']*$")
 _EMPTY_ITEM = re.compile(r",[ \t\u00a0]*,")
 
 
 def find_gaps(text: str) -> list[tuple[int, int]]:
     """Spans around missing words, in text order."""
-    spans = [m.span() for m in _GAP.finditer(text)]
+    spans = []
+    for m in _GAP.finditer(text):
+        word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if word:
+            spans.append((word.start(), m.end()))
     spans += [m.span() for m in _EMPTY_ITEM.finditer(text)]
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):

@@ -86,10 +86,39 @@ def match_case(latin: str, ch: str, word: str, i: int) -> str:
     return latin
 
 
+@cache
+def foldable_pattern() -> re.Pattern[str]:
+    """One character class of every lookalike and invisible character (built once)."""
+    chars = "".join(sorted(c for c in load_table() if not c.isascii() and ord(c) < 0x10000))
+    # characters past the BMP are matched as a range and checked one by one: a class holding
+    # them would be compiled into a slow list instead of a bitmap
+    return re.compile("[" + re.escape(chars + "".join(INVISIBLE)) + "\U00010000-\U0010ffff]")
+
+
+def word_around(text: str, pos: int) -> tuple[int, int]:
+    """The word (letters, digits, marks, invisible characters) that holds text[pos]."""
+    start, end = pos, pos + 1
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in INVISIBLE
+                         or unicodedata.category(text[start - 1]).startswith("M")):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in INVISIBLE
+                               or unicodedata.category(text[end]).startswith("M")):
+        end += 1
+    return start, end
+
+
+def line_around(text: str, pos: int) -> tuple[int, int]:
+    """The line that holds text[pos]."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
 def fold_homoglyphs(text: str) -> tuple[str, OffsetMap, int]:
     """Fold lookalike letters and drop invisible characters inside words.
 
     Returns the new text, its map back to `text`, and how many letters were folded.
+    Only the few lookalike characters are visited, so plain English text costs one scan.
     """
     table = load_table()
     if text.isascii():
@@ -97,27 +126,35 @@ def fold_homoglyphs(text: str) -> tuple[str, OffsetMap, int]:
     b = TextBuilder(text)
     folded = 0
     pos = 0
-    for line_m in re.finditer(r"[^\n]+", text):
-        words = list(_WORD.finditer(line_m.group()))
-        latin_line = is_latin_line([w.group() for w in words])
-        base = line_m.start()
-        for wm in words:
-            word = wm.group()
-            if word.isascii() or not should_fold_word(word, latin_line, table):
-                continue
-            for i, ch in enumerate(word):
-                at = base + wm.start() + i
-                if ch in INVISIBLE:
-                    b.copy(pos, at)
-                    pos = at + 1
-                    continue
-                latin = fold_char(ch, table)
-                if latin is None:
-                    continue
+    done_until = 0  # the end of the last word already handled
+    latin_lines: dict[int, bool] = {}
+    for m in foldable_pattern().finditer(text):
+        if m.start() < done_until:
+            continue
+        ws, we = word_around(text, m.start())
+        done_until = we
+        word = text[ws:we]
+        latin_line = True
+        if not has_ascii_letter(word):
+            ls, le = line_around(text, ws)
+            if ls not in latin_lines:
+                latin_lines[ls] = is_latin_line(_WORD.findall(text, ls, le))
+            latin_line = latin_lines[ls]
+        if not should_fold_word(word, latin_line, table):
+            continue
+        for i, ch in enumerate(word):
+            at = ws + i
+            if ch in INVISIBLE:
                 b.copy(pos, at)
-                b.replace(at, at + 1, match_case(latin, ch, word, i))
                 pos = at + 1
-                folded += 1
+                continue
+            latin = fold_char(ch, table)
+            if latin is None:
+                continue
+            b.copy(pos, at)
+            b.replace(at, at + 1, match_case(latin, ch, word, i))
+            pos = at + 1
+            folded += 1
     b.copy(pos, len(text))
     out, omap = b.build()
     return out, omap, folded

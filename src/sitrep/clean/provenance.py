@@ -86,8 +86,10 @@ def iso_date(g: dict[str, str | None]) -> str | None:
 
 def is_dateline(text: str) -> bool:
     """A line that holds a date (and time) and little else."""
+    if len(text) > 80:
+        return False
     found = find_date(text)
-    if not found or len(text) > 80:
+    if not found:
         return False
     rest = text[: found.start] + " " + text[found.end:]
     rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", rest))

@@ -10,15 +10,16 @@ a commercial head noun. Where the keyword replaced one of its own words, that wo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from sitrep.clean.lines import word_set
 from sitrep.offsets import OffsetMap, TextBuilder
 
-_I = re.I
 # phrases of commercial calls to action; a sentence with two of them is spam
-_CALLS = [
-    re.compile(p, _I) for p in (
+_CALLS = [  # matched against the lower-cased text
+    re.compile(p) for p in (
         r"\be[\s-]?mail us\b|\b(?:contact|call|message|text|phone) us\b",
         r"\b(?:our|my)\s+(?:own\s+)?(?:web[\s-]?(?:site|page)|internet\s+(?:site|page)|"
         r"homepage|home page|blog|site)\b",
@@ -37,6 +38,13 @@ _CALLS = [
     )
 ]
 SPAM_CALLS = 2
+
+
+@cache
+def any_call() -> re.Pattern[str]:
+    """All calls to action as one pattern, to find the sentences worth a closer look."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in _CALLS))
+
 # head nouns of business names that spammers advertise
 COMMERCIAL_HEADS = word_set(
     "firm firms lawyer lawyers attorney attorneys solicitors company services service "
@@ -84,12 +92,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def count_calls(sentence: str) -> int:
     """How many kinds of call to action a sentence makes."""
-    return sum(1 for p in _CALLS if p.search(sentence))
+    lowered = sentence.lower()
+    return sum(1 for p in _CALLS if p.search(lowered))
 
 
 def find_spam_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of whole spam sentences."""
-    return [(s, e) for s, e in split_sentences(text) if count_calls(text[s:e]) >= SPAM_CALLS]
+    # each pattern runs once over the text; only sentences it hit are looked at
+    hits = sorted(m.start() for m in any_call().finditer(text.lower()))
+    if len(hits) < SPAM_CALLS:
+        return []
+    return [(s, e) for s, e in split_sentences(text)
+            if bisect_left(hits, e) - bisect_left(hits, s) >= SPAM_CALLS
+            and count_calls(text[s:e]) >= SPAM_CALLS]
 
 
 def word_before(text: str, pos: int) -> str:
@@ -137,14 +152,15 @@ def find_keywords(text: str, spam: list[tuple[int, int]]) -> list[str]:
     spam_text = " ".join(text[s:e] for s, e in spam)
     scored: dict[str, tuple[int, int]] = {}
     for phrase in candidate_phrases(text):
+        in_spam = phrase in spam_text
+        commercial = phrase.split()[-1].lower() in COMMERCIAL_HEADS
+        # the best score it could reach: most capitalised runs occur once and are skipped here
+        if min(text.count(phrase), 3) + 2 * in_spam + commercial < KEYWORD_SCORE:
+            continue
         occ = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w])", text)]
         broken = sum(1 for s, e in occ if context_kind(text, s, e))
-        score = min(broken, 3)
-        if phrase in spam_text:
-            score += 2
-        if phrase.split()[-1].lower() in COMMERCIAL_HEADS:
-            score += 1
-        if score >= KEYWORD_SCORE and (broken or phrase in spam_text):
+        score = min(broken, 3) + 2 * in_spam + commercial
+        if score >= KEYWORD_SCORE and (broken or in_spam):
             scored[phrase] = (score, len(occ))
     # a sub-run that never occurs outside its longer run is the same keyword
     keep = []
