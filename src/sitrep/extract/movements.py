@@ -118,6 +118,7 @@ class _Found:
     rich: int = 0
     observed_only: bool = False  # "seen", "spotted", "images show": a sighting, no motion verb
     force: int | None = None  # token index of the force's head
+    headline: bool = False
 
 
 def find_movements(doc: Document) -> list[Movement]:
@@ -177,7 +178,7 @@ def _join(doc: Document, sdoc: at.Span, got: _Found, tok: at.Token) -> None:
         got.movement.status = _status(tok, None)
         got.observed_only = False
         got.movement.rule += f"+{_lemma(tok)}"
-    got.rich = _richness(got.movement)
+    got.rich = _richness(got.movement, got.headline)
 
 
 def _lemma(tok: at.Token) -> str:
@@ -238,7 +239,8 @@ def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
         _fallback_place(doc, sdoc, tok, force, got)
     mov.date = _resolve_date(got.when, doc.source.published)
     mov.confidence = _confidence(mov, tok, force)
-    got.rich = _richness(mov)
+    got.headline = _is_headline(doc.clean_text, s, e)
+    got.rich = _richness(mov, got.headline)
     return got
 
 
@@ -803,17 +805,19 @@ def _confidence(mov: Movement, tok: at.Token, force: at.Token | None) -> float:
     return round(min(conf, 0.95), 2)
 
 
-def _richness(mov: Movement) -> int:
+def _richness(mov: Movement, headline: bool = False) -> int:
     """How much a telling says: places first, then source, owner and kinds of force."""
     return (2 * sum(1 for p in (mov.origin, mov.destination, mov.location) if p)
             + (1 if mov.observed_by else 0) + (1 if mov.actor else 0) + min(len(mov.equipment), 2)
             + (0 if mov.rule.startswith(("move-show", "move-see", "move-spot")) else 1)
-            - (3 if _is_headline(mov.evidence.text) else 0))
+            - (3 if headline else 0))
 
 
-def _is_headline(text: str) -> bool:
-    """A title or caption: a line that does not end as a sentence does."""
-    return not text.rstrip().endswith((".", "!", "”", '"', "’", "'"))
+def _is_headline(text: str, s: int, e: int) -> bool:
+    """A title or caption: a whole line that does not end as a sentence does."""
+    whole_line = (s == 0 or text[s - 1] == "\n") and (e >= len(text.rstrip()) or text[e] == "\n")
+    tail = text[s:e].rstrip()[-2:]
+    return whole_line and not any(c in tail for c in ".!”\"’'")
 
 
 # --- one movement per event ------------------------------------------------------------------
@@ -878,14 +882,15 @@ def _merge(found: list[_Found]) -> list[_Found]:
     with the richer telling's evidence and the fields of both."""
     out: list[_Found] = []
     for f in found:
-        # a telling of the same place first, then one that names no place
-        order = sorted(range(len(out)), key=lambda k: _main_place(out[k].movement) is None)
-        for k in order:
-            if _compatible(out[k], f):
-                out[k] = _combine(out[k], f)
-                break
-        else:
-            out.append(f)
+        placed = [k for k, g in enumerate(out) if _main_place(g.movement) is not None
+                  and _compatible(g, f)]
+        # tellings of the same place first; one that names no place joins only one other
+        hits = placed or [k for k, g in enumerate(out) if _compatible(g, f)][:1]
+        for k in hits:
+            f = _combine(out[k], f)
+        out = [g for k, g in enumerate(out) if k not in hits]
+        out.append(f)
+    out.sort(key=lambda g: g.start)
     return out
 
 
@@ -898,4 +903,6 @@ def _combine(a: _Found, b: _Found) -> _Found:
         if getattr(m, name) is None and getattr(o, name) is not None:
             setattr(m, name, getattr(o, name))
     m.confidence = round(min(0.95, max(m.confidence, o.confidence) + 0.05), 2)
-    return _Found(m, keep.start, keep.end, keep.when or other.when, _richness(m))
+    return _Found(m, keep.start, keep.end, keep.when or other.when,
+                  _richness(m, keep.headline), keep.observed_only and other.observed_only,
+                  keep.force, keep.headline)
