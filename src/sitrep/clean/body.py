@@ -11,7 +11,8 @@ from sitrep.offsets import OffsetMap, TextBuilder
 _SPACES = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 _ODD_SPACE = re.compile(rf"[ {_SPACES}]{{2,}}|[{_SPACES}]")
 # "the fighting.Some units": a sentence glued to the next where a line break was lost
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][”\"’])(?=[A-Z][a-z])")
+# (not after a quote mark: "said X.’There" may open a quote with the wrong mark)
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 PARAGRAPH_BREAK = "\n\n"
 
 
