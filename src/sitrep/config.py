@@ -14,6 +14,7 @@ class Config:
     spacy_model: str = field(default_factory=lambda: os.environ.get("SITREP_SPACY_MODEL", "en_core_web_sm"))
     # longer clean texts are analysed up to this many characters and flagged as truncated
     max_nlp_chars: int = 200_000
-    # inputs larger than this are read up to it and flagged
-    max_input_bytes: int = 64 * 1024 * 1024
+    # a single text or HTML input larger than this is read up to it and flagged (W105);
+    # no news article comes near it, so it only guards against junk and concatenations
+    max_input_bytes: int = 8 * 1024 * 1024
     doc_timeout_s: float = 60.0

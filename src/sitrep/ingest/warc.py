@@ -9,7 +9,7 @@ from sitrep.errors import Code
 from sitrep.ingest.decode import decode
 from sitrep.records import Document
 
-MAX_RECORD_BYTES = 8 * 1024 * 1024  # a page larger than this is cut (and flagged)
+MAX_RECORD_BYTES = 2 * 1024 * 1024  # a page larger than this is cut (and flagged)
 
 
 def read_warc(stream: IO[bytes], *, name: str, uri: str | None) -> Iterator[Document]:

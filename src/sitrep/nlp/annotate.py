@@ -1,7 +1,15 @@
-"""The annotate step: sentences, named entities and the spaCy parse over the clean text."""
+"""The annotate step: sentences, named entities and the spaCy parse over the clean text.
+
+The text is cut at line breaks into chunks of a few kilobytes that spaCy processes as a batch
+(`nlp.pipe`), then joined back into one `Doc` whose offsets are the clean text's. Chunks that
+are not prose (a run of hundreds of characters without a space: base64, minified scripts,
+padding) get tokens only, so junk cannot stall the parser.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Any
 
 from sitrep.config import Config
@@ -9,6 +17,9 @@ from sitrep.errors import Code
 from sitrep.records import Document, Entity, Span
 
 _MODELS: dict[str, Any] = {}
+CHUNK_CHARS = 3000  # lines are packed into chunks of about this size
+MAX_LINE_CHARS = 20_000  # a longer line is cut at a space
+_JUNK = re.compile(r"\S{300,}")
 
 
 def load_model(name: str) -> Any:
@@ -32,6 +43,59 @@ def load_model(name: str) -> Any:
     return _MODELS[name]
 
 
+def split_chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[str]:
+    """Consecutive pieces of `text` that join back to it, cut after line breaks."""
+    start, n = 0, len(text)
+    while start < n:
+        if n - start <= size:
+            yield text[start:]
+            return
+        cut = text.rfind("\n", start, start + size)
+        if cut == -1:  # one long line: next line break, or a space when the line is huge
+            nl = text.find("\n", start + size)
+            cut = nl if nl != -1 and nl - start <= MAX_LINE_CHARS else -1
+            if cut == -1:
+                sp = text.rfind(" ", start, start + MAX_LINE_CHARS)
+                cut = sp if sp > start else min(start + MAX_LINE_CHARS, n) - 1
+        yield text[start:cut + 1]
+        start = cut + 1
+
+
+def tokens_only(nlp: Any, text: str) -> Any:
+    """A Doc of whitespace-separated tokens with no analysis, for text that is not prose."""
+    from spacy.tokens import Doc
+
+    words, spaces = [], []
+    for m in re.finditer(r"\S+|\s+", text):
+        w = m.group()
+        if w.isspace():
+            if words and w == " ":
+                spaces[-1] = True
+            else:
+                words.append(w)
+                spaces.append(False)
+        else:
+            words.append(w)
+            spaces.append(False)
+    if not words:
+        return nlp.make_doc(text)
+    return Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1),
+               ents=["O"] * len(words))
+
+
+def analyse(nlp: Any, text: str) -> Any:
+    """One spaCy Doc over `text`, built from chunk docs so that offsets are `text`'s own."""
+    from spacy.tokens import Doc
+
+    chunks = list(split_chunks(text))
+    if len(chunks) <= 1 and not _JUNK.search(text):
+        return nlp(text)
+    prose = [c for c in chunks if not _JUNK.search(c)]
+    parsed = iter(nlp.pipe(prose, batch_size=32))
+    docs = [next(parsed) if not _JUNK.search(c) else tokens_only(nlp, c) for c in chunks]
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+
+
 class AnnotateStep:
     name = "annotate"
 
@@ -51,7 +115,7 @@ class AnnotateStep:
                      f"clean text has {len(text):,} characters; analysed the first "
                      f"{self.config.max_nlp_chars:,}")
             text = text[: self.config.max_nlp_chars]
-        sdoc = self.nlp(text)
+        sdoc = analyse(self.nlp, text)
         doc.nlp = sdoc
         doc.language = "en"
         doc.sentences = [Span(s.start_char, s.end_char) for s in sdoc.sents]

@@ -24,8 +24,8 @@ from sitrep.records import Document
 _worker_pipeline: Pipeline | None = None
 
 
-class DocTimeout(Exception):
-    pass
+class DocTimeout(BaseException):
+    """Raised by the alarm; a BaseException so that a step's `except Exception` cannot swallow it."""
 
 
 @contextmanager
