@@ -27,12 +27,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitrep.geo.names import is_usable_name, name_key
+from sitrep.geo.names import index_key, is_usable_name
 
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "6"
 MAX_KEY_WORDS = 6
 
 
@@ -175,10 +175,16 @@ def iter_entries() -> Iterator[tuple[Entry, list[str]]]:
     us_ids = {s["name"]: s["geonameid"] for s in json.loads(
         (gn / "us_states.json").read_text(encoding="utf-8")).values()}
     aliases1: dict[tuple[str, str], list[str]] = defaultdict(list)
+    points1: dict[tuple[str, str], tuple[float, float]] = {}
     for r in read_tsv(DATA / "admin1_aliases.tsv"):
-        aliases1[(r[0], r[1])] += split_aliases(r[2]) if len(r) > 2 else []
+        r += [""] * (6 - len(r))
+        aliases1[(r[0], r[1])] += split_aliases(r[2])
+        if r[3]:
+            aliases1[(r[0], r[1])].append("#" + r[3])  # a postal code: "Paterson, NJ"
+        if r[4]:
+            points1[(r[0], r[1])] = (float(r[4]), float(r[5]))
     for (cc, name), pts in admin1.items():
-        lat, lon = centre_of([(p[0], p[1]) for p in pts])
+        lat, lon = points1.get((cc, name)) or centre_of([(p[0], p[1]) for p in pts])
         gid = us_ids.get(name) if cc == "US" else None
         yield Entry(next(next_id), name, "admin1", cc, lat, lon, sum(p[2] for p in pts), gid,
                     admin1=name, source="admin"), [name, *aliases1.get((cc, name), [])]
@@ -222,8 +228,8 @@ def build_index(path: Path) -> Path:
             places.append((e.id, e.name, e.kind, e.cc, e.lat, e.lon, e.population,
                            e.geonameid, e.admin1, e.source))
             for a in aliases:
-                k = name_key(a)
-                if k and len(k.split()) <= MAX_KEY_WORDS:
+                k = "#" + a[1:].lower() if a.startswith("#") else index_key(a)
+                if k.strip("=") and len(k.split()) <= MAX_KEY_WORDS:
                     names.add((k, e.id))
         con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
         con.executemany("INSERT INTO name VALUES (?,?)", sorted(names))

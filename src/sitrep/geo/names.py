@@ -68,3 +68,23 @@ def is_usable_name(name: str) -> bool:
             if script not in ("LATIN", "CYRILLIC"):
                 return False
     return True
+
+
+def is_acronym(name: str) -> bool:
+    """"US", "U.S.", "DRC": two to five capitals and nothing else."""
+    letters = [c for c in name if c.isalpha()]
+    return 2 <= len(letters) <= 5 and all(c.isupper() for c in letters) and all(
+        c.isalpha() or c in ". " for c in name)
+
+
+def lookup_keys(name: str) -> list[str]:
+    """Keys to look a text span up under: an acronym also matches names stored as acronyms
+    (stored under "=" + key, so that "Car" does not find the Central African Republic)."""
+    k = name_key(name)
+    return [k, "=" + k] if is_acronym(name) else [k]
+
+
+def index_key(name: str) -> str:
+    """The key a gazetteer name is stored under."""
+    k = name_key(name)
+    return "=" + k if is_acronym(name) else k

@@ -15,11 +15,12 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.geo.gazetteer import Entry, Gazetteer
-from sitrep.geo.names import name_key
+from sitrep.geo.names import is_acronym, lookup_keys, name_key
 from sitrep.records import Entity
 
 # "Be'eri" is one word, "Japan's" is "Japan" and a possessive
-WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
+WORD = re.compile(
+    r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’](?!(?:[sSdDmMtT]|ll|re|ve)\b)[^\W\d_]+)*")
 # what may stand between two words of one name ("Nagorno-Karabakh", "St. Petersburg")
 JOINERS = {" ", "-", ". ", "–"}
 CONNECTORS = {"of", "the", "de", "del", "la", "le", "les", "al", "el", "and", "on", "upon",
@@ -88,6 +89,8 @@ class Candidate:
     area: str | None = None  # "region", "oblast"... when the name is followed by such a word
     qualifier: list[Entry] = field(default_factory=list)  # "Columbus, Ohio": Ohio's entries
     state_word: bool = False  # "Washington state"
+    cue: bool = False  # a word before it that introduces a place: "in", "near", "town of"
+    acronym: bool = False  # found under a name stored as an acronym ("US", "DRC")
 
 
 @dataclass(slots=True)
@@ -140,11 +143,12 @@ def covering(entities: list[Entity], start: int, end: int) -> list[Entity]:
 
 
 def is_strong(entries: list[Entry], words: int) -> bool:
+    """Whether a name is well enough known to stand without support from its context."""
     for e in entries:
-        if e.kind in STRONG_KINDS or e.source == "curated":
+        if e.kind in ("country", "continent") or e.source == "curated":
             return True
-        if e.kind == "city" and e.population >= STRONG_POPULATION:
-            return True
+        if e.kind in ("city", "admin1") and e.population >= STRONG_POPULATION:
+            return True  # a region of a few villages ("Paul", Cape Verde) is no reason
     return False
 
 
@@ -158,12 +162,20 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
     tokens = tokenize(text)
     spans = candidate_spans(text, tokens)
     keys = {(i, j): name_key(text[tokens[i].start:tokens[j - 1].end]) for i, j in spans}
+    alt: dict[tuple[int, int], list[str]] = {}
+    for (i, j), k in keys.items():
+        if is_acronym(text[tokens[i].start:tokens[j - 1].end]):
+            alt[(i, j)] = ["=" + k]
+            # a two-letter code right after "Town, " may be a postal code: "Surfside, SC"
+            if j == i + 1 and len(tokens[i].text) == 2 and i > 0 and \
+                    text[tokens[i - 1].end:tokens[i].start] == ", ":
+                alt[(i, j)].append("#" + k)
     # a name followed by "region", "airfield"... is also looked up without that word
     for i, j in list(keys):
         w = tokens[j].text.lower() if j < len(tokens) else ""
         if (w in AREA_WORDS or w in SITE_WORDS) and joined(text, tokens[j - 1], tokens[j]):
             keys[(i, j + 1)] = name_key(text[tokens[i].start:tokens[j].end])
-    hits = gaz.lookup(set(keys.values()))
+    hits = gaz.lookup(set(keys.values()) | {k for ks in alt.values() for k in ks})
     ents = entity_index(entities)
     lower_words = {t.text for t in tokens if t.text.islower()}
     person_words = {w for e in ents if e.label == "PERSON" and " " in e.text
@@ -175,7 +187,7 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
         if any(k in taken for k in range(i, j)):
             continue
         key = keys[(i, j)]
-        entries = hits.get(key)
+        entries = hits.get(key, []) + [e for k in alt.get((i, j), []) for e in hits.get(k, [])]
         area = None
         if not entries:
             last = tokens[j - 1].text.lower()
@@ -188,9 +200,11 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
                 continue
         start, end = tokens[i].start, tokens[j - 1].end
         cand = Candidate(start, end, text[start:end], key, entries, j - i, area=area)
+        cand.acronym = any(hits.get(k) for k in alt.get((i, j), []))
+        cand.qualifier = read_qualifier(text, tokens, j, gaz)
+        cand.cue = has_cue(text, tokens, i)
         if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc):
             continue
-        cand.qualifier = read_qualifier(text, tokens, j, gaz)
         nxt = next_word(text, tokens, j)
         cand.state_word = bool(nxt and nxt.text.lower() == "state")
         chosen.append(cand)
@@ -205,9 +219,13 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
     if c.key in NEVER:
         return False
     words = [t.text for t in tokens[i:j]]
-    if all(w.isupper() for w in words) and len(c.text) <= 3 and not any(
-            e.kind in ("country", "admin1") for e in c.entries):
-        return False  # short acronyms ("IT", "OK") are rarely towns
+    if c.words == 1 and words[0].isupper() and len(words[0]) <= 5 and not (
+            c.acronym or at_line_start(text, c.start)):
+        return False  # "MOCA", "IT": acronyms, unless stored as one ("US") or a dateline
+    if c.area and c.words == 2 and words[0].lower() in STOP_WORDS:
+        return False  # "The city"
+    if c.area == "state" and words[-1] == "State" and any(e.cc == "US" for e in c.entries):
+        return False  # "Mississippi State" plays basketball
     c.strong = is_strong(c.entries, c.words)
     over = covering(ents, c.start, c.end)
     for e in over:
@@ -226,6 +244,8 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
         else ""
     if nxt in ORG_HEADS and nxt not in AREA_WORDS and is_capitalised(tokens[j].text):
         return False
+    if nxt == "state" and tokens[j].text == "State" and any(e.cc == "US" for e in c.entries):
+        return False  # "Mississippi State" plays basketball
     prev = [t.text.lower() for t in tokens[max(0, i - 3):i]]
     if prev and prev[-1] in ORG_BEFORE and i > 0 and joined(text, tokens[i - 1], tokens[i]):
         return False
@@ -239,6 +259,9 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
             e.kind in STRONG_KINDS or e.source == "curated" or e.population >= 1_000_000
             for e in c.entries):
         c.strong = False  # "Goma" read as a person: kept only if the document backs it
+    after = text[c.end:c.end + 4]
+    if not c.strong and re.match(r"['’]s [A-Z]", after):
+        return False  # "Eva's Village": a name that owns a named thing is rarely a town
     if inside_name(text, tokens, i, j) and c.label not in ("GPE", "LOC", "FAC"):
         return False  # "Japan Maritime Self-Defense Force"
     if c.words == 1:
@@ -249,18 +272,43 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
         if low in STOP_WORDS and not (w.isupper() and any(
                 e.kind in STRONG_KINDS for e in c.entries)):
             return False  # "As", "No"; but "US" stays
-        if w in person_words and not any(e.kind in STRONG_KINDS for e in c.entries):
+        if w in person_words and not any(e.kind in ("country", "continent") for e in c.entries):
             return False  # "Kirby" after "John Kirby"
         if low in lower_words and not c.strong:
             return False  # a common word of this very text
+        known_word = sdoc is not None and low in sdoc.vocab.strings
+        if known_word and not (c.qualifier or c.cue or c.label in ("GPE", "LOC")) and not any(
+                e.kind != "city" or e.population >= 1_000_000 for e in c.entries):
+            return False  # "Reach", "Summit", "Levi": words and first names that towns bear
         if c.label in ("GPE", "LOC", "FAC"):
-            c.strong = True
+            c.strong = c.strong or bool(c.cue or c.qualifier)
         elif not c.strong and (at_sentence_start(text, c.start) or (
                 sdoc is not None and not is_proper_noun(sdoc, c.start, c.end))):
             return False
-    elif c.label in ("GPE", "LOC", "FAC"):
-        c.strong = True
     return True
+
+
+LOCATIVE = {"in", "near", "at", "from", "to", "towards", "toward", "outside", "around",
+            "across", "into", "through", "via", "between", "nearby", "inside", "off", "reach",
+            "reached", "entered", "captured", "seized", "shelled", "struck", "hit", "visited"}
+PLACE_NOUNS = {"city", "town", "village", "outskirts", "suburb", "suburbs", "port", "region",
+               "province", "district", "settlement", "capital", "centre", "center", "south",
+               "north", "east", "west", "county", "state"}
+
+
+def has_cue(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the words before a span introduce a place ("in X", "the town of X")."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if text[prev.end:tokens[i].start] != " ":
+        return False
+    p = prev.text.lower()
+    if p in LOCATIVE and not is_capitalised(prev.text):
+        return True
+    if p == "of" and i >= 2:
+        return tokens[i - 2].text.lower() in PLACE_NOUNS
+    return False
 
 
 def named_with(text: str, tokens: list[Token], i: int, j: int, ent: Entity) -> bool:
@@ -291,6 +339,10 @@ def inside_name(text: str, tokens: list[Token], i: int, j: int) -> bool:
             and not at_sentence_start(text, before.start))
 
 
+def at_line_start(text: str, pos: int) -> bool:
+    return pos == 0 or text[max(0, pos - 1)] == "\n" or text[:pos].rstrip(" ").endswith("\n")
+
+
 def at_sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3):pos]
     return pos == 0 or before.strip() == "" and "\n" in text[max(0, pos - 2):pos] or \
@@ -314,8 +366,11 @@ def read_qualifier(text: str, tokens: list[Token], j: int, gaz: Gazetteer) -> li
         piece = text[tokens[j].start:tokens[j + k - 1].end]
         if not is_capitalised(piece):
             return []
-        found = gaz.lookup([name_key(piece)]).get(name_key(piece), [])
-        found = [e for e in found if e.kind in ("country", "admin1")]
+        keys = lookup_keys(piece)
+        if k == 1 and len(piece) == 2 and piece.isupper():
+            keys.append("#" + piece.lower())
+        found = [e for es in gaz.lookup(keys).values() for e in es
+                 if e.kind in ("country", "admin1")]
         if found:
             return found
     return []

@@ -13,11 +13,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sitrep.geo.gazetteer import Entry
+from sitrep.geo.names import name_key
 from sitrep.geo.recognize import AREA_KINDS, AREA_WORDS, Candidate
 
 EARTH_KM = 6371.0
 NEAR_KM = (100.0, 300.0, 800.0)
-SUPPORT_KM = 400.0  # a weak (small-town) mention needs a named place this close
+SUPPORT_KM = 250.0  # a weak (small-town) mention needs a named place this close
+MUTUAL_KM = 60.0  # or another small town this close
 
 
 @dataclass(slots=True)
@@ -38,7 +40,7 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def prior(e: Entry) -> float:
     """What a bare name most likely means, before any context."""
     if e.kind == "country":
-        return 10.0
+        return 11.5  # "Mexico" is the country, not Mexico City
     if e.kind == "continent" or e.source == "curated":
         return 9.5
     pop = math.log10(max(e.population, 1) + 10)
@@ -99,6 +101,8 @@ def is_namesake_city(e: Entry, c: Candidate) -> bool:
 
 def score(e: Entry, c: Candidate, ctx: Context) -> float:
     s = prior(e)
+    if e.kind == "city" and name_key(e.name) == c.key:
+        s += 1.0  # a town's own name, over another town's old or foreign name ("Salisbury")
     if not c.area and is_namesake_city(e, c):
         s += 1.5
     for q in c.qualifier:
@@ -126,11 +130,15 @@ def score(e: Entry, c: Candidate, ctx: Context) -> float:
 
 def choose(c: Candidate, ctx: Context) -> Choice:
     """The entry a candidate most likely means, how that was decided and how sure it is."""
-    if len(c.entries) == 1:
-        return Choice(c.entries[0], "only", 0.9 if c.strong else 0.6)
-    scored = sorted(((score(e, c, ctx), e) for e in c.entries), key=lambda x: -x[0])
+    entries = c.entries
+    if any(e.kind == "country" for e in entries):
+        # a country's name means the country, not a town named after it
+        entries = [e for e in entries if e.kind != "city"]
+    if len(entries) == 1:
+        return Choice(entries[0], "only", 0.9 if c.strong else 0.6)
+    scored = sorted(((score(e, c, ctx), e) for e in entries), key=lambda x: -x[0])
     (best_s, best), (second_s, _) = scored[0], scored[1]
-    by_prior = best_by_prior(c.entries)
+    by_prior = best_by_prior(entries)
     if c.qualifier and best_s - prior(best) >= 2.0:
         how = "qualifier"
     elif c.area:
@@ -143,12 +151,17 @@ def choose(c: Candidate, ctx: Context) -> Choice:
     return Choice(best, how, round(min(0.99, max(0.3, conf)), 2))
 
 
-def supported(choice: Choice, c: Candidate, ctx: Context) -> bool:
-    """A weak mention (a small town found only in the gazetteer) needs the document's backing."""
-    if c.strong:
+def supported(choice: Choice, c: Candidate, ctx: Context, weak_points: list) -> bool:
+    """A weak mention (a small town found only in the gazetteer) needs the document's backing:
+    a cue ("in X", "X, Ohio"), a clear place nearby, or another small town close to it."""
+    if c.strong or c.qualifier:
         return True
     e = choice.entry
-    return e.cc in ctx.countries or ctx.nearest_km(e, c.key) < SUPPORT_KM
+    if c.cue and (e.cc in ctx.countries or not ctx.countries):
+        return True
+    if ctx.nearest_km(e, c.key) < SUPPORT_KM:
+        return True
+    return any(k != c.key and km((e.lat, e.lon), p) < MUTUAL_KM for k, p in weak_points)
 
 
 def resolve(cands: list[Candidate],
@@ -162,7 +175,10 @@ def resolve(cands: list[Candidate],
         k = (c.key, c.area)
         if k not in by_key:
             by_key[k] = choose(c, ctx)
-        ch = by_key[k]
-        if supported(ch, c, ctx):
+    weak = [(c.key, (by_key[(c.key, c.area)].entry.lat, by_key[(c.key, c.area)].entry.lon))
+            for c in cands if not c.strong]
+    for c in cands:
+        ch = by_key[(c.key, c.area)]
+        if supported(ch, c, ctx, weak):
             out.append((c, ch))
     return sorted(out, key=lambda x: x[0].start)
