@@ -28,8 +28,11 @@ _SUBJECT_BEFORE = re.compile(
 _TRAILING = re.compile(
     rf",\s*(?:{_SAID}\s+([^,.;:“”\"]+)|([^,.;:“”\"]+?)\s+{_SAID})(?:\s+[^,.;]*)?[.”\"'’]*\s*$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+([^,.;:()–—“”\"\n]+)", re.I)
-_CUT = re.compile(r"\s+(?:that|which|who|whose|on|in|at|as|from|via|after|when|while|for|"
-                  r"this|last|earlier|on)\b.*$")
+# common nouns before a name: "analysts at Oryx", "officials from the Pentagon"
+_MEMBERS_OF = re.compile(r"^[A-Za-z][a-z]+(?:\s[a-z]+){0,2}\s(?:at|from|with|of)\s(?:the\s)?"
+                         r"([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)$")
+_CUT = re.compile(r"\s+(?:that|which|who|whose|on|in|at|as|from|via|after|when|while|"
+                  r"this|last|earlier)\b.*$")
 
 
 @dataclass(slots=True)
@@ -111,6 +114,9 @@ def tidy(phrase: str, sdoc: Any = None, start: int | None = None) -> str:
         for ent in sdoc.ents:
             if ent.label_ == "PERSON" and start <= ent.start_char < start + len(phrase) + 1:
                 return ent.text
+    m = _MEMBERS_OF.match(phrase)
+    if m:
+        phrase = m.group(1)  # "analysts at Oryx" -> Oryx
     stripped = lex.TITLES.sub("", phrase)
     if stripped and stripped != phrase and stripped[:1].isupper() and len(stripped.split()) <= 3 \
             and not any(w.lower() in lex.INSTITUTION_WORDS for w in stripped.split()):

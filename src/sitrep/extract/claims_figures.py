@@ -16,7 +16,8 @@ from sitrep.extract import claims_lexicon as lex
 from sitrep.extract.claims_actors import find_nations
 from sitrep.nlp.numbers import Quantity, find_quantities, parse_figure
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.]*\d|\d|[^\w\s]")
+_WORD = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z\u00C0-\u024F][\w'’.-]*[\w]|[A-Za-z]"
+                   r"|\d[\d,.]*\d|\d|[^\w\s]")
 # a sentence needs work only when it holds a figure or a quantity word
 HAS_QUANTITY = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -25,10 +26,12 @@ HAS_QUANTITY = re.compile(
     r"millions)\b", re.I)
 # where one clause of a sentence ends and the next begins
 _BOUNDARY = re.compile(
-    r"\s[–—-]\s|\s[–—]|[–—]\s|;|\(|\)|…|\.\.\.|\.(?=[A-Z])|:\s|,\s+(?:while|but|whereas|although|"
+    r"\s[–—-]\s|\s[–—]|[–—]\s|;|\(|\)|…|\.\.\.|(?<=[a-z0-9])\.(?=[A-Z][a-z])|:\s|,\s+(?:while|but|whereas|although|"
     r"though|before|after)\b")
+# casualty words that are verbs after "and" ("killed three and wounded 40")
+_VERB_LIKE = frozenset(("killed", "wounded", "injured", "missing", "dead", "captured"))
 # sentences glued by a lost space ("6,000.Moscow itself") or lines without a full stop
-_GLUED = re.compile(r"(?<=[a-z0-9)\]’'\"”])[.!?](?=[A-Z][a-z])|\n\s*")
+_GLUED = re.compile(r"(?<=[a-z0-9)\]’'\"”])\s?[.!?](?=[A-Z][a-z])|\n\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +111,8 @@ def _is_modifier(word: str, pos_of: dict[int, Any], start: int) -> bool:
     w = word.lower()
     if w in lex.MODIFIERS or w in lex.EQUIPMENT:
         return True
-    if word[:1].isupper() and word.isalpha() or "-" in word and not word[0].isdigit():
+    if word[:1].isupper() and word.replace(".", "").isalpha() \
+            or "-" in word and not word[0].isdigit():
         return True  # "Russian", "North", "UN", "anti-tank", "pro-Kyiv"
     tok = pos_of.get(start)
     return tok is not None and (tok.pos_ in ("ADJ", "PROPN")
@@ -148,6 +152,10 @@ def _scan_noun(text: str, start: int, end: int, pos_of: dict[int, Any]
         if mods and word[:1].isupper() and _unit_of(f"{mods[-1]} {word}") is not None:
             head = i  # "two South Africans"
             break
+        if word.isdigit() and mods and mods[-1][:1].isupper() and len(word) < 4:
+            mods.append(word)  # a model number: "14 Challenger 2 tanks"
+            i += 1
+            continue
         if not _is_modifier(word, pos_of, ws):
             break
         mods.append(word)
@@ -171,7 +179,9 @@ def _coordinated(text: str, words: list[tuple[str, int, int]], head: int,
             mods.append(words[j][0])
             j += 1
         if j < len(words) and _unit_of(words[j][0]) is not None \
-                and not words[j][0][0].isdigit():
+                and not words[j][0][0].isdigit() \
+                and words[j][0].lower() not in _VERB_LIKE \
+                and getattr(pos_of.get(words[j][1]), "pos_", "NOUN") != "VERB":
             out.append((j, mods))
             i = j + 1
             continue
@@ -218,6 +228,11 @@ def _skip(text: str, q: Quantity) -> bool:
         return True
     if q.value == 1 and re.match(r"\s+of\b", after):
         return True  # "one of the battalions"
+    if not q.qualifier and re.search(r"(?<![.!?]\s)\b[A-Z][A-Za-z]+[ -]$", before) \
+            and not re.search(r"(?:^|[.!?\n]\s*)[A-Z][A-Za-z]+[ -]$", before) \
+            and not find_nations(before.split()[-1] if before.split() else "") \
+            and q.value is not None and q.value < 1000 and "," not in q.text:
+        return True  # a model number: "Leopard 2 tanks", "Challenger 2"
     return bool(re.match(r"\s*(?:-|–)?\s*(?:year|month|day|week|hour|minute|mile|km)", after,
                          re.I))
 

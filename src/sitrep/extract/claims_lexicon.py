@@ -25,8 +25,9 @@ infantrymen gunmen commandos jihadists gunmen sappers snipers special-forces leg
 """)
 # people who only count when something happens to them ("five young children" is no claim)
 PEOPLE = _words("""
-people persons men women children civilians residents inhabitants individuals citizens villagers
-lives bodies refugees migrants evacuees prisoners pows hostages captives detainees journalists
+members people persons men women children civilians residents inhabitants individuals citizens
+villagers lives bodies refugees migrants evacuees prisoners pows hostages captives detainees
+journalists
 medics doctors workers
 """)
 CIVILIANS = _words("""
@@ -64,7 +65,8 @@ LOST_METRIC = {"tanks": "tanks_lost", "vehicles": "vehicles_lost", "aircraft": "
 
 # words that may stand between a figure and what it counts ("7,000 Russian troops")
 MODIFIERS = _words("""
-more other additional extra new further distinct operational young military armed armoured
+lost destroyed damaged abandoned downed sunk more other additional extra new further distinct
+operational young military armed armoured
 armored combat infantry fighting battle main heavy light enemy foreign regular elite active
 mechanised mechanized tank motorised motorized airborne naval air ground front-line frontline
 russian-made western-made modern old older soviet-era soviet usable serviceable working battle-
@@ -82,9 +84,10 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
     ("out_of_action", r"out\s+of\s+action|incapacitated|out\s+of\s+the\s+fight"),
     ("displaced", r"displac\w*|forc\w*\s+(?:\w+\s+){0,5}?to\s+(?:flee|leave)|homeless|"
                   r"driven\s+(?:from|out)|uprooted"),
-    ("evacuated", r"evacuat\w*|\bfled\b|\bflee\w*|escaped|rescued"),
+    ("evacuated", r"evacuat\w*|\bfled\b|\bflee(?:s|ing)?\b|escaped|rescued"),
     ("wounded", r"wound\w*|injur\w*|\bhurt\b"),
-    ("captured", r"captured|taken\s+prisoner|prisoners?\s+of\s+war|surrender\w*|captive"),
+    ("captured", r"captured|taken\s+(?:prisoner|hostage|captive)|held\s+hostage|hostages?|"
+                 r"abduct\w*|kidnapp?\w*|prisoners?\s+of\s+war|surrender\w*|captive"),
     ("missing", r"\bmissing\b|unaccounted"),
     ("killed", r"\bkill\w*|\bdie[ds]?\b|\bdying\b|\bdead\b|\bdeaths?\b|\blost\b|"
                r"\blos(?:e|es|ing)\b|"
@@ -99,7 +102,7 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
 )
 EQUIPMENT_CUES: tuple[tuple[str, str], ...] = (
     ("weapons_supplied", r"suppl\w*|deliver\w*|donat\w*|provid\w*|\bsen[dt]\b|sending|pledg\w*|"
-                         r"\bgiv(?:e|en|ing)\b|\bgave\b|shipp\w*|transferr?\w*|\baid\b"),
+                         r"\bgiv(?:e|en|ing)\b|\bgave\b|shipp\w*|transferr?\w*|\baid\b|receiv\w*"),
     ("lost", r"\blost\b|\blos(?:e|es|ing)\b|\blosses\b|destroy(?:ed|ing|s)?\b|damag\w*|"
              r"captur\w*|abandon\w*|"
              r"shot\s+down|\bdowned\b|\bsunk\b|\bsank\b|knocked\s+out|seiz\w*|wiped\s+out|"
@@ -112,8 +115,10 @@ EQUIPMENT_CUE_RES = tuple((m, re.compile(p, re.I)) for m, p in EQUIPMENT_CUES)
 # next to one of these
 BARE_BEFORE = re.compile(
     r"(?:\b(?:lost|lose|losing|killed|killing|destroyed|destroying|captured|capturing|"
-    r"wounded|injured|evacuated|mobili[sz]ed|deployed|amassed|suffered)"
-    r"|\b(?:figure|toll|tally|number|estimate|count)\b[^.;]{0,40}?\bat)"
+    r"wounded|injured|evacuated|mobili[sz]ed|deployed|amassed|suffered|displaced|displacing|"
+    r"uprooted|left|leaving)"
+    r"|\b(?:figure|toll|tally|number|estimate|count)\b[^.;]{0,40}?\b(?:at|to|of|reached|"
+    r"reaches|hit|hits|exceeded|exceeds|surpassed|passed|is|was|stands\s+at|stood\s+at))"
     r"\s+(?:about|around|some|just|roughly|only|up\s+to|at\s+least|more\s+than|nearly|almost|"
     r"a\s+further|another)?\s*$", re.I)
 BARE_AFTER = re.compile(
@@ -121,7 +126,7 @@ BARE_AFTER = re.compile(
     r"are\s+|is\s+|being\s+|been\s+|now\s+|also\s+|reportedly\s+|later\s+)*"
     r"(?:killed|died|dead|wounded|injured|captured|missing|damaged|abandoned|destroyed|"
     r"lost|fled|evacuated|displaced|managed\s+to\s+(?:flee|escape|leave)|out\s+of\s+action|"
-    r"taken\s+prisoner|shot\s+down)\b", re.I)
+    r"taken\s+(?:prisoner|hostage|captive)|abducted|kidnapped|shot\s+down)\b", re.I)
 
 # --- context that makes a figure something else -------------------------------------------------
 # a figure that is the means, not the toll: "fled in 160 vehicles"

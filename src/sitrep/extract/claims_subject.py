@@ -19,7 +19,8 @@ from sitrep.records import Document
 
 _AGENT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:forces?|troops|army|military|navy|air\s+force|soldiers|units|president|"
-    r"government|authorities|jets|warplanes)\s+)?(?:(?:has|have|had|reportedly|also|first|then|"
+    r"government|authorities|jets|warplanes|shelling|strikes?|air\s?strikes?|attacks?|missiles?|"
+    r"drones?|rockets?|artillery|fire|bombardment|bombing|gunmen|militants)\s+)?(?:(?:has|have|had|reportedly|also|first|then|"
     r"allegedly|already)\s+)*"
     r"(?:killed|kill|killing|destroyed|destroying|shot|struck|strikes|hit|attacked|shelled|"
     r"launched|lay\s+siege|laid\s+siege|besieged|bombed|captured|downed|supplied|sent|"
@@ -54,7 +55,7 @@ def build_context(doc: Document) -> SubjectContext:
     places = {}
     for p in doc.places:
         name = name_of_country(p.country)
-        if name and p.kind != "country":
+        if name:
             places[p.clean_start] = name
     return SubjectContext(doc.clean_text, dominant, places)
 
@@ -74,10 +75,10 @@ def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: s
     if m and nation_of(m.group(1)):
         return nation_of(m.group(1)), "possessive"
     if metric == "weapons_supplied":
-        m = re.search(r"\bto\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)",
-                      text[fig_end:seg[1] + 40])
-        if m and nation_of(m.group(1)):
-            return nation_of(m.group(1)), "recipient"
+        for m in re.finditer(r"\bto\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)",
+                             text[seg[0]:seg[1] + 40]):
+            if nation_of(m.group(1)):
+                return nation_of(m.group(1)), "recipient"
     if metric in _CIVILIAN_METRICS:
         found = _place_country(ctx, seg[0] - 300, seg[1])
         if found:
@@ -95,8 +96,11 @@ def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: s
         near = _nearest_before(text, max(segs[i][0], floor), segs[i][1], metric, claimant_span)
         if near:
             return near, "earlier-clause"
-    if metric in _FORCE_METRICS and claimant and nation_of(claimant):
-        return nation_of(claimant), "claimant"
+    # the claimant's own words up to an apposition: "Russian President Putin, ..." -> Russia
+    claimant_side = nation_of(re.split(r"[,(–—]", text[claimant_span[0]:claimant_span[1]])[0]) \
+        if claimant_span else None
+    if metric in _FORCE_METRICS and claimant_side:
+        return claimant_side, "claimant"
     if metric in _CIVILIAN_METRICS or metric in _LOSS_METRICS:
         after = _first_after(text, fig_end, segs[-1][1], claimant_span)
         if after and metric in _CIVILIAN_METRICS:
@@ -106,8 +110,8 @@ def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: s
         return named, "previous-sentence"
     if recent:
         return recent, "previous-claim"
-    if claimant and nation_of(claimant):
-        return nation_of(claimant), "claimant"
+    if claimant_side:
+        return claimant_side, "claimant"
     return ctx.dominant, "article"
 
 
@@ -135,8 +139,12 @@ def _nearest_before(text: str, start: int, end: int, metric: str,
 
 def _first_after(text: str, start: int, end: int, claimant_span: tuple[int, int] | None
                  ) -> str | None:
+    """The first side named after the figure: where civilians were killed or fled."""
     for m in find_nations(text[start:end], start):
-        if _usable(text, m, "civilians_killed", claimant_span):
+        if claimant_span and claimant_span[0] <= m.start < claimant_span[1]:
+            continue
+        if not (_AGENT_AFTER.match(text[m.end:m.end + 60])
+                or _AGENT_BEFORE.search(text[max(0, m.start - 12):m.start])):
             return m.name
     return None
 

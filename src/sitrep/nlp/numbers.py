@@ -136,7 +136,9 @@ def parse_figure(text: str) -> float | None:
     m = re.fullmatch(rf"({_DIGITS})\s?(hundred|thousand|million|billion|bn|mn|k|m)?", t)
     if m:
         value = float(m.group(1).replace(",", ""))
-        return value * SCALES[m.group(2)] if m.group(2) else value
+        if m.group(2):
+            value = round(value * SCALES[m.group(2)], 3)  # "4.1 million" is 4100000, exactly
+        return value
     return parse_words(t)
 
 
