@@ -96,6 +96,21 @@ class PlaceRef:
 
 
 @dataclass(slots=True)
+class RelativePoint:
+    """A point read as "<distance> <bearing> of <this place>" ("180km north of Donetsk")."""
+
+    evidence: Evidence  # the phrase, in raw-text coordinates
+    low_km: float
+    high_km: float
+    bearing: str | None  # north, southeast...; None for "the outskirts of"
+    lat: float
+    lon: float
+    subject: str | None = None  # the place the sentence puts there ("the town of Izyum")
+    subject_km: float | None = None  # how far that place lies from the computed point
+    note: str = ""
+
+
+@dataclass(slots=True)
 class Place:
     mention: str
     start: int  # raw-text coordinates
@@ -110,6 +125,7 @@ class Place:
     confidence: float = 0.5
     clean_start: int = 0
     clean_end: int = 0
+    relative: RelativePoint | None = None  # when the text places a point relative to this one
 
     def ref(self) -> PlaceRef:
         return PlaceRef(self.mention, self.lat, self.lon, self.geonameid)

@@ -6,8 +6,9 @@ from sitrep.config import Config
 from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
 from sitrep.geo.names import name_key
 from sitrep.geo.recognize import AREA_WORDS, Candidate, find_candidates
+from sitrep.geo.relative import describe, disagreement_km, find_relatives
 from sitrep.geo.resolve import Choice, resolve
-from sitrep.records import Document, Place
+from sitrep.records import Document, Place, RelativePoint
 
 
 def shorten_to_known_head(c: Candidate, ch: Choice, chosen: list[tuple[Candidate, Choice]]) -> None:
@@ -21,6 +22,38 @@ def shorten_to_known_head(c: Candidate, ch: Choice, chosen: list[tuple[Candidate
         c.end = c.start + len(head)
         c.text = head
         c.key = hk
+
+
+def add_relatives(doc: Document) -> None:
+    """Hang each "<distance> <bearing> of X" on the place X, with the place it points at."""
+    places = [p for p in doc.places if p.lat is not None and p.lon is not None
+              and p.kind not in ("country", "continent")]  # "north of Ukraine" is no point
+    anchors = [(p.clean_start, p.clean_end, p.mention, p.lat, p.lon) for p in places]
+    at = {p.clean_start: p for p in places}
+    for rel in find_relatives(doc.clean_text, anchors):  # type: ignore[arg-type]
+        anchor = at.get(rel.end - len(rel.anchor))
+        if anchor is None or anchor.lat is None or anchor.lon is None:
+            continue
+        subject = subject_of(doc, rel.start, anchor)
+        s_lat = subject.lat if subject else None
+        s_lon = subject.lon if subject else None
+        anchor.relative = RelativePoint(
+            evidence=doc.evidence(rel.start, rel.end), low_km=rel.low_km, high_km=rel.high_km,
+            bearing=rel.bearing, lat=rel.lat, lon=rel.lon,
+            subject=subject.mention if subject else None,
+            subject_km=disagreement_km(rel, s_lat, s_lon)
+            if s_lat is not None and s_lon is not None else None,
+            note=describe(rel, anchor.lat, anchor.lon, subject.mention if subject else None,
+                          s_lat, s_lon))
+
+
+def subject_of(doc: Document, pos: int, anchor: Place) -> Place | None:
+    """The town the same sentence names just before a relative phrase ("Izyum, about 180km...")."""
+    sent = doc.sentence_at(pos)
+    lo = sent.start if sent else max(0, pos - 200)
+    before = [p for p in doc.places if lo <= p.clean_start < pos and p is not anchor
+              and p.kind not in ("country", "continent") and p.lat is not None]
+    return before[-1] if before else None
 
 
 class GeoStep:
@@ -49,4 +82,5 @@ class GeoStep:
                 geonameid=ent.geonameid, kind=ent.kind, country=ent.cc or None,
                 resolved_by=ch.how, confidence=ch.confidence,
                 clean_start=c.start, clean_end=c.end))
+        add_relatives(doc)
         return doc
