@@ -191,6 +191,12 @@ def name_of(names: list[Named], sdoc: Span, head: Token, *, person_only: bool = 
     if head.pos_ == "PRON" or word in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(names, sdoc, head)
     person = _entity_in(sdoc, head, "PERSON")
+    if person is None:  # "The head of Hezbollah's media office, Mohammad Afif, said"
+        for c in head.children:
+            if c.dep_ == "appos":
+                person = _entity_in(sdoc, c, "PERSON")
+                if person is not None:
+                    break
     if person is not None:
         return expand_person(names, _strip_name(person.text), person.start_char)
     if person_only:
@@ -253,9 +259,9 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     v = verb
     while v is not None and seen < 4:
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                return c
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:  # "JERUSALEM—Israel has begun": the subject nearest the verb
+            return min(subjects, key=lambda c: abs(c.i - v.i))
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
             seen += 1
@@ -276,9 +282,13 @@ def speech_ancestor(tok: Token, *, max_up: int = 8) -> Token | None:
     return None
 
 
-def according_to(sent: Span) -> Token | None:
-    """The head of X in "according to X" within a sentence."""
+def according_to(sent: Span, clause_of: Token | None = None) -> Token | None:
+    """The head of X in "according to X" within a sentence; with `clause_of`, only when it
+    qualifies that word's clause (it hangs from the word or a word above it)."""
+    above = {clause_of.i, *(a.i for a in clause_of.ancestors)} if clause_of is not None else None
     for t in sent:
+        if above is not None and t.head.i not in above:
+            continue
         if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
             objs = [c for c in t.nbor(1).children if c.dep_ == "pobj"]
             if objs:

@@ -225,7 +225,7 @@ def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
     s, e = _evidence_bounds(doc, tok)
     status = _status(tok, force)
     equipment = _equipment(tok, force, s, e)
-    observer = _observer(names, sdoc, imagery, tok, agent)
+    observer = _observer(names, sdoc, imagery, tok, agent, (s, e))
     actor = _actor(force, agent, observer, found)
     mov = Movement(actor=actor, equipment=equipment, status=status, evidence=doc.evidence(s, e),
                    observed_by=observer, size=_size(force), rule=f"move-{lemma}")
@@ -692,16 +692,18 @@ def _fallback_place(doc: Document, sdoc: at.Span, tok: at.Token, force: at.Token
 
 # --- who observed it -------------------------------------------------------------------------
 def _observer(names: list[at.Named], sdoc: at.Span, imagery: list[tuple[int, str]],
-              tok: at.Token, agent: at.Token | None) -> str | None:
+              tok: at.Token, agent: at.Token | None, bounds: tuple[int, int]) -> str | None:
+    """Who reports the movement: "according to X", the speaker of a verb above the trigger
+    (within the evidence line), the source of the images the sentence mentions."""
     sent = tok.sent
-    acc = at.according_to(sent)
+    acc = at.according_to(sent, tok)
     if acc is not None:
         who = at.source_in_phrase(names, sdoc, acc) or at.group_phrase(acc)
         if who is None and (acc.lower_ in at.IMAGERY_WORDS or acc.lemma_ in at.IMAGERY_WORDS):
             who = at.nearest_source(imagery, tok.idx)
         if who:
             return who
-    chain = [tok, *tok.ancestors]
+    chain = [t for t in [tok, *tok.ancestors] if bounds[0] <= t.idx < bounds[1]]
     for v in chain:
         for c in v.children:  # "A convoy is heading to X, the Pentagon says"
             if c.dep_ == "parataxis" and c.lemma_.lower() in at.SPEECH_VERBS:

@@ -66,12 +66,23 @@ def _spans_in_paragraph(para: str, base: int) -> list[QuoteSpan]:
         elif mode == "double" and c in _CLOSE_DOUBLE or mode == "straight" and c == '"':
             out.append(_make_span(para, base, opened, i, i + 1))
             mode = None
-        elif mode == "single" and c in _SINGLE_CLOSERS and not _is_word_char(nxt) and i > opened + 1:
+        elif (mode == "single" and c in _SINGLE_CLOSERS and not _is_word_char(nxt)
+              and i > opened + 1 and not _plural_possessive(para, i)):
             out.append(_make_span(para, base, opened, i, i + 1))
             mode = None
     if mode is not None:
         out.append(_make_span(para, base, opened, len(para.rstrip()), len(para.rstrip())))
     return [s for s in out if s.end > s.start]
+
+
+def _plural_possessive(para: str, i: int) -> bool:
+    """"the parties’ dispositions’": a ’ after an s, before a lower-case word, with another
+    closing mark soon after, is an apostrophe."""
+    if para[i - 1] != "s" or para[i + 1:i + 2] != " " or not para[i + 2:i + 3].islower():
+        return False
+    rest = para[i + 1:i + 60]
+    return any(rest[k] in _SINGLE_CLOSERS and (k + 1 == len(rest) or not rest[k + 1].isalnum())
+               for k in range(len(rest)) if rest[k] in _SINGLE_CLOSERS) and "‘" not in rest
 
 
 def _opens_single(prev: str, nxt: str) -> bool:
