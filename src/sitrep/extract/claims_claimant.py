@@ -47,6 +47,8 @@ class Speakers:
     """Names seen so far in a document, to resolve "he", "it" and "the group"."""
 
     names: list[Antecedent] = field(default_factory=list)
+    # (start, end, text) of every PERSON entity: spaCy rebuilds `doc.ents` at each access
+    persons: list[tuple[int, int, str]] = field(default_factory=list)
 
     def add(self, pos: int, text: str, kind: str) -> None:
         self.names.append(Antecedent(pos, text, kind))
@@ -82,6 +84,7 @@ def collect_names(sdoc: Any, speakers: Speakers) -> None:
     for ent in sdoc.ents:
         if ent.label_ == "PERSON":
             speakers.add(ent.start_char, ent.text, "person")
+            speakers.persons.append((ent.start_char, ent.end_char, ent.text))
         elif ent.label_ in ("ORG", "NORP", "GPE") and ent.label_ == "ORG":
             speakers.add(ent.start_char, _strip_the(ent.text), "org")
     for tok in sdoc:
@@ -105,15 +108,16 @@ def _valid(phrase: str) -> bool:
     return any(w.lower().strip(".,") in lex.INSTITUTION_WORDS for w in words)
 
 
-def tidy(phrase: str, sdoc: Any = None, start: int | None = None) -> str:
+def tidy(phrase: str, persons: list[tuple[int, int, str]] | None = None,
+         start: int | None = None) -> str:
     """Claimant as shown: a person's name without titles; a capital as its country."""
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.'’“”\"")
     phrase = re.sub(r"['’]s$", "", phrase)
     phrase = _strip_the(phrase)
-    if sdoc is not None and start is not None:
-        for ent in sdoc.ents:
-            if ent.label_ == "PERSON" and start <= ent.start_char < start + len(phrase) + 1:
-                return ent.text
+    if persons and start is not None:
+        for p_start, _, name in persons:
+            if start <= p_start < start + len(phrase) + 1:
+                return name
     m = _MEMBERS_OF.match(phrase)
     if m:
         phrase = m.group(1)  # "analysts at Oryx" -> Oryx
@@ -135,18 +139,16 @@ def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
         resolved = _resolve(phrase, pos, speakers)
         if resolved is None:
             continue
-        name = tidy(resolved, sdoc, pos if resolved == phrase else None)
+        name = tidy(resolved, speakers.persons, pos if resolved == phrase else None)
         if name:
-            kind = "person" if _is_person(sdoc, pos) else "org"
+            kind = "person" if _is_person(speakers.persons, pos) else "org"
             speakers.add(sent[0], name, kind)
             return name, how, (pos, max(end, pos + len(phrase)))
     return None, "none", None
 
 
-def _is_person(sdoc: Any, pos: int) -> bool:
-    if sdoc is None:
-        return False
-    return any(e.label_ == "PERSON" and e.start_char <= pos < e.end_char + 20 for e in sdoc.ents)
+def _is_person(persons: list[tuple[int, int, str]], pos: int) -> bool:
+    return any(start <= pos < end + 20 for start, end, _ in persons)
 
 
 def _resolve(phrase: str, pos: int, speakers: Speakers) -> str | None:
