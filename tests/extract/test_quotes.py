@@ -103,7 +103,8 @@ def test_quotes_continue_with_the_previous_speaker() -> None:
 
 
 def test_quotes_read_british_single_quotes() -> None:
-    text = "Mayor Clara Jensen said the town was ‘running out of fuel and patience’ after the storm."
+    text = ("Mayor Clara Jensen said the town was ‘running out of fuel and patience’ "
+            "after the storm.")
     assert quotes_of(text) == [("Clara Jensen", "running out of fuel and patience")]
 
 

@@ -39,8 +39,8 @@ INSTITUTION_HEADS = frozenset({
     "military", "ministry", "army", "navy", "intelligence", "government", "command", "office",
     "police", "agency", "council", "administration", "department", "service", "kremlin",
     "pentagon", "forces", "force", "guard", "staff", "headquarters", "presidency", "cabinet",
-    "parliament", "embassy", "mission", "committee", "authorities", "media", "outlet", "agency",
-    "company", "firm", "group", "organisation", "organization", "observatory", "institute",
+    "parliament", "embassy", "mission", "committee", "authorities", "media", "outlet", "company",
+    "firm", "group", "organisation", "organization", "observatory", "institute",
     "newspaper", "channel", "broadcaster", "corps", "directorate", "secretariat", "spokesperson",
 })
 IMAGERY_WORDS = frozenset({
@@ -106,7 +106,7 @@ def _is_in_subject(tok: Token) -> bool:
 
 
 def expand_person(names: list[Named], short: str, pos: int) -> str:
-    """The fullest name of the person called `short` ("Kirby" -> "John Kirby"), nearest before `pos`."""
+    """The fullest name of the person called `short` ("Kirby" -> "John Kirby"), nearest `pos`."""
     toks = short.split()
     if not toks:
         return short
@@ -175,7 +175,8 @@ def _np_bounds(head: Token) -> tuple[int, int]:
     return lo, hi
 
 
-def name_of(names: list[Named], sdoc: Span, head: Token, *, person_only: bool = False) -> str | None:
+def name_of(names: list[Named], sdoc: Span, head: Token, *,
+            person_only: bool = False) -> str | None:
     """A name for the subject `head` of a speech verb, or None when it names no one.
 
     Persons come out as their (fullest) name, institutions as their noun phrase without the
@@ -272,10 +273,8 @@ def subject_of(verb: Token) -> Token | None:
 
 def speech_ancestor(tok: Token, *, max_up: int = 8) -> Token | None:
     """The nearest speech verb above `tok` in the parse ("Kirby said [a convoy was seen]")."""
-    n = 0
-    for a in tok.ancestors:
-        n += 1
-        if n > max_up:
+    for n, a in enumerate(tok.ancestors):
+        if n >= max_up:
             break
         if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in SPEECH_VERBS:
             return a
@@ -297,7 +296,7 @@ def according_to(sent: Span, clause_of: Token | None = None) -> Token | None:
 
 
 def source_in_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
-    """A named source inside a phrase: "satellite images from Maxar" -> Maxar, "Zvezda" -> Zvezda."""
+    """A named source inside a phrase: "satellite images from Maxar" -> Maxar."""
     if head.lower_ in IMAGERY_WORDS or head.lemma_.lower() in IMAGERY_WORDS:
         for t in head.subtree:
             if t.dep_ == "pobj" and t.head.lower_ in ("from", "by", "of"):
@@ -320,11 +319,11 @@ def imagery_sources(names: list[Named], sdoc: Span) -> list[tuple[int, str]]:
                         who = name_of(names, sdoc, objs[0])
                         if who:
                             out.append((t.idx, who))
-        if low in ("company", "firm", "provider", "operator") and t.dep_ == "appos":
-            if any(x.lower_ == "satellite" for x in t.subtree):
-                who = name_of(names, sdoc, t.head)
-                if who:
-                    out.append((t.head.idx, who))
+        if (low in ("company", "firm", "provider", "operator") and t.dep_ == "appos"
+                and any(x.lower_ == "satellite" for x in t.subtree)):
+            who = name_of(names, sdoc, t.head)
+            if who:
+                out.append((t.head.idx, who))
     return out
 
 
@@ -354,10 +353,13 @@ def source_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
     if person is not None and person.end - 1 == head.i:
         lo, _ = _np_bounds(head)
         toks = [t for t in sdoc[lo:head.i + 1] if t.dep_ != "det"]
-        if toks and all(t.dep_ in ("compound", "poss", "case", "amod", "nmod") or t.i >= person.start
-                        for t in toks) and toks[0].i < person.start:
+        titled = all(t.dep_ in ("compound", "poss", "case", "amod", "nmod") or t.i >= person.start
+                     for t in toks)
+        if toks and titled and toks[0].i < person.start:
             text = sdoc[toks[0].i:head.i + 1].text
-            return _strip_name(text) if len(text) < 80 else expand_person(names, person.text, person.start_char)
+            if len(text) < 80:
+                return _strip_name(text)
+            return expand_person(names, person.text, person.start_char)
     return name_of(names, sdoc, head)
 
 
@@ -394,6 +396,15 @@ SIDES = {
     "australian": "Australia", "nato": "NATO", "wagner": "Russia", "hezbollah": "Hezbollah",
     "hamas": "Hamas", "houthi": "Houthis", "houthis": "Houthis", "m23": "M23",
     "chechen": "Russia", "kadyrov": "Russia", "xi": "China", "kim": "North Korea",
+    "swedish": "Sweden", "sweden": "Sweden", "finnish": "Finland", "finland": "Finland",
+    "norwegian": "Norway", "norway": "Norway", "estonian": "Estonia", "latvian": "Latvia",
+    "lithuanian": "Lithuania", "romanian": "Romania", "moldovan": "Moldova", "dutch": "Netherlands",
+    "italian": "Italy", "spanish": "Spain", "greek": "Greece", "hungarian": "Hungary",
+    "czech": "Czech Republic", "slovak": "Slovakia", "bulgarian": "Bulgaria",
+    "philippine": "Philippines", "filipino": "Philippines", "vietnamese": "Vietnam",
+    "thai": "Thailand", "burmese": "Myanmar", "myanmar": "Myanmar", "malian": "Mali",
+    "nigerian": "Nigeria", "kenyan": "Kenya", "ugandan": "Uganda", "burundian": "Burundi",
+    "chadian": "Chad", "jordanian": "Jordan", "qatari": "Qatar", "emirati": "United Arab Emirates",
 }
 # armed groups fighting for a state: the force belongs to that state's side
 PROXIES = {"wagner": "Russia", "kadyrovites": "Russia", "akhmat": "Russia"}

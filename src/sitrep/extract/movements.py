@@ -279,7 +279,8 @@ def _is_force(tok: at.Token) -> bool:
     for t in sdoc[lo:hi + 1]:
         lemma = t.lemma_.lower()
         if t.pos_ in ("NOUN", "PROPN") and (lemma in _FORCE_HEADS or t.lower_ in _FORCE_HEADS):
-            if lemma in ("man", "men") and not any(c.dep_ in ("nummod", "poss") for c in t.children):
+            counted = any(c.dep_ in ("nummod", "poss") for c in t.children)
+            if lemma in ("man", "men") and not counted:
                 continue  # "men" is a force only when counted or owned ("150,000 men", "his men")
             if lemma == "fighter" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lemma_ == "jet":
                 continue
@@ -296,9 +297,9 @@ def _force_of(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
     if subj is not None and subj.lower_ in at.RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         subj = subj.head.head
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
-    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
-        if subj is None or subj.i == tok.i:
-            subj = tok.head if _is_force(tok.head) else _force_before(tok)
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and (subj is None or subj.i == tok.i):
+        subj = tok.head if _is_force(tok.head) else _force_before(tok)
     if tok.lower_ == "route":  # "a column ... is now en route"
         v = tok.head
         while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
@@ -598,7 +599,7 @@ def _add_places(doc: Document, sdoc: at.Span, tok: at.Token, got: _Found, *,
             links.extend(("destination", o, "") for o in c.children if o.dep_ == "dobj")
         elif c.dep_ == "advmod" and word == "where" and tok.dep_ == "relcl":
             links.append(("location", tok.head, "where"))  # "Luninets airfield, where jets…"
-    for role, target, word in list(links):  # "from the Kyiv region towards Donbas"
+    for _role, target, word in list(links):  # "from the Kyiv region towards Donbas"
         if word == "from":
             for p in target.children:
                 if p.dep_ == "prep" and _ROLE_OF_PREP.get(p.lower_) == "destination":

@@ -35,7 +35,8 @@ class QuoteSpan:
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Every quotation in `text`, paired within paragraphs; an unclosed one runs to the paragraph end."""
+    """Every quotation in `text`, paired within paragraphs; an unclosed one runs to the
+    paragraph end."""
     out: list[QuoteSpan] = []
     pos = 0
     for para in text.split("\n"):
@@ -63,16 +64,23 @@ def _spans_in_paragraph(para: str, base: int) -> list[QuoteSpan]:
                 mode, opened = "straight", i
             elif c == "‘" or (c in _SINGLE_CLOSERS and _opens_single(prev, nxt)):
                 mode, opened = "single", i
-        elif mode == "double" and c in _CLOSE_DOUBLE or mode == "straight" and c == '"':
-            out.append(_make_span(para, base, opened, i, i + 1))
-            mode = None
-        elif (mode == "single" and c in _SINGLE_CLOSERS and not _is_word_char(nxt)
-              and i > opened + 1 and not _plural_possessive(para, i)):
+        elif _closes(mode, c, para, i, opened):
             out.append(_make_span(para, base, opened, i, i + 1))
             mode = None
     if mode is not None:
         out.append(_make_span(para, base, opened, len(para.rstrip()), len(para.rstrip())))
     return [s for s in out if s.end > s.start]
+
+
+def _closes(mode: str, c: str, para: str, i: int, opened: int) -> bool:
+    """Whether the mark at `i` closes the quotation opened at `opened`."""
+    if mode == "double":
+        return c in _CLOSE_DOUBLE
+    if mode == "straight":
+        return c == '"'
+    nxt = para[i + 1] if i + 1 < len(para) else " "
+    return (c in _SINGLE_CLOSERS and not _is_word_char(nxt) and i > opened + 1
+            and not _plural_possessive(para, i))
 
 
 def _plural_possessive(para: str, i: int) -> bool:
@@ -154,7 +162,8 @@ def _attribute(doc: Document, sdoc: at.Span, names: list[at.Named], q: QuoteSpan
         return last[1], "quote-continued", 0.75
     prev = _previous_sentence(sdoc, inside[0])
     if prev is not None:
-        verbs = [t for t in prev if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in at.SPEECH_VERBS]
+        verbs = [t for t in prev
+                 if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in at.SPEECH_VERBS]
         for v in reversed(verbs):
             found = _speaker_from_verb(names, sdoc, v, q, "quote-previous-sentence", 0.6)
             if found is not None and found[0]:

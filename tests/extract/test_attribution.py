@@ -1,0 +1,90 @@
+"""Who said or observed something: names, pronouns, sources and sides."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from sitrep.extract import attribution as at
+from sitrep.nlp.annotate import load_model
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    return load_model("en_core_web_sm")
+
+
+def subject_name(text: str, verb: str = "said") -> str | None:
+    sdoc = _nlp()(text)
+    names = at.index_names(sdoc)
+    v = next(t for t in sdoc if t.text == verb)
+    subj = at.subject_of(v)
+    return at.name_of(names, sdoc, subj) if subj is not None else None
+
+
+def test_side_of_reads_demonyms_capitals_and_leaders() -> None:
+    assert at.side_of("Russian") == "Russia"
+    assert at.side_of("the Kremlin") == "Russia"
+    assert at.side_of("North Korean") == "North Korea"
+    assert at.side_of("Putin") == "Russia"
+    assert at.side_of("Israel's") == "Israel"
+    assert at.side_of("JERUSALEM—Israel") == "Israel"
+    assert at.side_of("weather") is None
+
+
+def test_expand_person_finds_the_full_name_named_before() -> None:
+    names = [at.Named(0, "John Kirby", "person", True),
+             at.Named(40, "Anna Petrova", "person", True)]
+    assert at.expand_person(names, "Kirby", 100) == "John Kirby"
+    assert at.expand_person(names, "Petrova", 100) == "Anna Petrova"
+    assert at.expand_person(names, "Smith", 100) == "Smith"
+
+
+def test_expand_person_accepts_spelling_variants_of_a_surname() -> None:
+    names = [at.Named(0, "Volodymyr Zelensky", "person", True)]
+    assert at.expand_person(names, "Zelenskyy", 50) == "Volodymyr Zelensky"
+
+
+def test_name_of_drops_the_title_before_a_person() -> None:
+    text = "Pentagon Press Secretary John Kirby said the convoy had stopped."
+    assert subject_name(text) == "John Kirby"
+
+
+def test_name_of_keeps_an_institution_without_its_article() -> None:
+    text = "The Norwegian defence ministry said the convoy had stopped."
+    assert subject_name(text) == "Norwegian defence ministry"
+
+
+def test_name_of_resolves_he_to_the_subject_named_before() -> None:
+    text = "Mark Olsen spoke in Oslo on Tuesday. Later he said the convoy had stopped."
+    assert subject_name(text) == "Mark Olsen"
+
+
+def test_name_of_resolves_a_relative_pronoun_to_its_antecedent() -> None:
+    text = ("The report came from the Norwegian defence ministry, which said the convoy "
+            "had stopped.")
+    assert subject_name(text) == "Norwegian defence ministry"
+
+
+def test_name_of_names_no_one_for_an_anonymous_source() -> None:
+    assert subject_name("A senior official said the convoy had stopped.") is None
+
+
+def test_according_to_finds_the_source_inside_an_imagery_phrase() -> None:
+    sdoc = _nlp()("The convoy stopped near the river, according to satellite images from "
+                  "Maxar Technologies.")
+    acc = at.according_to(next(iter(sdoc.sents)))
+    assert acc is not None
+    assert at.source_in_phrase(at.index_names(sdoc), sdoc, acc) == "Maxar Technologies"
+
+
+def test_group_phrase_keeps_the_country_of_unnamed_officials() -> None:
+    sdoc = _nlp()("The troops moved north, according to two US officials.")
+    acc = at.according_to(next(iter(sdoc.sents)))
+    assert acc is not None and at.group_phrase(acc) == "US officials"
+
+
+def test_imagery_sources_read_a_satellite_company_apposition() -> None:
+    sdoc = _nlp()("Maxar Technologies, a private satellite company, said the column was long.")
+    names = at.index_names(sdoc)
+    assert [who for _, who in at.imagery_sources(names, sdoc)] == ["Maxar Technologies"]

@@ -1,0 +1,165 @@
+"""Movements of forces, on sentences written for the project (places given by hand, so the
+rules are tested apart from the geo stage)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sitrep.config import Config
+from sitrep.extract.movements import find_movements
+from sitrep.nlp.annotate import AnnotateStep
+from sitrep.offsets import OffsetMap
+from sitrep.records import Document, Movement, Place
+
+# mention -> (lat, lon, kind)
+GAZETTEER = {
+    "Izyum": (49.21, 37.28, "city"), "Kharkiv": (49.99, 36.23, "city"),
+    "Kherson": (46.64, 32.61, "city"), "Chernihiv": (51.50, 31.30, "city"),
+    "Minsk": (53.90, 27.57, "city"), "Brest": (52.10, 23.70, "city"),
+    "Crimea": (45.0, 34.0, "region"), "Ukraine": (49.0, 32.0, "country"),
+    "Belarus": (53.0, 28.0, "country"), "Miyako Strait": (24.9, 125.6, "strait"),
+    "Baltic Sea": (58.0, 20.0, "sea"), "Gotland": (57.5, 18.5, "region"),
+}
+
+
+@lru_cache(maxsize=1)
+def _annotate() -> AnnotateStep:
+    step = AnnotateStep(Config())
+    step.setup()
+    return step
+
+
+def make_doc(text: str) -> Document:
+    """Clean text = raw text, parsed, with every gazetteer name found in it as a place."""
+    doc = Document.from_raw(text)
+    doc.clean_text = text
+    doc.offsets = OffsetMap.identity(len(text))
+    _annotate().process(doc)
+    for name, (lat, lon, kind) in GAZETTEER.items():
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            doc.places.append(Place(name, start, end, name=name, lat=lat, lon=lon, kind=kind,
+                                    clean_start=start, clean_end=end))
+            start = text.find(name, end)
+    doc.places.sort(key=lambda p: p.clean_start)
+    return doc
+
+
+def moves(text: str) -> list[Movement]:
+    return find_movements(make_doc(text))
+
+
+def where(m: Movement) -> str | None:
+    p = m.destination or m.location or m.origin
+    return p.mention if p else None
+
+
+def test_movements_link_towards_to_the_destination() -> None:
+    (m,) = moves("A Russian convoy was seen heading towards the town of Izyum, the Pentagon said.")
+    assert (m.actor, m.status, m.destination and m.destination.mention) == \
+        ("Russia", "en_route", "Izyum")
+    assert m.observed_by == "Pentagon"
+
+
+def test_movements_read_from_and_to_as_origin_and_destination() -> None:
+    (m,) = moves("Belarusian troops were redirected from Minsk towards Brest on Friday, "
+                 "Poland's defence ministry said.")
+    assert m.origin and m.origin.mention == "Minsk"
+    assert m.destination and m.destination.mention == "Brest"
+    assert m.actor == "Belarus"
+    assert m.observed_by == "Poland's defence ministry"
+
+
+def test_movements_take_the_side_that_withdraws_as_actor() -> None:
+    (m,) = moves("Moscow withdrew from the area around Kherson last week.")
+    assert (m.actor, m.status) == ("Russia", "withdrawing")
+    assert m.origin is not None and m.origin.mention == "Kherson"
+
+
+def test_movements_take_the_leader_s_country_as_actor() -> None:
+    (m,) = moves("Putin amassed 20,000 men in Crimea last winter.")
+    assert (m.actor, m.status, where(m)) == ("Russia", "massing", "Crimea")
+
+
+def test_movements_read_the_outskirts_as_still_on_the_way() -> None:
+    (m,) = moves("A column of Russian tanks has reached the outskirts of Chernihiv.")
+    assert (m.status, where(m)) == ("en_route", "Chernihiv")
+    assert "tanks" in m.equipment
+
+
+def test_movements_read_passing_through_a_strait_as_transit() -> None:
+    (m,) = moves("Two Chinese warships passed through the Miyako Strait on Sunday, "
+                 "according to satellite images from Maxar Technologies.")
+    assert (m.actor, m.status, where(m)) == ("China", "transiting", "Miyako Strait")
+    assert m.equipment == ["warships"]
+    assert m.observed_by == "Maxar Technologies"
+
+
+def test_movements_skip_what_could_happen() -> None:
+    assert moves("Russia could send more troops to Belarus next month.") == []
+
+
+def test_movements_skip_what_someone_calls_for() -> None:
+    assert moves("France called for Russia to withdraw its troops from Ukraine.") == []
+
+
+def test_movements_skip_denied_movements() -> None:
+    assert moves("No Russian troops have entered Kharkiv, the governor said.") == []
+
+
+def test_movements_skip_words_that_only_look_like_movement() -> None:
+    assert moves("Tanks are seen as key to taking territory in Ukraine.") == []
+
+
+def test_movements_do_not_place_a_force_in_the_country_whose_border_it_is_on() -> None:
+    (m,) = moves("Russia has massed troops on Ukraine's border.")
+    assert m.status == "massing"
+    assert where(m) is None
+
+
+def test_movements_tell_a_headline_and_its_story_once() -> None:
+    text = ("Russian convoy heads for Kharkiv\n"
+            "A Russian military convoy was heading for Kharkiv on Sunday, the ministry said.")
+    (m,) = moves(text)
+    assert where(m) == "Kharkiv"
+    assert m.evidence.text.startswith("A Russian military convoy")
+
+
+def test_movements_keep_two_transits_on_different_days_apart() -> None:
+    text = ("Five Russian warships passed through the Baltic Sea on Monday. "
+            "On Thursday, three Russian warships passed through the Baltic Sea again.")
+    assert len(moves(text)) == 2
+
+
+def test_movements_read_a_sighting_with_its_place() -> None:
+    (m,) = moves("A group of Russian soldiers had been spotted in Izyum on Wednesday, "
+                 "Ukraine's military intelligence said.")
+    assert (m.actor, m.status, where(m)) == ("Russia", "deployed", "Izyum")
+    assert m.observed_by == "Ukraine's military intelligence"
+
+
+def test_movements_find_the_place_a_where_clause_points_at() -> None:
+    (m,) = moves("The photos show Gotland, where Swedish troops have deployed.")
+    assert (m.actor, m.status, where(m)) == ("Sweden", "deployed", "Gotland")
+
+
+def test_movement_evidence_points_at_the_raw_sentence() -> None:
+    doc = make_doc("Heavy rain fell. Ukrainian troops advanced towards Kherson on Monday.")
+    (m,) = find_movements(doc)
+    assert doc.raw_text[m.evidence.start:m.evidence.end] == m.evidence.text
+    assert m.evidence.text == "Ukrainian troops advanced towards Kherson on Monday."
+    assert m.rule.startswith("move-") and 0 < m.confidence <= 1
+
+
+def test_movements_resolve_a_weekday_against_the_publication_date() -> None:
+    doc = make_doc("Ukrainian troops advanced towards Kherson on Monday.")
+    doc.source.published = "2022-11-10"  # a Thursday
+    (m,) = find_movements(doc)
+    assert m.date == "2022-11-07"
+
+
+def test_movements_give_an_unowned_force_the_article_s_side() -> None:
+    text = ("Russian troops advanced towards Izyum on Monday. "
+            "Later that week the rebels pushed towards Kharkiv.")
+    assert [m.actor for m in moves(text)] == ["Russia", "Russia"]
