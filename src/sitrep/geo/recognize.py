@@ -249,10 +249,10 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
     prev = [t.text.lower() for t in tokens[max(0, i - 3):i]]
     if prev and prev[-1] in ORG_BEFORE and i > 0 and joined(text, tokens[i - 1], tokens[i]):
         return False
+    if prev and prev[-1] in SHIP_WORDS or nxt in SHIP_WORDS:
+        return False  # "the cruiser Moskva", "USS Kyiv", "the Kyiv frigate"
     if any(p in SHIP_WORDS for p in prev[-2:]) and not c.strong:
         return False
-    if prev and prev[-1] in SHIP_WORDS and tokens[i - 1].text.isupper():
-        return False  # "USS Kyiv"
     if prev and prev[-1] in TITLES and is_capitalised(tokens[i - 1].text):
         return False  # "General Jackson", "President Washington"
     if c.label in ("PERSON", "ORG") and not any(

@@ -62,10 +62,13 @@ class Context:
     countries: Counter[str]
     points: list[tuple[str, tuple[float, float]]]  # (key, point) of the clear mentions
     neighbours: set[str]
+    by_key: dict[str, Counter[str]]  # the countries each name contributed
 
-    def share(self, cc: str) -> float:
-        total = sum(self.countries.values())
-        return self.countries[cc] / total if total else 0.0
+    def share(self, cc: str, key: str) -> float:
+        """The share of the clear mentions in country `cc`, not counting the name `key`."""
+        own = self.by_key.get(key, Counter())
+        total = sum(self.countries.values()) - sum(own.values())
+        return (self.countries[cc] - own[cc]) / total if total > 0 else 0.0
 
     def nearest_km(self, e: Entry, key: str) -> float:
         dists = [km((e.lat, e.lon), p) for k, p in self.points if k != key]
@@ -80,6 +83,7 @@ def is_clear(entries: list[Entry]) -> bool:
 
 def build_context(cands: list[Candidate], neighbours: dict[str, set[str]]) -> Context:
     countries: Counter[str] = Counter()
+    by_key: dict[str, Counter[str]] = {}
     points = []
     for c in cands:
         if not c.strong or not is_clear(c.entries):
@@ -87,10 +91,11 @@ def build_context(cands: list[Candidate], neighbours: dict[str, set[str]]) -> Co
         e = best_by_prior(c.entries)
         if e.cc:
             countries[e.cc] += 1
+            by_key.setdefault(c.key, Counter())[e.cc] += 1
         if e.kind not in ("country", "continent") and e.kind not in ("sea", "ocean"):
             points.append((c.key, (e.lat, e.lon)))
     near = set().union(*(neighbours.get(cc, set()) for cc in countries)) if countries else set()
-    return Context(countries, points, near)
+    return Context(countries, points, near, by_key)
 
 
 def is_namesake_city(e: Entry, c: Candidate) -> bool:
@@ -117,8 +122,9 @@ def score(e: Entry, c: Candidate, ctx: Context) -> float:
     if c.state_word and e.kind == "admin1":
         s += 3.0
     if e.kind != "country" and e.cc:
-        if e.cc in ctx.countries:
-            s += 0.8 + 2.0 * ctx.share(e.cc)
+        share = ctx.share(e.cc, c.key)
+        if share > 0:
+            s += 0.8 + 2.0 * share
         elif e.cc in ctx.neighbours:
             s += 0.4
         d = ctx.nearest_km(e, c.key)

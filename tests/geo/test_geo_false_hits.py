@@ -1,0 +1,51 @@
+"""Words that look like places but are not: demonyms, organisations, people, ships, words."""
+
+from __future__ import annotations
+
+from tests.geo.helpers import places_of
+
+
+def mentions(pipeline, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {p.mention for p in places_of(pipeline, text)}
+
+
+def test_demonyms_are_not_places(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = mentions(pipeline, "Russian and Ukrainian officials met; American diplomats watched.")
+    assert not got & {"Russian", "Ukrainian", "American"}
+
+
+def test_pentagon_is_not_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = mentions(pipeline, "The Pentagon said the convoy was moving towards Kharkiv.")
+    assert "Pentagon" not in got and "Kharkiv" in got
+
+
+def test_place_inside_an_outlet_name_is_not_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = mentions(pipeline, "CNN Brazil and Taiwan News both carried the report on Tuesday.")
+    assert not got & {"Brazil", "Taiwan"}
+
+
+def test_people_named_like_towns_are_not_places(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Defense Secretary Lloyd Austin spoke after John Kirby briefed reporters. "
+            "Kirby said the column had stalled.")
+    assert not mentions(pipeline, text) & {"Austin", "Kirby"}
+
+
+def test_ship_named_after_a_city_is_not_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = mentions(pipeline, "The cruiser Moskva sank in the Black Sea in April.")
+    assert "Moskva" not in got and "Black Sea" in got
+
+
+def test_common_words_that_towns_bear_are_not_places(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police said the Summit would go ahead. Reach and Enterprise were the names of the "
+            "two teams. As the talks ended, no one spoke.")
+    assert not mentions(pipeline, text) & {"Police", "Summit", "Reach", "Enterprise", "As"}
+
+
+def test_lower_case_words_are_not_places(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = mentions(pipeline, "the march went on along the bay, past the mobile reading room.")
+    assert got == set()
+
+
+def test_short_acronyms_are_not_towns(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = mentions(pipeline, "The IT team tested MOCA and ISIS alerts with the US Army.")
+    assert got <= {"US"}

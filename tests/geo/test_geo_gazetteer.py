@@ -1,0 +1,48 @@
+"""The offline gazetteer: alternate spellings, regions, curated features, acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.geo.gazetteer import load_gazetteer
+from sitrep.geo.names import lookup_keys, name_key
+
+
+@pytest.fixture(scope="module")
+def gaz():  # type: ignore[no-untyped-def]
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize("a,b", [("Kiev", "Kyiv"), ("Kharkov", "Kharkiv"), ("Izium", "Izyum"),
+                                 ("Lugansk", "Luhansk"), ("Odessa", "Odesa")])
+def test_alternate_spellings_find_the_same_city(gaz, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
+    ids_a = {e.geonameid for e in gaz.lookup([name_key(a)])[name_key(a)] if e.kind == "city"}
+    ids_b = {e.geonameid for e in gaz.lookup([name_key(b)])[name_key(b)] if e.kind == "city"}
+    assert ids_a & ids_b
+
+
+def test_cyrillic_name_finds_the_city(gaz) -> None:  # type: ignore[no-untyped-def]
+    key = name_key("Харків")
+    assert any(e.name == "Kharkiv" for e in gaz.lookup([key]).get(key, []))
+
+
+def test_lookalike_letters_fold_inside_latin_words() -> None:
+    assert name_key("Kharkiν") == name_key("Kharkiv")  # Greek nu
+    assert name_key("Hoҝkɑido") == "hokkaido"
+
+
+def test_curated_features_have_coordinates(gaz) -> None:  # type: ignore[no-untyped-def]
+    for name in ("Tsugaru Strait", "Sea of Japan", "Donbass", "Bosphorus", "Kherson Oblast"):
+        hits = gaz.lookup([name_key(name)])[name_key(name)]
+        assert any(e.source == "curated" for e in hits), name
+
+
+def test_acronyms_match_only_in_capitals(gaz) -> None:  # type: ignore[no-untyped-def]
+    found = gaz.lookup(lookup_keys("CAR"))
+    assert any(e.cc == "CF" for es in found.values() for e in es)
+    assert not any(e.cc == "CF" for es in gaz.lookup(lookup_keys("Car")).values() for e in es)
+
+
+def test_first_level_regions_are_indexed_with_their_abbreviations(gaz) -> None:  # type: ignore[no-untyped-def]
+    hits = gaz.lookup([name_key("Calif.")])[name_key("Calif.")]
+    assert any(e.kind == "admin1" and e.name == "California" for e in hits)

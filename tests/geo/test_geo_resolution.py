@@ -1,0 +1,72 @@
+"""Same-name places resolved by the document's context; texts written for the project."""
+
+from __future__ import annotations
+
+from tests.geo.helpers import by_mention, near, places_of
+
+
+def test_georgia_beside_the_caucasus_is_the_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russian tanks crossed from Russia into Georgia overnight, and Armenia and Azerbaijan "
+            "called for calm as columns moved towards Tbilisi.")
+    g = by_mention(places_of(pipeline, text))["Georgia"]
+    assert g.country == "GE"
+
+
+def test_georgia_beside_atlanta_is_the_us_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Storms closed schools across Georgia on Tuesday. In Atlanta, Savannah and Macon, "
+            "officials in the United States said power would be back by Friday.")
+    g = by_mention(places_of(pipeline, text))["Georgia"]
+    assert g.country == "US" and g.kind == "admin1"
+
+
+def test_odessa_in_a_ukraine_story_is_the_black_sea_port(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ukraine said missiles struck Odessa and Mykolaiv overnight, while fighting went on "
+            "near Kherson.")
+    assert near(by_mention(places_of(pipeline, text))["Odessa"], 46.48, 30.74, 30)
+
+
+def test_odessa_with_a_texas_qualifier_is_in_texas(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Oil workers in Odessa, Texas, said prices had doubled since spring."
+    assert by_mention(places_of(pipeline, text))["Odessa"].country == "US"
+
+
+def test_donetsk_is_the_ukrainian_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Shelling hit Donetsk again on Monday, local officials in Ukraine said."
+    assert near(by_mention(places_of(pipeline, text))["Donetsk"], 48.02, 37.80, 30)
+
+
+def test_lugansk_spelling_resolves_to_luhansk(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Separatists in Lugansk and Donetsk asked Moscow for help."
+    assert near(by_mention(places_of(pipeline, text))["Lugansk"], 48.57, 39.31, 60)
+
+
+def test_region_word_resolves_to_the_region(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukrainian forces pushed into the Kursk region of Russia last summer."
+    p = by_mention(places_of(pipeline, text))["Kursk region"]
+    assert p.kind == "region" and near(p, 51.7, 36.2, 80)
+
+
+def test_city_named_after_its_region_means_the_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian troops withdrew from around Chernihiv, officials in Ukraine said."
+    assert by_mention(places_of(pipeline, text))["Chernihiv"].kind == "city"
+
+
+def test_country_name_means_the_country_not_a_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Migrants walked north through Mexico towards the border near Mexico City and Puebla."
+    assert by_mention(places_of(pipeline, text))["Mexico"].kind == "country"
+
+
+def test_same_name_resolves_once_per_document(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Odessa, Texas is quiet. Later, Odessa held a parade."
+    got = {(p.lat, p.lon) for p in places_of(pipeline, text) if p.mention == "Odessa"}
+    assert len(got) == 1
+
+
+def test_every_place_points_back_to_the_raw_text(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.records import Document
+
+    text = "Convoys left Belarus for Kyiv. The Sea of Japan was calm near Hokkaido."
+    doc = pipeline.process(Document.from_raw(text, name="t"))
+    assert doc.places
+    for p in doc.places:
+        assert doc.raw_text[p.start:p.end] == p.mention
