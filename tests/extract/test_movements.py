@@ -163,3 +163,7 @@ def test_movements_give_an_unowned_force_the_article_s_side() -> None:
     text = ("Russian troops advanced towards Izyum on Monday. "
             "Later that week the rebels pushed towards Kharkiv.")
     assert [m.actor for m in moves(text)] == ["Russia", "Russia"]
+
+
+def test_movements_skip_civilian_traffic() -> None:
+    assert moves("An aircraft travelling from Minsk to Brest burns a lot of fuel.") == []

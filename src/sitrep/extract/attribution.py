@@ -51,6 +51,11 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we", "its", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
+_TITLE_NOUNS = frozenset({
+    "officer", "commanding", "commander", "chief", "spokesman", "spokeswoman", "spokesperson",
+    "minister", "secretary", "president", "director", "general", "colonel", "captain", "head",
+    "governor", "mayor", "ambassador", "envoy", "adviser", "advisor", "official", "senior",
+})
 _TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "gen", "col", "brig", "lt", "sgt", "prof"})
 
 
@@ -70,10 +75,10 @@ def index_names(sdoc: Span) -> list[Named]:
     for ent in sdoc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        name = _strip_name(ent.text)
+        kind = "person" if ent.label_ == "PERSON" else "org"
+        name = _person_name(ent.text) if kind == "person" else _strip_name(ent.text)
         if not name:
             continue
-        kind = "person" if ent.label_ == "PERSON" else "org"
         out.append(Named(ent.start_char, name, kind, _is_in_subject(ent.root)))
     # institutions that speak without being an entity ("the Israeli military said")
     for t in sdoc:
@@ -94,6 +99,13 @@ def _strip_name(text: str) -> str:
     while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
         words = words[1:]
     return " ".join(words)
+
+
+def _person_name(text: str) -> str:
+    """A person entity's name, without the owner the tagger sometimes joins to it
+    ("Notre Dame's Arike Ogunbowale" -> "Arike Ogunbowale")."""
+    m = re.match(r"^.*\S\s?['’]s\s+([A-Z].*)$", text)
+    return _strip_name(m.group(1) if m else text)
 
 
 def _is_in_subject(tok: Token) -> bool:
@@ -199,7 +211,7 @@ def name_of(names: list[Named], sdoc: Span, head: Token, *,
                 if person is not None:
                     break
     if person is not None:
-        return expand_person(names, _strip_name(person.text), person.start_char)
+        return expand_person(names, _person_name(person.text), person.start_char)
     if person_only:
         return None
     org = _entity_in(sdoc, head, "ORG")
@@ -212,7 +224,12 @@ def name_of(names: list[Named], sdoc: Span, head: Token, *,
     if head.lemma_.lower() in INSTITUTION_HEADS or head.lower_ in INSTITUTION_HEADS:
         return _institution_phrase(names, sdoc, head)
     if head.pos_ == "PROPN":
-        return _strip_name(sdoc[_np_bounds(head)[0]:head.i + 1].text)
+        run = [head]  # the run of proper nouns that ends at the head
+        while run[0].i > 0 and sdoc[run[0].i - 1].pos_ == "PROPN":
+            run.insert(0, sdoc[run[0].i - 1])
+        if all(t.lower_ in _TITLE_NOUNS for t in run):
+            return None  # "the Commanding Officer": a title, no name
+        return _strip_name(" ".join(t.text for t in run))
     return None
 
 

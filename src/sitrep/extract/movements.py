@@ -86,6 +86,16 @@ _FORCE_HEADS = frozenset(set(_EQUIPMENT) - {"supply", "supplies", "fuel", "logis
                                             "staff", "guard", "carrier", "launcher", "missile"}
                          | {"convoy", "column", "group", "military", "men", "staff", "armour",
                             "armor", "battalions", "system", "systems"})
+_AMBIGUOUS = frozenset({"aircraft", "plane", "jet", "ship", "vessel", "boat", "vehicle", "truck",
+                        "lorry", "helicopter", "group", "unit", "tank", "man", "men", "column",
+                        "convoy", "fighter", "staff", "officer", "system", "force", "forces"})
+_MILITARY_CUES = frozenset({
+    "military", "army", "navy", "naval", "troop", "soldier", "defence", "defense", "war",
+    "warship", "armoured", "armored", "missile", "artillery", "invasion", "offensive", "combat",
+    "frontline", "battle", "brigade", "battalion", "regiment", "division", "militant", "rebel",
+    "drill", "exercise", "deployment", "fighter", "tank", "infantry", "mercenary", "ministry",
+    "pentagon", "kremlin", "airstrike", "strike", "attack", "assault", "ceasefire", "insurgency",
+})
 _AIR_DEFENSE = re.compile(r"\b(?:S-[34]00|air[- ]defen[cs]e|anti-aircraft|Patriot)\b", re.I)
 _ROLE_OF_PREP = {
     "to": "destination", "towards": "destination", "toward": "destination", "into": "destination",
@@ -220,7 +230,8 @@ def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
     if force is None and not (agent is not None and lemma in _SIDE_VERBS
                               and at.side_of(agent.text)):
         return None
-    if force is not None and _is_negated(force):
+    if force is not None and (_is_negated(force)
+                              or not _is_military(force, agent, _evidence_bounds(doc, tok))):
         return None
     s, e = _evidence_bounds(doc, tok)
     status = _status(tok, force)
@@ -290,6 +301,19 @@ def _is_force(tok: at.Token) -> bool:
     return False
 
 
+def _is_military(force: at.Token, agent: at.Token | None, bounds: tuple[int, int]) -> bool:
+    """A force that could be civilian ("an aircraft travelling from London") counts only with an
+    owner, a side that moves it, or a military word in its sentence."""
+    if force.lemma_.lower() not in _AMBIGUOUS and force.lower_ not in _AMBIGUOUS:
+        return True
+    if any(_side_of_token(w) for w in _own_words(force)):
+        return True
+    if agent is not None and _side_of_phrase(agent):
+        return True
+    words = {t.lemma_.lower() for t in force.sent if bounds[0] <= t.idx < bounds[1]}
+    return bool(words & _MILITARY_CUES)
+
+
 def _force_of(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
     """(the force that moves, the agent that moves it) around a trigger."""
     lemma = _lemma(tok)
@@ -326,8 +350,10 @@ def _force_of(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
         return tok.head, subj  # "the 150,000 men Putin amassed"
     if lemma in _TRANSITIVE and not passive:
         for o in objs:
-            if _is_force(o) or o.lower_ in ("themselves", "itself"):
-                return (o if _is_force(o) else subj), subj
+            if _is_force(o):
+                return o, subj
+            if o.lower_ in ("themselves", "itself") and subj is not None and _is_force(subj):
+                return subj, subj  # "forces establishing themselves at Rechitsa"
     if subj is not None and _is_force(subj):
         return subj, None
     if subj is not None and lemma in _SIDE_VERBS and at.side_of(subj.text):
