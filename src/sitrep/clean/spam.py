@@ -61,7 +61,7 @@ FUNCTION_WORDS = word_set(
 DETERMINERS = word_set(
     "the a an this that these those its their his her our"
 )
-_CAP_RUN = re.compile(r"(?:[A-Z][a-zA-Z'’]*)(?:\s+[A-Z][a-zA-Z'’]*)+")
+_CAP_RUN = re.compile(r"(?<![\w'’])[A-Z][a-zA-Z'’]*+(?:\s+[A-Z][a-zA-Z'’]*+)+")  # possessive: linear on junk
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # a keyword needs this much evidence (spam sentence 2, each broken context 1, commercial head 1)
 KEYWORD_SCORE = 3

@@ -194,7 +194,7 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
                 last = subj.right_edge
                 return (_subject_phrase(subj), subj.left_edge.idx, "parse",
                         last.idx + len(last.text))
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return None
