@@ -30,9 +30,9 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", 
               "west", "northeastern", "northwestern", "southeastern", "southwestern"}
 # words after a name that make it an area around the named place
 AREA_WORDS = {"region", "regions", "oblast", "province", "prefecture", "state", "county",
-              "district", "governorate", "krai", "territory", "republic", "area"}
+              "district", "governorate", "krai", "territory", "republic"}
 SITE_WORDS = {"airfield", "airbase", "airport", "base", "port", "harbour", "harbor",
-              "city", "town", "village"}
+              "city", "town", "village", "area"}
 # words after a name that make the whole an organisation, a team or a title
 ORG_HEADS = {"news", "times", "post", "airlines", "airways", "air", "bank", "university",
              "college", "fc", "united", "group", "telegraph", "herald", "journal", "daily",
@@ -91,6 +91,7 @@ class Candidate:
     state_word: bool = False  # "Washington state"
     cue: bool = False  # a word before it that introduces a place: "in", "near", "town of"
     acronym: bool = False  # found under a name stored as an acronym ("US", "DRC")
+    head_key: str = ""  # the key without an area word ("kursk" for "Kursk region")
 
 
 @dataclass(slots=True)
@@ -133,6 +134,16 @@ def candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+def find_person_words(ents: list[Entity]) -> set[str]:
+    """Words of the people's full names in a text ("John Kirby"), less words it uses as places."""
+    words = set()
+    for e in ents:
+        parts = e.text.split()
+        if e.label == "PERSON" and 2 <= len(parts) <= 3 and all(is_capitalised(w) for w in parts):
+            words.update(parts)
+    return words - {e.text for e in ents if e.label in ("GPE", "LOC")}
+
+
 def entity_index(entities: list[Entity]) -> list[Entity]:
     return sorted(entities, key=lambda e: e.start)
 
@@ -147,7 +158,7 @@ def is_strong(entries: list[Entry], words: int) -> bool:
     for e in entries:
         if e.kind in ("country", "continent") or e.source == "curated":
             return True
-        if e.kind in ("city", "admin1") and e.population >= STRONG_POPULATION:
+        if e.kind in ("city", "admin1", "admin2") and e.population >= STRONG_POPULATION:
             return True  # a region of a few villages ("Paul", Cape Verde) is no reason
     return False
 
@@ -178,8 +189,7 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
     hits = gaz.lookup(set(keys.values()) | {k for ks in alt.values() for k in ks})
     ents = entity_index(entities)
     lower_words = {t.text for t in tokens if t.text.islower()}
-    person_words = {w for e in ents if e.label == "PERSON" and " " in e.text
-                    for w in e.text.split()}
+    person_words = find_person_words(ents)
     chosen: list[Candidate] = []
     taken: set[int] = set()
     order = sorted(keys, key=lambda s: (-(s[1] - s[0]), s[0]))
@@ -188,18 +198,20 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
             continue
         key = keys[(i, j)]
         entries = hits.get(key, []) + [e for k in alt.get((i, j), []) for e in hits.get(k, [])]
-        area = None
+        area, head_key = None, key
         if not entries:
             last = tokens[j - 1].text.lower()
             head = keys.get((i, j - 1))
             if (last in AREA_WORDS or last in SITE_WORDS) and head and hits.get(head):
                 entries, area = [e for e in hits[head] if e.kind != "country"], last
+                head_key = head
                 if not entries:
                     continue
             else:
                 continue
         start, end = tokens[i].start, tokens[j - 1].end
-        cand = Candidate(start, end, text[start:end], key, entries, j - i, area=area)
+        cand = Candidate(start, end, text[start:end], key, entries, j - i, area=area,
+                         head_key=head_key)
         cand.acronym = any(hits.get(k) for k in alt.get((i, j), []))
         cand.qualifier = read_qualifier(text, tokens, j, gaz)
         cand.cue = has_cue(text, tokens, i)

@@ -75,9 +75,25 @@ class Context:
         return min(dists, default=math.inf)
 
 
-def is_clear(entries: list[Entry]) -> bool:
+def name_bonus(e: Entry, c: Candidate) -> float:
+    """A town's own name over another town's old, foreign or nick-name ("Salisbury", "Garden
+    City" for Harare and Singapore)."""
+    if e.kind != "city":
+        return 0.0
+    if name_key(e.name) == c.head_key:
+        return 1.0
+    if any(o.kind == "city" and name_key(o.name) == c.head_key for o in c.entries):
+        return -1.0
+    return 0.0
+
+
+def base(e: Entry, c: Candidate) -> float:
+    return prior(e) + name_bonus(e, c)
+
+
+def is_clear(c: Candidate) -> bool:
     """A name whose meaning hardly depends on context: it can anchor the others."""
-    ranked = sorted((prior(e) for e in entries), reverse=True)
+    ranked = sorted((base(e, c) for e in c.entries), reverse=True)
     return len(ranked) == 1 or ranked[0] - ranked[1] >= 1.5
 
 
@@ -86,14 +102,14 @@ def build_context(cands: list[Candidate], neighbours: dict[str, set[str]]) -> Co
     by_key: dict[str, Counter[str]] = {}
     points = []
     for c in cands:
-        if not c.strong or not is_clear(c.entries):
+        if not c.strong or not is_clear(c):
             continue
-        e = best_by_prior(c.entries)
+        e = max(c.entries, key=lambda e: base(e, c))
         if e.cc:
             countries[e.cc] += 1
-            by_key.setdefault(c.key, Counter())[e.cc] += 1
+            by_key.setdefault(c.head_key, Counter())[e.cc] += 1
         if e.kind not in ("country", "continent") and e.kind not in ("sea", "ocean"):
-            points.append((c.key, (e.lat, e.lon)))
+            points.append((c.head_key, (e.lat, e.lon)))
     near = set().union(*(neighbours.get(cc, set()) for cc in countries)) if countries else set()
     return Context(countries, points, near, by_key)
 
@@ -105,9 +121,7 @@ def is_namesake_city(e: Entry, c: Candidate) -> bool:
 
 
 def score(e: Entry, c: Candidate, ctx: Context) -> float:
-    s = prior(e)
-    if e.kind == "city" and name_key(e.name) == c.key:
-        s += 1.0  # a town's own name, over another town's old or foreign name ("Salisbury")
+    s = base(e, c)
     if not c.area and is_namesake_city(e, c):
         s += 1.5
     for q in c.qualifier:
@@ -122,12 +136,12 @@ def score(e: Entry, c: Candidate, ctx: Context) -> float:
     if c.state_word and e.kind == "admin1":
         s += 3.0
     if e.kind != "country" and e.cc:
-        share = ctx.share(e.cc, c.key)
+        share = ctx.share(e.cc, c.head_key)
         if share > 0:
             s += 0.8 + 2.0 * share
         elif e.cc in ctx.neighbours:
             s += 0.4
-        d = ctx.nearest_km(e, c.key)
+        d = ctx.nearest_km(e, c.head_key)
         s += 1.5 if d < NEAR_KM[0] else 1.0 if d < NEAR_KM[1] else 0.5 if d < NEAR_KM[2] else 0.0
     elif e.kind == "country" and e.cc in ctx.neighbours:
         s += 0.4
@@ -137,9 +151,11 @@ def score(e: Entry, c: Candidate, ctx: Context) -> float:
 def choose(c: Candidate, ctx: Context) -> Choice:
     """The entry a candidate most likely means, how that was decided and how sure it is."""
     entries = c.entries
-    if any(e.kind == "country" for e in entries):
-        # a country's name means the country, not a town named after it
-        entries = [e for e in entries if e.kind != "city"]
+    countries = {e.cc for e in entries if e.kind == "country"}
+    if countries:
+        # a country's name means the country, not a town or a province named after it
+        entries = [e for e in entries if e.kind != "city"
+                   and not (e.kind == "admin1" and e.cc in countries)]
     if len(entries) == 1:
         return Choice(entries[0], "only", 0.9 if c.strong else 0.6)
     scored = sorted(((score(e, c, ctx), e) for e in entries), key=lambda x: -x[0])
@@ -165,9 +181,9 @@ def supported(choice: Choice, c: Candidate, ctx: Context, weak_points: list) -> 
     e = choice.entry
     if c.cue and (e.cc in ctx.countries or not ctx.countries):
         return True
-    if ctx.nearest_km(e, c.key) < SUPPORT_KM:
+    if ctx.nearest_km(e, c.head_key) < SUPPORT_KM:
         return True
-    return any(k != c.key and km((e.lat, e.lon), p) < MUTUAL_KM for k, p in weak_points)
+    return any(k != c.head_key and km((e.lat, e.lon), p) < MUTUAL_KM for k, p in weak_points)
 
 
 def resolve(cands: list[Candidate],
@@ -181,7 +197,7 @@ def resolve(cands: list[Candidate],
         k = (c.key, c.area)
         if k not in by_key:
             by_key[k] = choose(c, ctx)
-    weak = [(c.key, (by_key[(c.key, c.area)].entry.lat, by_key[(c.key, c.area)].entry.lon))
+    weak = [(c.head_key, (by_key[(c.key, c.area)].entry.lat, by_key[(c.key, c.area)].entry.lon))
             for c in cands if not c.strong]
     for c in cands:
         ch = by_key[(c.key, c.area)]

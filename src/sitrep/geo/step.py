@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitrep.config import Config
+from sitrep.geo.facilities import NEAREST, find_facility_spans, locate
 from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
 from sitrep.geo.names import name_key
 from sitrep.geo.recognize import AREA_WORDS, Candidate, find_candidates
@@ -22,6 +23,21 @@ def shorten_to_known_head(c: Candidate, ch: Choice, chosen: list[tuple[Candidate
         c.end = c.start + len(head)
         c.text = head
         c.key = hk
+
+
+def add_facilities(doc: Document) -> None:
+    """Named streets, buildings and roads, at the town the article names nearest to them."""
+    found = []
+    for cs, ce in find_facility_spans(doc.clean_text):
+        town = locate((cs, ce), doc.places)
+        if town is None:
+            continue
+        s, e = doc.raw_span(cs, ce)
+        found.append(Place(mention=doc.clean_text[cs:ce], start=s, end=e,
+                           name=doc.clean_text[cs:ce], lat=town.lat, lon=town.lon,
+                           kind="facility", country=town.country, resolved_by=NEAREST,
+                           confidence=0.3, clean_start=cs, clean_end=ce))
+    doc.places = sorted([*doc.places, *found], key=lambda p: p.clean_start)
 
 
 def add_relatives(doc: Document) -> None:
@@ -82,5 +98,6 @@ class GeoStep:
                 geonameid=ent.geonameid, kind=ent.kind, country=ent.cc or None,
                 resolved_by=ch.how, confidence=ch.confidence,
                 clean_start=c.start, clean_end=c.end))
+        add_facilities(doc)
         add_relatives(doc)
         return doc
