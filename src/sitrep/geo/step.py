@@ -6,20 +6,26 @@ from sitrep.config import Config
 from sitrep.geo.facilities import NEAREST, find_facility_spans, locate
 from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
 from sitrep.geo.names import name_key
-from sitrep.geo.recognize import AREA_WORDS, Candidate, find_candidates
+from sitrep.geo.recognize import AREA_WORDS, SITE_WORDS, Candidate, find_candidates
 from sitrep.geo.relative import describe, disagreement_km, find_relatives
-from sitrep.geo.resolve import Choice, resolve
+from sitrep.geo.resolve import Choice, km, resolve
 from sitrep.records import Document, Place, RelativePoint
 
 
 def shorten_to_known_head(c: Candidate, ch: Choice, chosen: list[tuple[Candidate, Choice]]) -> None:
-    """"the Donbas region" names the same place as "Donbas" elsewhere: use the one name."""
+    """"the Donbas region" or "the Lagos area" names the place "Donbas" or "Lagos" names
+    elsewhere in the article (or one within 100 km of it): report one name."""
     words = c.text.split()
-    if len(words) < 2 or words[-1].lower() not in AREA_WORDS:
+    if len(words) < 2 or words[-1].lower() not in AREA_WORDS | SITE_WORDS:
         return
-    head = " ".join(words[:-1])
+    if words[-1] in ("Oblast", "Province", "Prefecture", "Governorate", "Krai", "County"):
+        return  # part of the region's own name: "Kyiv Oblast" is not Kyiv
+    head = c.text[:c.text.rindex(" ")]
     hk = name_key(head)
-    if any(o.key == hk and och.entry.id == ch.entry.id for o, och in chosen):
+    e = ch.entry
+    if any(o.key == hk and (och.entry.id == e.id or km((e.lat, e.lon), (och.entry.lat,
+                                                                       och.entry.lon)) < 100)
+           for o, och in chosen):
         c.end = c.start + len(head)
         c.text = head
         c.key = hk
