@@ -39,7 +39,7 @@ def _generate(folder: Path, rng: random.Random) -> int:
         (folder / name).write_bytes(data)
         n += 1
 
-    for i in range(320):
+    for i in range(350):
         put(f"random-{i}.bin", rng.randbytes(rng.randint(0, 4096)))
     for i in range(150):
         put(f"trunc-{i}.html", HTML.encode()[: rng.randint(1, len(HTML))])
@@ -61,7 +61,7 @@ def _generate(folder: Path, rng: random.Random) -> int:
         body = HTML.encode()
         declared = rng.choice([len(body) * 3, len(body) // 3, 0, 10**9])
         put(f"lying-{i}.warc", _warc_record(body, declared) * rng.randint(1, 3))
-    for i in range(60):
+    for i in range(30):
         if i % 2:
             bomb = gzip.compress(b"\0" * 20_000_000)  # 20 MB of zeros in ~20 KB
         else:

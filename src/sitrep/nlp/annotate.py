@@ -114,7 +114,8 @@ class AnnotateStep:
             doc.fail(self.name, Code.TOO_LARGE,
                      f"clean text has {len(text):,} characters; analysed the first "
                      f"{self.config.max_nlp_chars:,}")
-            text = text[: self.config.max_nlp_chars]
+            # later steps see the analysed part only; the offset map still covers it exactly
+            text = doc.clean_text = text[: self.config.max_nlp_chars]
         sdoc = analyse(self.nlp, text)
         doc.nlp = sdoc
         doc.language = "en"
