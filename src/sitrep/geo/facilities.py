@@ -25,6 +25,9 @@ ROAD = re.compile(r"\b(?:A\d{1,4}|B\d{4}|M\d{1,2}(?= motorway))\b")
 NOT_START = {"The", "A", "An", "In", "At", "On", "From", "To", "By", "For", "With", "Near",
              "This", "That", "Its", "His", "Her", "Their", "Our"}
 NEAREST = "nearest place"
+# "the Catholic Church" is a body of believers, not a building
+DENOMINATIONS = {"Catholic", "Orthodox", "Anglican", "Methodist", "Baptist", "Presbyterian",
+                 "Lutheran", "Evangelical", "Episcopal", "World", "Unification", "Mormon"}
 
 
 def find_facility_spans(text: str) -> list[tuple[int, int]]:
@@ -38,6 +41,8 @@ def find_facility_spans(text: str) -> list[tuple[int, int]]:
             if " " not in text[s:e]:
                 continue
         if "\n" in text[s:e]:
+            continue
+        if text[s:e].endswith("Church") and text[s:e].split(" ")[-2] in DENOMINATIONS:
             continue
         first = text[s:e].split(" ", 1)[0]
         if first.endswith(("'s", "’s")):  # "Harare's Third Street": the street is the name

@@ -53,7 +53,7 @@ SHIP_WORDS = {"cruiser", "warship", "flagship", "ship", "vessel", "frigate", "de
               "submarine", "carrier", "corvette", "tanker", "freighter", "boat", "yacht",
               "uss", "hms", "rfs", "ins", "hmcs", "hmas", "mv", "ms", "ss"}
 NEVER = {"pentagon", "kremlin", "white house", "downing street", "whitehall", "elysee",
-         "foggy bottom", "capitol", "state department", "the hague"}
+         "foggy bottom", "capitol", "state department"}
 # words that are also the names of some region or town somewhere, but never alone in news
 GENERIC = {"republic", "kingdom", "union", "federation", "state", "states", "city", "island",
            "islands", "region", "province", "coast", "valley", "river", "sea", "bay", "gulf",
@@ -234,8 +234,9 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
     if c.words == 1 and words[0].isupper() and len(words[0]) <= 5 and not (
             c.acronym or at_line_start(text, c.start)):
         return False  # "MOCA", "IT": acronyms, unless stored as one ("US") or a dateline
-    if c.area and c.words == 2 and words[0].lower() in STOP_WORDS:
-        return False  # "The city"
+    if len(words) > 1 and words[0].lower() in STOP_WORDS and all(
+            w.lower() in lower_words for w in words[1:]):
+        return False  # "The city", "The Channel" said of a TV channel
     if c.area == "state" and words[-1] == "State" and any(e.cc == "US" for e in c.entries):
         return False  # "Mississippi State" plays basketball
     c.strong = is_strong(c.entries, c.words)
@@ -294,7 +295,7 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
             return False  # "Reach", "Summit", "Levi": words and first names that towns bear
         if c.label in ("GPE", "LOC", "FAC"):
             c.strong = c.strong or bool(c.cue or c.qualifier)
-        elif not c.strong and (at_sentence_start(text, c.start) or (
+        elif not c.strong and not c.cue and (at_sentence_start(text, c.start) or (
                 sdoc is not None and not is_proper_noun(sdoc, c.start, c.end))):
             return False
     return True
@@ -320,6 +321,8 @@ def has_cue(text: str, tokens: list[Token], i: int) -> bool:
         return True
     if p == "of" and i >= 2:
         return tokens[i - 2].text.lower() in PLACE_NOUNS
+    if p in ("and", "or") and i >= 3:  # "in Hilversum and Almelo"
+        return tokens[i - 3].text.lower() in LOCATIVE and is_capitalised(tokens[i - 2].text)
     return False
 
 
