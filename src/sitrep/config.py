@@ -18,3 +18,5 @@ class Config:
     # no news article comes near it, so it only guards against junk and concatenations
     max_input_bytes: int = 8 * 1024 * 1024
     doc_timeout_s: float = 60.0
+    # parse only the chunks with a trigger word (figures, quotes, forces, movements, speech)
+    gate_parse: bool = field(default_factory=lambda: os.environ.get("SITREP_PARSE_ALL", "") != "1")

@@ -83,16 +83,54 @@ def tokens_only(nlp: Any, text: str) -> Any:
                ents=["O"] * len(words))
 
 
-def analyse(nlp: Any, text: str) -> Any:
-    """One spaCy Doc over `text`, built from chunk docs so that offsets are `text`'s own."""
+LIGHT_DISABLE = ("tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+def flat_parse(nlp: Any, doc: Any) -> Any:
+    """Copy of a parser-less doc whose sentences are flat trees (so joining docs keeps them)."""
     from spacy.tokens import Doc
 
+    heads, deps = [], []
+    for sent in doc.sents:
+        for t in sent:
+            heads.append(sent.start)
+            deps.append("ROOT" if t.i == sent.start else "dep")
+    ents = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
+    return Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               heads=heads, deps=deps, ents=ents)
+
+
+def analyse(nlp: Any, text: str, gate: bool = True) -> Any:
+    """One spaCy Doc over `text`, built from chunk docs so that offsets are `text`'s own.
+
+    With `gate`, only chunks with a trigger word (see `nlp.triggers`) are parsed; the others
+    get entities and sentences from the cheaper NER and sentence-recogniser components.
+    """
+    from spacy.tokens import Doc
+
+    from sitrep.nlp.triggers import needs_parse
+
     chunks = list(split_chunks(text))
-    if len(chunks) <= 1 and not _JUNK.search(text):
+    if len(chunks) <= 1 and not _JUNK.search(text) and (not gate or needs_parse(text)):
         return nlp(text)
-    prose = [c for c in chunks if not _JUNK.search(c)]
-    parsed = iter(nlp.pipe(prose, batch_size=32))
-    docs = [next(parsed) if not _JUNK.search(c) else tokens_only(nlp, c) for c in chunks]
+    kinds = ["junk" if _JUNK.search(c) else ("full" if not gate or needs_parse(c) else "light")
+             for c in chunks]
+    full = iter(nlp.pipe([c for c, k in zip(chunks, kinds, strict=True) if k == "full"],
+                         batch_size=32))
+    light_texts = [c for c, k in zip(chunks, kinds, strict=True) if k == "light"]
+    light = iter(())
+    if light_texts:
+        with nlp.select_pipes(disable=[p for p in LIGHT_DISABLE if p in nlp.pipe_names]):
+            if "senter" in nlp.disabled:
+                nlp.enable_pipe("senter")
+            try:
+                light = iter([flat_parse(nlp, d) for d in nlp.pipe(light_texts, batch_size=32)])
+            finally:
+                nlp.disable_pipe("senter")
+    docs = [next(full) if k == "full" else next(light) if k == "light" else tokens_only(nlp, c)
+            for c, k in zip(chunks, kinds, strict=True)]
+    if len(docs) == 1:
+        return docs[0]
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
 
 
@@ -116,7 +154,7 @@ class AnnotateStep:
                      f"{self.config.max_nlp_chars:,}")
             # later steps see the analysed part only; the offset map still covers it exactly
             text = doc.clean_text = text[: self.config.max_nlp_chars]
-        sdoc = analyse(self.nlp, text)
+        sdoc = analyse(self.nlp, text, gate=self.config.gate_parse)
         doc.nlp = sdoc
         doc.language = "en"
         doc.sentences = [Span(s.start_char, s.end_char) for s in sdoc.sents]
