@@ -84,6 +84,18 @@ def test_a_part_larger_than_another_claimants_whole_is_a_contradiction() -> None
     assert got == {"a": ("b",), "b": ("a",), "c": ()}
 
 
+def test_an_undated_figure_is_compared_only_within_its_own_article() -> None:
+    same_article = claim("a", "Kyiv", "killed", 9000, 9000, None, group="g1")
+    beside_it = claim("b", "Moscow", "killed", 500, 500, None, group="g1")
+    elsewhere = claim("c", "London", "killed", 100, 100, "2023-03-07", group="g2")
+    got = flags(build_ledger([same_article, beside_it, elsewhere], {}, ResolveOptions()))
+    assert got == {"a": ("b",), "b": ("a",), "c": ()}
+
+
+def test_a_period_hidden_behind_lookalike_letters_is_read() -> None:
+    assert read_period("lost 180 troops in the p\u0430\u0455t d\u0430y") == "day"
+
+
 def test_a_daily_figure_is_not_compared_with_a_running_total() -> None:
     raw = "The ministry said Ukraine had lost up to 180 troops in the area in the past day. More."
     sentence = sentence_around(raw, raw.index("180"), raw.index("180") + 3)

@@ -10,30 +10,48 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable
+from functools import cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from sitrep.resolve.names import day_of, same_outlet, words
+from sitrep.resolve.names import day_of, same_outlet
 from sitrep.resolve.records import DocInfo, GroupMember, ResolveOptions
 
 SCHEME = "affine32"  # datasketch's default since 2.0: uint32 values, 4 bytes a permutation
 SEED = 1
+PRIME = 1_000_003  # multiplier combining word hashes into a shingle hash
 
 
-def shingles(text: str, k: int) -> set[bytes]:
-    """Overlapping k-word shingles of the folded words (a short text: its words as one shingle)."""
-    ws = words(text)
-    if len(ws) < k:
-        return {" ".join(ws).encode()} if ws else set()
-    return {" ".join(ws[i:i + k]).encode() for i in range(len(ws) - k + 1)}
+def shingles(ws: list[str], k: int) -> np.ndarray:
+    """Hashes of the overlapping k-word shingles of folded words, sorted and unique (uint32).
+
+    Each word is hashed once (crc32) and a shingle's hash combines its words' hashes
+    polynomially, so no shingle string is ever built. A text shorter than k is one shingle.
+    """
+    if not ws:
+        return np.zeros(0, dtype=np.uint32)
+    h = np.fromiter((zlib.crc32(w.encode()) for w in ws), dtype=np.uint64, count=len(ws))
+    n = max(len(ws) - k + 1, 1)
+    acc = np.zeros(n, dtype=np.uint64)
+    for i in range(min(k, len(ws))):
+        acc = acc * np.uint64(PRIME) + h[i:i + n]  # wraps modulo 2**64, as intended
+    return np.unique((acc & np.uint64(0xFFFFFFFF)).astype(np.uint32))
 
 
-def signature(items: Iterable[bytes], num_perm: int) -> np.ndarray:
-    """The MinHash signature (uint32 values) of a set of shingles."""
-    # crc32 is enough as the input hash: the affine32 scheme mixes it before permuting
-    m = MinHash(num_perm=num_perm, seed=SEED, hashfunc=zlib.crc32, scheme=SCHEME)
-    m.update_batch(list(items))
+@cache
+def permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The permutations of every signature (made once: drawing them costs more than hashing)."""
+    a, b = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+    return a, b
+
+
+def signature(hashes: np.ndarray, num_perm: int) -> np.ndarray:
+    """The MinHash signature (uint32 values) of a set of shingle hashes."""
+    # the shingles are hashed already; the affine32 scheme mixes each value before permuting
+    m = MinHash(num_perm=num_perm, seed=SEED, hashfunc=int, scheme=SCHEME,
+                permutations=permutations(num_perm))
+    m.update_batch(hashes.tolist())
     return m.hashvalues.astype(np.uint32)
 
 
@@ -58,9 +76,11 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-def share(part: set[bytes], whole: set[bytes]) -> float:
+def share(part: np.ndarray, whole: np.ndarray) -> float:
     """The share of `part`'s shingles found in `whole` (how much of a copy its source holds)."""
-    return len(part & whole) / len(part) if part else 0.0
+    if not part.size:
+        return 0.0
+    return np.intersect1d(part, whole, assume_unique=True).size / part.size
 
 
 def find_components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
@@ -158,7 +178,7 @@ def member(doc: DocInfo, group_id: str, original_id: str, size: int, parent: Doc
 
 
 def build_group(members: list[DocInfo], sigs: dict[str, np.ndarray],
-                sets: dict[str, set[bytes]]) -> list[GroupMember]:
+                sets: dict[str, np.ndarray]) -> list[GroupMember]:
     """Each member's role, parent, shared-text share and evidence, for one group of copies."""
     ranked = sorted(members, key=lambda m: original_rank(m, members))
     original = ranked[0]
@@ -169,7 +189,8 @@ def build_group(members: list[DocInfo], sigs: dict[str, np.ndarray],
     out = [member(original, group_id, original.id, len(members), None, None, None)]
     for m in ranked[1:]:
         parent = by_id[parents[m.id]]
-        s = round(share(sets.get(m.id, set()), sets.get(parent.id, set())), 3)
+        empty = np.zeros(0, dtype=np.uint32)
+        s = round(share(sets.get(m.id, empty), sets.get(parent.id, empty)), 3)
         j = round(jaccard(sigs[m.id], sigs[parent.id]), 3) if m.id in sigs and parent.id in sigs \
             else None
         out.append(member(m, group_id, original.id, len(members), parent, s, j))

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from sitrep.resolve.dedup import find_components
 from sitrep.resolve.names import day_of, distance_km
@@ -56,28 +58,64 @@ def nearby_cells(lat: float, lon: float, km: float) -> Iterator[tuple[int, int]]
             yield i, (j + 180) % 360 - 180
 
 
+@dataclass(slots=True)
+class Bucket:
+    """Reports sharing a side and a place name or cell, dated ones in day order."""
+
+    days: list[int] = field(default_factory=list)
+    dated: list[int] = field(default_factory=list)
+    undated: list[int] = field(default_factory=list)
+
+    def add(self, i: int, day: int | None) -> None:
+        if day is None:
+            self.undated.append(i)
+        else:
+            self.dated.append(i)
+            self.days.append(day)
+
+    def sort(self) -> None:
+        order = sorted(range(len(self.dated)), key=lambda k: (self.days[k], self.dated[k]))
+        self.days = [self.days[k] for k in order]
+        self.dated = [self.dated[k] for k in order]
+
+    def near(self, day: int | None, window: int) -> list[int]:
+        """Reports of this bucket whose dates can meet `day`."""
+        if day is None:
+            return self.undated
+        lo = bisect_left(self.days, day - window)
+        hi = bisect_right(self.days, day + window)
+        return self.dated[lo:hi]
+
+
 def candidate_pairs(reports: list[Report], opts: ResolveOptions) -> Iterator[tuple[int, int]]:
-    """Index pairs worth testing: same side, and the same place name or neighbouring cells."""
-    by_name: dict[tuple[str, str], list[int]] = {}
-    by_cell: dict[tuple[str, int, int], list[int]] = {}
+    """Index pairs worth testing: same side, dates that can meet, same place name or nearby."""
+    days = [day_of(r.date) for r in reports]
+    by_name: dict[tuple[str, str], Bucket] = {}
+    by_cell: dict[tuple[str, int, int], Bucket] = {}
     for i, r in enumerate(reports):
         if r.actor_key is None:
             continue
         if r.place_key is not None:
-            by_name.setdefault((r.actor_key, r.place_key), []).append(i)
+            by_name.setdefault((r.actor_key, r.place_key), Bucket()).add(i, days[i])
         if r.lat is not None and r.lon is not None:
-            by_cell.setdefault((r.actor_key, *cell_of(r.lat, r.lon)), []).append(i)
-    for ids in by_name.values():
-        for x, i in enumerate(ids):
-            for j in ids[x + 1:]:
-                yield i, j
+            by_cell.setdefault((r.actor_key, *cell_of(r.lat, r.lon)), Bucket()).add(i, days[i])
+    for b in (*by_name.values(), *by_cell.values()):
+        b.sort()
     for i, r in enumerate(reports):
-        if r.actor_key is None or r.lat is None or r.lon is None:
+        if r.actor_key is None:
             continue
-        for cell in nearby_cells(r.lat, r.lon, opts.incident_km):
-            for j in by_cell.get((r.actor_key, *cell), ()):
+        if r.place_key is not None:
+            for j in by_name[(r.actor_key, r.place_key)].near(days[i], opts.incident_days):
                 if j > i:
                     yield i, j
+        if r.lat is None or r.lon is None:
+            continue
+        for cell in nearby_cells(r.lat, r.lon, opts.incident_km):
+            bucket = by_cell.get((r.actor_key, *cell))
+            if bucket is not None:
+                for j in bucket.near(days[i], opts.incident_days):
+                    if j > i:
+                        yield i, j
 
 
 def cluster(reports: list[Report], opts: ResolveOptions) -> list[list[Report]]:

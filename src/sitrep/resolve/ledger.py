@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from sitrep.resolve.names import day_of, name_key, side_key
+import numpy as np
+
+from sitrep.resolve.names import day_of, fold, name_key, side_key
 from sitrep.resolve.records import ClaimRow, LedgerEntry, ResolveOptions
 
 # metrics that count a part of another metric's whole (a part's figure cannot exceed the whole's)
@@ -35,6 +38,7 @@ PERIODS = (
     ("month", re.compile(r"\b(?:(?:in|over|during|for) the (?:past|last|previous|preceding) "
                          r"(?:month|30 days|thirty days)|(?:per|a|each) month|monthly)\b", re.I)),
 )
+MAX_LISTED = 50  # contradicting claims listed per claim (the count is kept in full)
 _STOP = re.compile(r"[.!?](?=\s)|\n")
 
 
@@ -47,6 +51,7 @@ def sentence_around(raw: str, start: int, end: int) -> str:
 
 def read_period(sentence: str) -> str | None:
     """The span a figure is counted over when the sentence states one ("in the past day")."""
+    sentence = fold(sentence)  # spun copies hide "past day" behind lookalike letters
     for name, rx in PERIODS:
         if rx.search(sentence):
             return name
@@ -76,28 +81,6 @@ def bounds(c: ClaimRow) -> tuple[float, float]:
     return low, high
 
 
-def exceeds(part: ClaimRow, whole: ClaimRow, margin: float) -> bool:
-    """`part`'s figure is surely larger than `whole`'s, by more than the margin."""
-    return bounds(part)[0] > bounds(whole)[1] * (1.0 + margin)
-
-
-def contradict(a: ClaimRow, b: ClaimRow, opts: ResolveOptions) -> bool:
-    """Two claimants' figures that cannot both hold."""
-    if a.claimant_key == b.claimant_key or a.subject_key != b.subject_key or a.period != b.period:
-        return False
-    da, db = day_of(a.date), day_of(b.date)
-    if da is not None and db is not None and abs(da - db) > opts.claim_days:
-        return False  # far apart in time: a series, not a contradiction
-    m = opts.claim_margin
-    if a.metric == b.metric:
-        return exceeds(a, b, m) or exceeds(b, a, m)
-    if b.metric in PART_OF.get(a.metric, ()):
-        return exceeds(a, b, m)
-    if a.metric in PART_OF.get(b.metric, ()):
-        return exceeds(b, a, m)
-    return False
-
-
 def copy_key(c: ClaimRow) -> tuple[object, ...]:
     return (c.group_id, c.claimant_key, c.subject_key, c.metric, c.period, c.low, c.high)
 
@@ -122,29 +105,89 @@ def find_copies(claims: list[ClaimRow], originals: dict[str, str]) -> dict[str, 
     return out
 
 
-def related(metric: str) -> set[str]:
-    """Metrics whose figures can contradict this one's."""
-    out = {metric, *PART_OF.get(metric, ())}
-    out.update(m for m, wholes in PART_OF.items() if metric in wholes)
-    return out
+@dataclass(slots=True)
+class Quantity:
+    """One subject and period's figures as arrays, for testing each against all the others."""
+
+    rows: list[ClaimRow]
+    metric: np.ndarray  # metric index of each row
+    claimant: np.ndarray  # claimant index
+    low: np.ndarray
+    high: np.ndarray
+    day: np.ndarray  # day number, -1 when undated
+    group: np.ndarray  # group-of-copies index of each row's document
+    part_of: np.ndarray  # part_of[i, j]: metric i counts a part of metric j
+    by_day: np.ndarray  # dated rows in day order
+    undated: np.ndarray
+
+    @classmethod
+    def of(cls, rows: list[ClaimRow]) -> Quantity:
+        metrics = sorted({c.metric for c in rows}
+                         | {w for c in rows for w in PART_OF.get(c.metric, ())})
+        at = {m: i for i, m in enumerate(metrics)}
+        part_of = np.zeros((len(metrics), len(metrics)), dtype=bool)
+        for part, wholes in PART_OF.items():
+            for whole in wholes:
+                if part in at and whole in at:
+                    part_of[at[part], at[whole]] = True
+        claimants = {k: i for i, k in enumerate(sorted({c.claimant_key for c in rows}))}
+        day = np.array([day_of(c.date) or -1 for c in rows], dtype=np.int64)
+        groups = {g: i for i, g in enumerate(sorted({c.group_id for c in rows}))}
+        dated = np.flatnonzero(day >= 0)
+        return cls(rows, np.array([at[c.metric] for c in rows]),
+                   np.array([claimants[c.claimant_key] for c in rows]),
+                   np.array([bounds(c)[0] for c in rows], dtype=float),
+                   np.array([bounds(c)[1] for c in rows], dtype=float), day,
+                   np.array([groups[c.group_id] for c in rows]), part_of,
+                   dated[np.argsort(day[dated], kind="stable")], np.flatnonzero(day < 0))
+
+    def around(self, a: int, days: int) -> np.ndarray:
+        """Rows whose dates can meet row `a`'s.
+
+        An undated figure cannot be placed in time against other articles' figures: it meets
+        only the figures of its own article (and of that article's copies).
+        """
+        if self.day[a] < 0:
+            return np.flatnonzero(self.group == self.group[a])
+        sorted_days = self.day[self.by_day]
+        lo = np.searchsorted(sorted_days, self.day[a] - days, side="left")
+        hi = np.searchsorted(sorted_days, self.day[a] + days, side="right")
+        undated = self.undated[self.group[self.undated] == self.group[a]]
+        return np.concatenate([self.by_day[lo:hi], undated])
+
+    def contradicted_by(self, a: int, opts: ResolveOptions) -> np.ndarray:
+        """Rows from other claimants whose figures cannot hold together with row `a`'s."""
+        b = self.around(a, opts.claim_days)
+        grow = 1.0 + opts.claim_margin
+        above = self.low[b] > self.high[a] * grow  # b's figure is surely larger than a's
+        below = self.low[a] > self.high[b] * grow
+        same = self.metric[b] == self.metric[a]
+        a_is_part = self.part_of[self.metric[a], self.metric[b]]
+        b_is_part = self.part_of[self.metric[b], self.metric[a]]
+        hit = (self.claimant[b] != self.claimant[a]) & (
+            (same & (above | below)) | (a_is_part & below) | (b_is_part & above))
+        return b[hit]
 
 
-def find_contradictions(claims: Iterable[ClaimRow], opts: ResolveOptions) -> dict[str, list[str]]:
-    """Claim id -> ids of the claims it contradicts (only figures that are not copies)."""
+def find_contradictions(claims: Iterable[ClaimRow],
+                        opts: ResolveOptions) -> dict[str, tuple[int, tuple[str, ...]]]:
+    """Claim id -> how many claims it contradicts and the ids of the nearest in time (at most
+    `MAX_LISTED`). Only figures that are not copies are given."""
     buckets: dict[tuple[str | None, str | None], list[ClaimRow]] = {}
-    for c in claims:
+    for c in sorted(claims, key=lambda c: c.claim_id):
         buckets.setdefault((c.subject_key, c.period), []).append(c)
-    out: dict[str, list[str]] = {}
+    out: dict[str, tuple[int, tuple[str, ...]]] = {}
     for rows in buckets.values():
-        by_metric: dict[str, list[ClaimRow]] = {}
-        for c in rows:
-            by_metric.setdefault(c.metric, []).append(c)
-        for metric, own in by_metric.items():
-            others = [c for m in sorted(related(metric)) for c in by_metric.get(m, ())]
-            for a in own:
-                hits = sorted(b.claim_id for b in others if b is not a and contradict(a, b, opts))
-                if hits:
-                    out[a.claim_id] = hits
+        if len(rows) < 2:
+            continue
+        q = Quantity.of(rows)
+        for a, c in enumerate(rows):
+            hits = q.contradicted_by(a, opts)
+            if len(hits):
+                undated = (q.day[hits] < 0) | (q.day[a] < 0)
+                gap = np.where(undated, 0, np.abs(q.day[hits] - q.day[a]))
+                nearest = hits[np.lexsort((hits, gap))[:MAX_LISTED]]  # rows are in id order
+                out[c.claim_id] = (len(hits), tuple(rows[h].claim_id for h in nearest))
     return out
 
 
@@ -154,5 +197,5 @@ def build_ledger(claims: list[ClaimRow], originals: dict[str, str],
     copies = find_copies(claims, originals)
     kept = [c for c in claims if c.claim_id not in copies]
     flags = find_contradictions(kept, opts)
-    return [LedgerEntry(c, copies.get(c.claim_id), tuple(flags.get(c.claim_id, ())))
+    return [LedgerEntry(c, copies.get(c.claim_id), *flags.get(c.claim_id, (0, ())))
             for c in sorted(claims, key=lambda c: c.claim_id)]

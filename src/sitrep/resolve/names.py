@@ -6,10 +6,11 @@ Different documents name the same side, outlet or claimant differently ("Russian
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 # the side a demonym or capital names, for the parties news about wars names most
 SIDES = {
@@ -50,11 +51,18 @@ def fold_table() -> dict[int, str]:
     return {ord(k): v for k, v in load_table().items() if len(k) == 1}
 
 
+@cache
+def combining_table() -> dict[int, None]:
+    """Combining marks (accents once decomposed), to be deleted with `str.translate`."""
+    return {cp: None for cp in range(0x10000) if unicodedata.combining(chr(cp))}
+
+
 def fold(text: str) -> str:
     """Case-free skeleton of a text: lookalikes folded, accents dropped, Unicode normalised."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKC", text).translate(fold_table())
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return unicodedata.normalize("NFKD", text).translate(combining_table()).casefold()
 
 
 def words(text: str) -> list[str]:
@@ -106,13 +114,12 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@lru_cache(maxsize=65536)
 def day_of(date: str | None) -> int | None:
     """Days since 0001-01-01 of an ISO date (or date and time); None when unreadable."""
-    from datetime import date as _date
-
     if not date or len(date) < 10:
         return None
     try:
-        return _date.fromisoformat(date[:10]).toordinal()
+        return dt.date.fromisoformat(date[:10]).toordinal()
     except ValueError:
         return None

@@ -122,6 +122,7 @@ class FigureView:
     evidence: str
     confidence: float
     copy_of: str | None
+    n_contradicts: int
     contradicts: list[str]
 
 
@@ -259,7 +260,8 @@ def read_ledger(conn: Connection, *, metric: str | None = None, subject: str | N
         rs_.sort(key=lambda r: (r.claimant_key, r.date or "", r.claim_id))
         figures = [FigureView(r.claim_id, ref(refs, r.doc_id), r.claimant, r.claimant_key, r.low,
                               r.high, r.date, r.start, r.end, r.evidence, r.confidence,
-                              r.copy_of, list(r.contradicts or [])) for r in rs_]
+                              r.copy_of, r.n_contradicts, list(r.contradicts or []))
+                   for r in rs_]
         subject_name = next((r.subject for r in rs_ if r.subject), None)
         claimants = sorted({r.claimant or (ref(refs, r.doc_id).publisher or "(outlet)")
                             for r in rs_})

@@ -162,7 +162,8 @@ class LedgerEntry:
 
     claim: ClaimRow
     copy_of: str | None  # the same figure in the original of this document's group
-    contradicts: tuple[str, ...]  # claim ids whose ranges this one's cannot meet
+    n_contradicts: int  # claims from other claimants whose ranges this one's cannot meet
+    contradicts: tuple[str, ...]  # their ids, the nearest in time first (at most 50)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,3 +179,6 @@ class ResolveStats:
     ledger_written: int = 0
     contradictions: int = 0  # ledger entries flagged (whole store)
     seconds: float = 0.0
+    group_seconds: float = 0.0  # of which: signatures, LSH and groups of copies
+    incident_seconds: float = 0.0  # incidents and tracks
+    ledger_seconds: float = 0.0

@@ -158,6 +158,7 @@ ledger = Table(
     Column("evidence", Text, nullable=False),
     Column("confidence", Float, nullable=False),
     Column("copy_of", String(32)),
+    Column("n_contradicts", Integer, nullable=False, default=0),
     Column("contradicts", JSON, nullable=False),
     Index("ix_ledger_doc", "doc_id"),
     Index("ix_ledger_quantity", "subject_key", "metric"),
@@ -533,7 +534,7 @@ def ledger_row(e: LedgerEntry) -> dict[str, Any]:
             "subject_key": c.subject_key, "metric": c.metric, "period": c.period,
             "low": c.low, "high": c.high, "date": c.date, "start": c.start, "end": c.end,
             "evidence": c.evidence, "confidence": c.confidence, "copy_of": e.copy_of,
-            "contradicts": list(e.contradicts)}
+            "n_contradicts": e.n_contradicts, "contradicts": list(e.contradicts)}
 
 
 def replace_ledger(conn: Connection, subject_keys: Iterable[str | None], doc_ids: Iterable[str],
@@ -551,5 +552,5 @@ def replace_ledger(conn: Connection, subject_keys: Iterable[str | None], doc_ids
 
 
 def count_contradictions(conn: Connection) -> int:
-    rows = conn.execute(select(ledger.c.contradicts)).scalars()
-    return sum(1 for r in rows if r)
+    return conn.execute(select(func.count()).select_from(ledger).where(
+        ledger.c.n_contradicts > 0)).scalar_one()

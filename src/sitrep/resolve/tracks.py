@@ -9,7 +9,11 @@ successor in time; a chain of two or more positions is a track.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 
+import numpy as np
+
+from sitrep.records import EQUIPMENT
 from sitrep.resolve.names import day_of, distance_km
 from sitrep.resolve.records import Incident, ResolveOptions, Track, TrackPoint
 
@@ -18,43 +22,55 @@ def placed(inc: Incident) -> bool:
     return inc.lat is not None and inc.lon is not None and day_of(inc.first_seen) is not None
 
 
-def gap_km(a: Incident, b: Incident) -> float:
-    return distance_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0)
+def distances_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Great-circle distances in kilometres from one point to many."""
+    p1, p2 = np.radians(lat), np.radians(lats)
+    dp, dl = p2 - p1, np.radians(lons - lon)
+    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
-def can_follow(a: Incident, b: Incident, opts: ResolveOptions) -> bool:
-    """`b` can be the same force as `a`, seen later at another place."""
-    da, db = day_of(a.last_seen or a.first_seen), day_of(b.first_seen)
-    if da is None or db is None or (b.first_seen or "") <= (a.first_seen or ""):
-        return False
-    days = db - da
-    if days < 0 or days > opts.track_gap_days:
-        return False
-    km = gap_km(a, b)
-    if km < opts.track_min_km or km > opts.track_km_per_day * max(days, 1):
-        return False
-    return not (a.equipment and b.equipment and not set(a.equipment) & set(b.equipment))
+def gear_mask(equipment: tuple[str, ...]) -> int:
+    """Equipment as bits, so that "any in common" is one AND."""
+    return sum(1 << EQUIPMENT.index(e) for e in set(equipment) if e in EQUIPMENT)
 
 
 def successors(incidents: list[Incident], opts: ResolveOptions) -> dict[str, str]:
-    """Incident id -> the id of the next position of the same force (each taken at most once)."""
+    """Incident id -> the id of the next position of the same force (each taken at most once).
+
+    `b` can follow `a` when it starts later (on a later day, or later the same day), within
+    `track_gap_days` of `a`'s end, further than `track_min_km` away but no further than
+    `track_km_per_day` allows, and shares equipment with it when both name some.
+    """
     ordered = sorted((i for i in incidents if placed(i)), key=lambda i: (i.first_seen or "", i.id))
-    taken: set[str] = set()
+    n = len(ordered)
+    starts = [i.first_seen or "" for i in ordered]
+    distinct = sorted(set(starts))
+    rank = np.array([bisect_left(distinct, s) for s in starts], dtype=np.int64)
+    first = np.array([day_of(i.first_seen) or 0 for i in ordered], dtype=np.int64)
+    last = np.maximum(np.array([day_of(i.last_seen) or 0 for i in ordered], dtype=np.int64), first)
+    lat = np.array([i.lat or 0.0 for i in ordered])
+    lon = np.array([i.lon or 0.0 for i in ordered])
+    gear = np.array([gear_mask(i.equipment) for i in ordered], dtype=np.int64)
+    taken = np.zeros(n, dtype=bool)
     nxt: dict[str, str] = {}
-    days = [day_of(i.first_seen) or 0 for i in ordered]
-    for x, a in enumerate(ordered):
-        last = (day_of(a.last_seen) or days[x]) + opts.track_gap_days
-        options = []
-        for y in range(x + 1, len(ordered)):
-            if days[y] > last:  # time-ordered: nothing further on is close enough
-                break
-            b = ordered[y]
-            if b.id not in taken and can_follow(a, b, opts):
-                options.append(b)
-        if options:
-            best = min(options, key=lambda b: (day_of(b.first_seen) or 0, gap_km(a, b), b.id))
-            nxt[a.id] = best.id
-            taken.add(best.id)
+    for x in range(n):
+        # time-ordered: nothing past the gap can follow
+        ys = np.arange(x + 1, int(np.searchsorted(first, last[x] + opts.track_gap_days, "right")))
+        ys = ys[~taken[ys]]
+        if not ys.size:
+            continue
+        days = first[ys] - last[x]
+        km = distances_km(lat[x], lon[x], lat[ys], lon[ys])
+        ok = ((rank[ys] > rank[x]) & (days >= 0) & (km >= opts.track_min_km)
+              & (km <= opts.track_km_per_day * np.maximum(days, 1))
+              & ((gear[x] == 0) | (gear[ys] == 0) | ((gear[ys] & gear[x]) != 0)))
+        if not ok.any():
+            continue
+        ys, km = ys[ok], km[ok]
+        best = int(ys[np.lexsort((ys, km, first[ys]))[0]])  # soonest, then nearest
+        nxt[ordered[x].id] = ordered[best].id
+        taken[best] = True
     return nxt
 
 
