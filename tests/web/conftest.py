@@ -76,6 +76,9 @@ class Watched:
                 else self.problems.append(f"external request: {r.url}"))
 
     def open(self, route: str, ready: str) -> Any:
+        if self.page.url.startswith(self.base):
+            # a hash-only change keeps the page: forget the last view's ready mark first
+            self.page.evaluate("document.body.removeAttribute('data-ready')")
         self.page.goto(self.base + route)
         self.page.wait_for_selector(f"body[data-ready={ready}]", timeout=20_000)
         return self.page

@@ -53,7 +53,10 @@ def test_the_seeds_movements_are_on_the_map(ui) -> None:
 def test_clicking_a_movement_on_the_map_shows_its_evidence_source_and_date(ui) -> None:
     page = ui.open("#/map", "map")
     movements = api(ui.base, "movements", limit=500)["items"]
-    page.locator("#map path.leaflet-interactive").first.click(force=True)
+    # wait until Leaflet has projected the shapes, then click a drawn one
+    drawn = "#map path.leaflet-interactive:not([d='M0 0'])"
+    page.wait_for_selector(drawn, state="attached")
+    page.locator(drawn).first.dispatch_event("click")
     detail = page.locator("#detail")
     detail.locator("blockquote").wait_for()
     text = detail.inner_text()
@@ -135,11 +138,14 @@ def test_an_article_with_markup_in_its_text_renders_as_text(ui) -> None:
 def test_document_view_highlights_facts_and_shows_integrity(ui) -> None:
     page = ui.open("#/doc/api-fixture-wire", "doc")
     marks = page.locator(".article .m-claim")
+    marks.first.wait_for()
+    page.locator(".integrity").wait_for()
     assert "300 soldiers of Otherland were killed" in " ".join(marks.all_inner_texts())
     assert page.locator(".integrity").inner_text().startswith("Integrity")
     page.locator(".doc-side button.fact").first.click()
     assert page.locator(".fact-detail blockquote").count() == 1
     page = ui.open("#/doc/api-fixture-post", "doc")
+    page.locator(".integrity").wait_for()
     assert "Cheap Widget Deals here." in page.locator(".integrity").inner_text()
     ui.shot("document")
     assert ui.problems == []
