@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,8 +44,10 @@ def spin(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def make_docs(n: int, seed: int = 7) -> list[Document]:
+def make_docs(n: int, seed: int = 7, months: tuple[int, int] = (3, 5)) -> list[Document]:
+    """`n` documents dated within `months` of 2023 (one in ten a copy of an earlier one)."""
     rng = random.Random(seed)
+    prefix = "" if seed == 7 else f"s{seed}-"
     vocab = make_vocabulary(rng)
     places = [(rng.uniform(44, 53), rng.uniform(22, 40)) for _ in range(300)]
     bodies: list[str] = []
@@ -66,11 +68,11 @@ def make_docs(n: int, seed: int = 7) -> list[Document]:
         side, claimant = rng.choice(SIDES), rng.choice(CLAIMANTS)
         town = rng.randrange(len(places))
         lat, lon = places[town]
-        day = f"2023-{rng.randint(3, 5):02d}-{rng.randint(1, 28):02d}"
+        day = f"2023-{rng.randint(*months):02d}-{rng.randint(1, 28):02d}"
         figure = str(rng.randint(1, 90) * 100)
         raw = raw + f"\n{side} troops moved toward the town. {claimant} said {figure} soldiers " \
             "were killed."
-        doc = Document.from_raw(raw, name=f"bench-{i}")
+        doc = Document.from_raw(raw, name=f"bench-{prefix}{i}")
         doc.clean_text = raw
         doc.flags = flags
         doc.source = Source(publisher=publisher, original_publisher=original, published=day)
@@ -104,54 +106,81 @@ def forget_resolved(db: str) -> None:
 
 
 def measure(db: str) -> dict[str, float]:
-    """Run in a fresh process: resolve everything, report seconds and memory added."""
+    """Run in a fresh process: resolve everything, re-run, then add 100 documents; time each."""
     from sitrep.resolve import resolve_store
 
     store = Store(db)
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
     stats = resolve_store(store)
     wall = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     again = resolve_store(store)
-    return {"documents": stats.documents, "copies": stats.copies, "seconds": round(wall, 2),
+    # the next month's news: only these documents, and what they touch, are redone
+    extra = make_docs(100, seed=8, months=(6, 6))
+    store.upsert_many(extra)
+    t1 = time.perf_counter()
+    added = resolve_store(store, [d.id for d in extra])
+    return {"added": added.documents, "added_seconds": round(time.perf_counter() - t1, 2),
+            "documents": stats.documents, "copies": stats.copies, "seconds": round(wall, 2),
             "group_seconds": stats.group_seconds, "incident_seconds": stats.incident_seconds,
-            "ledger_seconds": stats.ledger_seconds, "added_mb": round((peak - base) / 1024, 1),
-            "incidents": stats.incidents_written, "rerun_documents": again.documents}
+            "ledger_seconds": stats.ledger_seconds, "incidents": stats.incidents_written,
+            "rerun_documents": again.documents}
+
+
+def measure_memory(db: str) -> dict[str, float]:
+    """Run in a fresh process: the peak of memory allocated while resolving everything."""
+    import tracemalloc
+
+    from sitrep.resolve import resolve_store
+
+    store = Store(db)
+    tracemalloc.start()
+    resolve_store(store)
+    _, peak = tracemalloc.get_traced_memory()
+    return {"peak_mb": round(peak / 2**20, 1)}
+
+
+def run_child(flag: str, built_at: Path, tmp: str) -> dict[str, float]:
+    """Measure in a fresh process, on a copy of the built store with nothing resolved."""
+    path = Path(tmp) / f"measured{flag}.db"
+    for suffix in ("", "-wal"):
+        if Path(f"{built_at}{suffix}").exists():
+            shutil.copyfile(f"{built_at}{suffix}", f"{path}{suffix}")
+    db = f"sqlite:///{path}"
+    forget_resolved(db)
+    child = subprocess.run([sys.executable, __file__, flag, db], capture_output=True, text=True)
+    if child.returncode:
+        sys.exit(f"the measuring process failed:\n{child.stderr}")
+    return json.loads(child.stdout)  # type: ignore[no-any-return]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, nargs="+", default=[10_000])
     ap.add_argument("--keep", help="Folder to keep the built stores in and reuse them from.")
-    ap.add_argument("--measure", help=argparse.SUPPRESS)  # internal: the child process
+    ap.add_argument("--measure", help=argparse.SUPPRESS)  # internal: the child processes
+    ap.add_argument("--memory", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.measure:
-        print(json.dumps(measure(args.measure)))
+    if args.measure or args.memory:
+        print(json.dumps(measure(args.measure) if args.measure else measure_memory(args.memory)))
         return
     for n in args.docs:
         with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
             folder = Path(args.keep) if args.keep else Path(tmp)
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"bench-{n}.db"
-            db = f"sqlite:///{path}"
+            built_at = folder / f"bench-{n}.db"
             t0 = time.perf_counter()
-            if not path.exists():
-                build(db, n)
-            if args.keep:  # measure from a store with nothing resolved yet
-                forget_resolved(db)
+            if not built_at.exists():
+                build(f"sqlite:///{built_at}", n)
             built = time.perf_counter() - t0
-            child = subprocess.run([sys.executable, __file__, "--measure", db],
-                                   capture_output=True, text=True)
-            if child.returncode:
-                sys.exit(f"the measuring process failed:\n{child.stderr}")
-            result = json.loads(child.stdout)
+            result = run_child("--measure", built_at, tmp)
+            memory = run_child("--memory", built_at, tmp)
             print(f"{n:>6} docs (store built in {built:.0f} s): resolve {result['seconds']} s "
                   f"[groups {result['group_seconds']} s, incidents+tracks "
                   f"{result['incident_seconds']} s, ledger {result['ledger_seconds']} s], "
-                  f"{result['copies']} copies grouped, {result['incidents']} incidents, "
-                  f"+{result['added_mb']} MB peak; re-run resolved {result['rerun_documents']}",
-                  flush=True)
+                  f"{result['copies']} copies grouped, {result['incidents']} incidents; "
+                  f"peak allocated {memory['peak_mb']} MB; re-run resolved "
+                  f"{result['rerun_documents']}; {result['added']} more documents resolved in "
+                  f"{result['added_seconds']} s", flush=True)
 
 
 if __name__ == "__main__":

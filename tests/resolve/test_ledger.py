@@ -6,12 +6,14 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
+from sitrep.records import Claim, Document
 from sitrep.resolve import resolve_store
 from sitrep.resolve import store as rs
 from sitrep.resolve.ledger import build_ledger, read_period, sentence_around
 from sitrep.resolve.records import ClaimRow, ResolveOptions
 from sitrep.store.db import Store
 from tests.resolve import corpus
+from tests.resolve.conftest import snapshot
 
 
 def ledger_rows(store: Store) -> list[dict]:  # type: ignore[type-arg]
@@ -114,3 +116,28 @@ def test_removing_a_documents_claims_clears_the_flags_they_raised(store: Store) 
     resolve_store(store)
     [row] = ledger_rows(store)
     assert row["claimant"] == "Kyiv" and row["contradicts"] == []
+
+
+def monthly_report(month: int, claimant: str, figure: int) -> Document:
+    raw = f"{claimant} said on the record that {figure:,} Russian soldiers have been killed so far."
+    doc = corpus.make_doc(raw, raw, name=f"m{month}-{claimant}", publisher=f"Outlet {month}",
+                          published=f"2023-{month:02d}-10")
+    doc.claims = [Claim(claimant, "Russian", "killed", figure, figure,
+                        corpus.span(raw, f"{figure:,} Russian soldiers have been killed"))]
+    return doc
+
+
+def test_the_ledger_built_one_document_at_a_time_equals_the_batch(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    docs = [monthly_report(1, "Kyiv", 9000), monthly_report(1, "Moscow", 500),
+            monthly_report(3, "Kyiv", 14000), monthly_report(3, "London", 13000),
+            monthly_report(5, "Moscow", 900), monthly_report(5, "Kyiv", 20000)]
+    one_by_one = Store(f"sqlite:///{tmp_path / 'a.db'}")
+    for doc in reversed(docs):
+        one_by_one.upsert(doc)
+        resolve_store(one_by_one, [doc.id])
+    batch = Store(f"sqlite:///{tmp_path / 'b.db'}")
+    batch.upsert_many(docs)
+    resolve_store(batch)
+    assert snapshot(one_by_one)["ledger"] == snapshot(batch)["ledger"]
+    flagged = {r["claimant"] + r["date"][:7] for r in ledger_rows(batch) if r["contradicts"]}
+    assert flagged == {"Kyiv2023-01", "Moscow2023-01", "Kyiv2023-05", "Moscow2023-05"}

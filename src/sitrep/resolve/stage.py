@@ -215,25 +215,43 @@ def update_tracks(conn: Connection, actors: set[str], opts: ResolveOptions) -> i
 # --- the ledger -----------------------------------------------------------------------------
 def update_ledger(conn: Connection, todo: list[str], removed: list[str], regrouped: Regrouped,
                   opts: ResolveOptions) -> int:
-    """Redo the ledger of the subjects the documents' claims are about (or were, before)."""
+    """Redo the ledger rows the documents' claims can change, and no others.
+
+    A figure's flags depend only on figures of its subject within `claim_days` of it (undated
+    ones: on its own group's), and its copy link on its group; so the rows redone are those of
+    the touched subjects dated within `claim_days` of a touched figure, or in a touched group,
+    each judged against everything within twice that distance.
+    """
     gone = set(todo) | set(removed)
-    regroup_only = regrouped.changed - gone
-    old = rs.read_ledger_docs(conn, gone | regroup_only)
+    old = rs.read_ledger_docs(conn, gone | (regrouped.changed - gone))
     groups = {**rs.read_groups_of(conn, todo), **regrouped.groups}
     rows = rs.read_claims(conn, todo)
     raws = dict(rs.read_texts(conn, sorted({r.doc_id for r in rows}), "raw_text"))
     new = [ledger.to_claim(r, groups.get(r.doc_id, r.doc_id), raws.get(r.doc_id, ""))
            for r in rows]
-    subjects = {c.subject_key for c in [*old, *new]}
-    if not subjects:
+    touched = [*old, *new]
+    if not touched:
         return 0
-    kept = [c for c in rs.read_ledger_subjects(conn, subjects) if c.doc_id not in gone]
-    cur = rs.read_groups_of(conn, {c.doc_id for c in kept})
-    kept = [regroup_claim(c, cur.get(c.doc_id, c.group_id)) for c in kept]
-    claims = [*kept, *new]
+    subjects = {c.subject_key for c in touched}
+    days = sorted(c.date[:10] for c in touched if c.date and len(c.date) >= 10)
+    touched_groups = {c.group_id for c in touched} | {groups.get(c.doc_id, c.group_id)
+                                                      for c in touched}
+    w = opts.claim_days
+    window = (shift(days[0], -w), shift(days[-1], w)) if days else None
+    targets = [c for c in rs.read_ledger_window(conn, subjects, window, touched_groups)
+               if c.doc_id not in gone and c.doc_id not in regrouped.changed]
+    target_ids = {c.claim_id for c in [*targets, *old]}
+    wide = (shift(days[0], -2 * w), shift(days[-1], 2 * w)) if days else None
+    context_groups = touched_groups | {c.group_id for c in targets}
+    context = [c for c in rs.read_ledger_window(conn, subjects, wide, context_groups)
+               if c.doc_id not in gone]
+    cur = rs.read_groups_of(conn, {c.doc_id for c in context})
+    claims = [regroup_claim(c, cur.get(c.doc_id, c.group_id)) for c in context] + new
     originals = {g: o for g, o in rs.read_group_rows(conn, {c.doc_id for c in claims}).values()}
-    entries = ledger.build_ledger(claims, originals, opts)
-    rs.replace_ledger(conn, subjects, gone, entries)
+    fresh = {c.claim_id for c in new} | target_ids
+    entries = [e for e in ledger.build_ledger(claims, originals, opts)
+               if e.claim.claim_id in fresh]
+    rs.replace_ledger_rows(conn, target_ids, gone, entries)
     return len(entries)
 
 

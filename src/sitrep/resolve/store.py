@@ -505,18 +505,25 @@ def claim_from_row(r: Any) -> ClaimRow:
         end=r.end, evidence=r.evidence, confidence=r.confidence)
 
 
-def read_ledger_subjects(conn: Connection, subject_keys: Iterable[str | None]) -> list[ClaimRow]:
-    """Ledger claims about some subjects (None: claims whose subject is unknown)."""
+def read_ledger_window(conn: Connection, subject_keys: Iterable[str | None],
+                       days: tuple[str, str] | None, group_ids: Iterable[str]) -> list[ClaimRow]:
+    """Ledger claims about some subjects dated between two days, or in some groups."""
+    lg = ledger.c
+    out: dict[str, ClaimRow] = {}
     keys = set(subject_keys)
-    out: list[ClaimRow] = []
     named = sorted(k for k in keys if k is not None)
-    for batch in chunks(named):
-        out.extend(claim_from_row(r) for r in conn.execute(
-            select(ledger).where(ledger.c.subject_key.in_(batch))))
+    about = [lg.subject_key.in_(batch) for batch in chunks(named)]
     if None in keys:
-        out.extend(claim_from_row(r) for r in conn.execute(
-            select(ledger).where(ledger.c.subject_key.is_(None))))
-    return out
+        about.append(lg.subject_key.is_(None))
+    if days is not None:
+        for cond in about:
+            q = select(ledger).where(cond, lg.date >= days[0], lg.date <= days[1] + "~")
+            out.update((r.claim_id, claim_from_row(r)) for r in conn.execute(q))
+    for batch in chunks(sorted(set(group_ids))):
+        for r in conn.execute(select(ledger).where(lg.group_id.in_(batch))):
+            if r.subject_key in keys:
+                out[r.claim_id] = claim_from_row(r)
+    return [out[k] for k in sorted(out)]
 
 
 def read_ledger_docs(conn: Connection, doc_ids: Iterable[str]) -> list[ClaimRow]:
@@ -537,14 +544,11 @@ def ledger_row(e: LedgerEntry) -> dict[str, Any]:
             "n_contradicts": e.n_contradicts, "contradicts": list(e.contradicts)}
 
 
-def replace_ledger(conn: Connection, subject_keys: Iterable[str | None], doc_ids: Iterable[str],
-                   entries: list[LedgerEntry]) -> None:
-    """Rewrite the ledger of some subjects (and drop the rows of re-resolved documents)."""
-    keys = set(subject_keys)
-    for batch in chunks(sorted(k for k in keys if k is not None)):
-        conn.execute(delete(ledger).where(ledger.c.subject_key.in_(batch)))
-    if None in keys:
-        conn.execute(delete(ledger).where(ledger.c.subject_key.is_(None)))
+def replace_ledger_rows(conn: Connection, claim_ids: Iterable[str], doc_ids: Iterable[str],
+                        entries: list[LedgerEntry]) -> None:
+    """Delete some ledger rows and the rows of some documents, then write the new entries."""
+    for batch in chunks(sorted(set(claim_ids) | {e.claim.claim_id for e in entries})):
+        conn.execute(delete(ledger).where(ledger.c.claim_id.in_(batch)))
     for batch in chunks(doc_ids):
         conn.execute(delete(ledger).where(ledger.c.doc_id.in_(batch)))
     if entries:
