@@ -33,7 +33,21 @@ node -e '
   const topo = require("./world-atlas/countries-110m.json");
   const fc = topojson.feature(topo, topo.objects.countries);
   const round = (c) => Array.isArray(c[0]) ? c.map(round) : [Math.round(c[0] * 100) / 100, Math.round(c[1] * 100) / 100];
-  for (const f of fc.features) f.geometry.coordinates = round(f.geometry.coordinates);
+  // rings that cross the antimeridian jump from +180 to -180; keep them continuous (past 180)
+  // so Leaflet does not draw a stripe across the whole map
+  const unwrap = (ring) => {
+    let off = 0;
+    return ring.map((p, i) => {
+      if (i) {
+        const d = p[0] - ring[i - 1][0];
+        if (d > 180) off -= 360; else if (d < -180) off += 360;
+      }
+      return [p[0] + off, p[1]];
+    });
+  };
+  const fix = (g) => g.type === "Polygon" ? g.coordinates.map(unwrap)
+    : g.type === "MultiPolygon" ? g.coordinates.map((poly) => poly.map(unwrap)) : g.coordinates;
+  for (const f of fc.features) f.geometry.coordinates = round(fix(f.geometry));
   process.stdout.write(JSON.stringify(fc));
 ' > "$dest/world/countries-110m.geojson"
 

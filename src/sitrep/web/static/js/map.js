@@ -57,7 +57,11 @@ export function drawMovements(items, onSelect) {
   for (const m of items) {
     const c = colour(m.actor);
     const origin = point(m.origin);
-    const dest = point(m.destination);
+    let dest = point(m.destination);
+    if (origin && dest && Math.abs(dest[1] - origin[1]) > 180) {
+      // go the short way round, across the antimeridian
+      dest = [dest[0], dest[1] + (dest[1] < origin[1] ? 360 : -360)];
+    }
     const where = dest || point(m.location) || origin;
     if (!where) continue;
     const title = `${m.actor || "unknown actor"} ${label(m.status)} ${placeName(m.destination || m.location || m.origin)}`;
