@@ -151,3 +151,13 @@ def test_claims_evidence_points_back_at_the_raw_text() -> None:
     [c] = claims_of(text)
     assert text[c.evidence.start:c.evidence.end] == c.evidence.text
     assert "16 Chinese warships" in c.evidence.text and c.rule
+
+
+def test_first_person_claimant_inside_a_quote_is_the_speaker() -> None:
+    import sitrep
+
+    doc = sitrep.process("Marta Kovalenko, a farmer who lives by the road, said: 'I counted at least "
+                         "forty tanks on the road to Sumy, and more came later.'")
+    figures = [c for c in doc.claims if c.low == 40]
+    assert figures, doc.claims
+    assert all(c.claimant and "Kovalenko" in c.claimant for c in figures)

@@ -6,7 +6,9 @@ from sitrep.config import Config
 from sitrep.extract.claims import find_claims
 from sitrep.extract.movements import find_movements
 from sitrep.extract.quotes import find_quotes
-from sitrep.records import Document
+from sitrep.records import Claim, Document, Movement, Quote
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 
 
 class ExtractStep:
@@ -22,4 +24,21 @@ class ExtractStep:
         doc.quotes = find_quotes(doc)
         doc.movements = find_movements(doc)
         doc.claims = find_claims(doc)
+        speak_for_themselves(doc.claims, doc.movements, doc.quotes)
         return doc
+
+
+def speak_for_themselves(claims: list[Claim], movements: list[Movement], quotes: list[Quote]) -> None:
+    """"I counted thirty trucks" inside a quotation: the claimant is the quote's speaker."""
+    def speaker_around(start: int, end: int) -> str | None:
+        for q in quotes:
+            if q.speaker and q.evidence.start < end and start < q.evidence.end:
+                return q.speaker
+        return None
+
+    for c in claims:
+        if c.claimant and c.claimant.lower() in FIRST_PERSON:
+            c.claimant = speaker_around(c.evidence.start, c.evidence.end)
+    for m in movements:
+        if m.observed_by and m.observed_by.lower() in FIRST_PERSON:
+            m.observed_by = speaker_around(m.evidence.start, m.evidence.end)
