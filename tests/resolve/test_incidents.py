@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from sitrep.resolve import resolve_store
 from sitrep.resolve import store as rs
 from sitrep.resolve.incidents import build_incidents, corroboration
 from sitrep.resolve.records import Report, ResolveOptions
 from sitrep.store.db import Store
+from sitrep.store.schema import documents
 from tests.resolve import corpus
 from tests.resolve.conftest import snapshot
 
@@ -130,3 +131,22 @@ def corpus_report(movement_id: str, doc_id: str, group_id: str, confidence: floa
                   origin_lat=None, origin_lon=None, date="2023-03-07", confidence=confidence,
                   start=0, end=1, evidence="x")
 
+
+
+def test_a_document_deleted_from_the_store_leaves_its_group_incident_and_ledger(
+        store: Store) -> None:
+    orig, copy = corpus.original(), corpus.copy_with_source_line()
+    indep = corpus.independent_report()
+    store.upsert_many([orig, copy, indep])
+    resolve_store(store)
+    with store.engine.begin() as conn:
+        conn.execute(delete(documents).where(documents.c.id == orig.id))
+    stats = resolve_store(store)
+    assert stats.removed == 1
+    after = snapshot(store)
+    assert not any(orig.id in repr(rows) for rows in after.values())
+    [inc] = incident_rows(store)
+    assert inc["n_reports"] == 2 and inc["n_sources"] == 2  # the copy now stands on its own
+    with store.engine.connect() as conn:
+        figures = conn.execute(select(rs.ledger.c.doc_id, rs.ledger.c.copy_of)).all()
+    assert figures and all(d == copy.id and c is None for d, c in figures)

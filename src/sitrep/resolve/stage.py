@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, replace
 
 import numpy as np
+from datasketch import MinHashLSH
 from sqlalchemy.engine import Connection
 
 from sitrep.resolve import dedup, incidents, ledger, tracks
@@ -58,8 +59,6 @@ def resolve_store(store: Store, doc_ids: list[str] | None = None,
         if not todo and not removed:
             return ResolveStats(seconds=time.perf_counter() - t0)
         log.info("resolving %d documents (%d removed)", len(todo), len(removed))
-        if removed:
-            rs.forget_docs(conn, removed)
         t1 = time.perf_counter()
         regrouped = regroup(conn, todo, removed, current, opts)
         t2 = time.perf_counter()
@@ -68,6 +67,7 @@ def resolve_store(store: Store, doc_ids: list[str] | None = None,
         t3 = time.perf_counter()
         n_ledger = update_ledger(conn, todo, removed, regrouped, opts)
         t4 = time.perf_counter()
+        rs.forget_docs(conn, removed)
         return ResolveStats(
             documents=len(todo), removed=len(removed), groups_changed=len(regrouped.changed),
             copies=rs.count_copies(conn), incidents_written=n_incidents, tracks_written=n_tracks,
@@ -96,12 +96,12 @@ def sign_documents(conn: Connection, todo: list[str], fingerprints: dict[str, st
     return sigs
 
 
-def similar(lsh: object, sigs: dict[str, np.ndarray], doc_id: str, opts: ResolveOptions,
+def similar(lsh: MinHashLSH, sigs: dict[str, np.ndarray], doc_id: str, opts: ResolveOptions,
             within: set[str] | None = None) -> list[str]:
     """Documents whose estimated Jaccard similarity to `doc_id` reaches the threshold."""
     sig = sigs[doc_id]
     out = []
-    for other in lsh.query(dedup.lean(sig)):  # type: ignore[attr-defined]
+    for other in lsh.query(dedup.lean(sig)):
         if other != doc_id and (within is None or other in within) \
                 and dedup.jaccard(sig, sigs[other]) >= opts.threshold:
             out.append(other)
@@ -135,15 +135,16 @@ def regroup(conn: Connection, todo: list[str], removed: list[str], fingerprints:
         if d in sigs:
             edges.extend((d, n) for n in similar(lsh, sigs, d, opts, members))
     comps = dedup.find_components(members, edges)
-    grouped = write_groups(conn, comps, sigs, opts)
+    grouped = write_groups(conn, comps, sigs, opts, removed)
     changed = {m.doc_id for m in grouped if old.get(m.doc_id) != (m.group_id, m.original_id)}
     return Regrouped(frozenset(changed | set(todo) | set(removed)),
                      {m.doc_id: m.group_id for m in grouped})
 
 
 def write_groups(conn: Connection, comps: list[list[str]], sigs: dict[str, np.ndarray],
-                 opts: ResolveOptions) -> list[GroupMember]:
-    """Each component's original, chain and evidence, written over the members' old rows."""
+                 opts: ResolveOptions, removed: list[str]) -> list[GroupMember]:
+    """Each component's original, chain and evidence, written over the members' old rows
+    (and the rows of removed documents dropped)."""
     ids = [d for c in comps for d in c]
     infos = rs.read_docs(conn, ids)
     multi = [d for c in comps if len(c) > 1 for d in c]
@@ -154,7 +155,7 @@ def write_groups(conn: Connection, comps: list[list[str]], sigs: dict[str, np.nd
         members = [infos[d] for d in comp if d in infos]
         if members:
             out.extend(dedup.build_group(members, sigs, sets))
-    rs.write_members(conn, ids, out)
+    rs.write_members(conn, [*ids, *removed], out)
     return out
 
 

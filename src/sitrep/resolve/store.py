@@ -267,10 +267,10 @@ def write_resolved(conn: Connection, rows: list[dict[str, Any]]) -> None:
 
 
 def forget_docs(conn: Connection, ids: list[str]) -> None:
-    """Drop what documents gone from the store left here (the caller redoes their incidents)."""
+    """Drop the signatures of documents gone from the store (their groups, incidents and ledger
+    rows are redone by the stages, which need to see them first)."""
     for batch in chunks(ids):
-        for t, col in ((resolved_docs, "doc_id"), (doc_groups, "doc_id"), (ledger, "doc_id")):
-            conn.execute(delete(t).where(t.c[col].in_(batch)))
+        conn.execute(delete(resolved_docs).where(resolved_docs.c.doc_id.in_(batch)))
 
 
 # --- groups ---------------------------------------------------------------------------------
