@@ -155,6 +155,7 @@ class Claim:
     low: float | None
     high: float | None
     evidence: Evidence
+    unit: str | None = None  # the noun counted ("tanks", "helicopters"), so like is compared with like
     date: str | None = None
     confidence: float = 0.5
     rule: str = ""

@@ -51,3 +51,16 @@ def test_stored_evidence_matches_the_stored_raw_text(tmp_path: Path, seed_docs) 
         for table in ("movements", "claims", "quotes", "places"):
             for doc_id, s, e, ev in conn.execute(text(f'SELECT doc_id, start, "end", evidence FROM {table}')):
                 assert raw[doc_id][s:e] == ev
+
+
+def test_an_older_store_gains_new_columns(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, inspect
+
+    db = tmp_path / "old.db"
+    Store(f"sqlite:///{db}")
+    eng = create_engine(f"sqlite:///{db}")
+    with eng.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE claims DROP COLUMN unit")
+    assert "unit" not in {c["name"] for c in inspect(eng).get_columns("claims")}
+    Store(f"sqlite:///{db}")
+    assert "unit" in {c["name"] for c in inspect(eng).get_columns("claims")}

@@ -94,7 +94,7 @@ def _claims_of_sentence(doc: Document, ctx: SubjectContext, speakers: Speakers,
         prev_subject = subject
         cs, ce = _evidence_span(text, sent, segs, seg_i)
         claim = Claim(claimant=claimant, subject=subject, metric=metric, low=fig.low,
-                      high=fig.high, evidence=doc.evidence(cs, ce),
+                      high=fig.high, evidence=doc.evidence(cs, ce), unit=fig.head or None,
                       date=resolve_date(text[sent.start:sent.end], doc.source.published),
                       confidence=_confidence(fig, d is not None, how_s, how_c),
                       rule=f"claim/{fig.how}/{'cue' if d else 'context'}/{how_s}")

@@ -46,6 +46,7 @@ class Store:
 
     def create(self) -> None:
         metadata.create_all(self.engine)
+        self._add_missing_columns()
         with self.engine.begin() as conn:
             if self.dialect == "sqlite":
                 conn.exec_driver_sql(
@@ -55,6 +56,21 @@ class Store:
                 conn.exec_driver_sql(
                     "CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents USING GIN "
                     "(to_tsvector('english', coalesce(title, '') || ' ' || clean_text))")
+
+    def _add_missing_columns(self) -> None:
+        """A store made by an older sitrep gains the nullable columns added since."""
+        from sqlalchemy import inspect
+
+        insp = inspect(self.engine)
+        with self.engine.begin() as conn:
+            for table in metadata.sorted_tables:
+                if not insp.has_table(table.name):
+                    continue
+                have = {c["name"] for c in insp.get_columns(table.name)}
+                for col in table.columns:
+                    if col.name not in have and col.nullable:
+                        kind = col.type.compile(dialect=self.engine.dialect)
+                        conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {kind}')
 
     # --- writing ---------------------------------------------------------------------------
     def upsert(self, doc: Document) -> dict[str, int]:
@@ -177,7 +193,7 @@ def _fact_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                             ("location", m.location))}})
     out["claims"] = [
         {**_base(doc, "claims", i, c.evidence, c), "claimant": c.claimant, "subject": c.subject,
-         "metric": c.metric, "low": c.low, "high": c.high}
+         "metric": c.metric, "low": c.low, "high": c.high, "unit": c.unit}
         for i, c in enumerate(doc.claims)]
     out["quotes"] = [
         {**_base(doc, "quotes", i, q.evidence, q), "speaker": q.speaker, "text": q.text}

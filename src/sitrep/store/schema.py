@@ -97,6 +97,7 @@ claims = Table(
     Column("metric", String(32), nullable=False),
     Column("low", Float),
     Column("high", Float),
+    Column("unit", Text),
     Index("ix_claims_doc", "doc_id"),
     Index("ix_claims_metric_subject", "metric", "subject"),
 )
