@@ -8,11 +8,10 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "sitrep needs Python 3.11"'
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip==24.3.1 || true
-	$(BIN)/pip install --quiet -e '.[dev,ray]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,ray]'
 	@touch $(STAMP)
 
 demo: install  ## ingest the bundled examples and serve the map and API on http://127.0.0.1:8000
