@@ -92,6 +92,7 @@ def ingest(
     engine: Annotated[str, typer.Option(help="local, or ray (needs the [ray] extra).")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray address (auto, ray://host:port); default: a local instance.")] = None,
     parquet: Annotated[Path | None, typer.Option(help="With --engine ray: write Parquet shards here instead of the store (import them with `sitrep load`).")] = None,
+    no_resolve: Annotated[bool, typer.Option("--no-resolve", help="Skip grouping copies, incidents and the ledger.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Run the pipeline over the inputs into the store, with a progress bar and a summary."""
@@ -118,6 +119,27 @@ def ingest(
     _print_summary(stats, store)
     if stats.interrupted:
         raise typer.Exit(130)
+    if not no_resolve and not parquet:
+        _resolve(store)
+
+
+def _resolve(store) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.resolve import resolve_store
+
+    s = resolve_store(store)
+    err.print(f"resolved {s.documents} documents ({s.removed} removed) in {s.seconds:.1f} s: "
+              f"{s.copies} copies, {s.incidents_written} incidents, {s.tracks_written} tracks, "
+              f"{s.ledger_written} ledger rows, {s.contradictions} figures contradicted")
+
+
+@app.command()
+def resolve(
+    db: DbOpt = DEFAULT_DB,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Group republished copies, merge incidents, chain tracks, line up the claims ledger."""
+    _setup_logging(verbose)
+    _resolve(_open_store(db))
 
 
 def _open_store(db: str):  # type: ignore[no-untyped-def]
@@ -195,6 +217,7 @@ def load(
         raise typer.Exit(2)
     store = _open_store(db)
     _print_summary(load_parquet(folder, store), store)
+    _resolve(store)
 
 
 @app.command()
@@ -253,7 +276,7 @@ def demo(
         err.print(f"[red]bundled examples not found at {EXAMPLES}[/]")
         raise typer.Exit(1)
     ingest([str(EXAMPLES)], db=db, workers=1, reprocess=False, engine="local", address=None,
-           parquet=None, verbose=False)
+           parquet=None, no_resolve=False, verbose=False)
     if not no_serve:
         serve(db=db, host=host, port=port, token=None)
 

@@ -15,6 +15,7 @@ import sitrep
 from sitrep.api import ingest, routes
 from sitrep.api.errors import error_response, install_error_handlers
 from sitrep.api.params import MAX_PAGE
+from sitrep.resolve import api as resolve_api
 from sitrep.store.db import Store
 from sitrep.store.queries import ensure_read_indexes
 
@@ -59,6 +60,7 @@ def create_app(db_url: str, token: str | None = None, *,
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.include_router(routes.router)
     app.include_router(ingest.router)
+    app.include_router(resolve_api.router)
 
     @app.get("/api/config", summary="What the UI needs to know about this server")
     def get_config(request: Request) -> dict[str, Any]:
