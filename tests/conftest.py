@@ -72,11 +72,27 @@ def pg_url() -> Iterator[str]:
         shutil.chown(tmp, "postgres")
         prefix = ["runuser", "-u", "postgres", "--"]
     data, port = tmp / "data", _free_port()
-    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "sitrep", "--auth=trust"],
-                   check=True, capture_output=True)
-    proc = subprocess.Popen([*prefix, str(bindir / "postgres"), "-D", str(data), "-p", str(port),
-                             "-k", str(tmp), "-h", "127.0.0.1"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "sitrep", "--auth=trust"],
+        check=True,
+        capture_output=True,
+    )
+    proc = subprocess.Popen(
+        [
+            *prefix,
+            str(bindir / "postgres"),
+            "-D",
+            str(data),
+            "-p",
+            str(port),
+            "-k",
+            str(tmp),
+            "-h",
+            "127.0.0.1",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"postgresql+psycopg://sitrep@127.0.0.1:{port}/postgres"
     import psycopg
 

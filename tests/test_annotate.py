@@ -20,5 +20,5 @@ def test_chunked_doc_keeps_offsets_and_entities() -> None:
     assert doc.text == text
     kyiv = [e for e in doc.ents if e.text == "Kyiv"]
     assert len(kyiv) >= 75  # the model may miss one in a repetitive text; offsets are the point
-    assert all(text[e.start_char:e.end_char] == "Kyiv" for e in kyiv)
+    assert all(text[e.start_char : e.end_char] == "Kyiv" for e in kyiv)
     assert sum(1 for _ in doc.sents) >= 75

@@ -25,7 +25,7 @@ def test_extract_prints_one_contract_line_per_seed() -> None:
     assert len(lines) == 3
     for line in lines:
         obj = json.loads(line)
-        assert CONTRACT_KEYS <= obj.keys()
+        assert obj.keys() >= CONTRACT_KEYS
         assert obj["id"] in {p.stem for p in SEEDS.glob("*.txt")}
         assert {"homoglyphs_folded", "spam_spans", "boilerplate_chars"} <= obj["flags"].keys()
         for p in obj["places"]:
@@ -35,7 +35,9 @@ def test_extract_prints_one_contract_line_per_seed() -> None:
 
 
 def test_extract_reads_stdin() -> None:
-    res = run("extract", "-", input="“We are holding the line,” General Oleh Marchenko said.".encode())
+    res = run(
+        "extract", "-", input="“We are holding the line,” General Oleh Marchenko said.".encode()
+    )
     assert res.returncode == 0
     assert json.loads(res.stdout)["id"] == "stdin"
 
@@ -45,7 +47,9 @@ def test_ingest_survives_bad_files_and_reports_them(tmp_path: Path) -> None:
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
     (bad / "blob.bin").write_bytes(bytes(range(256)) * 64)
-    (bad / "latin.txt").write_bytes("Ukrainian forces massed near Zaporizhzhia, the café owner said.".encode("latin-1"))
+    (bad / "latin.txt").write_bytes(
+        "Ukrainian forces massed near Zaporizhzhia, the café owner said.".encode("latin-1")
+    )
     para = "Russian troops moved towards Kupiansk on Monday, officials said. " * 20 + "\n\n"
     with (bad / "big.txt").open("w") as fh:
         while fh.tell() < 20_000_000:

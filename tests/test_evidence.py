@@ -16,16 +16,16 @@ def _assert_evidence(doc) -> int:  # type: ignore[no-untyped-def]
     for fact in doc.facts:
         ev = fact.evidence
         assert 0 <= ev.start <= ev.end <= len(raw), (doc.name, ev)
-        assert raw[ev.start:ev.end] == ev.text, (doc.name, ev)
+        assert raw[ev.start : ev.end] == ev.text, (doc.name, ev)
         assert ev.text.strip(), (doc.name, fact)
         n += 1
     for p in doc.places:
-        assert raw[p.start:p.end], (doc.name, p)
+        assert raw[p.start : p.end], (doc.name, p)
         n += 1
     for field_name, ev in doc.source.evidence.items():
-        assert raw[ev.start:ev.end] == ev.text, (doc.name, field_name, ev)
+        assert raw[ev.start : ev.end] == ev.text, (doc.name, field_name, ev)
     for ev in [*doc.flags.spam_spans, *doc.flags.gaps]:
-        assert raw[ev.start:ev.end] == ev.text, (doc.name, ev)
+        assert raw[ev.start : ev.end] == ev.text, (doc.name, ev)
     return n
 
 

@@ -17,8 +17,9 @@ __version__ = "0.1.0"
 _pipelines: dict[Config, object] = {}
 
 
-def process(text_or_html: str, *, name: str = "", uri: str | None = None,
-            config: Config | None = None) -> Document:
+def process(
+    text_or_html: str, *, name: str = "", uri: str | None = None, config: Config | None = None
+) -> Document:
     """Run the whole pipeline on one text or HTML page and return its `Document`."""
     from sitrep.ingest.detect import detect_kind
     from sitrep.pipeline import Pipeline

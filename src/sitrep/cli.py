@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -25,18 +25,26 @@ err = Console(stderr=True)
 EXAMPLES = Path(__file__).parent / "examples" / "articles"
 DEFAULT_DB = "sqlite:///sitrep.db"
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")]
-DbOpt = Annotated[str, typer.Option("--db", envvar="SITREP_DB",
-                                    help="Store URL: sqlite:///file.db or postgresql+psycopg://user@host/db")]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")
+]
+DbOpt = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="SITREP_DB",
+        help="Store URL: sqlite:///file.db or postgresql+psycopg://user@host/db",
+    ),
+]
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     pretty = "pretty"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     geojson = "geojson"
@@ -48,14 +56,19 @@ def _root() -> None:
 
 
 def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
 
 
 @app.command()
 def extract(
     paths: PathsArg,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="jsonl: one line per document.")] = OutFormat.jsonl,
+    fmt: Annotated[
+        OutFormat, typer.Option("--format", "-f", help="jsonl: one line per document.")
+    ] = OutFormat.jsonl,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Print the extracted facts of each input document as JSON (the contract in the README)."""
@@ -87,19 +100,31 @@ def extract(
 def ingest(
     paths: PathsArg,
     db: DbOpt = DEFAULT_DB,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes (0: one per core).")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Worker processes (0: one per core).")
+    ] = 1,
     reprocess: Annotated[bool, typer.Option(help="Re-run documents already in the store.")] = False,
     engine: Annotated[str, typer.Option(help="local, or ray (needs the [ray] extra).")] = "local",
-    address: Annotated[str | None, typer.Option(help="Ray address (auto, ray://host:port); default: a local instance.")] = None,
-    parquet: Annotated[Path | None, typer.Option(help="With --engine ray: write Parquet shards here instead of the store (import them with `sitrep load`).")] = None,
-    no_resolve: Annotated[bool, typer.Option("--no-resolve", help="Skip grouping copies, incidents and the ledger.")] = False,
+    address: Annotated[
+        str | None,
+        typer.Option(help="Ray address (auto, ray://host:port); default: a local instance."),
+    ] = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option(
+            help="With --engine ray: write Parquet shards here instead of the store "
+            "(import them with `sitrep load`)."
+        ),
+    ] = None,
+    no_resolve: Annotated[
+        bool, typer.Option("--no-resolve", help="Skip grouping copies, incidents and the ledger.")
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Run the pipeline over the inputs into the store, with a progress bar and a summary."""
     import os
 
     from sitrep.ingest.readers import read_paths
-    from sitrep.store.db import Store
 
     _setup_logging(verbose)
     store = _open_store(db)
@@ -109,8 +134,14 @@ def ingest(
     if engine == "ray":
         from sitrep.run.ray_runner import run_ray
 
-        stats = run_ray(list(paths), config, store=None if parquet else store, address=address,
-                        skip_ids=known, parquet_dir=parquet)
+        stats = run_ray(
+            list(paths),
+            config,
+            store=None if parquet else store,
+            address=address,
+            skip_ids=known,
+            parquet_dir=parquet,
+        )
     elif engine == "local":
         stats = _ingest_local(read_paths(paths, config), config, store, workers, known)
     else:
@@ -127,9 +158,11 @@ def _resolve(store) -> None:  # type: ignore[no-untyped-def]
     from sitrep.resolve import resolve_store
 
     s = resolve_store(store)
-    err.print(f"resolved {s.documents} documents ({s.removed} removed) in {s.seconds:.1f} s: "
-              f"{s.copies} copies, {s.incidents_written} incidents, {s.tracks_written} tracks, "
-              f"{s.ledger_written} ledger rows, {s.contradictions} figures contradicted")
+    err.print(
+        f"resolved {s.documents} documents ({s.removed} removed) in {s.seconds:.1f} s: "
+        f"{s.copies} copies, {s.incidents_written} incidents, {s.tracks_written} tracks, "
+        f"{s.ledger_written} ledger rows, {s.contradictions} figures contradicted"
+    )
 
 
 @app.command()
@@ -150,8 +183,10 @@ def _open_store(db: str):  # type: ignore[no-untyped-def]
     try:
         return Store(db)
     except (SQLAlchemyError, ModuleNotFoundError) as exc:
-        err.print(f"[red]cannot open the store {db!r}[/]: {exc}\n"
-                  "Pass --db sqlite:///path/file.db or a reachable postgresql+psycopg:// URL.")
+        err.print(
+            f"[red]cannot open the store {db!r}[/]: {exc}\n"
+            "Pass --db sqlite:///path/file.db or a reachable postgresql+psycopg:// URL."
+        )
         raise typer.Exit(3) from exc
 
 
@@ -170,9 +205,15 @@ def _ingest_local(docs, config: Config, store, workers: int, known: set[str]):  
                 continue
             yield d
 
-    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
-                  console=err, transient=False) as progress:
+    with Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    ) as progress:
         task = progress.add_task("ingest", total=None, rate="-")
         t0 = __import__("time").perf_counter()
 
@@ -181,8 +222,9 @@ def _ingest_local(docs, config: Config, store, workers: int, known: set[str]):  
             rate = done / max(__import__("time").perf_counter() - t0, 1e-6)
             progress.update(task, advance=1, rate=f"{rate:.1f}")
 
-        stats: RunStats = run_local(fresh(), config, workers=workers, sink=store.upsert_many,
-                                    on_progress=tick)
+        stats: RunStats = run_local(
+            fresh(), config, workers=workers, sink=store.upsert_many, on_progress=tick
+        )
     stats.skipped = skipped
     return stats
 
@@ -190,9 +232,13 @@ def _ingest_local(docs, config: Config, store, workers: int, known: set[str]):  
 def _print_summary(stats, store) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
-    err.print(f"[bold]{stats.documents}[/] documents, {stats.places} places, [bold]{stats.facts}[/] facts, "
-              f"{stats.errors} errors/warnings, {stats.skipped} already in the store "
-              f"in {stats.seconds:.1f} s" + (" [yellow](interrupted: work so far kept)[/]" if stats.interrupted else ""))
+    err.print(
+        f"[bold]{stats.documents}[/] documents, {stats.places} places, "
+        f"[bold]{stats.facts}[/] facts, "
+        f"{stats.errors} errors/warnings, {stats.skipped} already in the store "
+        f"in {stats.seconds:.1f} s"
+        + (" [yellow](interrupted: work so far kept)[/]" if stats.interrupted else "")
+    )
     if stats.error_rows:
         t = Table("input", "code", "reason", title="Errors and warnings", title_justify="left")
         for name, code, msg in stats.error_rows[:50]:
@@ -206,7 +252,9 @@ def _print_summary(stats, store) -> None:  # type: ignore[no-untyped-def]
 
 @app.command()
 def load(
-    folder: Annotated[Path, typer.Argument(help="Folder of Parquet shards from `ingest --engine ray --parquet`.")],
+    folder: Annotated[
+        Path, typer.Argument(help="Folder of Parquet shards from `ingest --engine ray --parquet`.")
+    ],
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Import Parquet shards written by a Ray run into the store (safe to repeat)."""
@@ -225,8 +273,10 @@ def serve(
     db: DbOpt = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
-    token: Annotated[str | None, typer.Option(envvar="SITREP_API_TOKEN",
-                                              help="Token that enables write endpoints.")] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="SITREP_API_TOKEN", help="Token that enables write endpoints."),
+    ] = None,
 ) -> None:
     """Serve the REST API (/api, /docs) and the web UI (/)."""
     import uvicorn
@@ -241,9 +291,13 @@ def serve(
 @app.command()
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
-    kind: Annotated[str, typer.Option("--kind", "-k", help="movements, claims, quotes or places.")] = "movements",
+    kind: Annotated[
+        str, typer.Option("--kind", "-k", help="movements, claims, quotes or places.")
+    ] = "movements",
     db: DbOpt = DEFAULT_DB,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
+    ] = None,
 ) -> None:
     """Export facts from the store as JSON Lines, CSV or GeoJSON."""
     from sitrep.store.export import KINDS, WRITERS
@@ -275,8 +329,17 @@ def demo(
     if not EXAMPLES.is_dir():
         err.print(f"[red]bundled examples not found at {EXAMPLES}[/]")
         raise typer.Exit(1)
-    ingest([str(EXAMPLES)], db=db, workers=1, reprocess=False, engine="local", address=None,
-           parquet=None, no_resolve=False, verbose=False)
+    ingest(
+        [str(EXAMPLES)],
+        db=db,
+        workers=1,
+        reprocess=False,
+        engine="local",
+        address=None,
+        parquet=None,
+        no_resolve=False,
+        verbose=False,
+    )
     if not no_serve:
         serve(db=db, host=host, port=port, token=None)
 
@@ -284,7 +347,9 @@ def demo(
 @app.command()
 def bench(
     docs: Annotated[int, typer.Option("--docs", "-n", help="Documents to generate.")] = 200,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Compare 1 worker with this many.")] = 2,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Compare 1 worker with this many.")
+    ] = 2,
     seed: Annotated[int, typer.Option(help="Corpus seed.")] = 7,
 ) -> None:
     """Measure documents/s, per-stage time shares and peak memory per worker."""
@@ -297,21 +362,39 @@ def bench(
     err.print(f"generated {len(corpus)} noisy news documents, {kb:.1f} KB on average")
     counts = sorted({1, max(1, workers)})
     results = [run_bench(corpus, w) for w in counts]
-    t = Table("workers", "docs/s", "docs/s per core", "peak MB per worker", "facts", title="whole pipeline")
+    t = Table(
+        "workers",
+        "docs/s",
+        "docs/s per core",
+        "peak MB per worker",
+        "facts",
+        title="whole pipeline",
+    )
     for r in results:
-        t.add_row(str(r.workers), f"{r.docs_per_s:.1f}", f"{r.docs_per_s / r.workers:.1f}",
-                  f"{r.peak_mb_per_worker:.0f}", str(r.facts))
+        t.add_row(
+            str(r.workers),
+            f"{r.docs_per_s:.1f}",
+            f"{r.docs_per_s / r.workers:.1f}",
+            f"{r.peak_mb_per_worker:.0f}",
+            str(r.facts),
+        )
     console = Console()
     console.print(t)
     if len(results) > 1:
-        console.print(f"speed-up 1 -> {results[-1].workers} workers: "
-                      f"{results[-1].docs_per_s / results[0].docs_per_s:.2f}x")
+        console.print(
+            f"speed-up 1 -> {results[-1].workers} workers: "
+            f"{results[-1].docs_per_s / results[0].docs_per_s:.2f}x"
+        )
     one = results[0]
     total = sum(one.stage_seconds.values()) or 1.0
     st = Table("stage", "share", "ms per doc", "docs/s alone", title="per stage (1 worker)")
     for name, sec in one.stage_seconds.items():
-        st.add_row(name, f"{sec / total:.0%}", f"{sec / one.docs * 1000:.2f}",
-                   f"{one.docs / sec:.0f}" if sec else "-")
+        st.add_row(
+            name,
+            f"{sec / total:.0%}",
+            f"{sec / one.docs * 1000:.2f}",
+            f"{one.docs / sec:.0f}" if sec else "-",
+        )
     console.print(st)
 
 

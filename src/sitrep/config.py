@@ -11,7 +11,9 @@ DEFAULT_STEPS = ("clean", "annotate", "geo", "extract")
 @dataclass(frozen=True, slots=True)
 class Config:
     steps: tuple[str, ...] = DEFAULT_STEPS
-    spacy_model: str = field(default_factory=lambda: os.environ.get("SITREP_SPACY_MODEL", "en_core_web_sm"))
+    spacy_model: str = field(
+        default_factory=lambda: os.environ.get("SITREP_SPACY_MODEL", "en_core_web_sm")
+    )
     # longer clean texts are analysed up to this many characters and flagged as truncated
     max_nlp_chars: int = 200_000
     # a single text or HTML input larger than this is read up to it and flagged (W105);

@@ -67,7 +67,7 @@ class OffsetMap:
         return s, max(e, s)
 
     def then(self, outer: OffsetMap) -> OffsetMap:
-        """Compose: `outer` maps a newer text onto this map's derived text; result maps it onto our source."""
+        """Compose: `outer` maps a newer text onto our derived text; result: newer text to source."""
         pieces: list[Piece] = []
         for op in outer.pieces:
             if op.is_copy:
@@ -79,7 +79,9 @@ class OffsetMap:
                     if stop <= pos:  # past the end: map to the source end
                         stop = op.src_end
                     s, e = self.to_source(pos, stop)
-                    pieces.append(Piece(op.start + pos - op.src_start, op.start + stop - op.src_start, s, e))
+                    pieces.append(
+                        Piece(op.start + pos - op.src_start, op.start + stop - op.src_start, s, e)
+                    )
                     pos = stop
             else:
                 s, e = self.to_source(op.src_start, op.src_end)

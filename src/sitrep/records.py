@@ -15,14 +15,38 @@ from sitrep.offsets import OffsetMap
 Kind = Literal["text", "html"]
 
 EQUIPMENT = (
-    "troops", "tanks", "armored_vehicles", "artillery", "trucks", "logistics", "warships",
-    "aircraft", "helicopters", "missiles", "air_defense",
+    "troops",
+    "tanks",
+    "armored_vehicles",
+    "artillery",
+    "trucks",
+    "logistics",
+    "warships",
+    "aircraft",
+    "helicopters",
+    "missiles",
+    "air_defense",
 )
 STATUSES = ("en_route", "arrived", "deployed", "massing", "withdrawing", "transiting")
 METRICS = (
-    "killed", "wounded", "killed_or_wounded", "captured", "missing", "out_of_action", "troops",
-    "vehicles_lost", "tanks_lost", "aircraft_lost", "ships_lost", "civilians_killed", "evacuated",
-    "displaced", "weapons_supplied", "volunteers", "reservists", "other",
+    "killed",
+    "wounded",
+    "killed_or_wounded",
+    "captured",
+    "missing",
+    "out_of_action",
+    "troops",
+    "vehicles_lost",
+    "tanks_lost",
+    "aircraft_lost",
+    "ships_lost",
+    "civilians_killed",
+    "evacuated",
+    "displaced",
+    "weapons_supplied",
+    "volunteers",
+    "reservists",
+    "other",
 )
 
 
@@ -155,7 +179,9 @@ class Claim:
     low: float | None
     high: float | None
     evidence: Evidence
-    unit: str | None = None  # the noun counted ("tanks", "helicopters"), so like is compared with like
+    unit: str | None = (
+        None  # the noun counted ("tanks", "helicopters"), so like is compared with like
+    )
     date: str | None = None
     confidence: float = 0.5
     rule: str = ""
@@ -202,9 +228,16 @@ class Document:
     nlp: Any = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def from_raw(cls, raw: str, *, name: str = "", kind: Kind = "text", uri: str | None = None) -> Document:
-        return cls(id=content_id(raw), raw_text=raw, name=name or content_id(raw), kind=kind,
-                   source=Source(uri=uri))
+    def from_raw(
+        cls, raw: str, *, name: str = "", kind: Kind = "text", uri: str | None = None
+    ) -> Document:
+        return cls(
+            id=content_id(raw),
+            raw_text=raw,
+            name=name or content_id(raw),
+            kind=kind,
+            source=Source(uri=uri),
+        )
 
     # --- the way back to the raw input ------------------------------------------------
     def raw_span(self, clean_start: int, clean_end: int) -> tuple[int, int]:

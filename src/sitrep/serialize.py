@@ -13,7 +13,11 @@ from sitrep.records import Document
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
-    d = {f.name: getattr(doc, f.name) for f in dataclasses.fields(doc) if f.name not in ("nlp", "offsets")}
+    d = {
+        f.name: getattr(doc, f.name)
+        for f in dataclasses.fields(doc)
+        if f.name not in ("nlp", "offsets")
+    }
     out = {k: _plain(v) for k, v in d.items()}
     out["offsets"] = [[p.start, p.end, p.src_start, p.src_end] for p in doc.offsets.pieces]
     return out
@@ -59,7 +63,10 @@ def _build(tp: Any, value: Any) -> Any:
         return {k: _build(arg, x) for k, x in value.items()}
     if dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
-        kwargs = {f.name: _build(hints[f.name], value[f.name])
-                  for f in dataclasses.fields(tp) if f.name in value and f.init}
+        kwargs = {
+            f.name: _build(hints[f.name], value[f.name])
+            for f in dataclasses.fields(tp)
+            if f.name in value and f.init
+        }
         return tp(**kwargs)
     return value

@@ -46,11 +46,20 @@ def test_html_is_recognised_by_content_not_extension() -> None:
 
 
 def test_jsonl_rows_become_documents_and_bad_rows_error_records() -> None:
-    rows = [json.dumps({"id": "a1", "text": "Warships passed the strait.", "url": "http://x/a",
-                        "title": "A", "published": "2024-05-01"}),
-            "{not json",
-            json.dumps({"id": "a3", "html": "<html><body><p>Convoy seen.</p></body></html>"}),
-            json.dumps({"id": "a4", "body": "no text field"})]
+    rows = [
+        json.dumps(
+            {
+                "id": "a1",
+                "text": "Warships passed the strait.",
+                "url": "http://x/a",
+                "title": "A",
+                "published": "2024-05-01",
+            }
+        ),
+        "{not json",
+        json.dumps({"id": "a3", "html": "<html><body><p>Convoy seen.</p></body></html>"}),
+        json.dumps({"id": "a4", "body": "no text field"}),
+    ]
     docs = list(read_bytes("\n".join(rows).encode(), name="feed", uri=None, config=CFG))
     assert [d.name for d in docs] == ["a1", "feed-2", "a3", "feed-4"]
     assert docs[0].source.published == "2024-05-01" and docs[0].source.uri == "http://x/a"

@@ -19,7 +19,11 @@ def _facts(store: Store) -> dict[str, set[tuple]]:  # type: ignore[type-arg]
     out = {}
     with store.engine.connect() as conn:
         for t in ("documents", "places", "movements", "claims", "quotes", "errors"):
-            cols = "id, clean_text" if t == "documents" else ("id, message" if t == "errors" else 'id, "start", "end", evidence')
+            cols = (
+                "id, clean_text"
+                if t == "documents"
+                else ("id, message" if t == "errors" else 'id, "start", "end", evidence')
+            )
             out[t] = set(conn.execute(text(f"SELECT {cols} FROM {t}")).all())
     return out
 
@@ -49,7 +53,9 @@ def test_ray_runner_matches_local_runner(tmp_path: Path) -> None:
     load_parquet(tmp_path / "shards", pq_store)
     load_parquet(tmp_path / "shards", pq_store)
     got, want = _facts(pq_store), _facts(local)
-    assert {k: v for k, v in got.items() if k != "errors"} == {k: v for k, v in want.items() if k != "errors"}
+    assert {k: v for k, v in got.items() if k != "errors"} == {
+        k: v for k, v in want.items() if k != "errors"
+    }
     import ray
 
     ray.shutdown()

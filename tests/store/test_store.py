@@ -24,7 +24,9 @@ def test_sqlite_store_upserts_without_duplicates(tmp_path: Path, seed_docs) -> N
     _contract(store, seed_docs)
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        hits = conn.execute(text("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'convoy'")).scalar()
+        hits = conn.execute(
+            text("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'convoy'")
+        ).scalar()
     assert hits >= 2
 
 
@@ -49,7 +51,9 @@ def test_stored_evidence_matches_the_stored_raw_text(tmp_path: Path, seed_docs) 
     with store.engine.connect() as conn:
         raw = dict(conn.execute(text("SELECT id, raw_text FROM documents")).all())
         for table in ("movements", "claims", "quotes", "places"):
-            for doc_id, s, e, ev in conn.execute(text(f'SELECT doc_id, start, "end", evidence FROM {table}')):
+            for doc_id, s, e, ev in conn.execute(
+                text(f'SELECT doc_id, start, "end", evidence FROM {table}')
+            ):
                 assert raw[doc_id][s:e] == ev
 
 

@@ -7,7 +7,9 @@ from typing import Literal
 
 InputKind = Literal["text", "html", "jsonl", "warc", "feed", "binary", "empty"]
 
-_HTML = re.compile(rb"<(!doctype html|html[\s>]|head[\s>]|body[\s>]|article[\s>]|div[\s>]|p[\s>])", re.I)
+_HTML = re.compile(
+    rb"<(!doctype html|html[\s>]|head[\s>]|body[\s>]|article[\s>]|div[\s>]|p[\s>])", re.I
+)
 _FEED = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 
 

@@ -27,8 +27,9 @@ def read_feed(text: str, *, name: str, uri: str | None) -> Iterator[Document]:
         body = body or entry.get("summary", "") or ""
         if not body.strip():
             continue
-        doc = Document.from_raw(body, name=f"{name}-{i}", kind=detect_kind(body),
-                                uri=entry.get("link") or uri)
+        doc = Document.from_raw(
+            body, name=f"{name}-{i}", kind=detect_kind(body), uri=entry.get("link") or uri
+        )
         doc.source.title = entry.get("title")
         when = entry.get("published_parsed") or entry.get("updated_parsed")
         if when:

@@ -27,14 +27,18 @@ def expand(paths: Iterable[str]) -> Iterator[Path | None]:
             continue
         path = Path(p)
         if path.is_dir():
-            yield from sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
+            yield from sorted(
+                f for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")
+            )
         elif any(ch in p for ch in "*?[") and not path.exists():
             yield from (Path(m) for m in sorted(glob.glob(p, recursive=True)) if Path(m).is_file())
         else:
             yield path
 
 
-def error_doc(name: str, uri: str | None, code: Code, detail: str = "", step: str = "read") -> Document:
+def error_doc(
+    name: str, uri: str | None, code: Code, detail: str = "", step: str = "read"
+) -> Document:
     """A document that only says why an input could not be read."""
     doc = Document(id=content_id(f"error:{uri or name}:{code}"), raw_text="", name=name)
     doc.source.uri = uri
@@ -89,11 +93,16 @@ def read_bytes(data: bytes, *, name: str, uri: str | None, config: Config) -> It
     doc = Document.from_raw(text, name=name, kind="html" if kind == "html" else "text", uri=uri)
     if fallback:
         doc.flags.decoding = fallback
-        doc.fail("read", Code.DECODE_FALLBACK, message(Code.DECODE_FALLBACK, f"decoded as {fallback}"))
+        doc.fail(
+            "read", Code.DECODE_FALLBACK, message(Code.DECODE_FALLBACK, f"decoded as {fallback}")
+        )
     if truncated:
         doc.flags.truncated = True
-        doc.fail("read", Code.TOO_LARGE,
-                 message(Code.TOO_LARGE, f"read the first {config.max_input_bytes:,} bytes"))
+        doc.fail(
+            "read",
+            Code.TOO_LARGE,
+            message(Code.TOO_LARGE, f"read the first {config.max_input_bytes:,} bytes"),
+        )
     yield doc
 
 
@@ -113,8 +122,9 @@ def read_jsonl(text: str, *, name: str, uri: str | None) -> Iterator[Document]:
             yield error_doc(row_name, uri, Code.BAD_JSONL, f"line {lineno} has no text or html")
             continue
         kind = "html" if row.get("html") else detect_kind(body)
-        doc = Document.from_raw(body, name=str(row.get("id") or row_name), kind=kind,
-                                uri=row.get("url") or uri)
+        doc = Document.from_raw(
+            body, name=str(row.get("id") or row_name), kind=kind, uri=row.get("url") or uri
+        )
         doc.source.title = row.get("title")
         doc.source.published = row.get("published")
         yield doc

@@ -24,7 +24,11 @@ def read_warc(stream: IO[bytes], *, name: str, uri: str | None) -> Iterator[Docu
         for record in ArchiveIterator(stream):
             if record.rec_type != "response":
                 continue
-            ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+            ctype = (
+                (record.http_headers.get_header("Content-Type") or "")
+                if record.http_headers
+                else ""
+            )
             if "html" not in ctype.lower():
                 continue
             n += 1
@@ -42,4 +46,9 @@ def read_warc(stream: IO[bytes], *, name: str, uri: str | None) -> Iterator[Docu
                 doc.fail("read", Code.TOO_LARGE, f"record over {MAX_RECORD_BYTES:,} bytes was cut")
             yield doc
     except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
-        yield error_doc(f"{name}-{n + 1}", uri, Code.READ_FAILED, f"WARC archive broken after {n} records: {exc}")
+        yield error_doc(
+            f"{name}-{n + 1}",
+            uri,
+            Code.READ_FAILED,
+            f"WARC archive broken after {n} records: {exc}",
+        )

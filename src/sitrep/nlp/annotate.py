@@ -57,7 +57,7 @@ def split_chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[str]:
             if cut == -1:
                 sp = text.rfind(" ", start, start + MAX_LINE_CHARS)
                 cut = sp if sp > start else min(start + MAX_LINE_CHARS, n) - 1
-        yield text[start:cut + 1]
+        yield text[start : cut + 1]
         start = cut + 1
 
 
@@ -79,8 +79,13 @@ def tokens_only(nlp: Any, text: str) -> Any:
             spaces.append(False)
     if not words:
         return nlp.make_doc(text)
-    return Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1),
-               ents=["O"] * len(words))
+    return Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        sent_starts=[True] + [False] * (len(words) - 1),
+        ents=["O"] * len(words),
+    )
 
 
 LIGHT_DISABLE = ("tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -96,8 +101,14 @@ def flat_parse(nlp: Any, doc: Any) -> Any:
             heads.append(sent.start)
             deps.append("ROOT" if t.i == sent.start else "dep")
     ents = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
-    return Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-               heads=heads, deps=deps, ents=ents)
+    return Doc(
+        nlp.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        heads=heads,
+        deps=deps,
+        ents=ents,
+    )
 
 
 def analyse(nlp: Any, text: str, gate: bool = True) -> Any:
@@ -113,10 +124,13 @@ def analyse(nlp: Any, text: str, gate: bool = True) -> Any:
     chunks = list(split_chunks(text))
     if len(chunks) <= 1 and not _JUNK.search(text) and (not gate or needs_parse(text)):
         return nlp(text)
-    kinds = ["junk" if _JUNK.search(c) else ("full" if not gate or needs_parse(c) else "light")
-             for c in chunks]
-    full = iter(nlp.pipe([c for c, k in zip(chunks, kinds, strict=True) if k == "full"],
-                         batch_size=32))
+    kinds = [
+        "junk" if _JUNK.search(c) else ("full" if not gate or needs_parse(c) else "light")
+        for c in chunks
+    ]
+    full = iter(
+        nlp.pipe([c for c, k in zip(chunks, kinds, strict=True) if k == "full"], batch_size=32)
+    )
     light_texts = [c for c, k in zip(chunks, kinds, strict=True) if k == "light"]
     light = iter(())
     if light_texts:
@@ -127,8 +141,10 @@ def analyse(nlp: Any, text: str, gate: bool = True) -> Any:
                 light = iter([flat_parse(nlp, d) for d in nlp.pipe(light_texts, batch_size=32)])
             finally:
                 nlp.disable_pipe("senter")
-    docs = [next(full) if k == "full" else next(light) if k == "light" else tokens_only(nlp, c)
-            for c, k in zip(chunks, kinds, strict=True)]
+    docs = [
+        next(full) if k == "full" else next(light) if k == "light" else tokens_only(nlp, c)
+        for c, k in zip(chunks, kinds, strict=True)
+    ]
     if len(docs) == 1:
         return docs[0]
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
@@ -149,9 +165,12 @@ class AnnotateStep:
         text = doc.clean_text
         if len(text) > self.config.max_nlp_chars:
             doc.flags.truncated = True
-            doc.fail(self.name, Code.TOO_LARGE,
-                     f"clean text has {len(text):,} characters; analysed the first "
-                     f"{self.config.max_nlp_chars:,}")
+            doc.fail(
+                self.name,
+                Code.TOO_LARGE,
+                f"clean text has {len(text):,} characters; analysed the first "
+                f"{self.config.max_nlp_chars:,}",
+            )
             # later steps see the analysed part only; the offset map still covers it exactly
             text = doc.clean_text = text[: self.config.max_nlp_chars]
         sdoc = analyse(self.nlp, text, gate=self.config.gate_parse)

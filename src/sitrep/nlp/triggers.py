@@ -8,24 +8,32 @@ from __future__ import annotations
 
 import re
 
-_FIGURES = (r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-            r"forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|"
-            r"scores|tens)\b")
+_FIGURES = (
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|"
+    r"scores|tens)\b"
+)
 _QUOTES = r"[“”\"‘«»]|(?:^|\s)'"
-_SPEECH = (r"\b(?:sa(?:y|ys|id)|t[eo]ll?s?|told|add(?:s|ed)?|stat(?:e|es|ed)|announc|warn|claim|"
-           r"accord|estimat|acknowledg|admit|confirm|report|quot|brief|tweet|wr[io]te|insist|"
-           r"declar|deni|deny|assess|believ|reveal|show|observ|spot|seen|sighted|image|photo|"
-           r"satellite)")
-_FORCES = (r"\b(?:troop|force|soldier|army|armies|militar|navy|naval|warship|ship|vessel|fleet|"
-           r"frigate|destroyer|submarine|corvette|convoy|column|tank|armou?r|vehicle|truck|artiller|"
-           r"howitzer|missile|rocket|drone|aircraft|jet|plane|bomber|fighter|helicopter|infantry|"
-           r"brigade|battalion|regiment|division|unit|marine|paratroop|mercenar|militant|rebel|"
-           r"reservist|conscript|personnel|reinforc|defen[cs]e|casualt|killed|dead|died|wounded|"
-           r"injur|captur|missing|evacuat|displac|refugee|loss|lost|destroy)")
-_MOVES = (r"\b(?:head|mov|advanc|redirect|relocat|transfer|march|roll|push|approach|converg|"
-          r"travel|withdr|retreat|pull|mass|amass|assembl|gather|concentrat|build|muster|"
-          r"reposition|deploy|redeploy|station|sen[dt]|dispatch|commit|position|stag|drill|"
-          r"exercise|patrol|arriv|reach|enter|land|pass|transit|sail|cross|carr)")
+_SPEECH = (
+    r"\b(?:sa(?:y|ys|id)|t[eo]ll?s?|told|add(?:s|ed)?|stat(?:e|es|ed)|announc|warn|claim|"
+    r"accord|estimat|acknowledg|admit|confirm|report|quot|brief|tweet|wr[io]te|insist|"
+    r"declar|deni|deny|assess|believ|reveal|show|observ|spot|seen|sighted|image|photo|"
+    r"satellite)"
+)
+_FORCES = (
+    r"\b(?:troop|force|soldier|army|armies|militar|navy|naval|warship|ship|vessel|fleet|"
+    r"frigate|destroyer|submarine|corvette|convoy|column|tank|armou?r|vehicle|truck|artiller|"
+    r"howitzer|missile|rocket|drone|aircraft|jet|plane|bomber|fighter|helicopter|infantry|"
+    r"brigade|battalion|regiment|division|unit|marine|paratroop|mercenar|militant|rebel|"
+    r"reservist|conscript|personnel|reinforc|defen[cs]e|casualt|killed|dead|died|wounded|"
+    r"injur|captur|missing|evacuat|displac|refugee|loss|lost|destroy)"
+)
+_MOVES = (
+    r"\b(?:head|mov|advanc|redirect|relocat|transfer|march|roll|push|approach|converg|"
+    r"travel|withdr|retreat|pull|mass|amass|assembl|gather|concentrat|build|muster|"
+    r"reposition|deploy|redeploy|station|sen[dt]|dispatch|commit|position|stag|drill|"
+    r"exercise|patrol|arriv|reach|enter|land|pass|transit|sail|cross|carr)"
+)
 
 TRIGGER = re.compile("|".join((_FIGURES, _QUOTES, _SPEECH, _FORCES, _MOVES)), re.I | re.M)
 

@@ -22,15 +22,20 @@ from sitrep.records import Document
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 LOOKALIKES = {"a": "а", "e": "е", "o": "о", "i": "і", "c": "с", "p": "р"}  # Cyrillic lookalikes
 NOISE_HEAD = ["1.2k Share this", "Share on Facebook  Share on X", ""]
-NOISE_TAIL = ["You May Also Like\nMarkets rally as oil prices fall\nTen gadgets for summer travel",
-              "Leave a Reply\nYour email address will not be published. Required fields are marked *",
-              "[embedded content]", ""]
+NOISE_TAIL = [
+    "You May Also Like\nMarkets rally as oil prices fall\nTen gadgets for summer travel",
+    "Leave a Reply\nYour email address will not be published. Required fields are marked *",
+    "[embedded content]",
+    "",
+]
 
 
 def example_paragraphs() -> list[str]:
     paras: list[str] = []
     for f in sorted(EXAMPLES.glob("*.txt")):
-        paras += [p.strip() for p in f.read_text(encoding="utf-8").split("\n\n") if len(p.strip()) > 80]
+        paras += [
+            p.strip() for p in f.read_text(encoding="utf-8").split("\n\n") if len(p.strip()) > 80
+        ]
     if not paras:
         raise RuntimeError(f"no example articles found in {EXAMPLES}")
     return paras
@@ -90,12 +95,13 @@ class BenchResult:
         return self.docs / self.seconds if self.seconds else 0.0
 
 
-def run_bench(docs: list[Document], workers: int, config: Config | None = None,
-              chunk: int = 8) -> BenchResult:
+def run_bench(
+    docs: list[Document], workers: int, config: Config | None = None, chunk: int = 8
+) -> BenchResult:
     """Time the whole pipeline over `docs` with `workers` processes (model loading not timed)."""
     config = config or Config()
     ctx = mp.get_context("fork")
-    chunks = [docs[i:i + chunk] for i in range(0, len(docs), chunk)]
+    chunks = [docs[i : i + chunk] for i in range(0, len(docs), chunk)]
     with ctx.Pool(workers, initializer=_init, initargs=(config,)) as pool:
         pool.map(_run_chunk, [[Document.from_raw("Warm-up: troops moved to Kyiv.")]] * workers)
         t0 = time.perf_counter()
@@ -104,6 +110,11 @@ def run_bench(docs: list[Document], workers: int, config: Config | None = None,
     stages: Counter[str] = Counter()
     for _, _, delta, _ in results:
         stages.update(delta)
-    return BenchResult(workers=workers, docs=sum(r[0] for r in results), seconds=seconds,
-                       facts=sum(r[1] for r in results), stage_seconds=dict(stages),
-                       peak_mb_per_worker=max(r[3] for r in results) / 1024)
+    return BenchResult(
+        workers=workers,
+        docs=sum(r[0] for r in results),
+        seconds=seconds,
+        facts=sum(r[1] for r in results),
+        stage_seconds=dict(stages),
+        peak_mb_per_worker=max(r[3] for r in results) / 1024,
+    )

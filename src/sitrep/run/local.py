@@ -25,7 +25,7 @@ _worker_pipeline: Pipeline | None = None
 
 
 class DocTimeout(BaseException):
-    """Raised by the alarm; a BaseException so that a step's `except Exception` cannot swallow it."""
+    """Raised by the alarm; a BaseException so a step's `except Exception` cannot swallow it."""
 
 
 @contextmanager
@@ -56,8 +56,11 @@ def process_safely(pipe: Pipeline, doc: Document) -> Document:
             return pipe.process(doc)
     except DocTimeout:
         doc.nlp = None
-        doc.fail("pipeline", Code.TIMEOUT,
-                 message(Code.TIMEOUT, f"stopped after {pipe.config.doc_timeout_s:g} s"))
+        doc.fail(
+            "pipeline",
+            Code.TIMEOUT,
+            message(Code.TIMEOUT, f"stopped after {pipe.config.doc_timeout_s:g} s"),
+        )
         return doc
 
 
@@ -126,8 +129,9 @@ def run_local(
                 emit(process_safely(pipe, doc))
         else:
             ctx = mp.get_context("fork")
-            with ctx.Pool(workers, initializer=_init_worker, initargs=(config,),
-                          maxtasksperchild=2000) as pool:
+            with ctx.Pool(
+                workers, initializer=_init_worker, initargs=(config,), maxtasksperchild=2000
+            ) as pool:
                 # Pool would drain a generator eagerly; feed it bounded windows instead
                 it = iter(docs)
                 while window := list(islice(it, workers * 16)):

@@ -19,8 +19,11 @@ from sitrep.run.local import RunStats, process_safely
 from sitrep.serialize import document_from_json, document_to_json
 
 # keep a laptop run offline and quiet: no usage reporting, no dashboard
-OFFLINE_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1",
-               "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"}
+OFFLINE_ENV = {
+    "RAY_USAGE_STATS_ENABLED": "0",
+    "RAY_DISABLE_DOCKER_CPU_WARNING": "1",
+    "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0",
+}
 
 
 class PipelineActor:
@@ -32,7 +35,9 @@ class PipelineActor:
         self.pipe = Pipeline(config).setup()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        out = [document_to_json(process_safely(self.pipe, document_from_json(s))) for s in batch["doc"]]
+        out = [
+            document_to_json(process_safely(self.pipe, document_from_json(s))) for s in batch["doc"]
+        ]
         return {"id": list(batch["id"]), "doc": out}
 
 
@@ -43,17 +48,28 @@ def start_ray(address: str | None, num_cpus: int | None = None) -> None:
         os.environ.setdefault(k, v)
     if ray.is_initialized():
         return
-    kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
-                              "configure_logging": False}
+    kwargs: dict[str, Any] = {
+        "include_dashboard": False,
+        "log_to_driver": False,
+        "configure_logging": False,
+    }
     if address:
         ray.init(address=address, **kwargs)
     else:
         ray.init(num_cpus=num_cpus or os.cpu_count(), **kwargs)
 
 
-def run_ray(paths: Iterable[str], config: Config, *, store: Any = None, address: str | None = None,
-            skip_ids: set[str] | None = None, parquet_dir: str | Path | None = None,
-            batch_size: int = 8, concurrency: int | None = None) -> RunStats:
+def run_ray(
+    paths: Iterable[str],
+    config: Config,
+    *,
+    store: Any = None,
+    address: str | None = None,
+    skip_ids: set[str] | None = None,
+    parquet_dir: str | Path | None = None,
+    batch_size: int = 8,
+    concurrency: int | None = None,
+) -> RunStats:
     """Read inputs on the driver, analyse on Ray actors, write to the store or Parquet shards."""
     import ray
 
@@ -75,8 +91,12 @@ def run_ray(paths: Iterable[str], config: Config, *, store: Any = None, address:
     if rows:
         n = concurrency or max(1, int(ray.available_resources().get("CPU", 1)))
         ds = ray.data.from_items(rows).map_batches(
-            PipelineActor, fn_constructor_args=(config,), batch_size=batch_size,
-            concurrency=n, batch_format="default")
+            PipelineActor,
+            fn_constructor_args=(config,),
+            batch_size=batch_size,
+            concurrency=n,
+            batch_format="default",
+        )
         if parquet_dir is not None:
             ds.write_parquet(str(parquet_dir))
             for row in ray.data.read_parquet(str(parquet_dir)).iter_rows():

@@ -51,11 +51,13 @@ class Store:
             if self.dialect == "sqlite":
                 conn.exec_driver_sql(
                     "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
-                    "id UNINDEXED, title, clean_text, tokenize='unicode61 remove_diacritics 2')")
+                    "id UNINDEXED, title, clean_text, tokenize='unicode61 remove_diacritics 2')"
+                )
             elif self.dialect == "postgresql":
                 conn.exec_driver_sql(
                     "CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents USING GIN "
-                    "(to_tsvector('english', coalesce(title, '') || ' ' || clean_text))")
+                    "(to_tsvector('english', coalesce(title, '') || ' ' || clean_text))"
+                )
 
     def _add_missing_columns(self) -> None:
         """A store made by an older sitrep gains the nullable columns added since."""
@@ -70,7 +72,9 @@ class Store:
                 for col in table.columns:
                     if col.name not in have and col.nullable:
                         kind = col.type.compile(dialect=self.engine.dialect)
-                        conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {kind}')
+                        conn.exec_driver_sql(
+                            f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {kind}'
+                        )
 
     # --- writing ---------------------------------------------------------------------------
     def upsert(self, doc: Document) -> dict[str, int]:
@@ -89,9 +93,17 @@ class Store:
     def upsert_in(self, conn: Connection, doc: Document) -> dict[str, int]:
         conn.execute(delete(errors).where(errors.c.doc_id == doc.id))
         for i, e in enumerate(doc.errors):
-            conn.execute(errors.insert().values(
-                id=fact_id(doc.id, "errors", i), doc_id=doc.id, name=doc.name, uri=doc.source.uri,
-                step=e.step, code=str(e.code), message=e.message))
+            conn.execute(
+                errors.insert().values(
+                    id=fact_id(doc.id, "errors", i),
+                    doc_id=doc.id,
+                    name=doc.name,
+                    uri=doc.source.uri,
+                    step=e.step,
+                    code=str(e.code),
+                    message=e.message,
+                )
+            )
         if any(str(e.code).startswith(FATAL_PREFIX) for e in doc.errors) and not doc.raw_text:
             return {"documents": 0, "places": 0, "facts": 0, "errors": len(doc.errors)}
         for table in FACT_TABLES.values():
@@ -100,13 +112,19 @@ class Store:
         self._upsert_row(conn, documents, row)
         if self.dialect == "sqlite":
             conn.execute(text("DELETE FROM documents_fts WHERE id = :id"), {"id": doc.id})
-            conn.execute(text("INSERT INTO documents_fts (id, title, clean_text) VALUES (:id, :t, :c)"),
-                         {"id": doc.id, "t": doc.source.title or "", "c": doc.clean_text})
+            conn.execute(
+                text("INSERT INTO documents_fts (id, title, clean_text) VALUES (:id, :t, :c)"),
+                {"id": doc.id, "t": doc.source.title or "", "c": doc.clean_text},
+            )
         for name, rows in _fact_rows(doc).items():
             if rows:
                 conn.execute(FACT_TABLES[name].insert(), rows)
-        return {"documents": 1, "places": len(doc.places), "facts": len(doc.facts),
-                "errors": len(doc.errors)}
+        return {
+            "documents": 1,
+            "places": len(doc.places),
+            "facts": len(doc.facts),
+            "errors": len(doc.errors),
+        }
 
     def _upsert_row(self, conn: Connection, table: Any, row: dict[str, Any]) -> None:
         if self.dialect == "postgresql":
@@ -123,8 +141,10 @@ class Store:
     # --- reading -------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
-            return {name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for name, t in self.tables.items()}
+            return {
+                name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for name, t in self.tables.items()
+            }
 
     def known_ids(self) -> set[str]:
         with self.engine.connect() as conn:
@@ -146,11 +166,18 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _document_row(doc: Document) -> dict[str, Any]:
     flags = asdict(doc.flags)
     return {
-        "id": doc.id, "name": doc.name, "kind": doc.kind, "uri": doc.source.uri,
-        "title": doc.source.title, "publisher": doc.source.publisher,
-        "original_publisher": doc.source.original_publisher, "author": doc.source.author,
-        "published": doc.source.published, "language": doc.language,
-        "raw_text": doc.raw_text, "clean_text": doc.clean_text,
+        "id": doc.id,
+        "name": doc.name,
+        "kind": doc.kind,
+        "uri": doc.source.uri,
+        "title": doc.source.title,
+        "publisher": doc.source.publisher,
+        "original_publisher": doc.source.original_publisher,
+        "author": doc.source.author,
+        "published": doc.source.published,
+        "language": doc.language,
+        "raw_text": doc.raw_text,
+        "clean_text": doc.clean_text,
         "offsets": [[p.start, p.end, p.src_start, p.src_end] for p in doc.offsets.pieces],
         "flags": flags,
         "source_evidence": {k: asdict(v) for k, v in doc.source.evidence.items()},
@@ -168,36 +195,74 @@ def _main_point(m: Movement) -> tuple[float | None, float | None]:
 
 
 def _base(doc: Document, table: str, i: int, ev: Evidence, fact: Any) -> dict[str, Any]:
-    return {"id": fact_id(doc.id, table, i), "doc_id": doc.id, "start": ev.start, "end": ev.end,
-            "evidence": ev.text, "date": getattr(fact, "date", None) or doc.source.published,
-            "confidence": getattr(fact, "confidence", 0.5), "rule": getattr(fact, "rule", None)}
+    return {
+        "id": fact_id(doc.id, table, i),
+        "doc_id": doc.id,
+        "start": ev.start,
+        "end": ev.end,
+        "evidence": ev.text,
+        "date": getattr(fact, "date", None) or doc.source.published,
+        "confidence": getattr(fact, "confidence", 0.5),
+        "rule": getattr(fact, "rule", None),
+    }
 
 
 def _fact_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     out["places"] = [
-        {**_base(doc, "places", i, Evidence(p.start, p.end, p.mention), p),
-         "evidence": doc.raw_text[p.start:p.end], "rule": p.resolved_by, "mention": p.mention,
-         "name": p.name, "geonameid": p.geonameid, "kind": p.kind, "country": p.country,
-         "lat": p.lat, "lon": p.lon}
-        for i, p in enumerate(doc.places)]
+        {
+            **_base(doc, "places", i, Evidence(p.start, p.end, p.mention), p),
+            "evidence": doc.raw_text[p.start : p.end],
+            "rule": p.resolved_by,
+            "mention": p.mention,
+            "name": p.name,
+            "geonameid": p.geonameid,
+            "kind": p.kind,
+            "country": p.country,
+            "lat": p.lat,
+            "lon": p.lon,
+        }
+        for i, p in enumerate(doc.places)
+    ]
     out["movements"] = []
     for i, m in enumerate(doc.movements):
         lat, lon = _main_point(m)
-        out["movements"].append({
-            **_base(doc, "movements", i, m.evidence, m), "actor": m.actor,
-            "equipment": list(m.equipment), "status": m.status, "observed_by": m.observed_by,
-            "size": m.size, "lat": lat, "lon": lon,
-            **{k: (asdict(v) if v is not None else None)
-               for k, v in (("origin", m.origin), ("destination", m.destination),
-                            ("location", m.location))}})
+        out["movements"].append(
+            {
+                **_base(doc, "movements", i, m.evidence, m),
+                "actor": m.actor,
+                "equipment": list(m.equipment),
+                "status": m.status,
+                "observed_by": m.observed_by,
+                "size": m.size,
+                "lat": lat,
+                "lon": lon,
+                **{
+                    k: (asdict(v) if v is not None else None)
+                    for k, v in (
+                        ("origin", m.origin),
+                        ("destination", m.destination),
+                        ("location", m.location),
+                    )
+                },
+            }
+        )
     out["claims"] = [
-        {**_base(doc, "claims", i, c.evidence, c), "claimant": c.claimant, "subject": c.subject,
-         "metric": c.metric, "low": c.low, "high": c.high, "unit": c.unit}
-        for i, c in enumerate(doc.claims)]
+        {
+            **_base(doc, "claims", i, c.evidence, c),
+            "claimant": c.claimant,
+            "subject": c.subject,
+            "metric": c.metric,
+            "low": c.low,
+            "high": c.high,
+            "unit": c.unit,
+        }
+        for i, c in enumerate(doc.claims)
+    ]
     out["quotes"] = [
         {**_base(doc, "quotes", i, q.evidence, q), "speaker": q.speaker, "text": q.text}
-        for i, q in enumerate(doc.quotes)]
+        for i, q in enumerate(doc.quotes)
+    ]
     return out
 
 

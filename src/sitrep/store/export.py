@@ -18,10 +18,17 @@ KINDS = ("movements", "claims", "quotes", "places")
 def iter_rows(store: Store, kind: str) -> Iterator[dict[str, Any]]:
     """Fact rows of one kind with their document's name, publisher and date."""
     table = FACT_TABLES[kind]
-    q = (select(table, documents.c.name.label("doc_name"), documents.c.publisher,
-                documents.c.published, documents.c.uri)
-         .join(documents, documents.c.id == table.c.doc_id)
-         .order_by(documents.c.published, table.c.doc_id, table.c.start))
+    q = (
+        select(
+            table,
+            documents.c.name.label("doc_name"),
+            documents.c.publisher,
+            documents.c.published,
+            documents.c.uri,
+        )
+        .join(documents, documents.c.id == table.c.doc_id)
+        .order_by(documents.c.published, table.c.doc_id, table.c.start)
+    )
     with store.engine.connect() as conn:
         for row in conn.execute(q).mappings():
             yield dict(row)
@@ -39,8 +46,10 @@ def write_csv(store: Store, kind: str, out: IO[str]) -> int:
     writer: csv.DictWriter[str] | None = None
     n = 0
     for row in iter_rows(store, kind):
-        flat = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v)
-                for k, v in row.items()}
+        flat = {
+            k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v)
+            for k, v in row.items()
+        }
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(flat))
             writer.writeheader()
@@ -55,12 +64,18 @@ def feature(kind: str, row: dict[str, Any]) -> dict[str, Any] | None:
     if kind == "movements":
         o, d = row.get("origin") or {}, row.get("destination") or {}
         if o.get("lat") is not None and d.get("lat") is not None:
-            geom = {"type": "LineString", "coordinates": [[o["lon"], o["lat"]], [d["lon"], d["lat"]]]}
+            geom = {
+                "type": "LineString",
+                "coordinates": [[o["lon"], o["lat"]], [d["lon"], d["lat"]]],
+            }
             return {"type": "Feature", "geometry": geom, "properties": props}
     if row.get("lat") is None or row.get("lon") is None:
         return None
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-            "properties": props}
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+        "properties": props,
+    }
 
 
 def write_geojson(store: Store, kind: str, out: IO[str]) -> int:

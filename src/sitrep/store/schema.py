@@ -22,7 +22,8 @@ from sqlalchemy import (
 metadata = MetaData()
 
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("id", String(32), primary_key=True),
     Column("name", Text, nullable=False),
     Column("kind", String(8), nullable=False),
@@ -45,11 +46,14 @@ documents = Table(
     Index("ix_documents_publisher", "publisher"),
 )
 
+
 # columns every fact table shares
 def _fact_columns() -> list[Column]:
     return [
         Column("id", String(32), primary_key=True),
-        Column("doc_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        Column(
+            "doc_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
+        ),
         Column("start", Integer, nullable=False),
         Column("end", Integer, nullable=False),
         Column("evidence", Text, nullable=False),
@@ -60,7 +64,9 @@ def _fact_columns() -> list[Column]:
 
 
 places = Table(
-    "places", metadata, *_fact_columns(),
+    "places",
+    metadata,
+    *_fact_columns(),
     Column("mention", Text, nullable=False),
     Column("name", Text),
     Column("geonameid", Integer),
@@ -73,7 +79,9 @@ places = Table(
 )
 
 movements = Table(
-    "movements", metadata, *_fact_columns(),
+    "movements",
+    metadata,
+    *_fact_columns(),
     Column("actor", Text),
     Column("equipment", JSON, nullable=False),
     Column("status", String(16), nullable=False),
@@ -91,7 +99,9 @@ movements = Table(
 )
 
 claims = Table(
-    "claims", metadata, *_fact_columns(),
+    "claims",
+    metadata,
+    *_fact_columns(),
     Column("claimant", Text),
     Column("subject", Text),
     Column("metric", String(32), nullable=False),
@@ -103,7 +113,9 @@ claims = Table(
 )
 
 quotes = Table(
-    "quotes", metadata, *_fact_columns(),
+    "quotes",
+    metadata,
+    *_fact_columns(),
     Column("speaker", Text),
     Column("text", Text, nullable=False),
     Index("ix_quotes_doc", "doc_id"),
@@ -111,7 +123,8 @@ quotes = Table(
 )
 
 errors = Table(
-    "errors", metadata,
+    "errors",
+    metadata,
     Column("id", String(32), primary_key=True),
     Column("doc_id", String(32), nullable=False),
     Column("name", Text, nullable=False),
