@@ -67,7 +67,7 @@ class OffsetMap:
         return s, max(e, s)
 
     def then(self, outer: OffsetMap) -> OffsetMap:
-        """Compose: `outer` maps a newer text onto our derived text; result: newer text to source."""
+        """Compose with `outer` (newer text to our derived text): newer text to source."""
         pieces: list[Piece] = []
         for op in outer.pieces:
             if op.is_copy:
