@@ -22,3 +22,10 @@ def test_chunked_doc_keeps_offsets_and_entities() -> None:
     assert len(kyiv) >= 75  # the model may miss one in a repetitive text; offsets are the point
     assert all(text[e.start_char : e.end_char] == "Kyiv" for e in kyiv)
     assert sum(1 for _ in doc.sents) >= 75
+
+
+def test_empty_and_blank_texts_give_empty_docs() -> None:
+    nlp = load_model("en_core_web_sm")
+    for text in ("", "   \n\n  "):
+        doc = analyse(nlp, text)
+        assert doc.text == text and not list(doc.ents)

@@ -26,7 +26,7 @@ def test_no_generated_request_gets_a_server_error(store_url: str) -> None:
     for op in operations:
 
         @given(case=op.as_strategy())
-        @settings(max_examples=25, deadline=None, database=None,
+        @settings(max_examples=60, deadline=None, database=None, derandomize=True,
                   suppress_health_check=list(HealthCheck))
         def check(case) -> None:  # type: ignore[no-untyped-def]
             resp = case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"},

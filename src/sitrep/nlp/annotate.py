@@ -121,6 +121,8 @@ def analyse(nlp: Any, text: str, gate: bool = True) -> Any:
 
     from sitrep.nlp.triggers import needs_parse
 
+    if not text.strip():
+        return nlp.make_doc(text)
     chunks = list(split_chunks(text))
     if len(chunks) <= 1 and not _JUNK.search(text) and (not gate or needs_parse(text)):
         return nlp(text)

@@ -43,7 +43,7 @@ def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any
 
 
 @router.get("/groups", summary="Groups of republished copies, each with its original")
-def list_groups(conn: Conn, min_size: Annotated[int, Query(ge=1)] = 2,
+def list_groups(conn: Conn, min_size: Annotated[int, Query(ge=1, le=1_000_000)] = 2,
                 doc_id: Annotated[str | None, Query(max_length=64)] = None,
                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Copies point at the document they were taken from (`parent_id`) with the evidence: the
@@ -55,7 +55,7 @@ def list_groups(conn: Conn, min_size: Annotated[int, Query(ge=1)] = 2,
 
 @router.get("/incidents", summary="Movements merged across documents, with independent sources")
 def list_incidents(conn: Conn, actor: str | None = None,
-                   min_sources: Annotated[int, Query(ge=1)] = 1,
+                   min_sources: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                    date_from: str | None = None, date_to: str | None = None,
                    bbox: str | None = None, limit: Limit = 50,
                    offset: Offset = 0) -> dict[str, Any]:
@@ -68,7 +68,7 @@ def list_incidents(conn: Conn, actor: str | None = None,
 
 @router.get("/incidents.geojson", summary="Incidents as GeoJSON points")
 def incidents_geojson(conn: Conn, actor: str | None = None,
-                      min_sources: Annotated[int, Query(ge=1)] = 1,
+                      min_sources: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                       date_from: str | None = None, date_to: str | None = None,
                       bbox: str | None = None,
                       limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
