@@ -156,8 +156,8 @@ def test_claims_evidence_points_back_at_the_raw_text() -> None:
 def test_first_person_claimant_inside_a_quote_is_the_speaker() -> None:
     import sitrep
 
-    doc = sitrep.process("Marta Kovalenko, a farmer who lives by the road, said: 'I counted at least "
-                         "forty tanks on the road to Sumy, and more came later.'")
+    doc = sitrep.process("Marta Kovalenko, a farmer who lives by the road, said: 'I counted at "
+                         "least forty tanks on the road to Sumy, and more came later.'")
     figures = [c for c in doc.claims if c.low == 40]
     assert figures, doc.claims
     assert all(c.claimant and "Kovalenko" in c.claimant for c in figures)

@@ -42,6 +42,7 @@ INSTITUTION_HEADS = frozenset({
     "parliament", "embassy", "mission", "committee", "authorities", "media", "outlet", "company",
     "firm", "group", "organisation", "organization", "observatory", "institute",
     "newspaper", "channel", "broadcaster", "corps", "directorate", "secretariat", "spokesperson",
+    "coalition", "alliance",
 })
 IMAGERY_WORDS = frozenset({
     "image", "images", "imagery", "photograph", "photographs", "photo", "photos", "picture",
@@ -184,6 +185,15 @@ def _np_bounds(head: Token) -> tuple[int, int]:
         if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl"):
             break
         hi = max(hi, child.right_edge.i)
+    # a headline glued by the parser to the sentence below it: a phrase stops at the line break
+    doc = head.doc
+    for t in doc[lo:head.i]:
+        if t.is_space and "\n" in t.text:
+            lo = t.i + 1
+    for t in doc[head.i + 1:hi + 1]:
+        if t.is_space and "\n" in t.text:
+            hi = t.i - 1
+            break
     return lo, hi
 
 
@@ -248,10 +258,11 @@ def _institution_phrase(names: list[Named], sdoc: Span, head: Token) -> str | No
     for e in sdoc.ents:  # "Ministry of Defence": keep the whole entity
         if e.start <= head.i < e.end:
             hi = max(hi, e.end - 1)
-    toks = [t for t in sdoc[lo:hi + 1] if t.dep_ != "det" and not t.is_punct]
+    toks = [t for t in sdoc[lo:hi + 1]
+            if t.dep_ != "det" and (not t.is_punct or _inner_hyphen(t))]
     if toks and toks[0].lower_ in ANONYMOUS_HEADS:
         return None
-    phrase = _strip_name(" ".join(t.text for t in toks).replace(" 's", "'s").replace(" ’s", "’s"))
+    phrase = _strip_name(_join_words(toks).replace(" 's", "'s").replace(" ’s", "’s"))
     if len(toks) <= 1 and phrase:
         fuller = _fuller_before(sdoc, head, phrase)
         if fuller:
@@ -259,6 +270,20 @@ def _institution_phrase(names: list[Named], sdoc: Span, head: Token) -> str | No
         if head.pos_ != "PROPN":
             return None  # a bare common noun ("the military") names no one by itself
     return phrase or None
+
+
+def _inner_hyphen(t: Token) -> bool:
+    """A hyphen inside a word ("Saudi-led"), not a dash between words."""
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.nbor(-1).whitespace_
+
+
+def _join_words(toks: list[Token]) -> str:
+    """Words as written: a space between them, none around a hyphen inside a word."""
+    out = ""
+    for k, t in enumerate(toks):
+        glued = t.text == "-" or (k > 0 and toks[k - 1].text == "-")
+        out += t.text if (k == 0 or glued) else " " + t.text
+    return out
 
 
 def _fuller_before(sdoc: Span, head: Token, word: str) -> str | None:
@@ -277,7 +302,8 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     v = verb
     while v is not None and seen < 4:
-        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in v.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and same_line(c, verb)]
         if subjects:  # "JERUSALEM—Israel has begun": the subject nearest the verb
             return min(subjects, key=lambda c: abs(c.i - v.i))
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
@@ -285,6 +311,27 @@ def subject_of(verb: Token) -> Token | None:
             seen += 1
             continue
         break
+    return glued_subject(verb)
+
+
+def same_line(a: Token, b: Token) -> bool:
+    """Whether no line break lies between two tokens (a headline is not the sentence below)."""
+    lo, hi = sorted((a.i, b.i))
+    return not any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
+
+
+def glued_subject(verb: Token) -> Token | None:
+    """The subject the parser lost to a headline glued above the verb's line: the noun phrase
+    that opens the line before the verb but hangs from a word of the line above."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    if start == 0:
+        return None
+    for t in doc[start:verb.i]:
+        if t.head.i < start and t.pos_ in ("NOUN", "PROPN", "PRON") and t.right_edge.i < verb.i:
+            return t
     return None
 
 
@@ -422,6 +469,12 @@ SIDES = {
     "thai": "Thailand", "burmese": "Myanmar", "myanmar": "Myanmar", "malian": "Mali",
     "nigerian": "Nigeria", "kenyan": "Kenya", "ugandan": "Uganda", "burundian": "Burundi",
     "chadian": "Chad", "jordanian": "Jordan", "qatari": "Qatar", "emirati": "United Arab Emirates",
+    # armed groups that are a side of their own, by the short name analysts use
+    "rsf": "RSF", "rapid support forces": "RSF", "ansar allah": "Houthis",
+    "al-shabaab": "Al-Shabaab", "shabaab": "Al-Shabaab", "jnim": "JNIM", "taliban": "Taliban",
+    "islamic state": "Islamic State", "isis": "Islamic State", "isil": "Islamic State",
+    "tplf": "TPLF", "pkk": "PKK", "sdf": "SDF", "hts": "HTS", "fardc": "DR Congo",
+    "tatmadaw": "Myanmar", "pij": "Palestinian Islamic Jihad",
 }
 # armed groups fighting for a state: the force belongs to that state's side
 PROXIES = {"wagner": "Russia", "kadyrovites": "Russia", "akhmat": "Russia"}

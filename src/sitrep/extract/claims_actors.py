@@ -108,6 +108,9 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("Wagner Group", "", "Wagner,Wagner Group"),
     ("Islamic State", "", "Islamic State,ISIS,ISIL"),
     ("M23", "", "M23"),
+    ("RSF", "", "RSF,Rapid Support Forces"),
+    ("Al-Shabaab", "", "Al-Shabaab,al-Shabaab,Shabaab"),
+    ("JNIM", "", "JNIM"),
     ("Taliban", "", "Taliban"),
 )
 # phrases that look like a side but are not one

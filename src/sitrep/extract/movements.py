@@ -147,7 +147,8 @@ def find_movements(doc: Document) -> list[Movement]:
         # verbs joined to a trigger read before ("passed through X and sailed into Y", "were
         # seen moving toward Y") tell the same movement
         head = tok.head
-        if tok.dep_ in ("conj", "xcomp", "advcl") and head.i in by_trigger:
+        if tok.dep_ in ("conj", "xcomp", "advcl") and head.i in by_trigger \
+                and _same_line(doc, by_trigger[head.i], tok):
             _join(doc, sdoc, by_trigger[head.i], tok)
             by_trigger[tok.i] = by_trigger[head.i]
             continue
@@ -166,6 +167,12 @@ def find_movements(doc: Document) -> list[Movement]:
     kept = [f for f in found if not (f.observed_only and _main_place(f.movement) is None)]
     _fill_actors(kept)
     return [f.movement for f in _merge(kept)]
+
+
+def _same_line(doc: Document, got: _Found, tok: at.Token) -> bool:
+    """Whether `tok` lies in the evidence line of `got`: a headline glued by the parser to the
+    first sentence below it tells its own movement."""
+    return got.start <= tok.idx < got.end or _evidence_bounds(doc, tok) == (got.start, got.end)
 
 
 def _fill_actors(found: list[_Found]) -> None:
@@ -285,9 +292,8 @@ def _is_negated(tok: at.Token) -> bool:
 # --- the force and who owns it ---------------------------------------------------------------
 def _is_force(tok: at.Token) -> bool:
     """A noun phrase whose words name a military force ("a convoy of Russian vehicles")."""
-    lo, hi = at._np_bounds(tok)
     sdoc = tok.doc
-    for t in sdoc[lo:hi + 1]:
+    for t in _own_words(tok, ("of",)):  # "opposition from business groups" is no force
         lemma = t.lemma_.lower()
         if t.pos_ in ("NOUN", "PROPN") and (lemma in _FORCE_HEADS or t.lower_ in _FORCE_HEADS):
             counted = any(c.dep_ in ("nummod", "poss") for c in t.children)
@@ -334,6 +340,11 @@ def _force_of(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
         for o in objs:
             if _is_force(o):
                 return o, subj
+            for w in o.children:  # "staged a drill with aircraft and warships"
+                if w.lower_ == "with":
+                    forces = [x for x in w.children if x.dep_ == "pobj" and _is_force(x)]
+                    if forces:
+                        return forces[0], subj
         if lemma != "show" and subj is not None:
             withs = [p for p in tok.children if p.lower_ == "with"]
             for w in withs:
@@ -392,28 +403,51 @@ def _actor(force: at.Token | None, agent: at.Token | None, observer: str | None,
             if t.lower_ in at.PROXIES:
                 return at.PROXIES[t.lower_]
         sides = [s for s in (_side_of_token(t) for t in words) if s]
+        # "Two Russian corvettes and a submarine": one owner for the coordinated forces
+        for other in _coordinated_forces(force):
+            sides = sides or [s for s in (_side_of_token(t) for t in _own_words(other)) if s]
         if sides:
             return sides[-1]
         for t in words:
             if t.ent_type_ == "ORG" and t.pos_ == "PROPN":
-                return t.text
+                return _org_side(t)
         poss = [t for t in words if t.dep_ == "poss" and t.lower_ in ("its", "their", "his")]
         if poss and agent is None:
             agent = at.subject_of(force.head) if force.dep_ != "nsubj" else None
+            if agent is None:  # "the ministry said its troops had entered": the speaker's own
+                speech = at.speech_ancestor(force)
+                agent = at.subject_of(speech) if speech is not None else None
     if agent is not None and agent.lower_ in ("it", "they"):
         agent = _antecedent(agent)
     if agent is not None:
         side = _side_of_phrase(agent)
         if side:
             return side
-    if observer and re.search(r"\b(?:military|army|forces|navy|defen[cs]e forces)\b", observer):
+    if observer and re.search(r"\b(?:military|army|forces|navy|defen[cs]e forces)\b", observer,
+                              re.I):
         side = at.side_of(observer.split()[0])
         if side:
             return side
     return found[-1].movement.actor if found else None
 
 
-def _own_words(force: at.Token) -> list[at.Token]:
+def _coordinated_forces(force: at.Token) -> list[at.Token]:
+    """The forces joined to this one by "and" ("corvettes and a submarine")."""
+    out = [c for c in force.children if c.dep_ == "conj" and _is_force(c)]
+    if force.dep_ == "conj" and _is_force(force.head):
+        out.append(force.head)
+    return out
+
+
+def _org_side(t: at.Token) -> str:
+    """The side an organisation's name stands for ("Rapid Support Forces" -> RSF), else the
+    whole name as written."""
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    text = re.sub(r"^(?:the|The)\s+", "", ent.text if ent is not None else t.text)
+    return at.side_of(text) or at.side_of(t.text) or text
+
+
+def _own_words(force: at.Token, preps: tuple[str, ...] = ("of", "from")) -> list[at.Token]:
     """The words of a force's phrase that say whose it is: its modifiers and "of"/"from" phrases
     ("troops from the Russian Navy"), not places it is at ("on Ukraine's borders")."""
     lo, hi = at._np_bounds(force)
@@ -421,7 +455,7 @@ def _own_words(force: at.Token) -> list[at.Token]:
     for t in force.doc[lo:hi + 1]:
         a, ok = t, True
         while a.i != force.i and a.head.i != a.i:
-            if a.dep_ == "prep" and a.lower_ not in ("of", "from"):
+            if a.dep_ == "prep" and a.lower_ not in preps:
                 ok = False
                 break
             a = a.head
@@ -434,7 +468,7 @@ def _antecedent(pron: at.Token) -> at.Token | None:
     """What "it"/"they" stands for: the nearest subject before it in the sentence that names a
     side ("Russia is looking…, but… because it has committed"), else the speaker above it."""
     for t in reversed(pron.doc[pron.sent.start:pron.i]):
-        if t.dep_ in ("nsubj", "nsubjpass") and _side_of_phrase(t) \
+        if t.dep_ in ("nsubj", "nsubjpass") and at.same_line(t, pron) and _side_of_phrase(t) \
                 and _lemma(t.head) not in at.SPEECH_VERBS:
             return t
     speech = at.speech_ancestor(pron.head)
@@ -508,12 +542,19 @@ def _equipment(tok: at.Token, force: at.Token | None, s: int, e: int) -> list[st
         if lemma == "vehicle" and any(x.lower_.startswith(("logistic", "supply"))
                                       for x in t.children):
             eq = "logistics"
-        if _AIR_DEFENSE.search(t.text) or (word == "defense" and t.i > 0
-                                           and t.nbor(-1).lower_ == "air"):
+        if _AIR_DEFENSE.search(t.text) or (word in ("defense", "defence") and _after_air(t)):
             eq = "air_defense"
         if eq and eq not in out:
             out.append(eq)
     return out or ["troops"]
+
+
+def _after_air(t: at.Token) -> bool:
+    """"air defence", "air-defence": the word before, past a hyphen, is "air"."""
+    k = t.i - 1
+    if k >= 0 and t.doc[k].text in ("-", "–"):
+        k -= 1
+    return k >= 0 and t.doc[k].lower_ == "air"
 
 
 def _without_capability(head: at.Token) -> list[at.Token]:
@@ -755,7 +796,7 @@ def _observer(names: list[at.Named], sdoc: at.Span, imagery: list[tuple[int, str
 
 def _speaker(names: list[at.Named], sdoc: at.Span, imagery: list[tuple[int, str]],
              verb: at.Token) -> str | None:
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or at.glued_subject(verb)
     if subj is None:
         return None
     if subj.lower_ in ("it", "they") and any(a.lemma_.lower() in at.SPEECH_VERBS
@@ -882,6 +923,12 @@ def _compatible(a: _Found, b: _Found) -> bool:
     ma, mb = a.movement, b.movement
     if ma.actor != mb.actor:
         return False
+    if a.headline or b.headline:  # a headline sums up the body in other words and tenses
+        pa, pb = _main_place(ma), _main_place(mb)
+        if pa is not None and pb is not None \
+                and not any(_same_place(x, y) for x in _places(ma) for y in _places(mb)):
+            return False
+        return bool(set(ma.equipment) & set(mb.equipment))
     sighting = a.observed_only or b.observed_only
     if ma.status != mb.status and {ma.status, mb.status} != {"deployed", "massing"} \
             and not (sighting and _same_day(a.when, b.when)):
@@ -932,6 +979,7 @@ def _combine(a: _Found, b: _Found) -> _Found:
         if getattr(m, name) is None and getattr(o, name) is not None:
             setattr(m, name, getattr(o, name))
     m.confidence = round(min(0.95, max(m.confidence, o.confidence) + 0.05), 2)
+    told = [x for x in (a, b) if not x.headline] or [a, b]  # a headline is no sighting
     return _Found(m, keep.start, keep.end, keep.when or other.when,
-                  _richness(m, keep.headline), keep.observed_only and other.observed_only,
+                  _richness(m, keep.headline), all(x.observed_only for x in told),
                   keep.force, keep.headline)

@@ -28,7 +28,8 @@ class ExtractStep:
         return doc
 
 
-def speak_for_themselves(claims: list[Claim], movements: list[Movement], quotes: list[Quote]) -> None:
+def speak_for_themselves(claims: list[Claim], movements: list[Movement],
+                         quotes: list[Quote]) -> None:
     """"I counted thirty trucks" inside a quotation: the claimant is the quote's speaker."""
     def speaker_around(start: int, end: int) -> str | None:
         for q in quotes:
