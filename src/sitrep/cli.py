@@ -398,7 +398,15 @@ def bench(
     console.print(st)
 
 
+# one BLAS/OpenMP thread per process: workers are processes, and threads would fight over cores
+THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def main() -> None:
+    import os
+
+    for var in THREAD_ENV:
+        os.environ.setdefault(var, "1")
     app()
 
 

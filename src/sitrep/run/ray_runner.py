@@ -52,6 +52,9 @@ def start_ray(address: str | None, num_cpus: int | None = None) -> None:
         "include_dashboard": False,
         "log_to_driver": False,
         "configure_logging": False,
+        # one BLAS thread per actor: actors are the unit of parallelism
+        "runtime_env": {"env_vars": {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                                                       "MKL_NUM_THREADS")}},
     }
     if address:
         ray.init(address=address, **kwargs)
