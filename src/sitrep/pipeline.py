@@ -45,7 +45,7 @@ class Pipeline:
     def __init__(self, config: Config | None = None, steps: list[Step] | None = None) -> None:
         self.config = config or Config()
         self.steps = steps if steps is not None else build_steps(self.config)
-        self.seconds: Counter[str] = Counter()
+        self.seconds: dict[str, float] = {}
         self.failures: Counter[str] = Counter()
         self._ready = False
 
@@ -68,7 +68,8 @@ class Pipeline:
                 log.exception("step %s failed on %s", step.name, doc.name)
                 doc.fail(step.name, Code.STEP_FAILED, f"{type(exc).__name__}: {exc}")
                 self.failures[step.name] += 1
-            self.seconds[step.name] += time.perf_counter() - t0
+            spent = time.perf_counter() - t0
+            self.seconds[step.name] = self.seconds.get(step.name, 0.0) + spent
         doc.nlp = None  # the spaCy parse stays in the worker
         return doc
 

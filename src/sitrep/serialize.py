@@ -68,5 +68,5 @@ def _build(tp: Any, value: Any) -> Any:
             for f in dataclasses.fields(tp)
             if f.name in value and f.init
         }
-        return tp(**kwargs)
+        return tp(**kwargs)  # type: ignore[operator]
     return value

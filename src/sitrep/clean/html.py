@@ -12,6 +12,7 @@ import html as htmllib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitrep.offsets import OffsetMap, TextBuilder
 from sitrep.records import Evidence
@@ -213,7 +214,7 @@ def extract_paragraphs(source: str) -> tuple[list[str], dict[str, str | None]]:
     """trafilatura's paragraphs of the main text, and its metadata."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(source, with_metadata=True, **EXTRACT_OPTIONS)
+    doc: Any = trafilatura.bare_extraction(source, with_metadata=True, **EXTRACT_OPTIONS)  # type: ignore[arg-type]
     if doc is None:
         return [], {}
     text = doc.text or ""

@@ -61,7 +61,8 @@ FUNCTION_WORDS = word_set(
 DETERMINERS = word_set(
     "the a an this that these those its their his her our"
 )
-_CAP_RUN = re.compile(r"(?<![\w'’])[A-Z][a-zA-Z'’]*+(?:\s+[A-Z][a-zA-Z'’]*+)+")  # possessive: linear on junk
+# possessive quantifiers and word starts keep the scan linear on junk (no backtracking)
+_CAP_RUN = re.compile(r"(?<![\w'’])[A-Z][a-zA-Z'’]*+(?:\s+[A-Z][a-zA-Z'’]*+)+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # a keyword needs this much evidence (spam sentence 2, each broken context 1, commercial head 1)
 KEYWORD_SCORE = 3
@@ -163,7 +164,7 @@ def find_keywords(text: str, spam: list[tuple[int, int]]) -> list[str]:
         if score >= KEYWORD_SCORE and (broken or in_spam):
             scored[phrase] = (score, len(occ))
     # a sub-run that never occurs outside its longer run is the same keyword
-    keep = []
+    keep: list[str] = []
     for phrase in sorted(scored, key=lambda p: (-len(p.split()), p)):
         if any(phrase in k and scored[k][1] >= scored[phrase][1] for k in keep):
             continue

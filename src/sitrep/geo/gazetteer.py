@@ -157,6 +157,7 @@ def iter_entries() -> Iterator[tuple[Entry, list[str]]]:
             if cap is None:
                 continue
             lat, lon = cap["latitude"], cap["longitude"]
+        assert lat is not None and lon is not None
         entry = Entry(next(next_id), c["name"], "country", iso, lat, lon, c["population"],
                       c["geonameid"], source="geonames")
         yield entry, [c["name"], *aliases]
@@ -194,9 +195,9 @@ def iter_entries() -> Iterator[tuple[Entry, list[str]]]:
                     admin1=a1, source="admin"), [name]
 
     for r in read_tsv(DATA / "features.tsv"):
-        name, aliases, kind, cc, lat, lon = r[:6]
-        yield Entry(next(next_id), name, kind, cc, float(lat), float(lon),
-                    source="curated"), [name, *split_aliases(aliases)]
+        fname, faliases, fkind, fcc, flat, flon = r[:6]
+        yield Entry(next(next_id), fname, fkind, fcc, float(flat), float(flon),
+                    source="curated"), [fname, *split_aliases(faliases)]
 
     for c in cities_raw.values():
         # short alternate names are mostly codes ("As", "The") that collide with words

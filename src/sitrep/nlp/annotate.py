@@ -65,7 +65,8 @@ def tokens_only(nlp: Any, text: str) -> Any:
     """A Doc of whitespace-separated tokens with no analysis, for text that is not prose."""
     from spacy.tokens import Doc
 
-    words, spaces = [], []
+    words: list[str] = []
+    spaces: list[bool] = []
     for m in re.finditer(r"\S+|\s+", text):
         w = m.group()
         if w.isspace():
@@ -83,7 +84,7 @@ def tokens_only(nlp: Any, text: str) -> Any:
         nlp.vocab,
         words=words,
         spaces=spaces,
-        sent_starts=[True] + [False] * (len(words) - 1),
+        sent_starts=[True] + [False] * (len(words) - 1),  # type: ignore[arg-type]
         ents=["O"] * len(words),
     )
 
@@ -149,7 +150,8 @@ def analyse(nlp: Any, text: str, gate: bool = True) -> Any:
     ]
     if len(docs) == 1:
         return docs[0]
-    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    # the stub lacks `exclude`, which spaCy 3.8 has
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
 
 
 class AnnotateStep:

@@ -305,7 +305,7 @@ def claims_ledger(conn: Connection, f: FactFilter, max_groups: int = 50,
         claimants = sorted({c["claimant"] or "" for c in figures})
         out.append({"metric": metric, "subject": subject, "figures": figures,
                     "claimants": claimants, "disagree": figures_disagree(figures)})
-    out.sort(key=lambda g: (-len(g["claimants"]), -len(g["figures"]), g["metric"],
+    out.sort(key=lambda g: (-len(g["claimants"]), -len(g["figures"]), g["metric"],  # type: ignore[arg-type]
                             g["subject"] or ""))
     return out[:max_groups]
 
