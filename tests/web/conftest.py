@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -27,13 +28,36 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def base_url(store_url: str) -> Iterator[str]:  # noqa: F811
+def web_store_url(store_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:  # noqa: F811
+    """The API tests' store, copied (they count its rows), with the resolve corpus added and the
+    resolve stage run over everything: groups of copies, incidents, tracks and the ledger."""
+    from sitrep.resolve import resolve_store
+    from sitrep.store.db import Store
+    from tests.web import corpus
+
+    path = tmp_path_factory.mktemp("web") / "sitrep.db"
+    src, dst = sqlite3.connect(store_url.removeprefix("sqlite:///")), sqlite3.connect(path)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    url = f"sqlite:///{path}"
+    store = Store(url)
+    store.upsert_many(corpus.documents())
+    resolve_store(store)
+    store.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def base_url(web_store_url: str) -> Iterator[str]:
     import uvicorn
 
     from sitrep.api.app import create_app
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store_url, token=""), host="127.0.0.1",
+    server = uvicorn.Server(uvicorn.Config(create_app(web_store_url, token=""), host="127.0.0.1",
                                            port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -1,6 +1,7 @@
 // Documents: full-text search, and one article with every fact highlighted where it was read.
 import { getJSON } from "./api.js";
 import { clear, fmtRange, h, label, placeName } from "./dom.js";
+import { copiesPanel, copyBadge, membership } from "./groups.js";
 
 let nextCursor = null;
 let lastParams = {};
@@ -10,10 +11,16 @@ export async function searchDocuments(params, listEl, moreBtn, append = false) {
   const data = await getJSON("documents", { ...params, limit: 50, cursor: append ? nextCursor : null });
   if (!append) clear(listEl);
   if (!data) return;
-  for (const d of data.items) listEl.appendChild(docCard(d));
+  const cards = data.items.map(docCard);
+  listEl.append(...cards);
   if (!append && !data.items.length) listEl.appendChild(h("li", { class: "muted" }, "No documents match."));
   nextCursor = data.next_cursor;
   moreBtn.hidden = !nextCursor;
+  const groups = await membership(data.items.map((d) => d.id));
+  data.items.forEach((d, i) => {
+    const entry = groups.get(d.id);
+    if (entry) cards[i].querySelector(".chips").prepend(copyBadge(entry));
+  });
 }
 
 export function moreDocuments(listEl, moreBtn) {
@@ -32,7 +39,7 @@ function flagChips(f) {
 }
 
 function docCard(d) {
-  return h("li", { class: "doc-card" },
+  return h("li", { class: "doc-card", dataset: { doc: d.id } },
     h("a", { href: `#/doc/${encodeURIComponent(d.id)}`, class: "doc-title" }, d.title || d.name),
     h("div", { class: "meta" }, [d.publisher, d.published, `${d.n_facts} facts`, `integrity ${Number(d.integrity).toFixed(2)}`]
       .filter(Boolean).join(" · ")),
@@ -52,7 +59,7 @@ function describe(kind, f) {
   return `${f.mention}${f.name && f.name !== f.mention ? " → " + f.name : ""}${f.lat !== null ? ` (${f.lat.toFixed(2)}, ${f.lon.toFixed(2)})` : ""}`;
 }
 
-function marksFor(doc, mode) {
+function marksFor(doc, mode, extra = []) {
   // spans to paint over the shown text: facts, and in raw mode what cleaning removed or folded
   const marks = [];
   FACT_KINDS.forEach(([plural, kind]) => doc[plural].forEach((f, i) => {
@@ -62,6 +69,7 @@ function marksFor(doc, mode) {
   if (mode === "raw") {
     for (const r of doc.changes.removed) marks.push({ start: r.start, end: r.end, cls: "c-" + r.reason, title: `removed by cleaning: ${r.reason}` });
     for (const r of doc.changes.folded_spans) marks.push({ start: r.start, end: r.end, cls: "c-folded", title: `lookalike letter ${r.raw} read as ${r.clean}` });
+    marks.push(...extra);
   }
   return marks;
 }
@@ -128,12 +136,20 @@ export async function showDocument(id, el) {
   const doc = await getJSON("documents/" + encodeURIComponent(id));
   clear(el);
   if (!doc) return;
+  const copies = await copiesPanel(doc.id);
+  const extra = [];
+  const member = copies && copies.member;
+  if (member && member.credit_start !== null && member.credit_end > member.credit_start) {
+    // raw-text offsets of the "via X" / "Source: X" line that names the source
+    extra.push({ start: member.credit_start, end: member.credit_end, cls: "c-credit",
+      title: `names its source: ${member.credits || member.credit_text}` });
+  }
   let mode = doc.kind === "html" ? "clean" : "raw";
   const article = h("div", { class: "article", tabindex: "0", "aria-label": "Article text" });
   const factPanel = h("div", { class: "fact-detail", "aria-live": "polite" });
   const render = () => {
     const text = mode === "raw" ? doc.raw_text : doc.clean_text;
-    article.replaceChildren(...paint(text, marksFor(doc, mode)));
+    article.replaceChildren(...paint(text, marksFor(doc, mode, extra)));
     toggle.textContent = mode === "raw" ? "Show the clean text" : "Show the raw text with cleaning marks";
   };
   const toggle = h("button", { type: "button", onclick: () => { mode = mode === "raw" ? "clean" : "raw"; render(); } });
@@ -156,8 +172,9 @@ export async function showDocument(id, el) {
         h("div", { class: "legend" }, h("span", { class: "m-movement" }, "movement"), h("span", { class: "m-claim" }, "claim"),
           h("span", { class: "m-quote" }, "quote"), h("span", { class: "m-place" }, "place"),
           h("span", { class: "c-boilerplate" }, "boilerplate"), h("span", { class: "c-spam" }, "spam"),
-          h("span", { class: "c-folded" }, "folded letter"), toggle),
+          h("span", { class: "c-folded" }, "folded letter"),
+          extra.length ? h("span", { class: "c-credit" }, "source credit") : null, toggle),
         article),
-      h("aside", { class: "doc-side" }, integrityPanel(doc), h("h3", {}, `Facts (${factList.children.length})`), factPanel, factList)));
+      h("aside", { class: "doc-side" }, copies ? copies.panel : null, integrityPanel(doc), h("h3", {}, `Facts (${factList.children.length})`), factPanel, factList)));
   render();
 }

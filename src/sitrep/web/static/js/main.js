@@ -1,13 +1,17 @@
-// The sitrep UI: hash routes (#/map, #/claims, #/documents, #/doc/<id>) over the API.
+// The sitrep UI: hash routes (#/map[/incidents|/tracks], #/claims, #/documents, #/doc/<id>)
+// over the API.
 import { clearError, getJSON } from "./api.js";
 import { loadLedger } from "./claims.js";
 import { clear, colour, h, label, placeName } from "./dom.js";
 import { moreDocuments, searchDocuments, showDocument } from "./documents.js";
-import { drawMovements, focusMovement, initMap, invalidate } from "./map.js";
+import { drawIncidents, drawMovements, drawTracks, focusMovement, initMap, invalidate, panTo } from "./map.js";
+import { incidentItem, showIncident, showTrack, trackItem } from "./resolve.js";
 import { drawTimeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
-const state = { config: null, facets: null, mapReady: null, day: null, cursor: null, items: [] };
+const MODES = ["reports", "incidents", "tracks"];
+const state = { config: null, facets: null, mapReady: null, day: null, cursor: null, items: [],
+  mode: "reports", offset: 0 };
 
 function fillSelect(select, values, fmt = (v) => v) {
   const keep = select.value;
@@ -75,13 +79,90 @@ async function loadMovements(append = false) {
   if (!append) clear($("detail"));
 }
 
+async function selectIncident(inc) {
+  await showIncident(inc, $("detail"));
+  focusMovement(inc.id);
+}
+
+async function loadIncidents(append = false) {
+  const offset = append ? state.offset : 0;
+  const data = await getJSON("incidents", { ...movementParams(), limit: 500, offset });
+  if (!data) return;
+  state.items = append ? state.items.concat(data.items) : data.items;
+  state.offset = offset + data.items.length;
+  const list = $("mv-list");
+  if (!append) clear(list);
+  data.items.forEach((inc) => list.appendChild(incidentItem(inc, selectIncident)));
+  if (!state.items.length) list.appendChild(h("li", { class: "muted" }, "No incidents match these filters."));
+  $("mv-count").textContent = `(${data.total})`;
+  $("mv-more").hidden = state.offset >= data.total;
+  await state.mapReady;
+  drawIncidents(state.items, selectIncident);
+  if (!append) clear($("detail"));
+}
+
+function overlaps(t, from, to) {
+  // the tracks endpoint has no date filter: keep tracks whose time span meets the chosen one
+  if (!from && !to) return true;
+  if (!t.first_seen) return false;
+  return (!from || (t.last_seen || t.first_seen) >= from) && (!to || t.first_seen <= to + "~");
+}
+
+async function selectTrack(t) {
+  await showTrack(t, $("detail"), (p) => panTo(p.lat, p.lon));
+  focusMovement(t.id);
+}
+
+async function loadTracks() {
+  const p = movementParams();
+  const data = await getJSON("tracks", { actor: p.actor, limit: 500 });
+  if (!data) return;
+  state.items = data.items.filter((t) => overlaps(t, p.date_from, p.date_to));
+  const list = $("mv-list");
+  clear(list);
+  state.items.forEach((t) => list.appendChild(trackItem(t, selectTrack)));
+  if (!state.items.length) list.appendChild(h("li", { class: "muted" }, "No tracks match these filters."));
+  $("mv-count").textContent = `(${state.items.length})`;
+  $("mv-more").hidden = true;
+  await state.mapReady;
+  drawTracks(state.items, selectTrack);
+  clear($("detail"));
+}
+
+const LOADERS = { reports: loadMovements, incidents: loadIncidents, tracks: loadTracks };
+const TITLES = { reports: "Movements", incidents: "Incidents", tracks: "Tracks" };
+const NOTES = {
+  reports: "every movement report as read",
+  incidents: "reports merged; circle size: independent sources",
+  tracks: "successive positions of one force",
+};
+
+function setMode(mode) {
+  // only the filters a mode's endpoint reads are shown; hidden ones are disabled, so not sent
+  state.mode = mode;
+  document.querySelectorAll("#filters [data-modes]").forEach((el) => {
+    const on = el.dataset.modes.split(" ").includes(mode);
+    el.hidden = !on;
+    el.querySelectorAll("input, select").forEach((c) => { c.disabled = !on; });
+  });
+  document.querySelectorAll("#map-mode input[name=mode]").forEach((r) => { r.checked = r.value === mode; });
+  $("mv-title").textContent = TITLES[mode];
+  $("mode-note").textContent = NOTES[mode];
+}
+
+function loadMap(append = false) {
+  return LOADERS[state.mode](append);
+}
+
 async function loadTimeline() {
+  // the histogram counts movement reports, under the filters the timeline endpoint knows
   const p = formParams($("filters"));
+  delete p.min_sources;
   const data = await getJSON("timeline", { ...p, kind: "movements" });
   if (!data) return;
   drawTimeline($("timeline"), data.days, state.day, (day) => {
     state.day = day;
-    loadMovements();
+    loadMap();
     loadTimeline();
   });
 }
@@ -104,6 +185,18 @@ async function loadFacets() {
   $("counts").textContent = `${c.documents} documents · ${c.movements} movements · ${c.claims} claims · ${c.quotes} quotes`;
 }
 
+function loadClaims() {
+  return loadLedger(formParams($("claim-filters")), $("ledger-groups"), $("ledger-detail"), showSeries);
+}
+
+function showSeries(claimant) {
+  // a claimant's name in the ledger opens that claimant's figures over time
+  const select = $("claim-filters").elements.claimant;
+  if (claimant && ![...select.options].some((o) => o.value === claimant)) select.appendChild(h("option", { value: claimant }, claimant));
+  select.value = claimant;
+  return loadClaims().then(() => $("ledger-groups").querySelector("button.group")?.focus());
+}
+
 const loaded = new Set();
 
 async function route() {
@@ -118,10 +211,15 @@ async function route() {
   });
   if (name === "map") {
     invalidate();
-    if (!loaded.has("map")) { loaded.add("map"); await Promise.all([loadMovements(), loadTimeline()]); }
+    const mode = MODES.includes(arg) ? arg : "reports";
+    if (!loaded.has("map") || mode !== state.mode) {
+      loaded.add("map");
+      setMode(mode);
+      await Promise.all([loadMap(), loadTimeline()]);
+    }
   } else if (name === "claims" && !loaded.has("claims")) {
     loaded.add("claims");
-    await loadLedger({}, $("ledger-groups"), $("ledger-detail"));
+    await loadClaims();
   } else if (name === "documents" && !loaded.has("documents")) {
     loaded.add("documents");
     await searchDocuments({}, $("doc-list"), $("doc-more"));
@@ -135,18 +233,22 @@ function wire() {
   $("filters").addEventListener("submit", (ev) => {
     ev.preventDefault();
     state.day = null;
-    loadMovements();
+    loadMap();
     loadTimeline();
   });
   $("filters").addEventListener("reset", () => setTimeout(() => {
     state.day = null;
-    loadMovements();
+    loadMap();
     loadTimeline();
   }, 0));
-  $("mv-more").addEventListener("click", () => loadMovements(true));
+  $("mv-more").addEventListener("click", () => loadMap(true));
+  $("map-mode").addEventListener("change", (ev) => {
+    const mode = ev.target.value;
+    location.hash = mode === "reports" ? "#/map" : `#/map/${mode}`;
+  });
   $("claim-filters").addEventListener("submit", (ev) => {
     ev.preventDefault();
-    loadLedger(formParams($("claim-filters")), $("ledger-groups"), $("ledger-detail"));
+    loadClaims();
   });
   $("doc-search").addEventListener("submit", (ev) => {
     ev.preventDefault();

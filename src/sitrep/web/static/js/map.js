@@ -1,4 +1,5 @@
-// The Leaflet map: an offline basemap of country borders, movements as arrows or markers.
+// The Leaflet map: an offline basemap of country borders; movement reports as arrows or markers,
+// incidents as circles sized by their independent sources, tracks as lines with time labels.
 /* global L */
 import { colour, h, label, placeName } from "./dom.js";
 
@@ -22,6 +23,11 @@ export async function initMap(el, config) {
   el.style.background = "#cfe0ea";
   layer = L.layerGroup().addTo(map);
   return map;
+}
+
+function tip(text) {
+  // Leaflet reads a string tooltip as markup: hand it an element holding the text instead
+  return h("span", {}, text);
 }
 
 function point(ref) {
@@ -74,7 +80,7 @@ export function drawMovements(items, onSelect) {
       shape = L.circleMarker(where, { radius: 8, color: "#fff", weight: 2, fillColor: c, fillOpacity: 0.95 });
       bounds.push(where);
     }
-    shape.bindTooltip(title);
+    shape.bindTooltip(tip(title));
     shape.on("click", () => onSelect(m));
     layer.addLayer(shape);
     byId.set(m.id, { shape, where });
@@ -83,10 +89,92 @@ export function drawMovements(items, onSelect) {
   return byId.size;
 }
 
+export function incidentRadius(nSources) {
+  // the area, not the radius, grows with the sources, so three sources do not look nine times louder
+  return Math.min(26, 6 + 6 * Math.sqrt(Math.max(0, (nSources || 1) - 1)));
+}
+
+export function drawIncidents(items, onSelect) {
+  layer.clearLayers();
+  byId.clear();
+  const bounds = [];
+  // the best corroborated last, so they are drawn on top of the rest
+  const ordered = items.filter((i) => i.lat !== null && i.lon !== null)
+    .sort((a, b) => a.n_sources - b.n_sources);
+  for (const inc of ordered) {
+    const where = [inc.lat, inc.lon];
+    const shape = L.circleMarker(where, {
+      radius: incidentRadius(inc.n_sources), className: `incident-marker n-sources-${inc.n_sources}`, color: "#fff", weight: 2,
+      fillColor: colour(inc.actor), fillOpacity: 0.8,
+    });
+    const sources = `${inc.n_sources} independent source${inc.n_sources === 1 ? "" : "s"}`;
+    shape.bindTooltip(tip(`${inc.actor || "unknown actor"} ${label(inc.status)} ${inc.place || ""} — ${sources}, ${inc.n_reports} report${inc.n_reports === 1 ? "" : "s"}`));
+    shape.on("click", () => onSelect(inc));
+    layer.addLayer(shape);
+    byId.set(inc.id, { shape, where });
+    bounds.push(where);
+  }
+  if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.3), { maxZoom: 7 });
+  return byId.size;
+}
+
+function unwrap(points) {
+  // each point within 180 degrees of longitude of the one before: lines go the short way round
+  const out = [];
+  for (const p of points) {
+    let lon = p.lon;
+    if (out.length) {
+      const prev = out[out.length - 1][1];
+      while (lon - prev > 180) lon -= 360;
+      while (prev - lon > 180) lon += 360;
+    }
+    out.push([p.lat, lon]);
+  }
+  return out;
+}
+
+export function trackLabel(p) {
+  const when = p.first_seen && p.last_seen && p.last_seen !== p.first_seen
+    ? `${p.first_seen} – ${p.last_seen}` : p.first_seen || "undated";
+  return `${p.place || "?"} · ${when}`;
+}
+
+export function drawTracks(items, onSelect) {
+  layer.clearLayers();
+  byId.clear();
+  const bounds = [];
+  for (const t of items) {
+    if (!t.points.length) continue;
+    const c = colour(t.actor);
+    const pts = unwrap(t.points);
+    const line = L.polyline(pts, { color: c, weight: 4, opacity: 0.85, className: "track-line" });
+    line.bindTooltip(tip(`${t.actor || "unknown actor"}: ${t.points.map((p) => p.place).join(" → ")}`), { sticky: true });
+    line.on("click", () => onSelect(t));
+    layer.addLayer(line);
+    if (pts.length > 1) layer.addLayer(arrowHead(pts[pts.length - 2], pts[pts.length - 1], c));
+    t.points.forEach((p, i) => {
+      const dot = L.circleMarker(pts[i], { radius: 5, className: "track-point", color: c, weight: 2,
+        fillColor: "#fff", fillOpacity: 1 });
+      dot.bindTooltip(tip(trackLabel(p)), { permanent: true, direction: "right", offset: [6, 0], className: "track-label" });
+      dot.on("click", () => onSelect(t));
+      layer.addLayer(dot);
+      bounds.push(pts[i]);
+    });
+    byId.set(t.id, { shape: line, where: pts[pts.length - 1], bounds: L.latLngBounds(pts) });
+  }
+  if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.3), { maxZoom: 7 });
+  return byId.size;
+}
+
+export function panTo(lat, lon) {
+  if (map && lat !== null && lon !== null) map.panTo([lat, lon]);
+}
+
 export function focusMovement(id) {
   const hit = byId.get(id);
   if (!hit) return;
-  map.panTo(hit.where);
+  if (hit.bounds) map.fitBounds(hit.bounds.pad(0.4), { maxZoom: 9 });
+  else map.panTo(hit.where);
   hit.shape.openTooltip(hit.where);
 }
 
