@@ -154,7 +154,7 @@ def resolve_pronoun(names: list[Named], sdoc: Span, tok: Token) -> str | None:
     root_subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
     for subj in root_subj:
         if subj.i != tok.i and subj.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            found = _entity_in(sdoc, subj, "PERSON" if kind == "person" else "ORG")
+            found = entity_in(sdoc, subj, "PERSON" if kind == "person" else "ORG")
             if found is not None:
                 name = _strip_name(found.text)
                 return expand_person(names, name, pos) if kind == "person" else name
@@ -168,7 +168,7 @@ def resolve_pronoun(names: list[Named], sdoc: Span, tok: Token) -> str | None:
     return expand_person(names, pick.name, pick.start) if kind == "person" else pick.name
 
 
-def _entity_in(sdoc: Span, head: Token, label: str) -> Span | None:
+def entity_in(sdoc: Span, head: Token, label: str) -> Span | None:
     """The last entity with `label` inside the noun phrase of `head` (relative clauses left out)."""
     lo, hi = _np_bounds(head)
     hits = [e for e in sdoc.ents if e.label_ == label and e.start >= lo and e.end <= hi + 1]
@@ -213,18 +213,18 @@ def name_of(names: list[Named], sdoc: Span, head: Token, *,
         return None
     if head.pos_ == "PRON" or word in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(names, sdoc, head)
-    person = _entity_in(sdoc, head, "PERSON")
+    person = entity_in(sdoc, head, "PERSON")
     if person is None:  # "The head of Hezbollah's media office, Mohammad Afif, said"
         for c in head.children:
             if c.dep_ == "appos":
-                person = _entity_in(sdoc, c, "PERSON")
+                person = entity_in(sdoc, c, "PERSON")
                 if person is not None:
                     break
     if person is not None:
         return expand_person(names, _person_name(person.text), person.start_char)
     if person_only:
         return None
-    org = _entity_in(sdoc, head, "ORG")
+    org = entity_in(sdoc, head, "ORG")
     if org is not None and _strip_name(org.text):
         return _institution_phrase(names, sdoc, head) or _strip_name(org.text)
     if head.lower_ in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS:
@@ -413,7 +413,7 @@ def group_phrase(head: Token) -> str | None:
 def source_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
     """An observer as the text styles it: a person with the title or affiliation written before the
     name ("Pentagon Press Secretary John Kirby", "Al Jazeera's Resul Serdar"), else `name_of`."""
-    person = _entity_in(sdoc, head, "PERSON")
+    person = entity_in(sdoc, head, "PERSON")
     if person is not None and person.end - 1 == head.i:
         lo, _ = _np_bounds(head)
         toks = [t for t in sdoc[lo:head.i + 1] if t.dep_ != "det"]

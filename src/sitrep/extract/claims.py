@@ -29,6 +29,7 @@ from sitrep.records import Claim, Document, Span
 _PERSON_KINDS = ("military", "people", "civilians", "nation", "")
 _CIVILIAN_CUES = {"killed", "wounded", "killed_or_wounded", "captured", "missing", "evacuated",
                   "displaced"}
+_WAR = re.compile(r"\b(?:fight\w*|war|front\w*|legion|defen[cs]e|combat|battle\w*)\b", re.I)
 _MAX_EVIDENCE = 320  # longer sentences are cut to the figure's clause
 
 
@@ -43,7 +44,7 @@ def find_claims(doc: Document) -> list[Claim]:
     ctx = build_context(doc)
     pos_of: dict[int, Any] = {t.idx: t for t in sdoc} if sdoc is not None else {}
     out: list[Claim] = []
-    seen: set[tuple[Any, ...]] = set()
+    seen: dict[tuple[Any, ...], tuple[int, bool]] = {}  # figure -> (index in `out`, headline)
     last: Figure | None = None  # the last whole figure claimed: what "Ukraine has lost 343" counts
     recent: tuple[int, str | None] = (-10_000, None)  # where and whose the last claim was
     spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
@@ -58,11 +59,29 @@ def find_claims(doc: Document) -> list[Claim]:
             recent = (end, claims[-1][0].subject)
         for claim, fig in claims:
             key = (claim.subject, claim.metric, claim.low, claim.high)
+            headline = _is_headline_line(text, start)
             if not fig.q.vague and key in seen:
-                continue  # the same figure restated
-            seen.add(key)
+                k, was_headline = seen[key]  # the same figure restated: keep the better telling
+                if _better_telling(claim, headline, out[k], was_headline):
+                    out[k] = claim
+                    seen[key] = (k, headline)
+                continue
+            seen[key] = (len(out), headline)
             out.append(claim)
     return out
+
+
+def _better_telling(new: Claim, headline: bool, old: Claim, was_headline: bool) -> bool:
+    """Whether a restated figure's new telling beats the first: the first was a headline and the
+    new one is a sentence of the body (a later mention in the body refers back to the first)."""
+    return was_headline and not headline and (bool(new.claimant) or not old.claimant)
+
+
+def _is_headline_line(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` is a title: it does not end as a sentence does."""
+    end = text.find("\n", pos)
+    line = text[text.rfind("\n", 0, pos) + 1:end if end >= 0 else len(text)].rstrip()
+    return bool(line) and line[-1] not in ".!?\"”’'"
 
 
 def _with_antecedent(fig: Figure, last: Figure | None) -> Figure:
@@ -130,7 +149,11 @@ def _nearest_cue(text: str, fig: Figure, span: tuple[int, int],
 def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str | None:
     """The metric that the figure's own words or clause say, or None."""
     if fig.kind == "casualty":
-        return _casualty_metric(fig)
+        metric = _casualty_metric(fig)
+        both = dict(lex.PERSON_CUE_RES)["killed_or_wounded"]
+        if metric == "killed" and both.search(text, fig.q.end, min(len(text), fig.np_end + 24)):
+            return "killed_or_wounded"  # "17,000 killed and wounded"
+        return metric
     seg_i = segment_of(segs, fig.q.num_start)
     spans = [segs[seg_i]] + ([segs[seg_i - 1]] if seg_i > 0 else [])
     for span in spans:
@@ -143,6 +166,9 @@ def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str |
             continue
         allowed = _CIVILIAN_CUES if fig.kind == "civilians" else None
         cue = _nearest_cue(text, fig, span, lex.PERSON_CUE_RES, allowed)
+        if cue == "troops" and fig.kind in ("people", "civilians") \
+                and not (lex.FORCE_CONTEXT.search(text, *span) or _WAR.search(text, *span)):
+            continue  # "thousands of people gathered as he arrived": a crowd, not a force
         if cue:
             return _person_metric(text, fig, cue, span)
     return None

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitrep.extract import attribution as at
 from sitrep.extract import claims_lexicon as lex
 from sitrep.extract.claims_actors import canonical_side
 
@@ -40,6 +41,7 @@ class Antecedent:
     pos: int
     text: str
     kind: str  # person or org
+    speaker: bool = False  # the subject of a speech verb: what a later "it said" stands for
 
 
 @dataclass(slots=True)
@@ -50,8 +52,8 @@ class Speakers:
     # (start, end, text) of every PERSON entity: spaCy rebuilds `doc.ents` at each access
     persons: list[tuple[int, int, str]] = field(default_factory=list)
 
-    def add(self, pos: int, text: str, kind: str) -> None:
-        self.names.append(Antecedent(pos, text, kind))
+    def add(self, pos: int, text: str, kind: str, speaker: bool = False) -> None:
+        self.names.append(Antecedent(pos, text, kind, speaker))
 
     def resolve(self, phrase: str, pos: int) -> str | None:
         """The earlier name a pronoun or a description stands for, or None."""
@@ -62,7 +64,8 @@ class Speakers:
         if len(words) == 1 and words[0] in _PRONOUNS:
             kind = _PRONOUNS[words[0]]
             near = [a for a in before if a.kind == kind and pos - a.pos < 1500]
-            return near[0].text if near else None
+            said = [a for a in near if a.speaker and pos - a.pos < 800]
+            return said[0].text if said else near[0].text if near else None
         content = [w for w in words if w not in ("the", "a", "an", "its", "their") and len(w) > 3]
         for a in before:
             if a.kind == "org" and any(w in a.text.lower().split() for w in content
@@ -91,6 +94,12 @@ def collect_names(sdoc: Any, speakers: Speakers) -> None:
         if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
             left = tok.left_edge.i if tok.left_edge.i >= tok.i - 3 else tok.i
             speakers.add(tok.idx, _strip_the(sdoc[left:tok.i + 1].text), "org")
+        if tok.dep_ == "nsubj" and tok.pos_ != "PRON" and tok.head.pos_ in ("VERB", "AUX") \
+                and tok.head.lemma_.lower() in lex.SPEECH_LEMMAS:
+            name = at.name_of([], sdoc, tok)  # "The Saudi-led coalition said…"
+            if name and any(w[:1].isupper() for w in name.split()):
+                person = at.entity_in(sdoc, tok, "PERSON") is not None
+                speakers.add(tok.idx, name, "person" if person else "org", speaker=True)
 
 
 def _strip_the(text: str) -> str:
@@ -189,15 +198,28 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
         if tok.lemma_.lower() in lex.SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX") \
                 and _speech_use(tok):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"
-                         and sent[0] <= c.idx < sent[1]), None)
+                         and sent[0] <= c.idx < sent[1]), None) or _shared(tok, sent)
             if subj is not None:
                 last = subj.right_edge
-                return (_subject_phrase(subj), subj.left_edge.idx, "parse",
+                words = _alias(subj) or _subject_words(subj)
+                return (words.text, words[0].idx, "parse",
                         last.idx + len(last.text))
         if tok.head.i == tok.i:
+            # the parser cut the sentence after "and": go on from the word "and" joins
+            before = tok.doc[tok.sent.start - 1] if tok.sent.start > 0 else None
+            if before is not None and before.dep_ == "cc" and before.idx >= sent[0]:
+                tok = before.head
+                continue
             break
         tok = tok.head
     return None
+
+
+def _shared(verb: Any, sent: tuple[int, int]) -> Any:
+    """A subject the verb shares with the verb it is joined to ("Israel disputes the figures
+    and says…"), or that the parser hung from a headline above the sentence."""
+    subj = at.subject_of(verb)
+    return subj if subj is not None and sent[0] <= subj.idx < sent[1] else None
 
 
 def _speech_use(tok: Any) -> bool:
@@ -214,20 +236,45 @@ def _speech_use(tok: Any) -> bool:
     return True
 
 
-def _subject_phrase(subj: Any) -> str:
+def _alias(subj: Any) -> Any:
+    """The proper name a described subject goes by: "the rebel alliance, known as the CSP" ->
+    CSP, "the paramilitary group (RSF)" -> RSF; None when the subject is a name itself."""
+    if subj.pos_ == "PROPN":
+        return None
+    for c in subj.children:
+        names = []
+        if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name"):
+            names = [o for p in c.children if p.lower_ == "as" for o in p.children
+                     if o.dep_ == "pobj"]
+        elif c.dep_ == "appos":
+            names = [c]
+        for o in names:
+            if o.pos_ == "PROPN":
+                lo = min(t.i for t in o.subtree if t.pos_ == "PROPN")
+                return subj.doc[lo:o.i + 1]
+    return None
+
+
+def _subject_words(subj: Any) -> Any:
     """The subject's words, without an apposition or a relative clause ("Ben Hodges, a ...")."""
     sdoc = subj.doc
     start = subj.left_edge.i
+    for t in sdoc[start:subj.i]:  # not into a headline glued above
+        if t.is_space and "\n" in t.text:
+            start = t.i + 1
     end = subj.i + 1
     for c in subj.children:
         if c.dep_ in ("conj", "cc") and c.i > subj.i:
             end = max(end, c.right_edge.i + 1 if c.dep_ == "conj" else c.i + 1)
         if c.dep_ == "compound" and c.i > subj.i:
             end = max(end, c.i + 1)
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == end and any(
+                o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children):
+            end = c.right_edge.i + 1  # "the UK Ministry of Defence"
     # a proper name followed by an apposition keeps only the name
     words = sdoc[start:end]
     cut = next((t.i for t in words if t.text in (",", "(", "–", "—") and t.i > start), end)
-    return sdoc[start:cut].text
+    return sdoc[start:cut]
 
 
 def _by_pattern(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | None:

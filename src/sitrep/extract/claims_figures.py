@@ -51,10 +51,28 @@ class Figure:
     modifiers: tuple[str, ...] = ()
 
 
+def _mend_sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence the parser cut in the middle of a line ("... killed and | 70,457 wounded")
+    to the one before it: that one does not end as a sentence does, the next starts in lower
+    case or with a figure."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            prev = text[out[-1][0]:out[-1][1]].rstrip()
+            nxt = text[start:end].lstrip()
+            cut = prev and nxt and prev[-1] not in ".!?:;\"”’')" \
+                and "\n" not in text[out[-1][1] - 1:start + 1]
+            if cut and (nxt[0].islower() or nxt[0].isdigit()):
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
+    return out
+
+
 def sentence_units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences, split again at line breaks and at full stops missing their space."""
     out = []
-    for start, end in spans:
+    for start, end in _mend_sentences(text, spans):
         cut = start
         for m in _GLUED.finditer(text, start, end):
             if text[cut:m.start() + 1].strip():
@@ -137,7 +155,7 @@ def _scan_noun(text: str, start: int, end: int, pos_of: dict[int, Any]
             # a compound of nouns ("tank losses", "fighter jets"): the last one is the head
             if i + 1 < len(words) and _unit_of(words[i + 1][0]) is not None \
                     and words[i + 1][1] == words[i][2] + 1:
-                mods.append(word.lower())
+                mods.append(word)  # as written: "Hamas fighters" names a side
                 i += 1
                 continue
             break
@@ -197,8 +215,8 @@ def _nation_in(mods: list[str], head_word: str, text: str, np_end: int, seg_end:
         if found:
             return found[-1].name
     tail = text[np_end:min(seg_end, np_end + 80)]
-    m = re.match(r"(?:,?\s+(?:including|among them)\s+[^,;.]{0,40}?)?\s+from\s+(?:the\s+)?"
-                 r"([^,;.]+)", tail)
+    m = re.match(r"(?:,?\s+(?:including|among them)\s+[^,;.]{0,40}?)?\s+(?:from|(?:launched|fired|"
+                 r"flown|sent|operated)\s+by)\s+(?:the\s+)?([^,;.]+)", tail)
     if m:
         found = find_nations(m.group(1)[:40])
         if found:
@@ -259,6 +277,8 @@ def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
         return [Figure(q, q.low, q.high, "troops", "military", None, q.end + 7,
                        None, "noun", part)]
     scanned = _scan_noun(text, q.end, seg[1], pos_of)
+    if scanned is None:  # "shot down 31 of 35 drones": the first figure counts drones too
+        scanned = _scan_noun_after_total(text, q, seg, pos_of)
     if scanned is None:
         fig = _implied(text, q, seg, sent_start, before, part)
         return [fig] if fig else []
@@ -283,6 +303,19 @@ def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
     if single:
         out.append(single)
     return out
+
+
+def _scan_noun_after_total(text: str, q: Quantity, seg: tuple[int, int], pos_of: dict[int, Any]
+                           ) -> tuple[int, list[tuple[str, int, int]], list[str]] | None:
+    """The noun of "31 of 35 drones", "12 out of the 14 tanks": what the total counts."""
+    m = re.match(r"\s+(?:out\s+)?of\s+(?:the\s+)?", text[q.end:seg[1]])
+    if not m:
+        return None
+    rest = q.end + m.end()
+    total = find_quantities(text[rest:seg[1]])
+    if not total or total[0].start != 0 or total[0].low is None:
+        return None
+    return _scan_noun(text, rest + total[0].end, seg[1], pos_of)
 
 
 def _single_after(text: str, fig: Figure, seg: tuple[int, int]) -> Figure | None:

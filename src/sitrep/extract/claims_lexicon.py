@@ -82,7 +82,8 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
     ("killed_or_wounded", r"(?:killed|dead|died)\s+(?:or|and)\s+(?:wounded|injured)"
                           r"|casualties\s+\(killed\s+and\s+wounded\)"),
     ("out_of_action", r"out\s+of\s+action|incapacitated|out\s+of\s+the\s+fight"),
-    ("displaced", r"displac\w*|forc\w*\s+(?:\w+\s+){0,5}?to\s+(?:flee|leave)|homeless|"
+    ("displaced", r"displac\w*|forc\w*\s+(?:\w+\s+){0,5}?to\s+(?:flee|leave)|"
+                  r"(?:left|made|rendered)\s+homeless|"
                   r"driven\s+(?:from|out)|uprooted"),
     ("evacuated", r"evacuat\w*|\bfled\b|\bflee(?:s|ing)?\b|escaped|rescued"),
     ("wounded", r"wound\w*|injur\w*|\bhurt\b"),
@@ -93,7 +94,9 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
                r"\blos(?:e|es|ing)\b|"
                r"\blosses\b|\bslain\b|perish\w*|fatalit\w*|\btoll\b|casualt\w*|massacr\w*|"
                r"executed"),
-    ("volunteers", r"volunteer\w*|register\w*|sign(?:ed|ing)?\s+up|enlist\w*|foreign\s+legion"),
+    # "volunteers", "volunteered"; not "volunteer drivers" (a word before another noun)
+    ("volunteers", r"volunteer(?:s|ed|ing)\b|register\w*|sign(?:ed|ing)?\s+up|enlist\w*|"
+                   r"foreign\s+legion"),
     ("reservists", r"reservists?|\breserves?\b|call(?:ed|ing)?[\s-]up|mobili[sz]\w*|draft\w*"),
     ("other", r"conscript\w*|induct\w*"),
     ("troops", r"deploy\w*|amass\w*|\bmass(?:ed|ing)\b|station\w*|\bsen[dt]\b|sending|"
@@ -149,7 +152,7 @@ ministry military army intelligence official officials authorities government sp
 spokeswoman spokesperson group monitor observatory agency police service services forces command
 office council department administration commander minister president general analyst analysts
 source sources experts expert staff headquarters navy blog website institute organisation
-organization committee mission envoy ambassador governor mayor
+organization committee mission envoy ambassador governor mayor coalition alliance
 """)
 TITLES = re.compile(
     r"^(?:(?:the|ukrainian|russian|us|u\.s\.|american|british|israeli|former|retired|then|"
