@@ -68,6 +68,7 @@ class Named:
     name: str
     kind: str  # "person" or "org"
     subject: bool  # the grammatical subject of a clause (a likely antecedent for "he")
+    addressee: bool = False  # the one spoken to ("he told the newspaper Bild"): never "he"
 
 
 def index_names(sdoc: Span) -> list[Named]:
@@ -80,7 +81,8 @@ def index_names(sdoc: Span) -> list[Named]:
         name = _person_name(ent.text) if kind == "person" else _strip_name(ent.text)
         if not name:
             continue
-        out.append(Named(ent.start_char, name, kind, _is_in_subject(ent.root)))
+        out.append(Named(ent.start_char, name, kind, _is_in_subject(ent.root),
+                         _is_addressee(ent.root)))
     # institutions that speak without being an entity ("the Israeli military said")
     for t in sdoc:
         if (t.dep_ == "nsubj" and t.ent_type_ == "" and t.lemma_.lower() in INSTITUTION_HEADS
@@ -107,6 +109,15 @@ def _person_name(text: str) -> str:
     ("Notre Dame's Arike Ogunbowale" -> "Arike Ogunbowale")."""
     m = re.match(r"^.*\S\s?['’]s\s+([A-Z].*)$", text)
     return _strip_name(m.group(1) if m else text)
+
+
+def _is_addressee(tok: Token) -> bool:
+    """The object of "tell" or of "said to", directly or as an apposition ("told the German
+    newspaper Bild", "said to Reuters")."""
+    t = tok.head if tok.dep_ == "appos" else tok
+    if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() == "tell":
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _is_in_subject(tok: Token) -> bool:
@@ -158,7 +169,7 @@ def resolve_pronoun(names: list[Named], sdoc: Span, tok: Token) -> str | None:
             if found is not None:
                 name = _strip_name(found.text)
                 return expand_person(names, name, pos) if kind == "person" else name
-    before = [n for n in names if n.start < pos and n.kind == kind]
+    before = [n for n in names if n.start < pos and n.kind == kind and not n.addressee]
     if not before:
         if kind == "org":
             return None
@@ -224,6 +235,10 @@ def name_of(names: list[Named], sdoc: Span, head: Token, *,
         return expand_person(names, _person_name(person.text), person.start_char)
     if person_only:
         return None
+    if head.pos_ == "PROPN":  # "Saree said", tagged as an organisation: a person named before
+        full = expand_person(names, head.text, head.idx)
+        if full != head.text:
+            return full
     org = entity_in(sdoc, head, "ORG")
     if org is not None and _strip_name(org.text):
         return _institution_phrase(names, sdoc, head) or _strip_name(org.text)
