@@ -1,13 +1,14 @@
 // Documents: full-text search, and one article with every fact highlighted where it was read.
 import { getJSON } from "./api.js";
 import { clear, fmtRange, h, label, placeName } from "./dom.js";
-import { copiesPanel, copyBadge, membership } from "./groups.js";
+import { copiesPanel, copyBadge, membership, resetGroups } from "./groups.js";
 
 let nextCursor = null;
 let lastParams = {};
 
 export async function searchDocuments(params, listEl, moreBtn, append = false) {
   lastParams = params;
+  if (!append) resetGroups(); // a new search also picks up groups changed by documents added since
   const data = await getJSON("documents", { ...params, limit: 50, cursor: append ? nextCursor : null });
   if (!append) clear(listEl);
   if (!data) return;

@@ -79,9 +79,15 @@ async function loadMovements(append = false) {
   if (!append) clear($("detail"));
 }
 
+function revealDetail() {
+  // at phone width the detail sits under the map: bring it into view
+  if (window.matchMedia("(max-width: 760px)").matches) $("detail").scrollIntoView({ block: "start" });
+}
+
 async function selectIncident(inc) {
   await showIncident(inc, $("detail"));
   focusMovement(inc.id);
+  revealDetail();
 }
 
 async function loadIncidents(append = false) {
@@ -111,6 +117,7 @@ function overlaps(t, from, to) {
 async function selectTrack(t) {
   await showTrack(t, $("detail"), (p) => panTo(p.lat, p.lon));
   focusMovement(t.id);
+  revealDetail();
 }
 
 async function loadTracks() {
