@@ -85,10 +85,11 @@ def test_choosing_a_day_on_the_timeline_filters_the_map(ui) -> None:
     page = ui.open("#/map", "map")
     days = api(ui.base, "timeline", kind="movements")["days"]
     day = days[0]
-    page.locator(f"#timeline rect[data-day='{day['day']}']").click()
+    page.locator(f"#timeline rect[data-day='{day['day']}']").dispatch_event("click")
     page.wait_for_function(
         f"document.querySelectorAll('#mv-list button.fact').length === {day['count']}")
-    assert page.locator("#timeline rect.on").count() == 1
+    # the timeline is redrawn with the chosen day marked once the list has loaded
+    page.wait_for_function("document.querySelectorAll('#timeline rect.on').length === 1")
     assert ui.problems == []
 
 
