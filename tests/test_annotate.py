@@ -29,3 +29,12 @@ def test_empty_and_blank_texts_give_empty_docs() -> None:
     for text in ("", "   \n\n  "):
         doc = analyse(nlp, text)
         assert doc.text == text and not list(doc.ents)
+
+
+def test_a_headline_without_a_full_stop_is_its_own_sentence() -> None:
+    nlp = load_model("en_core_web_sm")
+    doc = analyse(nlp, "Troops mass near Sumy as talks stall\nUkrainian officials said on Monday that "
+                       "Russian troops were gathering near the border.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert "Troops mass near Sumy as talks stall" in " ".join(sents[:2])
+    assert any(s.startswith("Ukrainian officials said") for s in sents)

