@@ -12,21 +12,14 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-# the side a demonym or capital names, for the parties news about wars names most
-SIDES = {
-    "russian": "russia", "russians": "russia", "ukrainian": "ukraine", "ukrainians": "ukraine",
-    "belarusian": "belarus", "belarussian": "belarus", "american": "united states",
-    "americans": "united states", "us": "united states", "u s": "united states",
-    "usa": "united states", "america": "united states", "united states of america": "united states",
-    "british": "united kingdom", "uk": "united kingdom", "britain": "united kingdom",
-    "great britain": "united kingdom", "chinese": "china", "israeli": "israel",
-    "israelis": "israel", "iranian": "iran", "syrian": "syria", "turkish": "turkey",
-    "polish": "poland", "french": "france", "german": "germany", "japanese": "japan",
-    "north korean": "north korea", "south korean": "south korea", "palestinian": "palestine",
-    "georgian": "georgia", "moldovan": "moldova", "finnish": "finland", "swedish": "sweden",
-    "danish": "denmark", "norwegian": "norway", "lithuanian": "lithuania", "latvian": "latvia",
-    "estonian": "estonia", "romanian": "romania", "taiwanese": "taiwan", "indian": "india",
-    "pakistani": "pakistan", "nato": "nato",
+from sitrep.sides import SIDES as _SIDES
+
+# the side a demonym, capital or leader names: the project's one table (`sitrep.sides`) as keys,
+# plus plurals, which the extractors never need ("Russians")
+SIDES = {k.replace(".", " ").strip(): v.lower() for k, v in _SIDES.items()} | {
+    "russians": "russia", "ukrainians": "ukraine", "americans": "united states",
+    "israelis": "israel", "belarussian": "belarus", "u s": "united states",
+    "united states of america": "united states", "great britain": "united kingdom",
 }
 # words around a side's name that do not change which side it is ("Russian troops")
 FORCE_WORDS = frozenset((
