@@ -141,3 +141,17 @@ def test_the_ledger_built_one_document_at_a_time_equals_the_batch(tmp_path) -> N
     assert snapshot(one_by_one)["ledger"] == snapshot(batch)["ledger"]
     flagged = {r["claimant"] + r["date"][:7] for r in ledger_rows(batch) if r["contradicts"]}
     assert flagged == {"Kyiv2023-01", "Moscow2023-01", "Kyiv2023-05", "Moscow2023-05"}
+
+
+def test_figures_of_the_catch_all_metric_are_never_contradictions() -> None:
+    from sitrep.resolve.ledger import find_contradictions
+    from sitrep.resolve.records import ClaimRow, ResolveOptions
+
+    def row(i: int, claimant: str, low: float) -> ClaimRow:
+        return ClaimRow(claim_id=f"c{i}", doc_id=f"d{i}", group_id=f"d{i}", claimant=claimant,
+                        claimant_key=claimant.lower(), subject="Russia", subject_key="russia",
+                        metric="other", period=None, low=low, high=low, date="2024-03-01",
+                        start=0, end=1, evidence="x", confidence=0.5)
+
+    # twenty helicopters by one claimant and four hundred drones by another are unlike things
+    assert find_contradictions([row(1, "Kyiv", 20), row(2, "Moscow", 400)], ResolveOptions()) == {}

@@ -119,6 +119,7 @@ class Quantity:
     part_of: np.ndarray  # part_of[i, j]: metric i counts a part of metric j
     by_day: np.ndarray  # dated rows in day order
     undated: np.ndarray
+    other: int  # index of the catch-all metric "other" (-1 when absent)
 
     @classmethod
     def of(cls, rows: list[ClaimRow]) -> Quantity:
@@ -139,7 +140,8 @@ class Quantity:
                    np.array([bounds(c)[0] for c in rows], dtype=float),
                    np.array([bounds(c)[1] for c in rows], dtype=float), day,
                    np.array([groups[c.group_id] for c in rows]), part_of,
-                   dated[np.argsort(day[dated], kind="stable")], np.flatnonzero(day < 0))
+                   dated[np.argsort(day[dated], kind="stable")], np.flatnonzero(day < 0),
+                   at.get("other", -1))
 
     def around(self, a: int, days: int) -> np.ndarray:
         """Rows whose dates can meet row `a`'s.
@@ -161,7 +163,8 @@ class Quantity:
         grow = 1.0 + opts.claim_margin
         above = self.low[b] > self.high[a] * grow  # b's figure is surely larger than a's
         below = self.low[a] > self.high[b] * grow
-        same = self.metric[b] == self.metric[a]
+        # "other" gathers unlike things (helicopters, trucks, drones): never compared as one
+        same = (self.metric[b] == self.metric[a]) & (self.metric[a] != self.other)
         a_is_part = self.part_of[self.metric[a], self.metric[b]]
         b_is_part = self.part_of[self.metric[b], self.metric[a]]
         hit = (self.claimant[b] != self.claimant[a]) & (
