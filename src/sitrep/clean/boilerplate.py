@@ -78,7 +78,15 @@ _PROMPTS = re.compile(
     r"enter your e-?mail|in your inbox|by (?:clicking|signing up|subscribing)|privacy policy|"
     r"terms of (?:use|service)|all rights reserved|^©|^copyright\b|download (?:our|the) app|"
     r"get (?:our|the) app|follow us on|join (?:us|our) on|have a (?:news )?tip\?|"
-    r"\b[\w.+-]+@[\w-]+\.[\w.]+\b", _I)
+    r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+\b", _I)  # possessive: one try per word
+# a line holds one of these words before `_PROMPTS` can match it: a cheap test that spares
+# most lines the long alternation
+_PROMPT_WORDS = (
+    "leave a", "mail", "required", "comment", "save my", "closed", "logged in", "cancel",
+    "notify", "respons", "repl", "name", "website", "message", "sign", "subscrib", "newsletter",
+    "cookie", "inbox", "clicking", "privacy", "terms of", "rights reserved", "©", "copyright",
+    "app", "follow us", "join us", "join our", "tip?", "@",
+)
 # furniture lines are short; longer lines are not tested (and cost nothing)
 FURNITURE_CHARS = 200
 # how many lines after a link heading may be real prose before the block is taken as article
@@ -90,7 +98,9 @@ def is_furniture(text: str) -> bool:
     if len(text) > FURNITURE_CHARS:
         return False  # a paragraph of prose is never a widget
     words = [w.lower() for w in words_of(text)]
-    if any(p.search(text) for p in _FURNITURE) or _PROMPTS.search(text):
+    low = text.lower()
+    prompt = any(w in low for w in _PROMPT_WORDS) and _PROMPTS.search(text)
+    if prompt or any(p.search(text) for p in _FURNITURE):
         return True
     if 0 < len(words) <= 8 and not ends_sentence(text):
         widget = sum(1 for w in words if w in _WIDGET_WORDS)
