@@ -50,6 +50,44 @@ def _pg_bin() -> Path | None:
     return Path(found).parent if found else None
 
 
+def _fresh_database(url: str) -> Iterator[str]:
+    """A new, empty database on the server `url` points at, dropped after the session, so runs
+    never see each other's rows."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"sitrep_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_empty(pg_url: str) -> str:
+    """The session's PostgreSQL database with every sitrep table emptied."""
+    from sqlalchemy import delete
+
+    from sitrep.resolve.store import create_tables
+    from sitrep.store.db import Store
+    from sitrep.store.schema import metadata
+
+    store = Store(pg_url)
+    create_tables(store.engine)
+    with store.engine.begin() as conn:
+        for table in reversed(metadata.sorted_tables):
+            conn.execute(delete(table))
+    store.dispose()
+    return pg_url
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -61,7 +99,7 @@ def pg_url() -> Iterator[str]:
     """A real PostgreSQL: SITREP_TEST_PG_URL when CI started one, else a throwaway cluster."""
     url = os.environ.get("SITREP_TEST_PG_URL")
     if url:
-        yield url
+        yield from _fresh_database(url)
         return
     bindir = _pg_bin()
     if bindir is None:

@@ -10,11 +10,12 @@ from tests.api.conftest import assert_error, post_doc, wire_doc
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture(scope="module")
-def pg_client(pg_url: str):
+@pytest.fixture
+def pg_client(pg_empty: str):
     from sitrep.api.app import create_app
     from sitrep.store.db import Store
 
+    pg_url = pg_empty
     store = Store(pg_url)
     for doc in (wire_doc(), post_doc()):
         store.upsert(doc)
