@@ -254,7 +254,13 @@ class Gazetteer:
         path = path or index_path()
         if not path.exists():
             log.info("building the gazetteer index (once): %s", path)
-            build_index(path)
+            try:
+                build_index(path)
+            except OSError as exc:  # a read-only home: build where the system keeps temp files
+                path = Path(tempfile.gettempdir()) / "sitrep-cache" / path.name
+                log.warning("cannot write the gazetteer cache (%s); using %s", exc, path)
+                if not path.exists():
+                    build_index(path)
         self.path = path
         self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self.neighbours: dict[str, set[str]] = defaultdict(set)
