@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from sitrep.config import Config
 from sitrep.extract.claims import find_claims
-from sitrep.nlp.annotate import AnnotateStep
-from sitrep.offsets import OffsetMap
-from sitrep.records import Claim, Document
-
-
-@lru_cache(maxsize=1)
-def _annotate() -> AnnotateStep:
-    step = AnnotateStep(Config())
-    step.setup()
-    return step
+from sitrep.records import Claim
+from tests.extract.parsed import parsed_doc
 
 
 def claims_of(text: str, published: str | None = None) -> list[Claim]:
-    doc = Document.from_raw(text)
-    doc.clean_text = text
-    doc.offsets = OffsetMap.identity(len(text))
-    doc.source.published = published
-    return find_claims(_annotate().process(doc))
+    return find_claims(parsed_doc(text, published))
 
 
 def figures(claims: list[Claim]) -> list[tuple[str, float | None, float | None]]:

@@ -3,13 +3,9 @@ rules are tested apart from the geo stage)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from sitrep.config import Config
 from sitrep.extract.movements import find_movements
-from sitrep.nlp.annotate import AnnotateStep
-from sitrep.offsets import OffsetMap
 from sitrep.records import Document, Movement, Place
+from tests.extract.parsed import parsed_doc
 
 # mention -> (lat, lon, kind)
 GAZETTEER = {
@@ -22,19 +18,9 @@ GAZETTEER = {
 }
 
 
-@lru_cache(maxsize=1)
-def _annotate() -> AnnotateStep:
-    step = AnnotateStep(Config())
-    step.setup()
-    return step
-
-
 def make_doc(text: str) -> Document:
     """Clean text = raw text, parsed, with every gazetteer name found in it as a place."""
-    doc = Document.from_raw(text)
-    doc.clean_text = text
-    doc.offsets = OffsetMap.identity(len(text))
-    _annotate().process(doc)
+    doc = parsed_doc(text)
     for name, (lat, lon, kind) in GAZETTEER.items():
         start = text.find(name)
         while start >= 0:

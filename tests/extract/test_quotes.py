@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
-from sitrep.config import Config
 from sitrep.extract.quotes import count_words, find_quote_spans, find_quotes
-from sitrep.nlp.annotate import AnnotateStep
-from sitrep.offsets import OffsetMap
-from sitrep.records import Document
+from tests.extract.parsed import parsed_doc
 
-
-@lru_cache(maxsize=1)
-def _annotate() -> AnnotateStep:
-    step = AnnotateStep(Config())
-    step.setup()
-    return step
-
-
-def make_doc(text: str) -> Document:
-    """A document whose clean text is its raw text, parsed by the annotate step."""
-    doc = Document.from_raw(text)
-    doc.clean_text = text
-    doc.offsets = OffsetMap.identity(len(text))
-    return _annotate().process(doc)
+make_doc = parsed_doc
 
 
 def quotes_of(text: str) -> list[tuple[str | None, str]]:
