@@ -39,7 +39,30 @@ _TRIGGERS = {
     "land": "arrived",
     "pass": "transiting", "transit": "transiting", "sail": "transiting", "cross": "transiting",
     "carry": "transiting",
+    # frames beyond the first articles: leaving, returning, removing, linking up, being detected
+    # or operating somewhere, flying through, docking, consolidating
+    "leave": "withdrawing", "depart": "withdrawing", "remove": "withdrawing",
+    "return": "arrived", "link": "arrived", "dock": "arrived",
+    "detect": "deployed", "sight": "deployed", "notice": "deployed", "operate": "deployed",
+    "patrol": "deployed", "rotate": "deployed",
+    "consolidate": "massing", "accumulate": "massing",
+    "traverse": "transiting", "fly": "transiting",
 }
+# nouns that tell a movement ("the withdrawal of troops from X", "an incursion by Y into Z")
+_NOUN_TRIGGERS = {
+    "withdrawal": "withdrawing", "pullout": "withdrawing", "pullback": "withdrawing",
+    "departure": "withdrawing", "retreat": "withdrawing",
+    "deployment": "deployed", "redeployment": "deployed", "dispatch": "deployed",
+    "incursion": "deployed", "arrival": "arrived", "buildup": "massing", "build-up": "massing",
+    "concentration": "massing", "transit": "transiting", "passage": "transiting",
+}
+# verbs above a trigger that make it no fact: plans, demands, talks, refusals, denials
+_NOT_FACT = frozenset({
+    "plan", "intend", "propose", "consider", "call", "demand", "urge", "want", "seek", "ask",
+    "threaten", "prepare", "negotiate", "discuss", "agree", "approve", "deny", "reject",
+    "refuse", "order", "vow", "pledge", "promise", "offer", "aim", "hope", "decide", "authorize",
+    "authorise", "mull", "weigh", "rule", "oppose", "avoid", "prevent", "stop", "block",
+})
 # triggers that need something more to be a movement
 _NEEDS_PREP = {"head": ("to", "towards", "toward", "for", "into"), "pass": ("through", "via"),
                "carry": ("through", "via", "to", "towards", "toward", "into", "across"),
@@ -55,7 +78,9 @@ _SIDE_VERBS = frozenset({"withdraw", "retreat", "pull"})  # "Moscow withdrew": a
 # verbs that may govern an infinitive trigger and keep it a fact ("began moving", "poised to enter")
 _ASPECT = frozenset({"begin", "start", "continue", "poise", "appear", "seem", "keep", "resume",
                      "send", "deploy", "dispatch", "move", "respond", "believe", "estimate",
-                     "think", "report", "say", "know", "understand", "see", "spot", "observe"})
+                     "think", "report", "say", "know", "understand", "see", "spot", "observe",
+                     "expect", "confirm", "complete", "finish", "detect", "claim", "allege",
+                     "suspect", "assess", "happen"})
 _MODALS = frozenset({"could", "would", "might", "may", "should", "will", "can", "must", "'ll",
                      "shall", "wo", "ca"})
 _NEGATORS = frozenset({"no", "never", "not", "n't", "none"})
@@ -107,6 +132,9 @@ _ROLE_OF_PREP = {
     "over": "location", "by": "location", "north": "location", "south": "location",
     "east": "location", "west": "location", "into_": "destination",
 }
+_POSTS = frozenset({"base", "position", "post", "camp", "garrison", "barracks", "country",
+                    "city", "town", "village", "area", "region", "port", "harbour", "harbor",
+                    "airfield", "airport", "territory", "bank", "sea", "zone", "front"})
 _BORDER = frozenset({"border", "borders", "frontier", "boundary", "frontline", "frontlines"})
 _VAGUE_PLACE = frozenset({"city", "town", "capital", "village", "port", "strait",
                           "airfield", "base", "airbase"})
@@ -203,12 +231,22 @@ def _lemma(tok: at.Token) -> str:
     return _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
 
 
+def _is_noun_trigger(tok: at.Token) -> bool:
+    return tok.pos_ == "NOUN" and _lemma(tok) in _NOUN_TRIGGERS
+
+
 def _is_trigger(tok: at.Token) -> bool:
     lemma = _lemma(tok)
+    if _is_noun_trigger(tok):
+        return True
     if lemma not in _TRIGGERS:
         return tok.lower_ == "route" and tok.i > 0 and tok.nbor(-1).lower_ == "en"
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBG"):
         return False
+    if tok.dep_ in ("acl", "amod") and lemma in ("station", "base", "position", "deploy") \
+            and tok.tag_ == "VBN" and not any(c.dep_ == "prep" and c.lower_ in ("to", "into")
+                                              for c in tok.children):
+        return False  # "troops stationed in Niger": where a force is, not a movement
     if lemma in _NEEDS_PREP:
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
         return bool(preps & set(_NEEDS_PREP[lemma]))
@@ -222,6 +260,19 @@ def _is_trigger(tok: at.Token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ in _OPERATIONS for c in tok.children)
     if lemma == "reach":
         return not any(c.lower_ == "out" for c in tok.children)
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
+    if lemma == "return":  # "returned to Belarus", "returned home"; not "returned fire"
+        return bool(preps & {"to", "into", "home", "back"})
+    if lemma == "link":
+        return "up" in preps
+    if lemma in ("leave", "depart"):  # "left their bases", "left Niger"; not "left the country
+        # vulnerable" or "left their weapons"
+        if any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in tok.children):
+            return False
+        return all(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in _POSTS
+                   for o in tok.children if o.dep_ == "dobj")
+    if lemma in ("fly", "operate", "patrol", "rotate"):
+        return bool(preps & set(_ROLE_OF_PREP))
     return True
 
 
@@ -234,8 +285,10 @@ def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
     if lemma == "see" and any(c.lower_ == "as" for c in tok.children):
         return None  # "seen as key": an opinion, not a sighting
     force, agent = _force_of(tok)
-    if force is None and not (agent is not None and lemma in _SIDE_VERBS
-                              and at.side_of(agent.text)):
+    if force is None and not (agent is not None and (lemma in _SIDE_VERBS or _is_noun_trigger(tok))
+                              and _side_of_phrase(agent)):
+        return None
+    if _is_background(doc, sdoc, tok):
         return None
     if force is not None and (_is_negated(force)
                               or not _is_military(force, agent, _evidence_bounds(doc, tok))):
@@ -265,6 +318,19 @@ def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
 # --- is it a fact? ---------------------------------------------------------------------------
 def _is_hypothetical(tok: at.Token) -> bool:
     """A movement that could, would or should happen, or that someone calls for, is no fact."""
+    if _is_noun_trigger(tok):  # a noun's clause is its verb's ("would complete the withdrawal")
+        v = tok.head
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i and v.dep_ in ("pobj", "prep",
+                                                                                "dobj", "conj"):
+            v = v.head
+        if v.pos_ not in ("VERB", "AUX"):
+            return False
+        if _lemma(v) in _NOT_FACT or _is_negated(v):
+            return True
+        tok = v
+    if any(_lemma(a) in _NOT_FACT for a in list(tok.ancestors)[:3]
+           if a.pos_ in ("VERB", "AUX", "NOUN")):
+        return True  # "denied that troops crossed", "called for the troops to leave"
     v = tok
     for _ in range(3):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in v.children):
@@ -283,6 +349,31 @@ def _is_hypothetical(tok: at.Token) -> bool:
             continue
         break
     return False
+
+
+def _is_background(doc: Document, sdoc: at.Span, tok: at.Token) -> bool:
+    """A movement dated years before the article ("in 2014", "three years ago", "since 2015")
+    is background history, not news: its date phrase names an earlier year than the article's
+    (its publication year, else the latest year the article mentions)."""
+    when = _date_words(sdoc, tok)
+    if not when:
+        return False
+    low = when.lower()
+    if re.search(r"\b(?:years|decades)\s+ago\b", low):
+        return True
+    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", when)]
+    if not years:
+        return False
+    ref = _reference_year(doc)
+    return ref is not None and max(years) < ref
+
+
+def _reference_year(doc: Document) -> int | None:
+    pub = doc.source.published
+    if pub and pub[:4].isdigit():
+        return int(pub[:4])
+    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", doc.clean_text)]
+    return max(years) if years else None
 
 
 def _is_negated(tok: at.Token) -> bool:
@@ -323,6 +414,8 @@ def _is_military(force: at.Token, agent: at.Token | None, bounds: tuple[int, int
 def _force_of(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
     """(the force that moves, the agent that moves it) around a trigger."""
     lemma = _lemma(tok)
+    if _is_noun_trigger(tok):
+        return _force_of_noun(tok)
     subj = at.subject_of(tok)
     if subj is not None and subj.lower_ in at.RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         subj = subj.head.head
@@ -374,6 +467,25 @@ def _force_of(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
         # a parse that lost the subject (quotes, dashes): the force named just before the verb
         return _force_before(tok), subj
     return None, subj
+
+
+def _force_of_noun(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
+    """"the withdrawal of troops", "an incursion by Azerbaijani troops", "a troop buildup",
+    "Russia's withdrawal": the force from "of"/"by" or a modifier, else the side that owns it."""
+    agent = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+            for o in c.children:
+                if o.dep_ == "pobj" and _is_force(o):
+                    return o, None
+        elif c.dep_ in ("compound", "amod", "nmod") and _is_force(c):
+            return c, None
+        elif c.dep_ == "poss":
+            agent = c
+    if agent is not None and agent.lower_ in ("its", "their"):
+        speech = at.speech_ancestor(tok)
+        agent = at.subject_of(speech) if speech is not None else None
+    return None, agent
 
 
 def _force_before(tok: at.Token) -> at.Token | None:
@@ -498,7 +610,12 @@ def _status(tok: at.Token, force: at.Token | None) -> str:
     lemma = _lemma(tok)
     if tok.lower_ == "route":
         return "en_route"
-    status = _TRIGGERS[lemma]
+    status = _NOUN_TRIGGERS[lemma] if _is_noun_trigger(tok) else _TRIGGERS[lemma]
+    if status == "arrived" and _lemma(tok.head) == "expect":
+        return "en_route"  # "is expected to arrive on Wednesday": on its way
+    if lemma != "return" and any(c.lower_ == "back" and c.dep_ in ("advmod", "prt")
+                                 for c in tok.children):
+        return "withdrawing"  # "sent back to", "moved back to their side of the border"
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if lemma == "move" and preps & {"through", "via", "across"}:
         return "transiting"
