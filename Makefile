@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench score clean
+.PHONY: install demo test lint bench score train clean
 
 install: $(STAMP)
 
@@ -24,10 +24,14 @@ lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 
-score: install  ## the dev-set scores quoted in the README
+score: install  ## the tune (dev) and check scores quoted in the README, then places and HTML bodies
 	python3 ../shared/eval/score.py --gold ../shared/eval/dev --cmd "$(BIN)/sitrep extract --format jsonl"
+	python3 ../shared/eval/score.py --gold ../shared/eval/check --cmd "$(BIN)/sitrep extract --format jsonl"
 	python3 ../shared/eval/score.py --gold ../shared/eval/geowebnews-dev --only places --cmd "$(BIN)/sitrep extract --format jsonl"
 	python3 ../shared/eval/score_body.py --gold ../shared/eval/zyte-aeb-dev --cmd "$(BIN)/sitrep extract --format jsonl"
+
+train: install  ## rebuild the movement judge's weights from train/corpus and the tune set (under a minute on 2 cores)
+	$(BIN)/python scripts/train_judge.py
 
 bench: install
 	$(BIN)/sitrep bench

@@ -22,3 +22,8 @@ class Config:
     doc_timeout_s: float = 60.0
     # parse only the chunks with a trigger word (figures, quotes, forces, movements, speech)
     gate_parse: bool = field(default_factory=lambda: os.environ.get("SITREP_PARSE_ALL", "") != "1")
+    # the learned movement judge (extract/judge.py) vetoes candidates; off by default until it
+    # carries to unseen news (see README, "The movement judge")
+    movement_judge: bool = field(
+        default_factory=lambda: os.environ.get("SITREP_MOVEMENT_JUDGE", "") == "1"
+    )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sitrep.extract import attribution as at
+from sitrep.extract.judge import Judge
 from sitrep.records import Document, Movement, Place, PlaceRef
 
 # trigger lemma -> status
@@ -159,8 +160,9 @@ class _Found:
     headline: bool = False
 
 
-def find_movements(doc: Document) -> list[Movement]:
-    """Every reported movement of a force in the document, one per event."""
+def find_movements(doc: Document, judge: Judge | None = None) -> list[Movement]:
+    """Every reported movement of a force in the document, one per event; with a `judge`, the
+    candidates it does not take for reported facts are left out."""
     sdoc = doc.nlp
     if sdoc is None:
         return []
@@ -180,7 +182,7 @@ def find_movements(doc: Document) -> list[Movement]:
             _join(doc, sdoc, by_trigger[head.i], tok)
             by_trigger[tok.i] = by_trigger[head.i]
             continue
-        got = _read_movement(doc, sdoc, names, imagery, tok, found)
+        got = _read_movement(doc, sdoc, names, imagery, tok, found, judge)
         if got is None:
             continue
         same = by_force.get(got.force) if got.force is not None else None
@@ -278,7 +280,7 @@ def _is_trigger(tok: at.Token) -> bool:
 
 def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
                    imagery: list[tuple[int, str]], tok: at.Token,
-                   found: list[_Found]) -> _Found | None:
+                   found: list[_Found], judge: Judge | None = None) -> _Found | None:
     if _is_hypothetical(tok) or _is_negated(tok):
         return None
     lemma = _lemma(tok)
@@ -292,6 +294,8 @@ def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
         return None
     if force is not None and (_is_negated(force)
                               or not _is_military(force, agent, _evidence_bounds(doc, tok))):
+        return None
+    if judge is not None and judge.judge(tok).p_movement < judge.threshold:
         return None
     s, e = _evidence_bounds(doc, tok)
     status = _status(tok, force)

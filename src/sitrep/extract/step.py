@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sitrep.config import Config
 from sitrep.extract.claims import find_claims
+from sitrep.extract.judge import Judge
+from sitrep.extract.judge import load as load_judge
 from sitrep.extract.movements import find_movements
 from sitrep.extract.quotes import find_quotes
 from sitrep.records import Claim, Document, Movement, Quote
@@ -16,13 +18,14 @@ class ExtractStep:
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        self.judge: Judge | None = None
 
     def setup(self) -> None:
-        pass
+        self.judge = load_judge() if self.config.movement_judge else None
 
     def process(self, doc: Document) -> Document:
         doc.quotes = find_quotes(doc)
-        doc.movements = find_movements(doc)
+        doc.movements = find_movements(doc, self.judge)
         doc.claims = find_claims(doc)
         speak_for_themselves(doc.claims, doc.movements, doc.quotes)
         return doc

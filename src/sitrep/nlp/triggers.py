@@ -32,7 +32,9 @@ _MOVES = (
     r"\b(?:head|mov|advanc|redirect|relocat|transfer|march|roll|push|approach|converg|"
     r"travel|withdr|retreat|pull|mass|amass|assembl|gather|concentrat|build|muster|"
     r"reposition|deploy|redeploy|station|sen[dt]|dispatch|commit|position|stag|drill|"
-    r"exercise|patrol|arriv|reach|enter|land|pass|transit|sail|cross|carr)"
+    r"exercise|patrol|arriv|reach|enter|land|pass|transit|sail|cross|carr|left|leav|depart|"
+    r"return|link|detect|sight|notic|operat|rotat|consolidat|accumulat|travers|dock|"
+    r"fl(?:y|ew|own|ies|ying)\b|incursion|pullout|pullback|passage)"
 )
 
 TRIGGER = re.compile("|".join((_FIGURES, _QUOTES, _SPEECH, _FORCES, _MOVES)), re.I | re.M)
