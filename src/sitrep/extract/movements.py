@@ -74,7 +74,10 @@ _OBSERVED = frozenset({"spot", "see", "observe", "photograph"})
 _TRANSITIVE = frozenset({"send", "dispatch", "commit", "deploy", "redeploy", "station", "position",
                          "move", "mass", "amass", "assemble", "gather", "concentrate", "build",
                          "muster", "reinforce", "reposition", "redirect", "relocate", "transfer",
-                         "withdraw", "pull", "draw", "establish"})
+                         "withdraw", "pull", "draw", "establish", "remove", "rotate",
+                         "consolidate", "accumulate",
+                         # who sees a force names it as the object: "radar detected six ships"
+                         "detect", "spot", "see", "observe", "sight", "notice", "photograph"})
 _SIDE_VERBS = frozenset({"withdraw", "retreat", "pull"})  # "Moscow withdrew": a side as the force
 # verbs that may govern an infinitive trigger and keep it a fact ("began moving", "poised to enter")
 _ASPECT = frozenset({"begin", "start", "continue", "poise", "appear", "seem", "keep", "resume",
@@ -412,7 +415,15 @@ def _is_military(force: at.Token, agent: at.Token | None, bounds: tuple[int, int
     if agent is not None and _side_of_phrase(agent):
         return True
     words = {t.lemma_.lower() for t in force.sent if bounds[0] <= t.idx < bounds[1]}
-    return bool(words & _MILITARY_CUES)
+    if words & _MILITARY_CUES:
+        return True
+    # the sentences around it: "French troops began leaving… A convoy that left last week…"
+    doc = force.doc
+    sent = force.sent
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    after = doc[sent.end].sent if sent.end < len(doc) else None
+    around = {t.lemma_.lower() for x in (before, after) if x is not None for t in x}
+    return bool(around & _MILITARY_CUES)
 
 
 def _force_of(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
