@@ -88,6 +88,12 @@ FRAMES = [
      "Sunday, the Philippine navy said.\n", "deployed", "South China Sea"),
     ("Syria\n\nIranian drones are operating in eastern Syria, US officials said on Wednesday.\n",
      "deployed", "Syria"),
+    # a place the tagger calls an organisation, where only a place can stand
+    ("Niger\n\nFrench troops withdrew from Niamey on Friday, officials in Niger said.\n",
+     "withdrawing", "Niamey"),
+    # the parser loses the object of "amassed": the force a few words on is still the force
+    ("Kharkiv front\n\nRussia has amassed some 40,000 troops near Kupiansk, Ukraine's army said "
+     "on Friday.\n", "massing", "Kupiansk"),
 ]
 
 # 2. Modality: nothing in these articles has moved.
@@ -125,6 +131,8 @@ NO_MOVEMENT = [
     "Mali\n\nMali's junta called for the withdrawal of UN peacekeepers from the country.\n",
     "Iraq protests\n\nProtesters in Baghdad demanded the withdrawal of American troops from "
     "Iraq.\n",
+    "Korea\n\nAmerican troops have been stationed in South Korea for decades, the minister "
+    "noted.\n",
 ]
 
 # 3. Force kinds: (article, equipment value the movement must carry)
@@ -163,6 +171,9 @@ FORCES = [
      "army said.\n", "troops"),
     ("Somalia\n\nAl-Shabaab militants advanced towards the town of Beledweyne on Tuesday, local "
      "elders said.\n", "troops"),
+    # peacekeepers of a country GeoNames knows, not only those the hand table names
+    ("South Sudan\n\nBangladeshi peacekeepers arrived in Juba on Monday, the UN mission "
+     "said.\n", "troops"),
 ]
 
 # 4. War words in sport and business.

@@ -98,7 +98,8 @@ _EQUIPMENT = {
     "division": "troops", "regiment": "troops", "army": "troops", "paratrooper": "troops",
     "paratroops": "troops", "commando": "troops", "marine": "troops", "officer": "troops",
     "conscript": "troops", "rebel": "troops", "militant": "troops", "contingent": "troops",
-    "staff": "troops", "combatant": "troops", "guard": "troops", "tank": "tanks",
+    "staff": "troops", "combatant": "troops", "guard": "troops", "peacekeeper": "troops",
+    "gendarme": "troops", "tank": "tanks",
     "vehicle": "armored_vehicles", "apc": "armored_vehicles", "carrier": "armored_vehicles",
     "artillery": "artillery", "howitzer": "artillery", "launcher": "artillery",
     "truck": "trucks", "lorry": "trucks", "logistics": "logistics", "logistical": "logistics",
@@ -362,16 +363,24 @@ def _is_background(doc: Document, sdoc: at.Span, tok: at.Token) -> bool:
     """A movement dated years before the article ("in 2014", "three years ago", "since 2015")
     is background history, not news: its date phrase names an earlier year than the article's
     (its publication year, else the latest year the article mentions)."""
+    ref = _reference_year(doc)
+    for c in tok.children:  # "stationed there for decades", "based in X since 1945"
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "for" and any(o.lemma_.lower() in ("year", "decade") for o in c.children):
+            return True
+        years = [int(t.text) for t in c.subtree if re.fullmatch(r"(?:19|20)\d\d", t.text)]
+        if c.lower_ == "since" and years and (ref is None or max(years) < ref - 1):
+            return True
     when = _date_words(sdoc, tok)
     if not when:
         return False
     low = when.lower()
-    if re.search(r"\b(?:years|decades)\s+ago\b", low):
-        return True
+    if re.search(r"\b(?:years|decades)\s+ago\b|\bfor\s+(?:many\s+)?(?:years|decades)\b", low):
+        return True  # "three years ago", "stationed there for decades"
     years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", when)]
     if not years:
         return False
-    ref = _reference_year(doc)
     return ref is not None and max(years) < ref
 
 
@@ -473,6 +482,10 @@ def _force_of(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
                 return o, subj
             if o.lower_ in ("themselves", "itself") and subj is not None and _is_force(subj):
                 return subj, subj  # "forces establishing themselves at Rechitsa"
+        if not objs and subj is not None and not _is_force(subj):
+            after = _force_after(tok)  # the parse lost the object ("has amassed some 40,000
+            if after is not None:     # troops near X, the army said")
+                return after, subj
     if subj is not None and _is_force(subj):
         return subj, None
     if subj is not None and lemma in _SIDE_VERBS and at.side_of(subj.text):
@@ -501,6 +514,17 @@ def _force_of_noun(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
         speech = at.speech_ancestor(tok)
         agent = at.subject_of(speech) if speech is not None else None
     return None, agent
+
+
+def _force_after(tok: at.Token) -> at.Token | None:
+    """The force noun a few words after a verb, before any other verb."""
+    for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 7)]:
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+        if t.pos_ == "NOUN" and (t.lemma_.lower() in _FORCE_HEADS or t.lower_ in _FORCE_HEADS) \
+                and _is_force(t):
+            return t
+    return None
 
 
 def _force_before(tok: at.Token) -> at.Token | None:
@@ -721,9 +745,15 @@ def _usable(doc: Document, sdoc: at.Span, p: Place) -> bool:
     root = span.root
     if root.ent_type_ == "NORP" or (root.is_stop and len(span) == 1):
         return False
-    # an organisation named like a place ("Hamas"), unless the name is longer than the place
-    return not any(e.label_ == "ORG" and e.start_char == p.clean_start and e.end_char == p.clean_end
-                   for e in span.ents)
+    # an organisation named like a place ("Hamas"), unless the name is longer than the place,
+    # or the tagger's "organisation" sits where only a place can ("withdrew from Niamey") and
+    # is no armed group's name
+    if not any(e.label_ == "ORG" and e.start_char == p.clean_start and e.end_char == p.clean_end
+               for e in span.ents):
+        return True
+    side = at.side_of(p.mention)
+    locative = root.dep_ == "pobj" and root.head.lower_ in _ROLE_OF_PREP
+    return locative and (side is None or side.lower() == p.mention.lower())
 
 
 def _acts(sdoc: at.Span, p: Place) -> bool:
