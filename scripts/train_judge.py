@@ -1,6 +1,6 @@
 """Train the movement judge (`src/sitrep/extract/judge.py`) and write its weights.
 
-    python scripts/train_judge.py [--tune ../shared/eval/dev] [--out src/sitrep/extract/data/movement_judge.json]
+    python scripts/train_judge.py [--tune ../shared/eval/dev] [--out FILE]
 
 Examples are the movement candidates the rules find (a trigger word, see
 `movements._is_trigger`) in:
@@ -115,7 +115,8 @@ def fit(examples: list[tuple[list[str], int, str | None, str]]) -> dict[str, Any
     names = vec.get_feature_names_out()
     coef = np.zeros((len(statuses), X.shape[1]))
     coef[multi.classes_] = multi.coef_
-    w_bin = {str(n): round(float(w), 4) for n, w in zip(names, binary.coef_[0]) if abs(w) >= 1e-4}
+    w_bin = {str(n): round(float(w), 4) for n, w in zip(names, binary.coef_[0], strict=True)
+             if abs(w) >= 1e-4}
     w_st = {str(n): [round(float(x), 4) for x in coef[:, j]] for j, n in enumerate(names)
             if np.abs(coef[:, j]).max() >= 1e-4}
     return {"statuses": statuses, "binary": w_bin, "status": w_st}
@@ -160,7 +161,8 @@ def main() -> None:
     if not paths:
         sys.exit(f"no corpus files in {args.corpus}/movements-*.jsonl")
     examples = corpus_examples(paths)
-    sentences = sum(1 for p in paths for line in open(p, encoding="utf-8") if line.strip())
+    sentences = sum(1 for p in paths for line in Path(p).read_text(encoding="utf-8").splitlines()
+                    if line.strip())
     print(f"corpus: {sentences} sentences in {len(paths)} files, {len(examples)} candidates")
     tune = tune_examples(args.tune) if args.tune and Path(args.tune).is_dir() else []
     print(f"tune set: {len(tune)} candidates")
@@ -180,7 +182,8 @@ def main() -> None:
     final = fit(examples + tune)
     final.update({
         "threshold": threshold, "status_confidence": 0.6,
-        "meta": {"corpus_sentences": sentences, "threshold_from": "tune" if tune else HELD_OUT, "corpus_candidates": len(examples),
+        "meta": {"corpus_sentences": sentences,
+                 "threshold_from": "tune" if tune else HELD_OUT, "corpus_candidates": len(examples),
                  "tune_candidates": len(tune), "held_out_part": HELD_OUT,
                  "held_out": held_score, "features": len(final["binary"])},
     })

@@ -69,7 +69,7 @@ def features(tok: Any) -> list[str]:
 
 def _clause(tok: Any) -> list[Any]:
     """The trigger's subtree without the clauses hanging from it."""
-    out = []
+    out: list[Any] = []
     stack = [tok]
     while stack and len(out) < 60:
         t = stack.pop()
@@ -109,7 +109,7 @@ class Judge:
         for f in feats:
             w = self.status.get(f)
             if w is not None:
-                scores = [a + b for a, b in zip(scores, w)]
+                scores = [a + b for a, b in zip(scores, w, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         best = max(range(len(exps)), key=exps.__getitem__)
