@@ -74,8 +74,9 @@ def _clause(tok: Any) -> list[Any]:
     while stack and len(out) < 60:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSES or c.head.i != tok.i
-                     and c.dep_ == "conj")
+        # clauses hanging from the trigger are other facts; a list inside its phrase is not
+        stack.extend(c for c in t.children
+                     if c.dep_ not in _OTHER_CLAUSES or (c.dep_ == "conj" and t.i != tok.i))
     return out
 
 
