@@ -33,8 +33,10 @@ def test_empty_and_blank_texts_give_empty_docs() -> None:
 
 def test_a_headline_without_a_full_stop_is_its_own_sentence() -> None:
     nlp = load_model("en_core_web_sm")
-    doc = analyse(nlp, "Troops mass near Sumy as talks stall\nUkrainian officials said on Monday that "
-                       "Russian troops were gathering near the border.")
+    text = ("Troops mass near Sumy as talks stall\n"
+            "Ukrainian officials said on Monday that "
+            "Russian troops were gathering near the border.")
+    doc = analyse(nlp, text)
     sents = [s.text.strip() for s in doc.sents]
     assert "Troops mass near Sumy as talks stall" in " ".join(sents[:2])
     assert any(s.startswith("Ukrainian officials said") for s in sents)

@@ -285,8 +285,8 @@ def _by_pattern(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found 
     if found:
         return found
     tail = text[fig:sent[1]]
-    m = _TRAILING.search(tail)
-    if m:
-        g = 1 if m.group(1) else 2
-        return m.group(g), fig + m.start(g), "pattern-after", fig + m.end(g)
+    after = _TRAILING.search(tail)
+    if after:
+        g = 1 if after.group(1) else 2
+        return after.group(g), fig + after.start(g), "pattern-after", fig + after.end(g)
     return None

@@ -189,7 +189,7 @@ def _coordinated(text: str, words: list[tuple[str, int, int]], head: int,
     out = []
     i = head + 1
     while i + 1 < len(words) and words[i][0].lower() in ("and", "or", ","):
-        j, mods = i + 1, []
+        j, mods = i + 1, list[str]()
         while j < len(words) and _unit_of(words[j][0]) is None \
                 and _is_modifier(words[j][0], pos_of, words[j][1]) and len(mods) < 3:
             if words[j][0].lower() in ("a", "an", "the"):
