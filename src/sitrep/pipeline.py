@@ -11,40 +11,27 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import Protocol, runtime_checkable
 
 from sitrep.config import Config
 from sitrep.errors import Code
 from sitrep.records import Document
+from sitrep.steps import Step, build_steps, check_order
 
 log = logging.getLogger(__name__)
 
 
-@runtime_checkable
-class Step(Protocol):
-    name: str
-
-    def setup(self) -> None: ...
-
-    def process(self, doc: Document) -> Document: ...
-
-
-def build_steps(config: Config) -> list[Step]:
-    """The steps named by the config, in order (registered in one place: `sitrep.steps`)."""
-    from sitrep.steps import REGISTRY
-
-    unknown = [s for s in config.steps if s not in REGISTRY]
-    if unknown:
-        raise ValueError(f"unknown step(s) {unknown}; known: {sorted(REGISTRY)}")
-    return [REGISTRY[name](config) for name in config.steps]
-
-
 class Pipeline:
-    """Runs the configured steps on documents, counting time and failures per step."""
+    """Runs the configured steps on documents, counting time and failures per step.
+
+    Building one checks the steps' contract (`sitrep.steps.check_order`): a step whose
+    required fields no earlier step assigns raises `StepOrderError` here, not an empty result
+    later.
+    """
 
     def __init__(self, config: Config | None = None, steps: list[Step] | None = None) -> None:
         self.config = config or Config()
         self.steps = steps if steps is not None else build_steps(self.config)
+        check_order(self.steps)
         self.seconds: dict[str, float] = {}
         self.failures: Counter[str] = Counter()
         self._ready = False

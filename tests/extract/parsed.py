@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from sitrep.config import Config
-from sitrep.nlp.annotate import AnnotateStep
+from sitrep.nlp.step import AnnotateStep
 from sitrep.offsets import OffsetMap
 from sitrep.records import Document
 

@@ -29,6 +29,8 @@ COST_BOILERPLATE = 0.1
 
 class CleanStep:
     name = "clean"
+    requires = ("raw_text", "kind")
+    assigns = ("clean_text", "offsets", "flags", "source")
 
     def __init__(self, config: Config) -> None:
         self.config = config

@@ -15,6 +15,8 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 
 class ExtractStep:
     name = "extract"
+    requires = ("clean_text", "offsets", "sentences", "nlp", "places")
+    assigns = ("movements", "claims", "quotes")
 
     def __init__(self, config: Config) -> None:
         self.config = config

@@ -80,6 +80,8 @@ def subject_of(doc: Document, pos: int, anchor: Place) -> Place | None:
 
 class GeoStep:
     name = "geo"
+    requires = ("clean_text", "offsets", "entities", "sentences", "nlp")
+    assigns = ("places",)
 
     def __init__(self, config: Config) -> None:
         self.config = config

@@ -1,4 +1,4 @@
-"""The annotate step: sentences, named entities and the spaCy parse over the clean text.
+"""Sentences, named entities and the spaCy parse over the clean text.
 
 The text is cut at line breaks into chunks of a few kilobytes that spaCy processes as a batch
 (`nlp.pipe`), then joined back into one `Doc` whose offsets are the clean text's. Chunks that
@@ -11,10 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
-
-from sitrep.config import Config
-from sitrep.errors import Code
-from sitrep.records import Document, Entity, Span
 
 _MODELS: dict[str, Any] = {}
 CHUNK_CHARS = 3000  # lines are packed into chunks of about this size
@@ -174,34 +170,3 @@ def analyse(nlp: Any, text: str, gate: bool = True) -> Any:
         return docs[0]
     # the stub lacks `exclude`, which spaCy 3.8 has
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
-
-
-class AnnotateStep:
-    name = "annotate"
-
-    def __init__(self, config: Config) -> None:
-        self.config = config
-        self.nlp: Any = None
-
-    def setup(self) -> None:
-        self.nlp = load_model(self.config.spacy_model)
-        self.nlp.max_length = max(self.nlp.max_length, self.config.max_nlp_chars + 1)
-
-    def process(self, doc: Document) -> Document:
-        text = doc.clean_text
-        if len(text) > self.config.max_nlp_chars:
-            doc.flags.truncated = True
-            doc.fail(
-                self.name,
-                Code.TOO_LARGE,
-                f"clean text has {len(text):,} characters; analysed the first "
-                f"{self.config.max_nlp_chars:,}",
-            )
-            # later steps see the analysed part only; the offset map still covers it exactly
-            text = doc.clean_text = text[: self.config.max_nlp_chars]
-        sdoc = analyse(self.nlp, text, gate=self.config.gate_parse)
-        doc.nlp = sdoc
-        doc.language = "en"
-        doc.sentences = [Span(s.start_char, s.end_char) for s in sdoc.sents]
-        doc.entities = [Entity(e.start_char, e.end_char, e.label_, e.text) for e in sdoc.ents]
-        return doc
