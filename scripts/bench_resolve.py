@@ -97,7 +97,7 @@ def build(db: str, n: int) -> None:
 
 def forget_resolved(db: str) -> None:
     """Drop the resolve tables, so a kept store is resolved from nothing again."""
-    from sitrep.resolve.store import TABLES
+    from sitrep.store.resolve_tables import TABLES
 
     store = Store(db)
     for table in reversed(TABLES):

@@ -75,8 +75,8 @@ def pg_empty(pg_url: str) -> str:
     """The session's PostgreSQL database with every sitrep table emptied."""
     from sqlalchemy import delete
 
-    from sitrep.resolve.store import create_tables
     from sitrep.store.db import Store
+    from sitrep.store.resolve_tables import create_tables
     from sitrep.store.schema import metadata
 
     store = Store(pg_url)

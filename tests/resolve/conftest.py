@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from sitrep.resolve import store as rs
+from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 
 
@@ -21,7 +21,7 @@ def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every resolve table, sorted: equal snapshots mean equal results."""
     out = {}
     with store.engine.connect() as conn:
-        for t in rs.TABLES:
+        for t in rt.TABLES:
             rows = conn.execute(select(t)).all()
             out[t.name] = sorted(tuple(repr(v) for v in r) for r in rows)
     return out

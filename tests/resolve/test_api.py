@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from sitrep.api import resolve_routes
 from sitrep.api.errors import install_error_handlers
-from sitrep.resolve import api, resolve_store
+from sitrep.resolve import resolve_store
 from sitrep.store.db import Store
 from tests.resolve import corpus
 
@@ -15,7 +16,7 @@ def client_for(store: Store) -> TestClient:
     app = FastAPI()
     app.state.store = store
     install_error_handlers(app)
-    app.include_router(api.router)
+    app.include_router(resolve_routes.router)
     return TestClient(app)
 
 

@@ -6,17 +6,17 @@ import numpy as np
 from sqlalchemy import select
 
 from sitrep.resolve import resolve_store
-from sitrep.resolve import store as rs
 from sitrep.resolve.dedup import original_rank, share, shingles
 from sitrep.resolve.names import words
 from sitrep.resolve.records import DocInfo
+from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 from tests.resolve import corpus
 
 
 def group_rows(store: Store) -> dict[str, dict]:  # type: ignore[type-arg]
     with store.engine.connect() as conn:
-        return {r.doc_id: r._asdict() for r in conn.execute(select(rs.doc_groups))}
+        return {r.doc_id: r._asdict() for r in conn.execute(select(rt.doc_groups))}
 
 
 def test_original_and_three_noisy_copies_form_one_group_with_the_right_original(

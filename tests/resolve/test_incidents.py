@@ -7,9 +7,9 @@ from dataclasses import replace
 from sqlalchemy import delete, select
 
 from sitrep.resolve import resolve_store
-from sitrep.resolve import store as rs
 from sitrep.resolve.incidents import build_incidents, corroboration
 from sitrep.resolve.records import Report, ResolveOptions
+from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 from sitrep.store.schema import documents
 from tests.resolve import corpus
@@ -18,7 +18,7 @@ from tests.resolve.conftest import snapshot
 
 def incident_rows(store: Store) -> list[dict]:  # type: ignore[type-arg]
     with store.engine.connect() as conn:
-        return [r._asdict() for r in conn.execute(select(rs.incidents))]
+        return [r._asdict() for r in conn.execute(select(rt.incidents))]
 
 
 def test_two_independent_reports_of_one_movement_form_one_incident_with_two_sources(
@@ -148,5 +148,5 @@ def test_a_document_deleted_from_the_store_leaves_its_group_incident_and_ledger(
     [inc] = incident_rows(store)
     assert inc["n_reports"] == 2 and inc["n_sources"] == 2  # the copy now stands on its own
     with store.engine.connect() as conn:
-        figures = conn.execute(select(rs.ledger.c.doc_id, rs.ledger.c.copy_of)).all()
+        figures = conn.execute(select(rt.ledger.c.doc_id, rt.ledger.c.copy_of)).all()
     assert figures and all(d == copy.id and c is None for d, c in figures)

@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from sitrep.records import Claim, Document
 from sitrep.resolve import resolve_store
-from sitrep.resolve import store as rs
 from sitrep.resolve.ledger import build_ledger, read_period, sentence_around
 from sitrep.resolve.records import ClaimRow, ResolveOptions
+from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 from tests.resolve import corpus
 from tests.resolve.conftest import snapshot
@@ -18,7 +18,7 @@ from tests.resolve.conftest import snapshot
 
 def ledger_rows(store: Store) -> list[dict]:  # type: ignore[type-arg]
     with store.engine.connect() as conn:
-        return [r._asdict() for r in conn.execute(select(rs.ledger))]
+        return [r._asdict() for r in conn.execute(select(rt.ledger))]
 
 
 def claim(claim_id: str, claimant: str, metric: str, low: float | None, high: float | None,

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import delete
 
 from sitrep.resolve import resolve_store
-from sitrep.resolve import store as rs
+from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 from sitrep.store.schema import metadata
 from tests.resolve import corpus
@@ -22,7 +22,7 @@ def test_postgres_resolves_like_sqlite(pg_url: str, tmp_path: Path) -> None:
     results = []
     for url in (pg_url, f"sqlite:///{tmp_path / 'lite.db'}"):
         store = Store(url)
-        rs.create_tables(store.engine)
+        rt.create_tables(store.engine)
         with store.engine.begin() as conn:
             for table in reversed(metadata.sorted_tables):
                 conn.execute(delete(table))

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from sitrep.resolve import resolve_store
-from sitrep.resolve import store as rs
+from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 from sitrep.store.schema import documents
 from tests.conftest import EXAMPLES
@@ -29,8 +29,8 @@ def resolved(tmp_path_factory, pipeline, seed_docs) -> Store:  # type: ignore[no
 
 def test_the_republished_example_is_grouped_under_its_original(resolved: Store) -> None:
     with resolved.engine.connect() as conn:
-        rows = conn.execute(select(rs.doc_groups.c.doc_id, rs.doc_groups.c.original_id,
-                                   rs.doc_groups.c.role)).all()
+        rows = conn.execute(select(rt.doc_groups.c.doc_id, rt.doc_groups.c.original_id,
+                                   rt.doc_groups.c.role)).all()
         names = dict(conn.execute(select(documents.c.id, documents.c.name)).all())
     by_name = {names[d]: (names[o], role) for d, o, role in rows}
     assert by_name["02_kupiansk_column_republished"] == ("01_kupiansk_column", "copy")
@@ -43,9 +43,9 @@ def test_seed_004s_russian_losses_are_lined_up_by_claimant_with_a_contradiction(
         resolved: Store) -> None:
     seed = next(d for d in resolved_docs(resolved) if d[1].startswith("004_"))[0]
     with resolved.engine.connect() as conn:
-        rows = conn.execute(select(rs.ledger).where(
-            rs.ledger.c.doc_id == seed, rs.ledger.c.subject_key == "russia",
-            rs.ledger.c.metric.in_(("killed", "killed_or_wounded")))).all()
+        rows = conn.execute(select(rt.ledger).where(
+            rt.ledger.c.doc_id == seed, rt.ledger.c.subject_key == "russia",
+            rt.ledger.c.metric.in_(("killed", "killed_or_wounded")))).all()
     claimants = {r.claimant_key for r in rows}
     assert {"oryx", "pentagon", "ukraine", "us and europe"} <= claimants
     assert claimants & {"moscow", "russia"}

@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from sitrep.records import Movement, PlaceRef
 from sitrep.resolve import resolve_store
-from sitrep.resolve import store as rs
 from sitrep.resolve.records import Incident, ResolveOptions
 from sitrep.resolve.tracks import build_tracks
+from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 from tests.resolve import corpus
 
@@ -70,5 +70,5 @@ def test_tracks_are_stored_from_the_documents_movements(store: Store) -> None:
     store.upsert_many(docs)
     resolve_store(store)
     with store.engine.connect() as conn:
-        [row] = conn.execute(select(rs.tracks)).all()
+        [row] = conn.execute(select(rt.tracks)).all()
     assert [p["place"] for p in row.points] == ["Ivankiv", "Kyiv"]

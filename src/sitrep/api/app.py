@@ -12,10 +12,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import sitrep
-from sitrep.api import ingest, routes
+from sitrep.api import ingest, resolve_routes, routes
 from sitrep.api.errors import error_response, install_error_handlers
 from sitrep.api.params import MAX_PAGE
-from sitrep.resolve import api as resolve_api
 from sitrep.store.db import Store
 from sitrep.store.queries import ensure_read_indexes
 
@@ -60,7 +59,7 @@ def create_app(db_url: str, token: str | None = None, *,
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.include_router(routes.router)
     app.include_router(ingest.router)
-    app.include_router(resolve_api.router)
+    app.include_router(resolve_routes.router)
 
     @app.get("/api/config", summary="What the UI needs to know about this server")
     def get_config(request: Request) -> dict[str, Any]:

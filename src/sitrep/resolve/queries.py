@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from sitrep.resolve import store as rs
 from sitrep.resolve.names import name_key, side_key
+from sitrep.store import resolve_tables as rt
 from sitrep.store.schema import documents
 
 
@@ -157,7 +158,7 @@ def ref(refs: dict[str, DocRef], doc_id: str) -> DocRef:
 def list_groups(conn: Connection, *, min_size: int = 2, doc_id: str | None = None,
                 limit: int = 50, offset: int = 0) -> tuple[list[GroupView], int]:
     """Groups of copies, largest first, with every member and the evidence linking it."""
-    g = rs.doc_groups.c
+    g = rt.doc_groups.c
     if doc_id is not None:
         gid = conn.execute(select(g.group_id).where(g.doc_id == doc_id)).scalar()
         ids = [gid] if gid is not None else []
@@ -169,7 +170,7 @@ def list_groups(conn: Connection, *, min_size: int = 2, doc_id: str | None = Non
         ids = list(conn.execute(q.limit(limit).offset(offset)).scalars())
     rows: list[Any] = []
     for batch in rs.chunks(ids):
-        rows.extend(conn.execute(select(rs.doc_groups).where(g.group_id.in_(batch))).all())
+        rows.extend(conn.execute(select(rt.doc_groups).where(g.group_id.in_(batch))).all())
     refs = doc_refs(conn, {r.doc_id for r in rows})
     by_group: dict[str, list[Any]] = {}
     for r in rows:
@@ -190,8 +191,8 @@ def list_incidents(conn: Connection, *, actor: str | None = None, min_sources: i
                    bbox: tuple[float, float, float, float] | None = None, limit: int = 50,
                    offset: int = 0) -> tuple[list[IncidentView], int]:
     """Incidents, best corroborated first, each with its reports and their evidence."""
-    i = rs.incidents.c
-    q = select(rs.incidents).where(i.n_sources >= min_sources)
+    i = rt.incidents.c
+    q = select(rt.incidents).where(i.n_sources >= min_sources)
     if actor:
         q = q.where(i.actor_key == side_key(actor))
     if date_from:
@@ -225,8 +226,8 @@ def list_incidents(conn: Connection, *, actor: str | None = None, min_sources: i
 # --- tracks ---------------------------------------------------------------------------------
 def list_tracks(conn: Connection, *, actor: str | None = None, limit: int = 50,
                 offset: int = 0) -> tuple[list[TrackView], int]:
-    t = rs.tracks.c
-    q = select(rs.tracks)
+    t = rt.tracks.c
+    q = select(rt.tracks)
     if actor:
         q = q.where(t.actor_key == side_key(actor))
     total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
@@ -240,8 +241,8 @@ def read_ledger(conn: Connection, *, metric: str | None = None, subject: str | N
                 claimant: str | None = None, with_copies: bool = False,
                 limit: int = 50) -> list[QuantityView]:
     """Quantities with their figures by claimant and date (a claimant's series with `claimant`)."""
-    lg = rs.ledger.c
-    q = select(rs.ledger)
+    lg = rt.ledger.c
+    q = select(rt.ledger)
     if metric:
         q = q.where(lg.metric == metric)
     if subject:

@@ -29,6 +29,7 @@ from sitrep.resolve.records import (
     ResolveStats,
     Track,
 )
+from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ def resolve_store(store: Store, doc_ids: list[str] | None = None,
     """Resolve new and changed documents (or exactly `doc_ids`) against the whole store."""
     opts = opts or ResolveOptions()
     t0 = time.perf_counter()
-    rs.create_tables(store.engine)
+    rt.create_tables(store.engine)
     with store.engine.begin() as conn:
         current = rs.read_fingerprints(conn)
         done = rs.read_resolved(conn)

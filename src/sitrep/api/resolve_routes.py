@@ -1,6 +1,7 @@
-"""API endpoints of the resolve stage: groups of copies, incidents, tracks and the claims ledger.
+"""API endpoints over what the resolve stage built: groups of copies, incidents, tracks and the
+claims ledger.
 
-Mounted by the application (`app.include_router(resolve.api.router)`); reads the store at
+Mounted by the application (`app.include_router(resolve_routes.router)`); reads the store at
 `request.app.state.store`, like every other endpoint.
 """
 
@@ -16,7 +17,7 @@ from sqlalchemy.engine import Connection
 from sitrep.api.params import parse_bbox
 from sitrep.records import METRICS
 from sitrep.resolve import queries
-from sitrep.resolve.store import create_tables
+from sitrep.store.resolve_tables import create_tables
 
 router = APIRouter(prefix="/api", tags=["resolve"])
 
