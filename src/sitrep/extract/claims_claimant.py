@@ -14,7 +14,7 @@ from typing import Any
 
 from sitrep.extract import attribution as at
 from sitrep.extract import claims_lexicon as lex
-from sitrep.extract.claims_actors import canonical_side
+from sitrep.sides import canonical_side
 
 _PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "org", "we": "org"}
 _VAGUE_HEADS = frozenset(("group", "website", "site", "organisation", "organization", "monitor",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sitrep.extract import claims_lexicon as lex
-from sitrep.extract.claims_actors import find_nations
+from sitrep.sides import find_sides
 from sitrep.nlp.numbers import Quantity, find_quantities, parse_figure
 
 _WORD = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z\u00C0-\u024F][\w'’.-]*[\w]|[A-Za-z]"
@@ -120,7 +120,7 @@ def _unit_of(word: str) -> tuple[str, str | None] | None:
     if w in lex.EQUIPMENT:
         return "equipment", lex.EQUIPMENT[w]
     if word[:1].isupper() and word.endswith("s") and not word.endswith("ss") \
-            and find_nations(word) and find_nations(word)[0].end == len(word):
+            and find_sides(word) and find_sides(word)[0].end == len(word):
         return "nation", None  # "two South Africans", "Israelis"
     return None
 
@@ -211,14 +211,14 @@ def _nation_in(mods: list[str], head_word: str, text: str, np_end: int, seg_end:
                ) -> str | None:
     """Side named inside the noun phrase, or in a "from X" right after it."""
     for phrase in (" ".join(mods), head_word):
-        found = find_nations(phrase)
+        found = find_sides(phrase)
         if found:
             return found[-1].name
     tail = text[np_end:min(seg_end, np_end + 80)]
     m = re.match(r"(?:,?\s+(?:including|among them)\s+[^,;.]{0,40}?)?\s+(?:from|(?:launched|fired|"
                  r"flown|sent|operated)\s+by)\s+(?:the\s+)?([^,;.]+)", tail)
     if m:
-        found = find_nations(m.group(1)[:40])
+        found = find_sides(m.group(1)[:40])
         if found:
             return found[0].name
     return None
@@ -248,7 +248,7 @@ def _skip(text: str, q: Quantity) -> bool:
         return True  # "one of the battalions"
     if not q.qualifier and re.search(r"(?<![.!?]\s)\b[A-Z][A-Za-z]+[ -]$", before) \
             and not re.search(r"(?:^|[.!?\n]\s*)[A-Z][A-Za-z]+[ -]$", before) \
-            and not find_nations(before.split()[-1] if before.split() else "") \
+            and not find_sides(before.split()[-1] if before.split() else "") \
             and q.value is not None and q.value < 1000 and "," not in q.text:
         return True  # a model number: "Leopard 2 tanks", "Challenger 2"
     return bool(re.match(r"\s*(?:-|–)?\s*(?:year|month|day|week|hour|minute|mile|km)", after,
@@ -285,7 +285,7 @@ def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
     head, words, mods = scanned
     word, _, hend = words[head]
     kind, equipment = _unit_of(word) or _unit_of(f"{mods[-1]} {word}")  # type: ignore[misc]
-    if kind == "nation" and not find_nations(word):
+    if kind == "nation" and not find_sides(word):
         word = f"{mods[-1]} {word}"  # "South Africans"
     nation = _nation_in(mods, word if kind == "nation" else "", text, hend, seg[1])
     first = Figure(q, q.low, q.high, word.lower(), kind, equipment, hend, nation, "noun", part,
@@ -326,7 +326,7 @@ def _single_after(text: str, fig: Figure, seg: tuple[int, int]) -> Figure | None
                  text[fig.np_end:seg[1]])
     if not m:
         return None
-    found = find_nations(m.group(1))
+    found = find_sides(m.group(1))
     if not found:
         return None
     start = fig.np_end + m.start(1) - len(m.group(0).split()[1]) - 1  # the "a" before the name
@@ -348,7 +348,7 @@ def _implied(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
                           "antecedent", part)
     m = re.match(r"\s+(?:more\s+)?from\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)", after)
     if m and prev is not None and prev.kind in ("military", "people", "nation", "civilians"):
-        found = find_nations(m.group(1))
+        found = find_sides(m.group(1))
         if found:
             return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment,
                           q.end + m.end(), found[0].name, "ellipsis", part)

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from sitrep.extract.claims_actors import NationMention, find_nations, name_of_country, nation_of
+from sitrep.sides import SideMention, country_name, find_sides, side_in
 from sitrep.records import Document
 
 _AGENT_AFTER = re.compile(
@@ -50,11 +50,11 @@ class SubjectContext:
 
 def build_context(doc: Document) -> SubjectContext:
     """Count the sides the article names, and the countries of its places."""
-    counts = Counter(m.name for m in find_nations(doc.clean_text))
+    counts = Counter(m.name for m in find_sides(doc.clean_text))
     dominant = counts.most_common(1)[0][0] if counts else None
     places = {}
     for p in doc.places:
-        name = name_of_country(p.country)
+        name = country_name(p.country)
         if name:
             places[p.clean_start] = name
     return SubjectContext(doc.clean_text, dominant, places)
@@ -72,13 +72,13 @@ def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: s
     seg = segs[seg_i]
     m = re.search(r"([A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)['’]s?\s+(?:\w+\s+){0,2}$",
                   text[max(seg[0], fig_start - 40):fig_start])
-    if m and nation_of(m.group(1)):
-        return nation_of(m.group(1)), "possessive"
+    if m and side_in(m.group(1)):
+        return side_in(m.group(1)), "possessive"
     if metric == "weapons_supplied":
         for m in re.finditer(r"\bto\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)",
                              text[seg[0]:seg[1] + 40]):
-            if nation_of(m.group(1)):
-                return nation_of(m.group(1)), "recipient"
+            if side_in(m.group(1)):
+                return side_in(m.group(1)), "recipient"
     if metric in _CIVILIAN_METRICS:
         found = _place_country(ctx, seg[0] - 300, seg[1])
         if found:
@@ -97,7 +97,7 @@ def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: s
         if near:
             return near, "earlier-clause"
     # the claimant's own words up to an apposition: "Russian President Putin, ..." -> Russia
-    claimant_side = nation_of(re.split(r"[,(–—]", text[claimant_span[0]:claimant_span[1]])[0]) \
+    claimant_side = side_in(re.split(r"[,(–—]", text[claimant_span[0]:claimant_span[1]])[0]) \
         if claimant_span else None
     if metric in _FORCE_METRICS and claimant_side:
         return claimant_side, "claimant"
@@ -115,7 +115,7 @@ def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: s
     return ctx.dominant, "article"
 
 
-def _usable(text: str, m: NationMention, metric: str, claimant_span: tuple[int, int] | None
+def _usable(text: str, m: SideMention, metric: str, claimant_span: tuple[int, int] | None
             ) -> bool:
     """A side named near a loss is its subject unless it is the one doing the killing."""
     if claimant_span and claimant_span[0] <= m.start < claimant_span[1]:
@@ -131,7 +131,7 @@ def _usable(text: str, m: NationMention, metric: str, claimant_span: tuple[int, 
 
 def _nearest_before(text: str, start: int, end: int, metric: str,
                     claimant_span: tuple[int, int] | None) -> str | None:
-    for m in reversed(find_nations(text[start:end], start)):
+    for m in reversed(find_sides(text[start:end], start)):
         if _usable(text, m, metric, claimant_span):
             return m.name
     return None
@@ -140,7 +140,7 @@ def _nearest_before(text: str, start: int, end: int, metric: str,
 def _first_after(text: str, start: int, end: int, claimant_span: tuple[int, int] | None
                  ) -> str | None:
     """The first side named after the figure: where civilians were killed or fled."""
-    for m in find_nations(text[start:end], start):
+    for m in find_sides(text[start:end], start):
         if claimant_span and claimant_span[0] <= m.start < claimant_span[1]:
             continue
         if not (_AGENT_AFTER.match(text[m.end:m.end + 60])
@@ -151,7 +151,7 @@ def _first_after(text: str, start: int, end: int, claimant_span: tuple[int, int]
 
 def _named_losses(text: str, start: int, end: int) -> str | None:
     """ "Russian casualties", "Ukrainian losses" in the sentences just before."""
-    for m in reversed(find_nations(text[start:end], start)):
+    for m in reversed(find_sides(text[start:end], start)):
         if _LOSS_NOUN_AFTER.match(text[m.end:m.end + 30]) \
                 and not _AGENT_AFTER.match(text[m.end:m.end + 60]):
             return m.name

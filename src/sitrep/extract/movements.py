@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from sitrep.extract import attribution as at
 from sitrep.extract.judge import Judge
 from sitrep.records import Document, Movement, Place, PlaceRef
+from sitrep.sides import is_state
 
 # trigger lemma -> status
 _TRIGGERS = {
@@ -753,7 +754,7 @@ def _usable(doc: Document, sdoc: at.Span, p: Place) -> bool:
         return True
     side = at.side_of(p.mention)
     locative = root.dep_ == "pobj" and root.head.lower_ in _ROLE_OF_PREP
-    return locative and (side is None or side.lower() == p.mention.lower())
+    return locative and (side is None or is_state(side))
 
 
 def _acts(sdoc: at.Span, p: Place) -> bool:

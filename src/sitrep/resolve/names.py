@@ -14,13 +14,8 @@ from functools import cache, lru_cache
 
 from sitrep.sides import SIDES as _SIDES
 
-# the side a demonym, capital or leader names: the project's one table (`sitrep.sides`) as keys,
-# plus plurals, which the extractors never need ("Russians")
-SIDES = {k.replace(".", " ").strip(): v.lower() for k, v in _SIDES.items()} | {
-    "russians": "russia", "ukrainians": "ukraine", "americans": "united states",
-    "israelis": "israel", "belarussian": "belarus", "u s": "united states",
-    "united states of america": "united states", "great britain": "united kingdom",
-}
+_WORD = re.compile(r"[^\W_]+")
+
 # words around a side's name that do not change which side it is ("Russian troops")
 FORCE_WORDS = frozenset((
     "the", "a", "an", "forces", "force", "troops", "troop", "soldiers", "soldier", "army", "armed",
@@ -31,7 +26,6 @@ GENERIC_OUTLET_WORDS = frozenset((
     "news", "daily", "times", "post", "press", "online", "media", "desk", "wire", "digest",
     "network", "agency", "service", "today", "world", "international", "herald", "journal",
     "tribune", "report"))
-_WORD = re.compile(r"[^\W_]+")
 
 
 @cache
@@ -71,6 +65,12 @@ def name_key(name: str | None) -> str | None:
     return " ".join(ws) or None
 
 
+@cache
+def side_keys() -> dict[str, str]:
+    """`sitrep.sides`' table keyed as `words()` splits a name ("U.S." -> "u")."""
+    return {" ".join(words(k)): v.lower() for k, v in _SIDES.items()}
+
+
 def side_key(name: str | None) -> str | None:
     """A key for the side that owns a force or suffers losses: "Russian troops" -> "russia"."""
     if not name:
@@ -79,10 +79,11 @@ def side_key(name: str | None) -> str | None:
     if not ws:
         return None
     joined = " ".join(ws)
-    if joined in SIDES:
-        return SIDES[joined]
-    if ws[0] in SIDES:  # "Russian airborne" -> russia
-        return SIDES[ws[0]]
+    keys = side_keys()
+    if joined in keys:
+        return keys[joined]
+    if ws[0] in keys:  # "Russian airborne" -> russia
+        return keys[ws[0]]
     return joined
 
 

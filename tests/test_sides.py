@@ -1,0 +1,69 @@
+"""The one table of sides: every stage reads the same party for the same name."""
+
+import pytest
+
+from sitrep import sides
+from sitrep.resolve.names import side_key
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Moldovan border guards stopped the truck", "Moldova"),
+    ("a statement from Ouagadougou", "Burkina Faso"),
+    ("gunboats of the Bangladeshi coast guard", "Bangladesh"),  # hand-kept demonym
+    ("a patrol from Suriname crossed", "Suriname"),  # a country only GeoNames names
+    ("pro-Kyiv partisans", "Ukraine"),
+])
+def test_sides_are_found_in_running_text(text, side):
+    assert sides.side_in(text) == side
+
+
+def test_found_mentions_carry_offsets_into_the_text():
+    text = "Ferries left Tallinn while Finnish jets flew overhead."
+    found = sides.find_sides(text, offset=100)
+    assert [(m.name, text[m.start - 100:m.end - 100]) for m in found] == [
+        ("Estonia", "Tallinn"), ("Finland", "Finnish")]
+
+
+def test_backed_and_held_do_not_make_a_side():
+    assert sides.side_in("Iranian-backed militias") is None
+    assert sides.side_in("a Russian-held village") is None
+
+
+def test_given_names_are_not_countries():
+    assert sides.side_in("Chad Miller, a spokesman, said") is None
+    assert sides.side_in("Jordan Peters wrote") is None
+    assert sides.side_in("troops crossed into Chad overnight") == "Chad"
+
+
+def test_lowercase_lookup_and_leaders_for_force_owners():
+    assert sides.SIDES["tajik"] == "Tajikistan"
+    assert sides.side_of("Netanyahu's") == "Israel"
+    assert sides.side_of("BEIRUT—Lebanon") == "Lebanon"
+
+
+def test_proxies_fight_for_a_state_but_are_a_side_of_their_own():
+    assert sides.side_of("Wagner") == "Wagner Group"
+    assert sides.PROXIES["wagner"] == "Russia"
+
+
+def test_states_and_armed_groups_are_told_apart():
+    assert sides.is_state("Niger") and sides.is_state("Suriname")
+    assert not sides.is_state("Hezbollah") and not sides.is_state("RSF")
+
+
+def test_claimants_fold_capitals_but_keep_people_and_offices():
+    assert sides.canonical_side("Tehran") == "Iran"
+    assert sides.canonical_side("the Pentagon") == "the Pentagon"
+    assert sides.canonical_side("Lukashenko") == "Lukashenko"
+
+
+def test_country_codes_name_the_side():
+    assert sides.country_name("cd") == "DR Congo"
+    assert sides.country_name("SR") == "Suriname"
+    assert sides.country_name(None) is None
+
+
+def test_resolve_keys_come_from_the_same_table():
+    assert side_key("Slovak troops") == "slovakia"
+    assert side_key("U.S. forces") == "united states"
+    assert side_key("Americans") == "united states"
