@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sitrep.extract import claims_lexicon as lex
-from sitrep.sides import find_sides
 from sitrep.nlp.numbers import Quantity, find_quantities, parse_figure
+from sitrep.sides import find_sides
 
 _WORD = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z\u00C0-\u024F][\w'’.-]*[\w]|[A-Za-z]"
                    r"|\d[\d,.]*\d|\d|[^\w\s]")

@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from sitrep.sides import SideMention, country_name, find_sides, side_in
 from sitrep.records import Document
+from sitrep.sides import SideMention, country_name, find_sides, side_in
 
 _AGENT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:forces?|troops|army|military|navy|air\s+force|soldiers|units|president|"
