@@ -9,18 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-          r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DATE_PATTERNS = [
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b"),
-    re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-]
+from sitrep.dates import find_dates
+
 _TIME = re.compile(r"\b[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
 _DATE_WORDS = re.compile(
     r"\b(?:published|updated|posted|last|modified|on|at|date|mon|tue|tues|wed|thu|thur|thurs|fri|"
@@ -57,31 +47,9 @@ class Found:
 
 
 def find_date(text: str) -> Found | None:
-    """The first calendar date in a text as an ISO date (numeric dates read month first)."""
-    best: tuple[int, Found] | None = None
-    for pat in _DATE_PATTERNS:
-        m = pat.search(text)
-        if not m:
-            continue
-        iso = iso_date(m.groupdict())
-        if iso and (best is None or m.start() < best[0]):
-            best = (m.start(), Found(iso, m.start(), m.end()))
-    return best[1] if best else None
-
-
-def iso_date(g: dict[str, str | None]) -> str | None:
-    """Year, month and day groups to YYYY-MM-DD, or None when they are not a date."""
-    year = int(g["y"] or 0)
-    if g.get("mon"):
-        month, day = _MONTHS[(g["mon"] or "")[:3].lower()], int(g["d"] or 0)
-    elif g.get("a"):
-        a, b = int(g["a"] or 0), int(g["b"] or 0)
-        month, day = (a, b) if a <= 12 else (b, a)  # US order unless the first cannot be a month
-    else:
-        month, day = int(g["m"] or 0), int(g["d"] or 0)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    """The first calendar date written in full in a text ("March 3, 2024", "2024-03-03")."""
+    found = find_dates(text, None)  # no publication date: only dates with their year resolve
+    return Found(found[0].iso, found[0].start, found[0].end) if found else None
 
 
 def is_dateline(text: str) -> bool:

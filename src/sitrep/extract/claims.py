@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sitrep.dates import resolve_date
 from sitrep.extract import claims_lexicon as lex
 from sitrep.extract.claims_claimant import Speakers, collect_names, find_claimant
 from sitrep.extract.claims_figures import (
@@ -23,7 +24,6 @@ from sitrep.extract.claims_figures import (
     split_segments,
 )
 from sitrep.extract.claims_subject import SubjectContext, build_context, find_subject
-from sitrep.nlp.dates import resolve_date
 from sitrep.records import Claim, Document, Span
 
 _PERSON_KINDS = ("military", "people", "civilians", "nation", "")

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
 
+from sitrep.dates import WEEKDAYS, resolve_date
 from sitrep.extract import attribution as at
 from sitrep.extract.judge import Judge
 from sitrep.records import Document, Movement, Place, PlaceRef
@@ -148,7 +148,6 @@ _KIND_RANK = {"country": 0, "continent": 0}
 _LEMMA_FIX = {"staged": "stage", "stages": "stage", "staging": "stage", "poised": "poise"}
 _NEAR_TOKENS = 15
 _WINDOW = 30
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(slots=True)
@@ -317,7 +316,7 @@ def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
         _add_places(doc, sdoc, force, got, only_location=True, found=found)
     if not (mov.origin or mov.destination or mov.location):
         _fallback_place(doc, sdoc, tok, force, got)
-    mov.date = _resolve_date(got.when, doc.source.published)
+    mov.date = resolve_date(got.when or "", doc.source.published)
     mov.confidence = _confidence(mov, tok, force)
     got.headline = _is_headline(doc.clean_text, s, e)
     got.rich = _richness(mov, got.headline)
@@ -1003,26 +1002,6 @@ def _date_words(sdoc: at.Span, tok: at.Token) -> str | None:
     return None
 
 
-def _resolve_date(words: str | None, published: str | None) -> str | None:
-    """An ISO date for "on Monday", "yesterday" or "today" against the publication date."""
-    if not words or not published:
-        return None
-    try:
-        pub = date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-    low = words.lower()
-    if "yesterday" in low:
-        return (pub - timedelta(days=1)).isoformat()
-    if "today" in low or "this morning" in low:
-        return pub.isoformat()
-    for k, day in enumerate(_WEEKDAYS):
-        if day in low:
-            back = (pub.weekday() - k) % 7
-            return (pub - timedelta(days=back)).isoformat()
-    return None
-
-
 def _confidence(mov: Movement, tok: at.Token, force: at.Token | None) -> float:
     conf = 0.55
     if force is not None:
@@ -1060,7 +1039,7 @@ def _main_place(m: Movement) -> PlaceRef | None:
 
 def _day_words(when: str | None) -> set[str]:
     return {w for w in re.findall(r"\w+", (when or "").lower())
-            if w in _WEEKDAYS or w.isdigit() or w in ("yesterday", "today", "tonight")}
+            if w in WEEKDAYS or w.isdigit() or w in ("yesterday", "today", "tonight")}
 
 
 def _same_day(a: str | None, b: str | None) -> bool:

@@ -1,4 +1,6 @@
-"""Dates in news text, resolved against the publication date.
+"""Dates in news text, resolved against the publication date: the project's one date resolver.
+
+Bylines and datelines (clean), movements and claims (extract) all read dates here.
 
 "on Monday" is the last Monday on or before publication (news reports the recent past),
 "yesterday" the day before, "21 days ago" three weeks before, "March 14" / "14 March 2022" the
@@ -26,7 +28,9 @@ _MONTH = r"(?:january|february|march|april|may|june|july|august|september|octobe
 _PATTERNS = (
     ("md", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)),
     ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})(?:,?\s+(\d{{4}}))?\b", re.I)),
-    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("iso", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
+    # 03/14/2022, 14.03.2022: month first, as US outlets write it, unless it cannot be a month
+    ("numeric", re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")),
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?({'|'.join(WEEKDAYS)})\b", re.I)),
     ("relative", re.compile(r"\b(yesterday|today|tonight|last\s+night|this\s+morning)\b", re.I)),
     ("ago", re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
@@ -80,6 +84,10 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> date | None:
     try:
         if kind == "iso":
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if kind == "numeric":
+            a, b = int(m.group(1)), int(m.group(2))
+            month, day = (a, b) if a <= 12 else (b, a)
+            return date(int(m.group(3)), month, day)
         if kind in ("md", "dm"):
             month_word, day_s = (m.group(1), m.group(2)) if kind == "md" else (m.group(2),
                                                                                m.group(1))
