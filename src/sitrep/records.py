@@ -101,6 +101,7 @@ class Flags:
     """What cleaning found and did; `integrity` is 1.0 for a clean, untouched article."""
 
     homoglyphs_folded: int = 0
+    mojibake_repaired: int = 0  # runs of wrongly decoded UTF-8 ("donâ€™t") put right
     spam_spans: list[Evidence] = field(default_factory=list)
     boilerplate_chars: int = 0
     gaps: list[Evidence] = field(default_factory=list)

@@ -1,4 +1,4 @@
-"""The clean step: main text, lookalike letters, page furniture, spam, gaps and provenance.
+"""The clean step: main text, mojibake, lookalike letters, page furniture, spam, gaps, provenance.
 
 Each pass builds a new text with a `TextBuilder`; the maps compose with `OffsetMap.then`, so the
 clean text always maps back to the raw input, which never changes.
@@ -12,6 +12,7 @@ from sitrep.clean.body import assemble_body
 from sitrep.clean.gaps import find_gaps
 from sitrep.clean.homoglyphs import fold_homoglyphs
 from sitrep.clean.lines import Line, split_lines
+from sitrep.clean.mojibake import repair_mojibake
 from sitrep.clean.spam import remove_spam
 from sitrep.config import Config
 from sitrep.errors import Code
@@ -53,7 +54,9 @@ class CleanStep:
                 doc.fail(self.name, Code.HTML_NO_TEXT, "trafilatura found no main text")
         else:
             text, omap = raw, OffsetMap.identity(len(raw))
-        folded, fold_map, n_folded = fold_homoglyphs(text)
+        repaired, repair_map, n_mojibake = repair_mojibake(text)
+        omap = omap.then(repair_map)
+        folded, fold_map, n_folded = fold_homoglyphs(repaired)
         omap = omap.then(fold_map)
 
         lines = split_lines(folded)
@@ -72,7 +75,8 @@ class CleanStep:
         doc.clean_text = clean
         doc.offsets = omap
         doc.flags = Flags(
-            homoglyphs_folded=n_folded, spam_spans=spam_ev, boilerplate_chars=dropped, gaps=gaps,
+            homoglyphs_folded=n_folded, mojibake_repaired=n_mojibake, spam_spans=spam_ev,
+            boilerplate_chars=dropped, gaps=gaps,
             decoding=doc.flags.decoding, truncated=doc.flags.truncated,
             integrity=integrity(n_folded, len(spam_ev), len(gaps), dropped, len(text)),
         )
