@@ -31,8 +31,14 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", 
 # words after a name that make it an area around the named place
 AREA_WORDS = {"region", "regions", "oblast", "province", "prefecture", "state", "county",
               "district", "governorate", "krai", "territory", "republic"}
-SITE_WORDS = {"airfield", "airbase", "airport", "base", "port", "harbour", "harbor",
-              "city", "town", "village", "area"}
+# words after a name that make the whole a facility at the named town ("Niamey airport")
+FACILITY_WORDS = {"airfield", "airbase", "airport", "base", "port", "harbour", "harbor", "camp",
+                  "station", "bridge", "crossing", "checkpoint"}
+# words after a name that only point at the ground around the named place ("the Bakhmut
+# direction", "the Bhimber sector"): the place is the name alone
+AROUND_WORDS = {"area", "sector", "direction", "axis", "front", "outskirts"}
+SETTLEMENT_WORDS = {"city", "town", "village", "township"}
+SITE_WORDS = FACILITY_WORDS | AROUND_WORDS | SETTLEMENT_WORDS
 # words after a name that make the whole an organisation, a team or a title
 ORG_HEADS = {"news", "times", "post", "airlines", "airways", "air", "bank", "university",
              "college", "fc", "united", "group", "telegraph", "herald", "journal", "daily",
@@ -70,6 +76,7 @@ TITLES = {"president", "general", "minister", "secretary", "governor", "mayor", 
           "queen", "lord", "sir", "mr", "mrs", "ms", "dr", "saint", "pope", "chief", "deputy"}
 REPUBLIC = {"people", "peoples", "republics", "s"}
 STRONG_KINDS = {"country", "continent", "admin1"}
+DEMONYM_LABELS = {"NORP", "LANGUAGE"}  # "Russian", "an English city"
 STRONG_POPULATION = 100_000
 AREA_KINDS = {"admin1", "admin2", "region"}
 
@@ -197,6 +204,8 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
         if any(k in taken for k in range(i, j)):
             continue
         key = keys[(i, j)]
+        if describes_known_place(tokens, keys, hits, i, j):
+            continue
         entries = hits.get(key, []) + [e for k in alt.get((i, j), []) for e in hits.get(k, [])]
         area, head_key = None, key
         if not entries:
@@ -213,8 +222,11 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
         cand = Candidate(start, end, text[start:end], key, entries, j - i, area=area,
                          head_key=head_key)
         cand.acronym = any(hits.get(k) for k in alt.get((i, j), []))
-        cand.qualifier = read_qualifier(text, tokens, j, gaz)
-        cand.cue = has_cue(text, tokens, i)
+        cand.qualifier = read_qualifier(text, tokens, j, gaz) or demonym_qualifier(
+            cand, ents, gaz)
+        # "the Bhimber sector", "Zamzam camp": the word after the name says it is a place
+        cand.cue = has_cue(text, tokens, i) or (area in SITE_WORDS
+                                                and tokens[j - 1].text.islower())
         if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc):
             continue
         nxt = next_word(text, tokens, j)
@@ -222,6 +234,17 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
         chosen.append(cand)
         taken.update(range(i, j))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def describes_known_place(tokens: list[Token], keys: dict[tuple[int, int], str],
+                          hits: dict[str, list[Entry]], i: int, j: int) -> bool:
+    """"the country's western Darfur region": a lower-case direction before a known place
+    describes part of it; it makes a region's name only in the curated table ("south Asia")."""
+    if tokens[i].text.lower() not in DIRECTIONS or is_capitalised(tokens[i].text):
+        return False
+    if any(e.source == "curated" for e in hits.get(keys[(i, j)], [])):
+        return False
+    return bool(hits.get(keys.get((i + 1, j), ""))) or bool(hits.get(keys.get((i + 1, j - 1), "")))
 
 
 def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
@@ -244,8 +267,8 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
     for e in over:
         exact = e.start == c.start and e.end == c.end
         inside = e.start <= c.start and c.end <= e.end
-        if e.label == "NORP" and inside:
-            return False  # demonyms: "Russian", "Ukrainians"
+        if e.label in DEMONYM_LABELS and (e.start == c.start or inside and not c.strong):
+            return False  # demonyms: "Russian", "an English city"; but "Indian Punjab" is Punjab
         if e.label == "PERSON" and not exact and inside:
             return False  # "Lloyd Austin"
         if e.label == "ORG" and inside and not exact and named_with(text, tokens, i, j, e):
@@ -314,7 +337,10 @@ def has_cue(text: str, tokens: list[Token], i: int) -> bool:
     if i == 0:
         return False
     prev = tokens[i - 1]
-    if text[prev.end:tokens[i].start] != " ":
+    gap = text[prev.end:tokens[i].start]
+    if gap in ("'s ", "’s ") and is_capitalised(prev.text):
+        return True  # "Shan State's Laukkai", "Ukraine's Kherson region"
+    if gap != " ":
         return False
     p = prev.text.lower()
     if p in LOCATIVE and not is_capitalised(prev.text):
@@ -367,6 +393,25 @@ def at_sentence_start(text: str, pos: int) -> bool:
 def is_proper_noun(sdoc: Any, start: int, end: int) -> bool:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.pos_ == "PROPN" for t in span)
+
+
+def demonym_countries(word: str, gaz: Gazetteer) -> list[Entry]:
+    """The country a demonym names: "Indian" India, "Ukrainian" Ukraine, "Pakistani"
+    Pakistan, "Lebanese" Lebanon, "Turkish" Turkey (its likely stems, looked up)."""
+    w = word.strip(".,;:")
+    stems = {w[:-1], w[:-3] + "e", w[:-3], w[:-3] + "a", w[:-3] + "on", w[:-3] + "ey"}
+    found = gaz.lookup(name_key(s) for s in stems if len(s) >= 3)
+    return [e for es in found.values() for e in es if e.kind == "country"]
+
+
+def demonym_qualifier(c: Candidate, ents: list[Entity], gaz: Gazetteer) -> list[Entry]:
+    """"Indian Punjab", "Pakistani Kashmir": a demonym before a name picks its country."""
+    for e in covering(ents, c.start, c.end):
+        if e.label == "NORP" and e.start < c.start and c.end <= e.end:
+            words = e.text[:c.start - e.start].split()
+            if len(words) == 1:
+                return demonym_countries(words[0], gaz)
+    return []
 
 
 def read_qualifier(text: str, tokens: list[Token], j: int, gaz: Gazetteer) -> list[Entry]:

@@ -3,39 +3,72 @@
 from __future__ import annotations
 
 from sitrep.config import Config
-from sitrep.geo.facilities import NEAREST, find_facility_spans, locate
+from sitrep.geo.facilities import FACILITY_TOWN, NEAREST, find_facility_spans, locate
 from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
 from sitrep.geo.names import name_key
-from sitrep.geo.recognize import AREA_WORDS, SITE_WORDS, Candidate, find_candidates
+from sitrep.geo.recognize import (
+    AREA_WORDS,
+    AROUND_WORDS,
+    FACILITY_WORDS,
+    SITE_WORDS,
+    Candidate,
+    find_candidates,
+)
 from sitrep.geo.relative import describe, disagreement_km, find_relatives
 from sitrep.geo.resolve import Choice, km, resolve
 from sitrep.records import Document, Place, RelativePoint
 
 
 def shorten_to_known_head(c: Candidate, ch: Choice, chosen: list[tuple[Candidate, Choice]]) -> None:
-    """"the Donbas region" or "the Lagos area" names the place "Donbas" or "Lagos" names
-    elsewhere in the article (or one within 100 km of it): report one name."""
+    """Report the place a name-and-word mention means under the name the article uses.
+
+    "the Bakhmut direction", "the Sacramento area": the place is the name alone. "the Donbas
+    region" or "the Niamey airport" names the place "Donbas" or "Niamey" names elsewhere in
+    the article (or one within 100 km of it): report one name. A township stays whole."""
     words = c.text.split()
-    if len(words) < 2 or words[-1].lower() not in AREA_WORDS | SITE_WORDS:
+    if len(words) < 2:
+        return
+    last = words[-1].lower()
+    if last in AROUND_WORDS:
+        cut(c)
+        return
+    if last not in AREA_WORDS | SITE_WORDS or last == "township":
         return
     if words[-1] in ("Oblast", "Province", "Prefecture", "Governorate", "Krai", "County"):
         return  # part of the region's own name: "Kyiv Oblast" is not Kyiv
-    head = c.text[:c.text.rindex(" ")]
-    hk = name_key(head)
+    hk = name_key(c.text[:c.text.rindex(" ")])
     e = ch.entry
     if any(o.key == hk and (och.entry.id == e.id or km((e.lat, e.lon), (och.entry.lat,
                                                                        och.entry.lon)) < 100)
            for o, och in chosen):
-        c.end = c.start + len(head)
-        c.text = head
-        c.key = hk
+        cut(c)
+
+
+def cut(c: Candidate) -> None:
+    """Drop the last word of a candidate's mention."""
+    head = c.text[:c.text.rindex(" ")]
+    c.end = c.start + len(head)
+    c.text = head
+    c.key = name_key(head)
+
+
+def place_kind(c: Candidate, ch: Choice) -> tuple[str, str]:
+    """The kind and the way of resolving a chosen place: a facility the gazetteer lacks
+    ("Pathankot airbase") stands at its town, and says so."""
+    if c.area in FACILITY_WORDS and c.text.split()[-1].lower() == c.area:
+        return "facility", FACILITY_TOWN
+    return ch.entry.kind, ch.how
 
 
 def add_facilities(doc: Document) -> None:
     """Named streets, buildings and roads, at the town the article names nearest to them."""
     found = []
     for cs, ce in find_facility_spans(doc.clean_text):
-        town = locate((cs, ce), doc.places)
+        if any(p.clean_start < ce and cs < p.clean_end and p.clean_end >= ce
+               for p in doc.places) or any(
+                e.label == "NORP" and e.start < ce and cs < e.end for e in doc.entities):
+            continue  # already a place ("Niamey airport"), or a side's ("the Russian base")
+        town = locate((cs, ce), doc.places, surroundings(doc, cs))
         if town is None:
             continue
         s, e = doc.raw_span(cs, ce)
@@ -44,6 +77,15 @@ def add_facilities(doc: Document) -> None:
                            kind="facility", country=town.country, resolved_by=NEAREST,
                            confidence=0.3, clean_start=cs, clean_end=ce))
     doc.places = sorted([*doc.places, *found], key=lambda p: p.clean_start)
+
+
+def surroundings(doc: Document, pos: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The clean-text spans of the sentence and of the paragraph around a position."""
+    text = doc.clean_text
+    para = (text.rfind("\n", 0, pos) + 1, len(text) if text.find("\n", pos) < 0
+            else text.find("\n", pos))
+    sent = doc.sentence_at(pos)
+    return ((sent.start, sent.end) if sent else para), para
 
 
 def add_relatives(doc: Document) -> None:
@@ -101,10 +143,11 @@ class GeoStep:
             shorten_to_known_head(c, ch, chosen)
             s, e = doc.raw_span(c.start, c.end)
             ent = ch.entry
+            kind, how = place_kind(c, ch)
             doc.places.append(Place(
                 mention=c.text, start=s, end=e, name=ent.name, lat=ent.lat, lon=ent.lon,
-                geonameid=ent.geonameid, kind=ent.kind, country=ent.cc or None,
-                resolved_by=ch.how, confidence=ch.confidence,
+                geonameid=ent.geonameid, kind=kind, country=ent.cc or None,
+                resolved_by=how, confidence=ch.confidence,
                 clean_start=c.start, clean_end=c.end))
         add_facilities(doc)
         add_relatives(doc)

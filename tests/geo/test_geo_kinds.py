@@ -1,0 +1,69 @@
+"""Kinds of place beyond plain town names: sectors and directions, townships, facilities,
+regions written with a demonym or a direction, and the guards that keep words out.
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from sitrep.geo.facilities import FACILITY_TOWN
+from tests.geo.helpers import by_mention, near, places_of
+
+
+def test_a_sector_names_its_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Troops traded fire across the Kotli sector on Sunday, Pakistan's army said."))
+    assert "Kotli" in got and near(got["Kotli"], 33.52, 73.90, 30)
+
+
+def test_a_direction_names_its_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "The assault went on in the Pokrovsk direction, Ukraine's general staff said."))
+    assert "Pokrovsk" in got and near(got["Pokrovsk"], 48.28, 37.18, 30)
+
+
+def test_a_township_after_its_state_is_found(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Fighting spread on Friday to Kachin State's Bhamo township, where the "
+                  "garrison held out."))
+    assert "Bhamo township" in got and near(got["Bhamo township"], 24.25, 97.23, 30)
+
+
+def test_a_demonym_picks_the_country_of_a_shared_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    indian = by_mention(places_of(pipeline, "Militants attacked a police post in Indian Punjab."))
+    pakistani = by_mention(places_of(pipeline, "Floods swept through Pakistani Punjab."))
+    assert indian["Punjab"].country == "IN" and pakistani["Punjab"].country == "PK"
+
+
+def test_a_demonym_before_a_site_word_is_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Officials in an English city said the poison was found on a door handle."))
+    assert not any(m.startswith("English") for m in got)
+
+
+def test_a_lower_case_direction_only_describes_the_region(pipeline) -> None:  # type: ignore[no-untyped-def]
+    places = places_of(pipeline, "Clashes erupted in the country's western Darfur region, aid "
+                                 "groups in Sudan said.")
+    assert not any(p.mention.lower().startswith("western") for p in places)
+    assert any(p.name == "Darfur" for p in places)
+
+
+def test_an_airbase_the_gazetteer_lacks_stands_at_its_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Drones struck the Millerovo airbase in Russia's Rostov region, the governor "
+                  "said."))
+    base = got["Millerovo airbase"]
+    assert base.kind == "facility" and base.resolved_by == FACILITY_TOWN
+    assert near(base, 48.93, 40.40, 20)
+    assert "Rostov region" in got and got["Rostov region"].kind != "city"
+
+
+def test_a_facility_is_placed_by_its_own_sentence(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Officials in Moscow kept silent about the night. In southern Ukraine, footage "
+            "showed the Kakhovka Dam, near the town of Nova Kakhovka, had been breached.")
+    got = by_mention(places_of(pipeline, text))
+    assert near(got["Kakhovka Dam"], 46.76, 33.37, 40)  # not at Moscow, named first
+
+
+def test_an_owner_word_is_not_part_of_a_facility_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Jets were parked at Belarus' Baranovichi Airfield, near the town of Baranovichi."
+    mentions = {p.mention for p in places_of(pipeline, text)}
+    assert "Baranovichi Airfield" in mentions and "Belarus' Baranovichi Airfield" not in mentions
