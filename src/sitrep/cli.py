@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from sitrep.config import Config
 
@@ -124,11 +127,21 @@ def ingest(
     """Run the pipeline over the inputs into the store, with a progress bar and a summary."""
     import os
 
+    _setup_logging(verbose)
+    if engine not in ("local", "ray"):
+        err.print(f"[red]unknown engine {engine!r}[/]: use local or ray")
+        raise typer.Exit(2)
+    with _store_failures(db):
+        _ingest(paths, db, workers or (os.cpu_count() or 1), reprocess, engine, address, parquet,
+                no_resolve)
+
+
+def _ingest(  # type: ignore[no-untyped-def]
+    paths, db, workers, reprocess, engine, address, parquet, no_resolve
+) -> None:
     from sitrep.ingest.readers import read_paths
 
-    _setup_logging(verbose)
     store = _open_store(db)
-    workers = workers or (os.cpu_count() or 1)
     config = Config()
     known = set() if reprocess else store.known_ids()
     if engine == "ray":
@@ -142,11 +155,8 @@ def ingest(
             skip_ids=known,
             parquet_dir=parquet,
         )
-    elif engine == "local":
-        stats = _ingest_local(read_paths(paths, config), config, store, workers, known)
     else:
-        err.print(f"[red]unknown engine {engine!r}[/]: use local or ray")
-        raise typer.Exit(2)
+        stats = _ingest_local(read_paths(paths, config), config, store, workers, known)
     _print_summary(stats, store)
     if stats.interrupted:
         raise typer.Exit(130)
@@ -172,21 +182,38 @@ def resolve(
 ) -> None:
     """Group republished copies, merge incidents, chain tracks, line up the claims ledger."""
     _setup_logging(verbose)
-    _resolve(_open_store(db))
+    with _store_failures(db):
+        _resolve(_open_store(db, must_exist=True))
 
 
-def _open_store(db: str):  # type: ignore[no-untyped-def]
-    from sqlalchemy.exc import SQLAlchemyError
-
+def _open_store(db: str, *, read_only: bool = False, must_exist: bool = False):  # type: ignore[no-untyped-def]
+    """The store at `db`; a read command opens it read-only and never creates it."""
     from sitrep.store.db import Store
 
+    return Store(db, read_only=read_only, must_exist=must_exist or read_only)
+
+
+@contextmanager
+def _store_failures(db: str) -> Iterator[None]:
+    """Store problems end the command with the reason: exit 2 for a URL that is not one, 3 for
+    a store that cannot be opened or written (missing, unreachable, full, corrupt, read-only)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sitrep.store.db import StoreError, StoreUrlError, reason
+
     try:
-        return Store(db)
-    except (SQLAlchemyError, ModuleNotFoundError) as exc:
-        err.print(
-            f"[red]cannot open the store {db!r}[/]: {exc}\n"
-            "Pass --db sqlite:///path/file.db or a reachable postgresql+psycopg:// URL."
-        )
+        yield
+    except StoreUrlError as exc:
+        err.print(f"[red]bad --db[/]: {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    except StoreError as exc:
+        err.print(f"[red]store error[/]: {escape(str(exc))}")
+        raise typer.Exit(3) from exc
+    except SQLAlchemyError as exc:
+        err.print(f"[red]store error[/] ({escape(db)}): {escape(reason(exc))}")
+        raise typer.Exit(3) from exc
+    except ModuleNotFoundError as exc:
+        err.print(f"[red]cannot open the store {escape(db)}[/]: {exc}")
         raise typer.Exit(3) from exc
 
 
@@ -242,7 +269,7 @@ def _print_summary(stats, store) -> None:  # type: ignore[no-untyped-def]
     if stats.error_rows:
         t = Table("input", "code", "reason", title="Errors and warnings", title_justify="left")
         for name, code, msg in stats.error_rows[:50]:
-            t.add_row(name, code, msg)
+            t.add_row(escape(name), code, escape(msg))
         err.print(t)
         if len(stats.error_rows) > 50:
             err.print(f"... and {len(stats.error_rows) - 50} more (see the errors table)")
@@ -263,9 +290,10 @@ def load(
     if not folder.is_dir():
         err.print(f"[red]{folder} is not a folder[/]")
         raise typer.Exit(2)
-    store = _open_store(db)
-    _print_summary(load_parquet(folder, store), store)
-    _resolve(store)
+    with _store_failures(db):
+        store = _open_store(db)
+        _print_summary(load_parquet(folder, store), store)
+        _resolve(store)
 
 
 @app.command()
@@ -278,14 +306,19 @@ def serve(
         typer.Option(envvar="SITREP_API_TOKEN", help="Token that enables write endpoints."),
     ] = None,
 ) -> None:
-    """Serve the REST API (/api, /docs) and the web UI (/)."""
+    """Serve the REST API (/api, /docs) and the web UI (/).
+
+    Without a token the store is opened read-only (a read-only file works); with one, writable.
+    """
     import uvicorn
 
     from sitrep.api.app import create_app
 
-    _open_store(db)
+    with _store_failures(db):
+        _open_store(db, read_only=not token).dispose()
+        app = create_app(db, token=token, read_only=not token)
     err.print(f"serving http://{host}:{port}/  (API docs at /docs, store {db})")
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @app.command()
@@ -308,13 +341,14 @@ def export(
     if fmt is ExportFormat.geojson and kind not in ("movements", "places"):
         err.print("[red]GeoJSON export is for movements and places[/]")
         raise typer.Exit(2)
-    store = _open_store(db)
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        n = WRITERS[fmt.value](store, kind, out)
-    finally:
-        if output:
-            out.close()
+    with _store_failures(db):
+        store = _open_store(db, read_only=True)
+        out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            n = WRITERS[fmt.value](store, kind, out)
+        finally:
+            if output:
+                out.close()
     err.print(f"exported {n} {kind}")
 
 

@@ -42,10 +42,13 @@ class BodyLimit:
 
 
 def create_app(db_url: str, token: str | None = None, *,
-               max_body_bytes: int = MAX_BODY_BYTES, tile_url: str | None = None) -> FastAPI:
-    """The API and UI over the store at `db_url`; writes need `token` (or SITREP_API_TOKEN)."""
-    store = Store(db_url)
-    ensure_read_indexes(store.engine)
+               max_body_bytes: int = MAX_BODY_BYTES, tile_url: str | None = None,
+               read_only: bool = False) -> FastAPI:
+    """The API and UI over the store at `db_url`; writes need `token` (or SITREP_API_TOKEN).
+    `read_only` opens an existing store without writing to it (`sitrep serve` without a token)."""
+    store = Store(db_url, read_only=read_only)
+    if not store.read_only:
+        ensure_read_indexes(store.engine)
     app = FastAPI(title="sitrep", version=sitrep.__version__,
                   description="Movements, claims and quotes read from conflict news, each with "
                               "the evidence it was read from. Errors share one shape: "

@@ -11,6 +11,7 @@ _HTML = re.compile(
     rb"<(!doctype html|html[\s>]|head[\s>]|body[\s>]|article[\s>]|div[\s>]|p[\s>])", re.I
 )
 _FEED = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
+_XML_START = re.compile(rb"<\?xml|<!doctype\s", re.I)
 
 
 def sniff(head: bytes) -> InputKind:
@@ -26,13 +27,28 @@ def sniff(head: bytes) -> InputKind:
         first = head.lstrip().split(b"\n", 1)[0]
         if first.rstrip().endswith(b"}") or b'"text"' in first or b'"html"' in first:
             return "jsonl"
-    if _FEED.search(head[:2048]) and b"<?xml" in head[:200] or _FEED.match(head.lstrip()):
+    if _FEED.match(head.lstrip()):
         return "feed"
+    if _XML_START.match(head.lstrip()):
+        return _xml_kind(head)
     if _HTML.search(head[:4096]):
         return "html"
     if _looks_binary(head):
         return "binary"
     return "text"
+
+
+def _xml_kind(head: bytes) -> InputKind:
+    """An XML document: a feed (its root may follow a long DOCTYPE), XHTML, or other XML.
+
+    Other XML is handed to the feed reader too, which refuses it with its reason; read as plain
+    text its markup would pass for an article.
+    """
+    if _FEED.search(head):
+        return "feed"
+    if _HTML.search(head):
+        return "html"
+    return "feed"
 
 
 def detect_kind(text: str) -> Literal["text", "html"]:
@@ -42,11 +58,20 @@ def detect_kind(text: str) -> Literal["text", "html"]:
 
 def _looks_binary(head: bytes) -> bool:
     if b"\x00" in head:
-        # UTF-16 without BOM has NULs every other byte; it is text, handled by decode
+        # UTF-16 without a BOM has NULs in one half of the bytes and letters in the other;
+        # NULs in both halves (or nothing but NULs) is binary
         even, odd = head[0::2], head[1::2]
-        return not (even.count(0) > len(even) * 0.4 or odd.count(0) > len(odd) * 0.4)
+        return not (_nul_half(even) and _text_half(odd) or _nul_half(odd) and _text_half(even))
     control = sum(1 for b in head if b < 9 or 13 < b < 32)
     return control > len(head) * 0.05
+
+
+def _nul_half(half: bytes) -> bool:
+    return half.count(0) > len(half) * 0.4
+
+
+def _text_half(half: bytes) -> bool:
+    return half.count(0) < len(half) * 0.1
 
 
 def _gunzip_head(head: bytes) -> bytes:

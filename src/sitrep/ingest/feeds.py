@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Any
 
-from sitrep.errors import Code
+from sitrep.errors import Code, message
 from sitrep.ingest.detect import detect_kind
+from sitrep.ingest.failures import error_doc, location
+from sitrep.ingest.metadata import MAX_TITLE, coerce_text, coerce_url
+from sitrep.ingest.storable import new_document
 from sitrep.records import Document
 
 
@@ -15,23 +19,36 @@ def read_feed(text: str, *, name: str, uri: str | None) -> Iterator[Document]:
 
     parsed = feedparser.parse(text)
     if not parsed.entries:
-        from sitrep.ingest.readers import error_doc
-
         reason = str(getattr(parsed, "bozo_exception", "")) or "no entries"
-        yield error_doc(name, uri, Code.READ_FAILED, f"feed: {reason}")
+        yield error_doc(name, uri, Code.READ_FAILED, f"{location(uri)}: not a feed with entries: "
+                        f"{reason}")
         return
     for i, entry in enumerate(parsed.entries, 1):
         body = ""
         if entry.get("content"):
             body = entry["content"][0].get("value", "")
         body = body or entry.get("summary", "") or ""
-        if not body.strip():
-            continue
-        doc = Document.from_raw(
-            body, name=f"{name}-{i}", kind=detect_kind(body), uri=entry.get("link") or uri
-        )
-        doc.source.title = entry.get("title")
-        when = entry.get("published_parsed") or entry.get("updated_parsed")
-        if when:
-            doc.source.published = datetime(*when[:6]).date().isoformat()
-        yield doc
+        if isinstance(body, str) and body.strip():
+            yield _entry_document(entry, body, i, name=name, uri=uri)
+
+
+def _entry_document(entry: Any, body: str, i: int, *, name: str, uri: str | None) -> Document:
+    where = location(uri, record=i)
+    link, link_note = coerce_url(entry.get("link"))
+    title, title_note = coerce_text("title", entry.get("title"), MAX_TITLE)
+    doc = new_document(body, name=f"{name}-{i}", kind=detect_kind(body), uri=link or uri,
+                       where=where)
+    doc.source.title = title
+    doc.source.published = _entry_date(entry)
+    for note in (link_note, title_note):
+        if note:
+            doc.fail("read", Code.BAD_METADATA, message(Code.BAD_METADATA, f"{where}: {note}"))
+    return doc
+
+
+def _entry_date(entry: Any) -> str | None:
+    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    try:
+        return datetime(*when[:6]).date().isoformat() if when else None
+    except (TypeError, ValueError, OverflowError):
+        return None

@@ -87,7 +87,7 @@ class RunStats:
     interrupted: bool = False
 
     def add(self, doc: Document) -> None:
-        if doc.raw_text:
+        if doc.raw_text and not any(e.code == Code.WRITE_FAILED for e in doc.errors):
             self.documents += 1
         self.places += len(doc.places)
         self.facts += len(doc.facts)
@@ -104,13 +104,16 @@ def run_local(
     batch_size: int = 32,
     on_progress: Callable[[Document], None] | None = None,
 ) -> RunStats:
-    """Run the pipeline over `docs`, handing finished documents to `sink` in batches."""
+    """Run the pipeline over `docs`, handing finished documents to `sink` in batches.
+
+    Documents are counted after the sink has written them, so one the store set aside (E130)
+    counts as an error, not as a document. A store failure (`StoreError`) ends the run.
+    """
     stats = RunStats()
     t0 = time.perf_counter()
     batch: list[Document] = []
 
     def emit(doc: Document) -> None:
-        stats.add(doc)
         batch.append(doc)
         if on_progress:
             on_progress(doc)
@@ -120,6 +123,8 @@ def run_local(
     def flush() -> None:
         if batch and sink:
             sink(list(batch))
+        for doc in batch:
+            stats.add(doc)
         batch.clear()
 
     try:
@@ -139,7 +144,7 @@ def run_local(
                         emit(doc)
     except KeyboardInterrupt:
         stats.interrupted = True
-    finally:
-        flush()
-        stats.seconds = time.perf_counter() - t0
+    # not in a `finally`: after a store failure the batch must not be written again
+    flush()
+    stats.seconds = time.perf_counter() - t0
     return stats

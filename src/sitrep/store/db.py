@@ -1,30 +1,81 @@
-"""The store: an embedded SQLite file by default, PostgreSQL by URL; upserts keep re-runs safe."""
+"""The store: an embedded SQLite file by default, PostgreSQL by URL; upserts keep re-runs safe.
+
+Writes are isolated per document: a batch that fails because of one document is written again
+one document at a time, and the document the store refuses is set aside with its error record
+(E130). A store that cannot be reached, is full, corrupt or read-only raises `StoreError`, which
+the command line reports with exit code 3.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
+import time
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select, text
-from sqlalchemy.engine import Connection
+from sqlalchemy import Engine, create_engine, delete, event, func, inspect, select, text
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import (
+    ArgumentError,
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    SQLAlchemyError,
+    StatementError,
+)
 
+from sitrep.errors import Code, message
+from sitrep.ingest.storable import storable
 from sitrep.offsets import OffsetMap, Piece
 from sitrep.records import Document, Evidence, Flags, Movement
 from sitrep.store.schema import FACT_TABLES, documents, errors, metadata
 
+log = logging.getLogger(__name__)
+
 FATAL_PREFIX = "E1"  # read errors: the document has no text to store
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".db3")
+BUSY_TIMEOUT_MS = 30_000
+TOTALS = ("documents", "places", "facts", "errors", "set_aside")  # what a write reports
+# raised by one document's values, not by the store: the batch is retried one by one
+_DOCUMENT_FAULTS = (UnicodeError, ValueError, TypeError, OverflowError, RecursionError)
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written: unreachable, missing, full, corrupt or read-only."""
+
+
+class StoreUrlError(ValueError):
+    """The --db value is not a store URL (a usage error)."""
 
 
 def normalise_url(url: str) -> str:
-    """Accept a bare file path or postgres:// URLs as well as SQLAlchemy URLs."""
+    """Accept a SQLite file path (ending .db, .sqlite, ... or existing) and postgres:// URLs as
+    well as SQLAlchemy URLs; anything else is a `StoreUrlError` with the reason."""
     if "://" not in url:
-        return f"sqlite:///{Path(url).expanduser()}"
+        path = Path(url).expanduser()
+        if path.suffix.lower() not in SQLITE_SUFFIXES and not path.is_file():
+            raise StoreUrlError(
+                f"{url!r} is not a store URL: pass sqlite:///path/file.db, a file path ending in "
+                ".db, or postgresql+psycopg://user@host/dbname"
+            )
+        return f"sqlite:///{path}"
     if url.startswith(("postgres://", "postgresql://")):
-        return "postgresql+psycopg://" + url.split("://", 1)[1]
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError as exc:
+        raise StoreUrlError(f"{url!r} is not a store URL: {exc}") from exc
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreUrlError(
+            f"{url!r}: sitrep stores to SQLite (sqlite:///file.db) or PostgreSQL "
+            f"(postgresql+psycopg://...), not {backend}"
+        )
     return url
 
 
@@ -33,16 +84,67 @@ def fact_id(doc_id: str, table: str, n: int) -> str:
 
 
 class Store:
-    """Tables, connection and the write path. Reads for the API live in `store.queries`."""
+    """Tables, connection and the write path. Reads for the API live in `store.queries`.
 
-    def __init__(self, url: str = "sqlite:///sitrep.db") -> None:
+    `read_only` opens an existing store without writing anything (a read-only SQLite file
+    works); `must_exist` refuses a store that is not there instead of creating it.
+    """
+
+    def __init__(
+        self, url: str = "sqlite:///sitrep.db", *, read_only: bool = False, must_exist: bool = False
+    ) -> None:
         self.url = normalise_url(url)
-        self.engine: Engine = create_engine(self.url, future=True)
-        self.dialect = self.engine.dialect.name
-        if self.dialect == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.read_only = read_only
         self.tables = {"documents": documents, "errors": errors, **FACT_TABLES}
-        self.create()
+        sqlite_path = _sqlite_path(self.url)
+        if (must_exist or read_only) and sqlite_path is not None and not sqlite_path.is_file():
+            raise StoreError(
+                f"no store at {sqlite_path}: ingest into it first (sitrep ingest ... --db {url})"
+            )
+        self.engine: Engine = self._engine(sqlite_path)
+        self.dialect = self.engine.dialect.name
+        try:
+            if read_only or must_exist:
+                self._check_tables()
+            if not read_only:
+                self._create_retrying()
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError(f"cannot open the store {self.shown_url}: {reason(exc)}") from exc
+
+    @property
+    def shown_url(self) -> str:
+        """The URL without its password, for messages."""
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def _engine(self, sqlite_path: Path | None) -> Engine:
+        if sqlite_path is None:  # PostgreSQL
+            args = {"options": "-c default_transaction_read_only=on"} if self.read_only else {}
+            return create_engine(self.url, future=True, connect_args=args)
+        url = self.url
+        if self.read_only:
+            url = _read_only_sqlite_url(sqlite_path)
+        engine = create_engine(url, future=True)
+        event.listen(engine, "connect", _sqlite_pragmas(self.read_only))
+        return engine
+
+    def _check_tables(self) -> None:
+        if not inspect(self.engine).has_table("documents"):
+            raise StoreError(
+                f"{self.shown_url} holds no sitrep store (no documents table): "
+                "ingest into it first or check the URL"
+            )
+
+    def _create_retrying(self, attempts: int = 5) -> None:
+        """`create`, tried again when another process created the same tables meanwhile."""
+        for attempt in range(attempts):
+            try:
+                self.create()
+                return
+            except DBAPIError as exc:
+                if attempt == attempts - 1 or not _lost_create_race(exc):
+                    raise
+                time.sleep(0.05 * (attempt + 1))
 
     def create(self) -> None:
         metadata.create_all(self.engine)
@@ -61,8 +163,6 @@ class Store:
 
     def _add_missing_columns(self) -> None:
         """A store made by an older sitrep gains the nullable columns added since."""
-        from sqlalchemy import inspect
-
         insp = inspect(self.engine)
         with self.engine.begin() as conn:
             for table in metadata.sorted_tables:
@@ -78,34 +178,71 @@ class Store:
 
     # --- writing ---------------------------------------------------------------------------
     def upsert(self, doc: Document) -> dict[str, int]:
-        """Write one document and its facts, replacing what an earlier run wrote for it."""
-        with self.engine.begin() as conn:
-            return self.upsert_in(conn, doc)
+        """Write one document and its facts, replacing what an earlier run wrote for it; a
+        document the store refuses is set aside (see `set_aside`)."""
+        try:
+            with self.engine.begin() as conn:
+                return self.upsert_in(conn, doc)
+        except (SQLAlchemyError, *_DOCUMENT_FAULTS) as exc:
+            if not _document_fault(exc):
+                raise self._failed(exc) from exc
+            return self.set_aside(doc, exc)
 
     def upsert_many(self, docs: list[Document]) -> dict[str, int]:
-        totals = {"documents": 0, "places": 0, "facts": 0, "errors": 0}
-        with self.engine.begin() as conn:
-            for doc in docs:
-                for k, v in self.upsert_in(conn, doc).items():
-                    totals[k] += v
+        """Write documents in one transaction; when one of them makes it fail, write them one by
+        one, so only that document is set aside and the others are kept."""
+        totals = dict.fromkeys(TOTALS, 0)
+        try:
+            with self.engine.begin() as conn:
+                for doc in docs:
+                    _add(totals, self.upsert_in(conn, doc))
+            return totals
+        except (SQLAlchemyError, *_DOCUMENT_FAULTS) as exc:
+            if not _document_fault(exc):
+                raise self._failed(exc) from exc
+            log.info("batch of %d refused (%s): writing one by one", len(docs), reason(exc))
+        totals = dict.fromkeys(TOTALS, 0)
+        for doc in docs:
+            _add(totals, self.upsert(doc))
         return totals
 
-    def upsert_in(self, conn: Connection, doc: Document) -> dict[str, int]:
+    def set_aside(self, doc: Document, exc: BaseException) -> dict[str, int]:
+        """Keep only the error records of a document the store refused, with the reason (E130)."""
+        detail = f"{storable(doc.source.uri or doc.name)}: {reason(exc)}"
+        doc.fail("store", Code.WRITE_FAILED, message(Code.WRITE_FAILED, detail))
+        log.warning("document %s set aside: %s", storable(doc.name), reason(exc))
+        try:
+            with self.engine.begin() as conn:
+                self._replace_errors(conn, doc)
+        except (SQLAlchemyError, *_DOCUMENT_FAULTS) as again:
+            if not _document_fault(again):
+                raise self._failed(again) from again
+            log.error("the error records of %s could not be stored either: %s", doc.id, again)
+        return {**dict.fromkeys(TOTALS, 0), "errors": len(doc.errors), "set_aside": 1}
+
+    def _failed(self, exc: BaseException) -> StoreError:
+        return StoreError(f"the store {self.shown_url} could not be written: {reason(exc)}")
+
+    def _replace_errors(self, conn: Connection, doc: Document) -> None:
         conn.execute(delete(errors).where(errors.c.doc_id == doc.id))
         for i, e in enumerate(doc.errors):
             conn.execute(
                 errors.insert().values(
                     id=fact_id(doc.id, "errors", i),
                     doc_id=doc.id,
-                    name=doc.name,
-                    uri=doc.source.uri,
+                    name=storable(doc.name),
+                    uri=storable(doc.source.uri) if doc.source.uri else None,
                     step=e.step,
                     code=str(e.code),
-                    message=e.message,
+                    message=storable(e.message),
                 )
             )
+
+    def upsert_in(self, conn: Connection, doc: Document) -> dict[str, int]:
+        """Write one document inside the caller's transaction (raises on a refused value)."""
+        self._replace_errors(conn, doc)
         if any(str(e.code).startswith(FATAL_PREFIX) for e in doc.errors) and not doc.raw_text:
-            return {"documents": 0, "places": 0, "facts": 0, "errors": len(doc.errors)}
+            return {**dict.fromkeys(TOTALS, 0), "errors": len(doc.errors)}
         for table in FACT_TABLES.values():
             conn.execute(delete(table).where(table.c.doc_id == doc.id))
         row = _document_row(doc)
@@ -124,6 +261,7 @@ class Store:
             "places": len(doc.places),
             "facts": len(doc.facts),
             "errors": len(doc.errors),
+            "set_aside": 0,
         }
 
     def _upsert_row(self, conn: Connection, table: Any, row: dict[str, Any]) -> None:
@@ -154,13 +292,72 @@ class Store:
         self.engine.dispose()
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
+def _sqlite_pragmas(read_only: bool) -> Any:
+    """The connect hook: busy_timeout first, so that a second process creating the same new
+    store waits for the first one's locks (the WAL switch included) instead of failing."""
+
+    def on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if read_only:
+            cur.execute("PRAGMA query_only=ON")
+        else:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    return on_connect
+
+
+def _sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for PostgreSQL and in-memory SQLite)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database or ""
+    if database.startswith("file:"):
+        database = database[5:].split("?", 1)[0]
+    if not database or database == ":memory:":
+        return None
+    return Path(database).expanduser()
+
+
+def _read_only_sqlite_url(path: Path) -> str:
+    """A URL that opens the file read-only; `immutable` when nobody here can write it, since a
+    WAL store in a read-only folder cannot otherwise be opened."""
+    path = path.resolve()
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    query = "mode=ro&uri=true" + ("" if writable else "&immutable=1")
+    return f"sqlite:///file:{quote(str(path))}?{query}"
+
+
+def reason(exc: BaseException) -> str:
+    """The first line of what the database (or driver) said, without SQLAlchemy's wrapping."""
+    inner = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    if isinstance(exc, StatementError) and not isinstance(exc, DBAPIError) and exc.orig:
+        inner = exc.orig
+    lines = str(inner).strip().splitlines() or [type(inner).__name__]
+    return storable(f"{type(inner).__name__}: {lines[0]}")[:300]
+
+
+def _document_fault(exc: BaseException) -> bool:
+    """Whether a failed write is caused by a document's values (not by the store itself)."""
+    if isinstance(exc, (DataError, IntegrityError, *_DOCUMENT_FAULTS)):
+        return True
+    # a value a column type could not convert, before the database saw it
+    return isinstance(exc, StatementError) and not isinstance(exc, DBAPIError)
+
+
+def _lost_create_race(exc: DBAPIError) -> bool:
+    """Whether creating the tables failed because another process just created them."""
+    said = str(exc.orig).lower()
+    return "already exists" in said or "duplicate key" in said
+
+
+def _add(totals: dict[str, int], more: dict[str, int]) -> None:
+    for k, v in more.items():
+        totals[k] = totals.get(k, 0) + v
 
 
 def _document_row(doc: Document) -> dict[str, Any]:
