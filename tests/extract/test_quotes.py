@@ -126,3 +126,33 @@ def test_quote_evidence_points_at_the_quoted_words_in_the_raw_text() -> None:
     assert doc.raw_text[q.evidence.start:q.evidence.end] == q.evidence.text == q.text
     assert q.text == "The river is rising faster than anyone expected."
     assert q.rule and 0 < q.confidence <= 1
+
+
+# --- written for the unseen-news issue: mixed marks, phrases, modifiers, organisations ------
+def test_quote_spans_close_a_straight_opening_with_a_curly_closing_mark() -> None:
+    text = 'The envoy said the talks were "going nowhere” and then "we will try again" later.'
+    assert spans(text) == ["going nowhere", "we will try again"]
+
+
+def test_quoted_phrase_without_a_speech_verb_carries_the_previous_speaker() -> None:
+    text = ("“The last column crossed the river at dawn,” said Marta Ilves, the region's "
+            "governor. By noon \"four heavy ferries\" had been sunk behind it.")
+    assert quotes_of(text) == [("Marta Ilves", "The last column crossed the river at dawn"),
+                               ("Marta Ilves", "four heavy ferries")]
+
+
+def test_a_speech_verb_used_as_a_modifier_does_not_name_the_speaker() -> None:
+    text = ("The navy command said the patrols were a \"firm answer to repeated provocations\" "
+            "by alleged smugglers.")
+    assert quotes_of(text) == [("navy command", "firm answer to repeated provocations")]
+
+
+def test_a_regime_speaks_as_an_organisation() -> None:
+    text = ('The military regime said the handover would be "orderly and complete" by Sunday.')
+    assert quotes_of(text) == [("military regime", "orderly and complete")]
+
+
+def test_a_quote_of_two_sentences_used_as_a_phrase_belongs_to_the_subject() -> None:
+    text = ('Prime Minister Ana Koval greeted the vote as "a win for farmers. A win for '
+            'everyone".')
+    assert quotes_of(text) == [("Ana Koval", "a win for farmers. A win for everyone")]

@@ -44,7 +44,7 @@ INSTITUTION_HEADS = frozenset({
     "parliament", "embassy", "mission", "committee", "authorities", "media", "outlet", "company",
     "firm", "group", "organisation", "organization", "observatory", "institute",
     "newspaper", "channel", "broadcaster", "corps", "directorate", "secretariat", "spokesperson",
-    "coalition", "alliance",
+    "coalition", "alliance", "regime", "junta", "delegation",
 })
 IMAGERY_WORDS = frozenset({
     "image", "images", "imagery", "photograph", "photographs", "photo", "photos", "picture",

@@ -22,6 +22,8 @@ _SINGLE_CLOSERS = "’'"
 _WORD = re.compile(r"\w+")
 _MIN_WORDS = 3
 _FOLLOW_GAP = 220  # characters between two quotations of one speaker ("…," he said. "…")
+# a speech verb used as a modifier says nothing ("the "…" of alleged separatists")
+_NOT_SAYING = frozenset(("amod", "acl", "compound", "nmod", "pcomp"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +76,8 @@ def _spans_in_paragraph(para: str, base: int) -> list[QuoteSpan]:
 
 def _closes(mode: str, c: str, para: str, i: int, opened: int) -> bool:
     """Whether the mark at `i` closes the quotation opened at `opened`."""
-    if mode == "double":
-        return c in _CLOSE_DOUBLE
-    if mode == "straight":
-        return c == '"'
+    if mode in ("double", "straight"):  # scraped text mixes curly and straight marks
+        return c in _CLOSE_DOUBLE or c == '"'
     nxt = para[i + 1] if i + 1 < len(para) else " "
     return (c in _SINGLE_CLOSERS and not _is_word_char(nxt) and i > opened + 1
             and not _plural_possessive(para, i))
@@ -119,7 +119,9 @@ def find_quotes(doc: Document) -> list[Quote]:
     if sdoc is None:
         return []
     text = doc.clean_text[: len(sdoc.text)]
-    names = at.index_names(sdoc)
+    # a name the tagger took for a person but the geo stage placed on the map is a place
+    placed = {p.clean_start for p in doc.places}
+    names = [n for n in at.index_names(sdoc) if not (n.kind == "person" and n.start in placed)]
     out: list[Quote] = []
     last: tuple[QuoteSpan, str] | None = None
     for q in find_quote_spans(text):
@@ -148,17 +150,26 @@ def _attribute(doc: Document, sdoc: at.Span, names: list[at.Named], q: QuoteSpan
         return None
     after = _speech_verb_after(sdoc, q, text)
     if after is not None:
-        return _speaker_from_verb(names, sdoc, after, q, "quote-said-after", 0.9)
+        found = _speaker_from_verb(names, sdoc, after, q, "quote-said-after", 0.9)
+        if found is not None:
+            return found
     verb = _speech_verb_above(inside)
     if verb is not None:
-        return _speaker_from_verb(names, sdoc, verb, q, "quote-speech-verb", 0.8)
-    starts_sentence = _starts_sentence(text, q.open_at)
-    if not starts_sentence:
+        found = _speaker_from_verb(names, sdoc, verb, q, "quote-speech-verb", 0.8)
+        if found is not None:
+            return found
+    follows = last is not None and 0 <= q.open_at - last[0].close_end <= _FOLLOW_GAP
+    if not _starts_sentence(text, q.open_at):
         verb = _speech_verb_in_sentence(sdoc, inside, q)
         if verb is not None:
             return _speaker_from_verb(names, sdoc, verb, q, "quote-same-sentence", 0.65)
-        return _speaker_of_governor(names, sdoc, inside)
-    if last is not None and 0 <= q.open_at - last[0].close_end <= _FOLLOW_GAP:
+        found = _speaker_of_governor(names, sdoc, inside)
+        if found is None and follows and last is not None:
+            # a phrase quoted with no speech verb of its own ("…, and "three flights" were
+            # used") goes on quoting whoever was quoted just before
+            return last[1], "quote-phrase-continued", 0.55
+        return found
+    if follows and last is not None:
         return last[1], "quote-continued", 0.75
     prev = _previous_sentence(sdoc, inside[0])
     if prev is not None:
@@ -195,7 +206,8 @@ def _speech_verb_after(sdoc: at.Span, q: QuoteSpan, text: str) -> at.Token | Non
     for k, t in enumerate(span):
         if k > 7:
             break
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in at.SPEECH_VERBS:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in at.SPEECH_VERBS \
+                and t.dep_ not in _NOT_SAYING:
             return t
     return None
 
@@ -228,7 +240,8 @@ def _speaker_of_governor(names: list[at.Named], sdoc: at.Span,
                          inside: at.Span) -> tuple[str | None, str, float] | None:
     """A named person's own words used as a phrase ("he launched his 'special military
     operation'"): the person who is the subject of the verb governing the quotation."""
-    root = inside.root
+    first = sdoc[inside.start:min(inside.end, inside[0].sent.end)]  # "…. A victory for all"
+    root = first.root
     verb = root.head if root.head.i != root.i else None
     while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
