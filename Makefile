@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench score train clean
+.PHONY: install demo test test-fast lint bench score train clean
 
 install: $(STAMP)
 
@@ -20,7 +20,10 @@ demo: install  ## ingest the bundled examples and serve the map and API on http:
 test: install  ## run the whole test suite (PostgreSQL and Chromium tests included where present)
 	$(BIN)/pytest -q -ra
 
-lint: install
+test-fast: install  ## the tests that need no PostgreSQL, browser or Ray and are not marked slow
+	$(BIN)/pytest -q -ra -m "not slow and not postgres and not browser and not ray"
+
+lint: install  ## ruff and mypy, as CI runs them before the tests
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 

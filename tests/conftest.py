@@ -20,6 +20,26 @@ DEV = SHARED / "eval" / "dev"
 EXAMPLES = ROOT / "src" / "sitrep" / "examples" / "articles"
 
 
+# Markers by what a test needs, so that `make test-fast` (-m "not slow and not postgres and not
+# browser and not ray") can leave out the tests that need a server, a browser or a Ray instance
+# without each file remembering to say so. `slow` stays explicit (@pytest.mark.slow).
+NEEDS = {
+    "postgres": {"pg_url", "pg_empty"},  # a real PostgreSQL server
+    "browser": {"browser"},  # Chromium driven by Playwright
+}
+RAY_TESTS = "test_ray*.py"  # the Ray runner's tests start a local Ray instance
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for marker, fixtures in NEEDS.items():
+            if used & fixtures:
+                item.add_marker(marker)
+        if item.path.match(RAY_TESTS):
+            item.add_marker("ray")
+
+
 def need_shared() -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"../shared is not beside the project ({SHARED} missing)")

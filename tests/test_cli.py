@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SEEDS, need_shared
 
 SITREP = [str(Path(sys.executable).parent / "sitrep")]
@@ -42,6 +44,7 @@ def test_extract_reads_stdin() -> None:
     assert json.loads(res.stdout)["id"] == "stdin"
 
 
+@pytest.mark.slow  # runs `sitrep ingest` in a fresh process
 def test_ingest_survives_bad_files_and_reports_them(tmp_path: Path) -> None:
     bad = tmp_path / "in"
     bad.mkdir()
@@ -70,6 +73,7 @@ def test_ingest_survives_bad_files_and_reports_them(tmp_path: Path) -> None:
     assert Store(db).counts() == counts
 
 
+@pytest.mark.slow  # runs `sitrep ingest` in a fresh process
 def test_export_writes_csv_and_geojson(tmp_path: Path) -> None:
     need_shared()
     db = f"sqlite:///{tmp_path / 'x.db'}"

@@ -9,6 +9,7 @@ holds every `import` statement of a module, wherever it stands. Imports under
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -71,6 +72,7 @@ def imported(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
     return {m for m in out if m in modules and m != name}
 
 
+@cache
 def import_graph() -> dict[str, set[str]]:
     modules = all_modules()
     return {name: imported(name, path, modules) for name, path in modules.items()}

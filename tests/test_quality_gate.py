@@ -19,8 +19,11 @@ EVAL = ROOT.parent / "shared" / "eval"
 FLOORS = json.loads((Path(__file__).with_name("quality_floors.json")).read_text())
 SITREP = Path(sys.executable).with_name("sitrep")
 
-pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists(),
-                                reason="../shared/eval is not beside the project")
+pytestmark = [
+    pytest.mark.slow,  # runs `sitrep extract` over each eval set
+    pytest.mark.skipif(not (EVAL / "score.py").exists(),
+                       reason="../shared/eval is not beside the project"),
+]
 
 
 @pytest.mark.parametrize("split", ["dev", "check"])
