@@ -67,3 +67,36 @@ def test_an_owner_word_is_not_part_of_a_facility_name(pipeline) -> None:  # type
     text = "Jets were parked at Belarus' Baranovichi Airfield, near the town of Baranovichi."
     mentions = {p.mention for p in places_of(pipeline, text)}
     assert "Baranovichi Airfield" in mentions and "Belarus' Baranovichi Airfield" not in mentions
+
+
+def test_a_demarcation_line_in_lower_case_is_a_line(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Two soldiers died near the line of control, Pakistan's army said."))
+    line = got["line of control"]
+    assert line.kind == "line" and near(line, 34.0, 74.3, 150)
+
+
+def test_a_line_needs_a_document_about_its_countries(pipeline) -> None:  # type: ignore[no-untyped-def]
+    war = by_mention(places_of(
+        pipeline, "Artillery hit hills near the Blue Line, the border Lebanon has with Israel."))
+    transit = by_mention(places_of(
+        pipeline, "Take the Blue Line from the airport to downtown Chicago, the agency said."))
+    chart = by_mention(places_of(
+        pipeline, "A blue line on the chart showed the company's sales rising in Chicago."))
+    assert war["Blue Line"].kind == "line"
+    assert "Blue Line" not in transit and "blue line" not in chart
+
+
+def test_a_river_in_lower_case_is_found_in_its_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Ukrainian units crossed the oskil river east of Kupiansk in Ukraine."))
+    assert got["oskil river"].kind == "river"
+
+
+def test_region_words_choose_the_region(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "The militia took a market town in North Kordofan state, and shelling went "
+                  "on in the capital of North Darfur state, Sudan's army said."))
+    assert got["North Kordofan state"].kind == "admin1"
+    assert got["North Darfur state"].kind == "admin1"
+    assert near(got["North Darfur state"], 16.3, 24.9, 100)

@@ -32,7 +32,7 @@ from sitrep.geo.names import index_key, is_usable_name
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 MAX_KEY_WORDS = 6
 
 
@@ -103,6 +103,29 @@ def read_tsv(path: Path) -> Iterator[list[str]]:
 
 def split_aliases(cell: str) -> list[str]:
     return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+# how the admin table spells region names, and how news writes them: "Northern Darfur" is
+# "North Darfur", "Muhafazat Hadramawt" is "Hadramawt", "Salah ad Din Governorate" is "Salah ad Din"
+DIRECTION_ADJECTIVES = {"Northern": "North", "Southern": "South", "Eastern": "East",
+                        "Western": "West"}
+ADMIN_PREFIXES = ("Muhafazat ", "Sha`biyat ", "Mayorality of ", "Wilayat-e ")
+ADMIN_SUFFIXES = (" Governorate", " Rayonu", " Rayon", " Marz")
+
+
+def admin_name_variants(name: str) -> list[str]:
+    """Other spellings news uses for a first- or second-level region's name."""
+    out = []
+    first, _, rest = name.partition(" ")
+    if first in DIRECTION_ADJECTIVES and rest:
+        out.append(f"{DIRECTION_ADJECTIVES[first]} {rest}")
+    for p in ADMIN_PREFIXES:
+        if name.startswith(p):
+            out.append(name[len(p):])
+    for sfx in ADMIN_SUFFIXES:
+        if name.endswith(sfx):
+            out.append(name[:-len(sfx)])
+    return out
 
 
 def centre_of(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -188,11 +211,12 @@ def iter_entries() -> Iterator[tuple[Entry, list[str]]]:
         lat, lon = points1.get((cc, name)) or centre_of([(p[0], p[1]) for p in pts])
         gid = us_ids.get(name) if cc == "US" else None
         yield Entry(next(next_id), name, "admin1", cc, lat, lon, sum(p[2] for p in pts), gid,
-                    admin1=name, source="admin"), [name, *aliases1.get((cc, name), [])]
+                    admin1=name, source="admin"), [name, *admin_name_variants(name),
+                                                   *aliases1.get((cc, name), [])]
     for (cc, a1, name), pts in admin2.items():
         lat, lon = centre_of([(p[0], p[1]) for p in pts])
         yield Entry(next(next_id), name, "admin2", cc, lat, lon, sum(p[2] for p in pts),
-                    admin1=a1, source="admin"), [name]
+                    admin1=a1, source="admin"), [name, *admin_name_variants(name)]
 
     for r in read_tsv(DATA / "features.tsv"):
         fname, faliases, fkind, fcc, flat, flon = r[:6]

@@ -99,6 +99,7 @@ class Candidate:
     cue: bool = False  # a word before it that introduces a place: "in", "near", "town of"
     acronym: bool = False  # found under a name stored as an acronym ("US", "DRC")
     head_key: str = ""  # the key without an area word ("kursk" for "Kursk region")
+    focus: bool = False  # kept only if the document is about its country ("the blue line")
 
 
 @dataclass(slots=True)

@@ -20,6 +20,7 @@ EARTH_KM = 6371.0
 NEAR_KM = (100.0, 300.0, 800.0)
 SUPPORT_KM = 250.0  # a weak (small-town) mention needs a named place this close
 MUTUAL_KM = 60.0  # or another small town this close
+FOCUS_KINDS = {"line"}  # kept only where the document is about their countries
 
 
 @dataclass(slots=True)
@@ -105,6 +106,8 @@ def build_context(cands: list[Candidate], neighbours: dict[str, set[str]]) -> Co
         if not c.strong or not is_clear(c):
             continue
         e = max(c.entries, key=lambda e: base(e, c))
+        if e.kind in FOCUS_KINDS:
+            continue  # a line needs the document's countries; it cannot vouch for itself
         if e.cc:
             countries[e.cc] += 1
             by_key.setdefault(c.head_key, Counter())[e.cc] += 1
@@ -176,9 +179,11 @@ def choose(c: Candidate, ctx: Context) -> Choice:
 def supported(choice: Choice, c: Candidate, ctx: Context, weak_points: list) -> bool:
     """A weak mention (a small town found only in the gazetteer) needs the document's backing:
     a cue ("in X", "X, Ohio"), a clear place nearby, or another small town close to it."""
+    e = choice.entry
+    if c.focus or e.kind in FOCUS_KINDS:  # "the Blue Line" is a train in Chicago
+        return e.cc in ctx.countries or e.cc in ctx.neighbours
     if c.strong or c.qualifier:
         return True
-    e = choice.entry
     if c.cue and (e.cc in ctx.countries or not ctx.countries):
         return True
     if ctx.nearest_km(e, c.head_key) < SUPPORT_KM:

@@ -6,6 +6,7 @@ from sitrep.config import Config
 from sitrep.geo.facilities import FACILITY_TOWN, NEAREST, find_facility_spans, locate
 from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
 from sitrep.geo.names import name_key
+from sitrep.geo.phrases import find_feature_phrases
 from sitrep.geo.recognize import (
     AREA_WORDS,
     AROUND_WORDS,
@@ -138,6 +139,8 @@ class GeoStep:
         assert self.gazetteer is not None
         text = doc.clean_text
         cands = find_candidates(text, doc.entities, self.gazetteer, doc.nlp)
+        cands = sorted([*cands, *find_feature_phrases(text, self.gazetteer, cands)],
+                       key=lambda c: c.start)
         chosen = resolve(cands, self.gazetteer.neighbours)
         for c, ch in chosen:
             shorten_to_known_head(c, ch, chosen)
