@@ -8,8 +8,9 @@ from sqlalchemy import select
 
 from sitrep.records import Claim, Document
 from sitrep.resolve import resolve_store
-from sitrep.resolve.ledger import build_ledger, read_period, sentence_around
+from sitrep.resolve.ledger import build_ledger, read_period
 from sitrep.resolve.records import ClaimRow, ResolveOptions
+from sitrep.sentences import sentence_around
 from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 from tests.resolve import corpus

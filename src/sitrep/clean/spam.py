@@ -16,6 +16,7 @@ from functools import cache
 
 from sitrep.clean.lines import word_set
 from sitrep.offsets import OffsetMap, TextBuilder
+from sitrep.sentences import split_sentences
 
 # phrases of commercial calls to action; a sentence with two of them is spam
 _CALLS = [  # matched against the lower-cased text
@@ -76,19 +77,6 @@ class Cut:
     start: int
     end: int
     keep: str = ""
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Rough sentence spans: ends of sentences followed by a capital, and line breaks."""
-    spans = []
-    for para in re.finditer(r"[^\n]+", text):
-        start = para.start()
-        for m in re.finditer(r"[.!?]+[\"”’']?\s+(?=[\"“‘']?[A-Z])", para.group()):
-            end = para.start() + m.end()
-            spans.append((start, end))
-            start = end
-        spans.append((start, para.end()))
-    return spans
 
 
 def count_calls(sentence: str) -> int:

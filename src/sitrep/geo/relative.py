@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from sitrep.geo.resolve import EARTH_KM, km
+from sitrep.geodesy import EARTH_KM, km
 
 MILE_KM = 1.609344
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from sitrep.geo.gazetteer import Entry
 from sitrep.geo.names import name_key
 from sitrep.geo.recognize import AREA_KINDS, AREA_WORDS, Candidate
+from sitrep.geodesy import km
 
-EARTH_KM = 6371.0
 NEAR_KM = (100.0, 300.0, 800.0)
 SUPPORT_KM = 250.0  # a weak (small-town) mention needs a named place this close
 MUTUAL_KM = 60.0  # or another small town this close
@@ -28,14 +28,6 @@ class Choice:
     entry: Entry
     how: str
     confidence: float
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = (math.sin((la2 - la1) / 2) ** 2
-         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def prior(e: Entry) -> float:

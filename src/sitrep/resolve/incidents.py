@@ -15,8 +15,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from sitrep.geodesy import km as distance
 from sitrep.resolve.dedup import find_components
-from sitrep.resolve.names import day_of, distance_km
+from sitrep.resolve.names import day_of
 from sitrep.resolve.records import Incident, Report, ResolveOptions
 
 KM_PER_DEGREE = 111.32
@@ -33,7 +34,7 @@ def dates_meet(a: str | None, b: str | None, days: int) -> bool:
 def places_meet(a: Report, b: Report, km: float) -> bool:
     """Places within `km`, or the same name where coordinates are missing."""
     if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
-        return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
+        return distance((a.lat, a.lon), (b.lat, b.lon)) <= km
     return a.place_key is not None and a.place_key == b.place_key
 
 

@@ -19,6 +19,7 @@ import numpy as np
 
 from sitrep.resolve.names import day_of, fold, name_key, side_key
 from sitrep.resolve.records import ClaimRow, LedgerEntry, ResolveOptions
+from sitrep.sentences import sentence_around
 
 # metrics that count a part of another metric's whole (a part's figure cannot exceed the whole's)
 PART_OF: dict[str, tuple[str, ...]] = {
@@ -39,14 +40,6 @@ PERIODS = (
                          r"(?:month|30 days|thirty days)|(?:per|a|each) month|monthly)\b", re.I)),
 )
 MAX_LISTED = 50  # contradicting claims listed per claim (the count is kept in full)
-_STOP = re.compile(r"[.!?](?=\s)|\n")
-
-
-def sentence_around(raw: str, start: int, end: int) -> str:
-    """The sentence of the raw text that holds [start, end)."""
-    left = max((m.end() for m in _STOP.finditer(raw, max(0, start - 600), start)), default=0)
-    right = _STOP.search(raw, end)
-    return raw[left:right.start() if right else len(raw)]
 
 
 def read_period(sentence: str) -> str | None:

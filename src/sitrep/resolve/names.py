@@ -7,7 +7,6 @@ Different documents name the same side, outlet or claimant differently ("Russian
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -98,14 +97,6 @@ def same_outlet(a: str | None, b: str | None) -> bool:
     small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     # "Reuters" is "Reuters UK", but "News" alone is not "BBC News"
     return small <= large and bool(small - GENERIC_OUTLET_WORDS)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @lru_cache(maxsize=65536)

@@ -13,21 +13,14 @@ from bisect import bisect_left
 
 import numpy as np
 
+from sitrep.geodesy import km, km_to_many
 from sitrep.records import EQUIPMENT
-from sitrep.resolve.names import day_of, distance_km
+from sitrep.resolve.names import day_of
 from sitrep.resolve.records import Incident, ResolveOptions, Track, TrackPoint
 
 
 def placed(inc: Incident) -> bool:
     return inc.lat is not None and inc.lon is not None and day_of(inc.first_seen) is not None
-
-
-def distances_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    """Great-circle distances in kilometres from one point to many."""
-    p1, p2 = np.radians(lat), np.radians(lats)
-    dp, dl = p2 - p1, np.radians(lons - lon)
-    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
 def gear_mask(equipment: tuple[str, ...]) -> int:
@@ -61,14 +54,14 @@ def successors(incidents: list[Incident], opts: ResolveOptions) -> dict[str, str
         if not ys.size:
             continue
         days = first[ys] - last[x]
-        km = distances_km(lat[x], lon[x], lat[ys], lon[ys])
-        ok = ((rank[ys] > rank[x]) & (days >= 0) & (km >= opts.track_min_km)
-              & (km <= opts.track_km_per_day * np.maximum(days, 1))
+        dist = km_to_many(lat[x], lon[x], lat[ys], lon[ys])
+        ok = ((rank[ys] > rank[x]) & (days >= 0) & (dist >= opts.track_min_km)
+              & (dist <= opts.track_km_per_day * np.maximum(days, 1))
               & ((gear[x] == 0) | (gear[ys] == 0) | ((gear[ys] & gear[x]) != 0)))
         if not ok.any():
             continue
-        ys, km = ys[ok], km[ok]
-        best = int(ys[np.lexsort((ys, km, first[ys]))[0]])  # soonest, then nearest
+        ys, dist = ys[ok], dist[ok]
+        best = int(ys[np.lexsort((ys, dist, first[ys]))[0]])  # soonest, then nearest
         nxt[ordered[x].id] = ordered[best].id
         taken[best] = True
     return nxt
@@ -79,8 +72,8 @@ def points_of(chain: list[Incident], opts: ResolveOptions) -> list[TrackPoint]:
     first = chain[0]
     out: list[TrackPoint] = []
     if first.origin_lat is not None and first.origin_lon is not None and first.lat is not None \
-            and distance_km(first.origin_lat, first.origin_lon, first.lat,
-                            first.lon or 0.0) >= opts.track_min_km:
+            and km((first.origin_lat, first.origin_lon),
+                   (first.lat, first.lon or 0.0)) >= opts.track_min_km:
         out.append(TrackPoint(first.id, "origin", first.origin, first.origin_lat,
                               first.origin_lon, first.first_seen, first.first_seen))
     for inc in chain:
@@ -91,7 +84,7 @@ def points_of(chain: list[Incident], opts: ResolveOptions) -> list[TrackPoint]:
 
 def length_km(points: list[TrackPoint]) -> float:
     legs = zip(points, points[1:], strict=False)
-    return round(sum(distance_km(a.lat, a.lon, b.lat, b.lon) for a, b in legs), 1)
+    return round(sum(km((a.lat, a.lon), (b.lat, b.lon)) for a, b in legs), 1)
 
 
 def build_tracks(incidents: list[Incident], opts: ResolveOptions) -> list[Track]:
