@@ -223,3 +223,36 @@ def test_evidence_text_is_the_raw_text_at_its_offsets(text: str) -> None:
     doc = run(text)
     for m in doc.movements:
         assert doc.raw_text[m.evidence.start : m.evidence.end] == m.evidence.text
+
+
+# 6. Where the movement is: particles, datelines, appositions, relative clauses and borders
+# (main place = destination, else location, else origin)
+WHERE = [
+    ("Pullback\n\nTBILISI, Georgia — Russian paratroopers have pulled back from the town of "
+     "Akhalgori, Georgian officials said on Friday.\n", "withdrawing", "Akhalgori"),
+    ("Pullout\n\nBAMAKO — Malian army units moved away from Gao overnight, a local official "
+     "said.\n",
+     "withdrawing", "Gao"),
+    ("Convoy arrives\n\nThe army said a supply convoy had arrived in Mali’s capital, Bamako, "
+     "on Sunday after a week on the road.\n", "arrived", "Bamako"),
+    ("Handover\n\nOfficials said a French column that left Gao last week has reached Niamey "
+     "under escort.\n", "arrived", "Niamey"),
+    ("Tension\n\nIsraeli armour is massing on the Gaza border, the military said on Sunday.\n",
+     "massing", "Gaza"),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "place"), WHERE)
+def test_main_place_comes_from_the_movements_own_phrases(text: str, status: str,
+                                                         place: str) -> None:
+    doc = run(text)
+    assert [(m.status, (m.destination or m.location or m.origin).mention)
+            for m in doc.movements
+            if m.destination or m.location or m.origin] == [(status, place)], summary(doc)
+
+
+def test_a_country_border_is_no_place_in_that_country() -> None:
+    doc = run("Buildup\n\nMore than 40,000 Azerbaijani troops have massed near the Armenian "
+              "border, Yerevan said on Monday.\n")
+    assert [m.status for m in doc.movements] == ["massing"], summary(doc)
+    assert not any(places(m) for m in doc.movements), summary(doc)

@@ -128,6 +128,9 @@ _MILITARY_CUES = frozenset({
     "pentagon", "kremlin", "airstrike", "strike", "attack", "assault", "ceasefire", "insurgency",
 })
 _AIR_DEFENSE = re.compile(r"\b(?:S-[34]00|air[- ]defen[cs]e|anti-aircraft|Patriot)\b", re.I)
+# particles of phrasal movement verbs, which the parser lets hold the place phrase
+_PARTICLES = frozenset(("back", "away", "out", "off", "forward", "closer", "further", "deeper",
+                        "onward", "onwards"))
 _ROLE_OF_PREP = {
     "to": "destination", "towards": "destination", "toward": "destination", "into": "destination",
     "for": "destination", "onto": "destination", "on": "destination",
@@ -144,6 +147,8 @@ _POSTS = frozenset({"base", "position", "post", "camp", "garrison", "barracks", 
 _BORDER = frozenset({"border", "borders", "frontier", "boundary", "frontline", "frontlines"})
 _VAGUE_PLACE = frozenset({"city", "town", "capital", "village", "port", "strait",
                           "airfield", "base", "airbase"})
+# where an organisation-tagged name is the one acting or owning, not a place
+_NOT_A_PLACE_SLOT = frozenset(("nsubj", "nsubjpass", "poss", "compound", "agent"))
 _KIND_RANK = {"country": 0, "continent": 0}
 _LEMMA_FIX = {"staged": "stage", "stages": "stage", "staging": "stage", "poised": "poise"}
 _NEAR_TOKENS = 15
@@ -162,6 +167,7 @@ class _Found:
     observed_only: bool = False  # "seen", "spotted", "images show": a sighting, no motion verb
     force: int | None = None  # token index of the force's head
     headline: bool = False
+    described: bool = False  # read from a clause that describes the force ("a convoy that left")
 
 
 def find_movements(doc: Document, judge: Judge | None = None) -> list[Movement]:
@@ -223,13 +229,30 @@ def _fill_actors(found: list[_Found]) -> None:
 
 
 def _join(doc: Document, sdoc: at.Span, got: _Found, tok: at.Token) -> None:
-    """Add what a joined verb says; a motion verb gives its status to a mere sighting."""
+    """Add what a joined verb says; a motion verb gives its status to a mere sighting, and the
+    main clause's verb to the movement read from a clause describing the force."""
+    if got.described and not _describes_force(tok):
+        mov, before = got.movement, got.movement.location
+        mov.location = None  # where the described leg was is not where the main verb puts it
+        _add_places(doc, sdoc, tok, got)
+        mov.location = mov.location or (before if mov.destination is None else None)
+        mov.status = _status(tok, None)
+        mov.rule += f"+{_lemma(tok)}"
+        got.described = False
+        got.rich = _richness(mov, got.headline)
+        return
     _add_places(doc, sdoc, tok, got)
     if got.observed_only and _lemma(tok) not in _OBSERVED | {"show"}:
         got.movement.status = _status(tok, None)
         got.observed_only = False
         got.movement.rule += f"+{_lemma(tok)}"
     got.rich = _richness(got.movement, got.headline)
+
+
+def _describes_force(tok: at.Token) -> bool:
+    """A verb in a relative clause on a noun ("a convoy that left last week"), not the
+    sentence's own."""
+    return tok.dep_ == "relcl" and any(c.lower_ in at.RELATIVE_PRONOUNS for c in tok.children)
 
 
 def _lemma(tok: at.Token) -> str:
@@ -310,7 +333,8 @@ def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
                    observed_by=observer, size=_size(force), rule=f"move-{lemma}")
     got = _Found(mov, s, e, when=_date_words(sdoc, tok),
                  observed_only=lemma in _OBSERVED | {"show"},
-                 force=force.i if force is not None else None)
+                 force=force.i if force is not None else None,
+                 described=_describes_force(tok))
     _add_places(doc, sdoc, tok, got, found=found)
     if force is not None:
         _add_places(doc, sdoc, force, got, only_location=True, found=found)
@@ -655,6 +679,10 @@ def _status(tok: at.Token, force: at.Token | None) -> str:
     if lemma != "return" and any(c.lower_ == "back" and c.dep_ in ("advmod", "prt")
                                  for c in tok.children):
         return "withdrawing"  # "sent back to", "moved back to their side of the border"
+    away = [c for c in tok.children if c.lower_ in ("away", "out") and c.dep_ in ("advmod", "prt")]
+    if away and not any(p.dep_ == "prep" and _ROLE_OF_PREP.get(p.lower_) == "destination"
+                        for a in [tok, *away] for p in a.children):
+        return "withdrawing"  # "moved away from X", "pulled out": leaving, with nowhere named
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if lemma == "move" and preps & {"through", "via", "across"}:
         return "transiting"
@@ -745,15 +773,13 @@ def _usable(doc: Document, sdoc: at.Span, p: Place) -> bool:
     root = span.root
     if root.ent_type_ == "NORP" or (root.is_stop and len(span) == 1):
         return False
-    # an organisation named like a place ("Hamas"), unless the name is longer than the place,
-    # or the tagger's "organisation" sits where only a place can ("withdrew from Niamey") and
-    # is no armed group's name
+    # the tagger's "organisation" is often a small place ("reached Niamey"): keep it where a
+    # place can stand, unless the name is an armed group's or another organisation's ("Hamas")
     if not any(e.label_ == "ORG" and e.start_char == p.clean_start and e.end_char == p.clean_end
                for e in span.ents):
         return True
     side = at.side_of(p.mention)
-    locative = root.dep_ == "pobj" and root.head.lower_ in _ROLE_OF_PREP
-    return locative and (side is None or is_state(side))
+    return (side is None or is_state(side)) and root.dep_ not in _NOT_A_PLACE_SLOT
 
 
 def _acts(sdoc: at.Span, p: Place) -> bool:
@@ -809,6 +835,8 @@ def _add_places(doc: Document, sdoc: at.Span, tok: at.Token, got: _Found, *,
     for c in list(kids):  # "made their way to X": the way's phrases are the verb's
         if c.dep_ == "dobj" and c.lower_ == "way":
             kids.extend(c.children)
+        if c.dep_ in ("advmod", "prt") and c.lower_ in _PARTICLES:
+            kids.extend(c.children)  # "pulled back from X": the particle holds the phrase
     for c in kids:
         word = c.lower_
         if c.dep_ == "prep" or (c.dep_ in ("advmod", "npadvmod", "amod") and word in _ROLE_OF_PREP):
@@ -852,8 +880,6 @@ def _add_places(doc: Document, sdoc: at.Span, tok: at.Token, got: _Found, *,
 def _place_of(doc: Document, sdoc: at.Span, target: at.Token, got: _Found,
               found: list[_Found]) -> PlaceRef | None:
     """The place a phrase names; "there" and "the city" stand for a place named before."""
-    if target.lemma_.lower() in _BORDER:
-        return None  # at a border is beside a country, not in it
     lo, hi = at._np_bounds(target)
     for c in target.children:  # "Ukraine's capital, Kyiv"
         if c.dep_ == "appos":
@@ -881,12 +907,14 @@ def _place_of(doc: Document, sdoc: at.Span, target: at.Token, got: _Found,
 
 
 def _inside_border_phrase(sdoc: at.Span, p: Place) -> bool:
-    """"on Ukraine's borders", "a border region with Ukraine": the country is not the place."""
+    """"on Ukraine's borders", "a border region with Ukraine": the country is not the place (a
+    smaller place is: "on the Gaza border" is at Gaza)."""
+    if p.kind not in ("country", "continent"):
+        return False
     span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
     if span is None:
         return False
     head = span.root
-    chain = [head, *list(head.ancestors)[:3]]
     chain = [head, *list(head.ancestors)[:5]]
     for a in chain:
         if a.lemma_.lower() in _BORDER:
@@ -914,10 +942,22 @@ def _fallback_place(doc: Document, sdoc: at.Span, tok: at.Token, force: at.Token
     cands = [p for p in _places_in(doc, max(near_lo, got.start), min(near_hi, got.end))
              if _usable(doc, sdoc, p) and not _acts(sdoc, p)
              and not any(a <= p.clean_start < b for a, b in skip)
-             and not _inside_border_phrase(sdoc, p) and not _is_possessor_of_org(sdoc, p)]
+             and not _inside_border_phrase(sdoc, p) and not _is_possessor_of_org(sdoc, p)
+             and not _is_dateline_place(doc.clean_text, p)]
     if cands:
         place = min(cands, key=lambda p: abs(p.clean_start - tok.idx))
         got.movement.location = place.ref()
+
+
+_DATELINE_TAIL = re.compile(r"[\w .,()’'-]{0,40}?\s[—–-]\s")
+
+
+def _is_dateline_place(text: str, p: Place) -> bool:
+    """The place of a wire dateline ("KYIV, Ukraine (AP) — "): where the story was filed."""
+    line_start = text.rfind("\n", 0, p.clean_start) + 1
+    if text[line_start:p.clean_start].strip():
+        return False
+    return bool(_DATELINE_TAIL.match(text, p.clean_end))
 
 
 # --- who observed it -------------------------------------------------------------------------
