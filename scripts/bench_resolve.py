@@ -107,7 +107,7 @@ def forget_resolved(db: str) -> None:
 
 def measure(db: str) -> dict[str, float]:
     """Run in a fresh process: resolve everything, re-run, then add 100 documents; time each."""
-    from sitrep.resolve import resolve_store
+    from sitrep.resolve.step import resolve_store
 
     store = Store(db)
     t0 = time.perf_counter()
@@ -130,7 +130,7 @@ def measure_memory(db: str) -> dict[str, float]:
     """Run in a fresh process: the peak of memory allocated while resolving everything."""
     import tracemalloc
 
-    from sitrep.resolve import resolve_store
+    from sitrep.resolve.step import resolve_store
 
     store = Store(db)
     tracemalloc.start()

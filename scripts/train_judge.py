@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from sitrep.config import Config  # noqa: E402
 from sitrep.extract import movements as mv  # noqa: E402
 from sitrep.extract.judge import WEIGHTS, features  # noqa: E402
-from sitrep.ingest.detect import detect_kind  # noqa: E402
+from sitrep.ingest.step import detect_kind  # noqa: E402
 from sitrep.nlp.annotate import load_model  # noqa: E402
 from sitrep.pipeline import Pipeline  # noqa: E402
 from sitrep.records import STATUSES, Document  # noqa: E402

@@ -54,7 +54,7 @@ def pipeline():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def seed_docs(pipeline):  # type: ignore[no-untyped-def]
-    from sitrep.ingest.readers import read_paths
+    from sitrep.ingest.step import read_paths
 
     need_shared()
     return [pipeline.process(d) for d in read_paths([str(SEEDS)])]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from sitrep.ingest.readers import read_paths
+from sitrep.ingest.step import read_paths
 from tests.conftest import DEV, EXAMPLES, need_shared
 
 

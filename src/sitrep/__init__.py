@@ -21,7 +21,7 @@ def process(
     text_or_html: str, *, name: str = "", uri: str | None = None, config: Config | None = None
 ) -> Document:
     """Run the whole pipeline on one text or HTML page and return its `Document`."""
-    from sitrep.ingest.detect import detect_kind
+    from sitrep.ingest.step import detect_kind
     from sitrep.pipeline import Pipeline
 
     config = config or Config()

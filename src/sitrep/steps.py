@@ -16,6 +16,7 @@ from sitrep.clean.step import CleanStep
 from sitrep.config import Config
 from sitrep.extract.step import ExtractStep
 from sitrep.geo.step import GeoStep
+from sitrep.ingest.step import ASSIGNS as READ_ASSIGNS
 from sitrep.nlp.step import AnnotateStep
 from sitrep.records import Document
 
@@ -44,9 +45,8 @@ REGISTRY: dict[str, Callable[[Config], Step]] = {
     "extract": ExtractStep,
 }
 
-# what every Document holds before the first step: a reader (sitrep.ingest) or
-# `Document.from_raw` fills these in
-GIVEN = ("id", "raw_text", "name", "kind", "source", "flags", "errors")
+# what every Document holds before the first step: a reader or `Document.from_raw` fills it in
+GIVEN = READ_ASSIGNS
 DOCUMENT_FIELDS = frozenset(f.name for f in fields(Document))
 
 

@@ -148,7 +148,7 @@ def post_doc() -> Document:
 
 @pytest.fixture(scope="session")
 def store_url(tmp_path_factory: pytest.TempPathFactory, pipeline) -> str:
-    from sitrep.ingest.readers import read_paths
+    from sitrep.ingest.step import read_paths
     from sitrep.store.db import Store
 
     need_shared()

@@ -12,7 +12,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from sitrep.ingest.readers import read_paths
+from sitrep.ingest.step import read_paths
 
 SITREP = str(Path(sys.executable).parent / "sitrep")
 

@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 
 from sitrep.api import resolve_routes
 from sitrep.api.errors import install_error_handlers
-from sitrep.resolve import resolve_store
+from sitrep.resolve.step import resolve_store
 from sitrep.store.db import Store
 from tests.resolve import corpus
 

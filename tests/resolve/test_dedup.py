@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 from sqlalchemy import select
 
-from sitrep.resolve import resolve_store
 from sitrep.resolve.dedup import original_rank, share, shingles
 from sitrep.resolve.names import words
 from sitrep.resolve.records import DocInfo
+from sitrep.resolve.step import resolve_store
 from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 from tests.resolve import corpus

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from sqlalchemy import delete, select
 
-from sitrep.resolve import resolve_store
 from sitrep.resolve.incidents import build_incidents, corroboration
 from sitrep.resolve.records import Report, ResolveOptions
+from sitrep.resolve.step import resolve_store
 from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 from sitrep.store.schema import documents

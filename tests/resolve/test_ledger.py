@@ -7,9 +7,9 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from sitrep.records import Claim, Document
-from sitrep.resolve import resolve_store
 from sitrep.resolve.ledger import build_ledger, read_period
 from sitrep.resolve.records import ClaimRow, ResolveOptions
+from sitrep.resolve.step import resolve_store
 from sitrep.sentences import sentence_around
 from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store

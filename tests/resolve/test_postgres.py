@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete
 
-from sitrep.resolve import resolve_store
+from sitrep.resolve.step import resolve_store
 from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 from sitrep.store.schema import metadata

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from sitrep.resolve import resolve_store
+from sitrep.resolve.step import resolve_store
 from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
 from sitrep.store.schema import documents
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def resolved(tmp_path_factory, pipeline, seed_docs) -> Store:  # type: ignore[no-untyped-def]
-    from sitrep.ingest.readers import read_paths
+    from sitrep.ingest.step import read_paths
 
     examples = [pipeline.process(d) for d in read_paths([str(EXAMPLES)])]
     store = Store(f"sqlite:///{Path(tmp_path_factory.mktemp('seeds')) / 's.db'}")

@@ -7,8 +7,8 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from sitrep.records import Movement, PlaceRef
-from sitrep.resolve import resolve_store
 from sitrep.resolve.records import Incident, ResolveOptions
+from sitrep.resolve.step import resolve_store
 from sitrep.resolve.tracks import build_tracks
 from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.config import Config
-from sitrep.ingest.readers import read_paths
+from sitrep.ingest.step import read_paths
 from sitrep.pipeline import Pipeline
 from sitrep.run.local import process_safely
 

@@ -31,7 +31,7 @@ def _facts(store: Store) -> dict[str, set[tuple]]:  # type: ignore[type-arg]
 def test_ray_runner_matches_local_runner(tmp_path: Path) -> None:
     pytest.importorskip("ray")
     need_shared()
-    from sitrep.ingest.readers import read_paths
+    from sitrep.ingest.step import read_paths
     from sitrep.run.local import run_local
     from sitrep.run.ray_runner import load_parquet, run_ray
 

@@ -31,7 +31,7 @@ def free_port() -> int:
 def web_store_url(store_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:  # noqa: F811
     """The API tests' store, copied (they count its rows), with the resolve corpus added and the
     resolve stage run over everything: groups of copies, incidents, tracks and the ledger."""
-    from sitrep.resolve import resolve_store
+    from sitrep.resolve.step import resolve_store
     from sitrep.store.db import Store
     from tests.web import corpus
 

@@ -128,7 +128,7 @@ def process_and_store(state: Any, art: dict[str, Any]) -> str:
     if art.get("published") and not doc.source.published:
         doc.source.published = art["published"]
     state.store.upsert(doc)
-    from sitrep.resolve import resolve_store
+    from sitrep.resolve.step import resolve_store
 
     resolve_store(state.store, [doc.id])  # copies, incidents and the ledger see it at once
     return doc.id

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 
 from sitrep.api.params import parse_bbox
 from sitrep.records import METRICS
-from sitrep.resolve import queries
+from sitrep.resolve import step as resolved
 from sitrep.store.resolve_tables import create_tables
 
 router = APIRouter(prefix="/api", tags=["resolve"])
@@ -49,8 +49,8 @@ def list_groups(conn: Conn, min_size: Annotated[int, Query(ge=1, le=1_000_000)] 
                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Copies point at the document they were taken from (`parent_id`) with the evidence: the
     share of their text found there and the "via X" / "Source: X" line they carry."""
-    items, total = queries.list_groups(conn, min_size=min_size, doc_id=doc_id, limit=limit,
-                                       offset=offset)
+    items, total = resolved.list_groups(conn, min_size=min_size, doc_id=doc_id, limit=limit,
+                                        offset=offset)
     return page(items, total, limit, offset)
 
 
@@ -61,9 +61,9 @@ def list_incidents(conn: Conn, actor: str | None = None,
                    bbox: str | None = None, limit: Limit = 50,
                    offset: Offset = 0) -> dict[str, Any]:
     """`n_sources` counts groups of copies once: a republished copy is not corroboration."""
-    items, total = queries.list_incidents(conn, actor=actor, min_sources=min_sources,
-                                          date_from=date_from, date_to=date_to,
-                                          bbox=parse_bbox(bbox), limit=limit, offset=offset)
+    items, total = resolved.list_incidents(conn, actor=actor, min_sources=min_sources,
+                                           date_from=date_from, date_to=date_to,
+                                           bbox=parse_bbox(bbox), limit=limit, offset=offset)
     return page(items, total, limit, offset)
 
 
@@ -73,9 +73,9 @@ def incidents_geojson(conn: Conn, actor: str | None = None,
                       date_from: str | None = None, date_to: str | None = None,
                       bbox: str | None = None,
                       limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
-    items, _ = queries.list_incidents(conn, actor=actor, min_sources=min_sources,
-                                      date_from=date_from, date_to=date_to,
-                                      bbox=parse_bbox(bbox), limit=limit)
+    items, _ = resolved.list_incidents(conn, actor=actor, min_sources=min_sources,
+                                       date_from=date_from, date_to=date_to,
+                                       bbox=parse_bbox(bbox), limit=limit)
     features = []
     for inc in items:
         if inc.lat is None or inc.lon is None:
@@ -90,14 +90,14 @@ def incidents_geojson(conn: Conn, actor: str | None = None,
 @router.get("/tracks", summary="Successive positions of one force, in time order")
 def list_tracks(conn: Conn, actor: str | None = None, limit: Limit = 50,
                 offset: Offset = 0) -> dict[str, Any]:
-    items, total = queries.list_tracks(conn, actor=actor, limit=limit, offset=offset)
+    items, total = resolved.list_tracks(conn, actor=actor, limit=limit, offset=offset)
     return page(items, total, limit, offset)
 
 
 @router.get("/tracks.geojson", summary="Tracks as GeoJSON lines")
 def tracks_geojson(conn: Conn, actor: str | None = None,
                    limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
-    items, _ = queries.list_tracks(conn, actor=actor, limit=limit)
+    items, _ = resolved.list_tracks(conn, actor=actor, limit=limit)
     return {"type": "FeatureCollection", "features": [
         {"type": "Feature",
          "properties": {k: v for k, v in asdict(t).items() if k != "points"}
@@ -112,6 +112,6 @@ def read_ledger(conn: Conn, metric: Metric = None, subject: str | None = None,
                 limit: Limit = 50) -> dict[str, Any]:
     """One entry per quantity (subject, metric, period). With `claimant`, that claimant's series
     over time. Figures repeated by republished copies are left out unless `with_copies`."""
-    items = queries.read_ledger(conn, metric=metric, subject=subject, claimant=claimant,
-                                with_copies=with_copies, limit=limit)
+    items = resolved.read_ledger(conn, metric=metric, subject=subject, claimant=claimant,
+                                 with_copies=with_copies, limit=limit)
     return {"quantities": [asdict(q) for q in items]}

@@ -10,7 +10,7 @@ from sitrep.clean import boilerplate as bp
 from sitrep.clean import provenance
 from sitrep.clean.body import assemble_body
 from sitrep.clean.gaps import find_gaps
-from sitrep.clean.homoglyphs import fold_homoglyphs
+from sitrep.clean.homoglyphs import fold_homoglyphs, load_table
 from sitrep.clean.lines import Line, split_lines
 from sitrep.clean.mojibake import repair_mojibake
 from sitrep.clean.spam import remove_spam
@@ -37,8 +37,6 @@ class CleanStep:
         self.config = config
 
     def setup(self) -> None:
-        from sitrep.clean.homoglyphs import load_table
-
         load_table()
 
     def process(self, doc: Document) -> Document:

@@ -31,7 +31,7 @@ GENERIC_OUTLET_WORDS = frozenset((
 def fold_table() -> dict[int, str]:
     """Lookalike letters to the Latin letters they imitate, as a `str.translate` table."""
     try:
-        from sitrep.clean.homoglyphs import load_table
+        from sitrep.clean.step import load_table
     except ImportError:  # the cleaning stage's table is optional here: plain text still works
         return {}
     return {ord(k): v for k, v in load_table().items() if len(k) == 1}

@@ -31,7 +31,7 @@ from sqlalchemy.exc import (
 )
 
 from sitrep.errors import Code, message
-from sitrep.ingest.storable import storable
+from sitrep.ingest.step import storable
 from sitrep.offsets import OffsetMap, Piece
 from sitrep.records import Document, Evidence, Flags, Movement
 from sitrep.store.schema import FACT_TABLES, documents, errors, metadata

@@ -1,0 +1,15 @@
+"""The resolve stage's entry: across the stored documents - groups of copies, incidents, tracks
+and the claims ledger - brought up to date by `resolve_store`, and read back for the API.
+
+Unlike the per-document steps it runs over the store, after a batch is written; the rest of
+the folder (dedup, incidents, tracks, ledger, their reads and writes) is private to it.
+"""
+
+from __future__ import annotations
+
+from sitrep.resolve.queries import list_groups, list_incidents, list_tracks, read_ledger
+from sitrep.resolve.records import ResolveOptions, ResolveStats
+from sitrep.resolve.stage import resolve_store
+
+__all__ = ["ResolveOptions", "ResolveStats", "list_groups", "list_incidents", "list_tracks",
+           "read_ledger", "resolve_store"]
