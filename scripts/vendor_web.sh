@@ -7,6 +7,7 @@ set -euo pipefail
 LEAFLET=1.9.4          # the map
 WORLD_ATLAS=2.0.2      # Natural Earth country borders, 1:110m, as TopoJSON
 TOPOJSON_CLIENT=3.1.0  # turns the TopoJSON into GeoJSON here, at build time
+SWAGGER_UI=5.36.0      # the API docs page at /docs (FastAPI would load it from a CDN)
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 dest="$root/src/sitrep/web/static/vendor"
@@ -14,18 +15,25 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 cd "$tmp"
-npm pack --silent "leaflet@$LEAFLET" "world-atlas@$WORLD_ATLAS" "topojson-client@$TOPOJSON_CLIENT" >/dev/null
-for pkg in leaflet world-atlas topojson-client; do
+npm pack --silent "leaflet@$LEAFLET" "world-atlas@$WORLD_ATLAS" "topojson-client@$TOPOJSON_CLIENT" \
+  "swagger-ui-dist@$SWAGGER_UI" >/dev/null
+for pkg in leaflet world-atlas topojson-client swagger-ui-dist; do
   mkdir -p "$pkg"
   tar -xzf "$pkg"-*.tgz -C "$pkg" --strip-components=1
 done
 
-rm -rf "$dest/leaflet" "$dest/world"
-mkdir -p "$dest/leaflet/images" "$dest/world"
+rm -rf "$dest/leaflet" "$dest/world" "$dest/swagger-ui"
+mkdir -p "$dest/leaflet/images" "$dest/world" "$dest/swagger-ui"
 cp leaflet/dist/leaflet.js leaflet/dist/leaflet.css "$dest/leaflet/"
 cp leaflet/dist/images/*.png "$dest/leaflet/images/"
 cp leaflet/LICENSE "$dest/leaflet/LICENSE"
 cp world-atlas/LICENSE "$dest/world/LICENSE-world-atlas"
+# the bundle already holds the standalone preset; source maps are left out
+sed '/^\/\/# sourceMappingURL=/d' swagger-ui-dist/swagger-ui-bundle.js > "$dest/swagger-ui/swagger-ui-bundle.js"
+sed '/sourceMappingURL=/d' swagger-ui-dist/swagger-ui.css > "$dest/swagger-ui/swagger-ui.css"
+cp swagger-ui-dist/favicon-32x32.png "$dest/swagger-ui/"
+cp swagger-ui-dist/LICENSE swagger-ui-dist/NOTICE swagger-ui-dist/swagger-ui-bundle.js.LICENSE.txt \
+  "$dest/swagger-ui/"
 
 # countries-110m.json (TopoJSON) -> GeoJSON FeatureCollection, coordinates rounded to 0.01 degree
 node -e '
@@ -56,5 +64,7 @@ Vendored by scripts/vendor_web.sh from the npm registry (do not edit by hand):
 - leaflet/: leaflet@$LEAFLET dist files (BSD-2-Clause, see leaflet/LICENSE)
 - world/countries-110m.geojson: world-atlas@$WORLD_ATLAS countries-110m (Natural Earth, public
   domain; packaging ISC, see world/LICENSE-world-atlas) converted with topojson-client@$TOPOJSON_CLIENT
+- swagger-ui/: swagger-ui-dist@$SWAGGER_UI bundle, CSS and icon for /docs (Apache-2.0, see
+  swagger-ui/LICENSE, NOTICE and the bundled libraries' licences), without source maps
 NOTE
 echo "vendored into $dest"

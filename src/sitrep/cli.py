@@ -72,17 +72,32 @@ def extract(
     fmt: Annotated[
         OutFormat, typer.Option("--format", "-f", help="jsonl: one line per document.")
     ] = OutFormat.jsonl,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0.1,
+            help="Seconds one document may take; a slower one gets error E201 and the run "
+            "goes on.",
+        ),
+    ] = Config().doc_timeout_s,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Print the extracted facts of each input document as JSON (the contract in the README)."""
+    from sitrep.errors import Code
     from sitrep.ingest.readers import read_paths
     from sitrep.pipeline import Pipeline
+    from sitrep.run.local import process_safely
 
     _setup_logging(verbose)
-    config = Config()
+    config = Config(doc_timeout_s=timeout)
     pipe = Pipeline(config).setup()
     out = []
-    for doc in pipe.run(read_paths(paths, config)):
+    for doc in read_paths(paths, config):
+        doc = process_safely(pipe, doc)  # the runners' per-document limit
+        for e in doc.errors:
+            if e.code == Code.TIMEOUT:
+                err.print(f"[yellow]{doc.name}[/]: {e.message} ({e.code}); going on")
         obj = doc.to_contract()
         if fmt is OutFormat.jsonl:
             sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
@@ -316,7 +331,7 @@ def serve(
 
     with _store_failures(db):
         _open_store(db, read_only=not token).dispose()
-        app = create_app(db, token=token, read_only=not token)
+        app = create_app(db, token=token, read_only=not token, host=host)
     err.print(f"serving http://{host}:{port}/  (API docs at /docs, store {db})")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

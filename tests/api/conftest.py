@@ -17,6 +17,8 @@ from sitrep.records import Claim, Document, Evidence, Movement, Place, PlaceRef,
 from tests.conftest import EXAMPLES, SEEDS, need_shared
 
 TOKEN = "test-token-7f3a"
+# the server answers only to loopback names (TestClient's own default, "testserver", is refused)
+LOCAL = "http://127.0.0.1"
 
 WIRE_TEXT = (
     "Test Wire report (api fixture).\n\n"
@@ -167,7 +169,8 @@ def store_url(tmp_path_factory: pytest.TempPathFactory, pipeline) -> str:
 def client(store_url: str) -> Iterator[TestClient]:
     from sitrep.api.app import create_app
 
-    with TestClient(create_app(store_url, token=""), raise_server_exceptions=False) as c:
+    with TestClient(create_app(store_url, token=""), raise_server_exceptions=False,
+                    base_url=LOCAL) as c:
         yield c
 
 

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.api.app import create_app
-from tests.api.conftest import TOKEN, assert_error
+from tests.api.conftest import LOCAL, TOKEN, assert_error
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,8 @@ def test_the_ui_and_the_openapi_spec_are_served(client) -> None:
 @pytest.fixture(scope="module")
 def writer(store_url: str):
     with TestClient(
-        create_app(store_url, token=TOKEN, max_body_bytes=4096), raise_server_exceptions=False
+        create_app(store_url, token=TOKEN, max_body_bytes=4096), raise_server_exceptions=False,
+        base_url=LOCAL,
     ) as c:
         yield c
 
@@ -163,6 +164,7 @@ def test_ingest_explains_what_is_wrong_with_a_body(writer, body, ctype, status) 
 
 def test_the_token_can_come_from_the_environment(store_url, monkeypatch) -> None:
     monkeypatch.setenv("SITREP_API_TOKEN", "from-env")
-    with TestClient(create_app(store_url), raise_server_exceptions=False) as c:
+    with TestClient(create_app(store_url), raise_server_exceptions=False,
+                    base_url=LOCAL) as c:
         assert c.get("/api/config").json()["writes_enabled"] is True
         assert_error(c.post("/api/ingest", json={"text": "x"}), 401)

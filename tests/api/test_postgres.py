@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import assert_error, post_doc, wire_doc
+from tests.api.conftest import LOCAL, assert_error, post_doc, wire_doc
 
 pytestmark = pytest.mark.postgres
 
@@ -20,7 +20,8 @@ def pg_client(pg_empty: str):
     for doc in (wire_doc(), post_doc()):
         store.upsert(doc)
     store.dispose()
-    with TestClient(create_app(pg_url, token=""), raise_server_exceptions=False) as c:
+    with TestClient(create_app(pg_url, token=""), raise_server_exceptions=False,
+                    base_url=LOCAL) as c:
         yield c
 
 

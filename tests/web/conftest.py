@@ -114,7 +114,9 @@ class Watched:
 
 @pytest.fixture
 def ui(browser: Any, base_url: str) -> Iterator[Watched]:
-    context = browser.new_context(viewport={"width": 1366, "height": 860})
+    # Playwright's wait_for_function runs its predicate through eval, which the server's
+    # Content-Security-Policy forbids; test_offline_docs_and_text opens every view under it
+    context = browser.new_context(viewport={"width": 1366, "height": 860}, bypass_csp=True)
     watched = Watched(context.new_page(), base_url)
     yield watched
     context.close()

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported_media_type",
-         422: "invalid_parameter", 500: "internal_error"}
+         422: "invalid_parameter", 500: "internal_error", 503: "unavailable"}
 
 # a hint for the parameters whose limits people run into
 HINTS = {"limit": "use next_cursor from the response to page through more",

@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 
+from sitrep.api.edge import CONTROL
 from sitrep.api.errors import ApiError, ErrorResponse
+from sitrep.api.params import MAX_DATE, MIN_DATE
+from sitrep.api.worker import WorkersBusy, shared_workers
+from sitrep.config import Config
+from sitrep.errors import Code
+from sitrep.ingest.step import detect_kind
+from sitrep.records import Document
 
 INGEST_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -77,20 +86,12 @@ def parse_article(body: bytes, content_type: str) -> dict[str, Any]:
     if media in ("text/plain", "text/html", "application/xhtml+xml"):
         art: dict[str, Any] = {"html" if "html" in media else "text": text}
     elif media in ("application/json", ""):
-        try:
-            art = json.loads(text)
-        except ValueError as exc:
-            raise ApiError(400, f"the body is not valid JSON ({exc}): send an object with 'text' "
-                                "or 'html'", code="bad_json") from exc
-        if not isinstance(art, dict):
-            raise ApiError(400, "the JSON body must be an object with 'text' or 'html'",
-                           code="bad_json")
+        art = parse_json_object(text)
     else:
         raise ApiError(415, f"cannot ingest {media}: send application/json, text/plain or "
                             "text/html", code="unsupported_media_type")
-    for key in ("text", "html", "name", "uri", "title", "published"):
-        if art.get(key) is not None and not isinstance(art[key], str):
-            raise ApiError(422, f"'{key}' must be a string", code="invalid_parameter")
+    for key, spec in INGEST_SCHEMA["properties"].items():
+        check_field(key, art.get(key), spec)
     body_text = art.get("html") or art.get("text")
     if not body_text or not body_text.strip():
         raise ApiError(422, "nothing to ingest: give the article in 'text' or 'html'",
@@ -98,37 +99,104 @@ def parse_article(body: bytes, content_type: str) -> dict[str, Any]:
     return art
 
 
+def parse_json_object(text: str) -> dict[str, Any]:
+    try:
+        art = json.loads(text)
+    except RecursionError as exc:
+        raise ApiError(400, "the JSON body is nested too deeply: send one flat object with "
+                            "'text' or 'html'", code="bad_json") from exc
+    except ValueError as exc:
+        raise ApiError(400, f"the body is not valid JSON ({exc}): send an object with 'text' "
+                            "or 'html'", code="bad_json") from exc
+    if not isinstance(art, dict):
+        raise ApiError(400, "the JSON body must be an object with 'text' or 'html'",
+                       code="bad_json")
+    return art
+
+
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def check_field(key: str, value: Any, spec: dict[str, Any]) -> None:
+    """A field as INGEST_SCHEMA describes it: a string, within its maxLength, storable text."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise ApiError(422, f"'{key}' must be a string", code="invalid_parameter")
+    if len(value) > spec.get("maxLength", len(value)):
+        raise ApiError(422, f"'{key}' is longer than {spec['maxLength']:,} characters: shorten "
+                            "it", code="invalid_parameter")
+    if SURROGATE.search(value):
+        raise ApiError(422, f"'{key}' holds a lone surrogate (such as \\ud800), which is not "
+                            "a character: send valid Unicode", code="invalid_parameter")
+    article = key in ("text", "html")  # the article itself may hold tabs and line breaks
+    if ("\x00" in value) if article else CONTROL.search(value):
+        raise ApiError(422, f"'{key}' holds a control character (such as NUL): send printable "
+                            "text", code="invalid_parameter")
+    if key == "published" and not iso_date(value):
+        raise ApiError(422, f"'published' is not an ISO date: {value!r}; send YYYY-MM-DD",
+                       code="invalid_parameter")
+
+
+def iso_date(value: str) -> bool:
+    try:
+        day = datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        return False
+    return MIN_DATE <= day <= MAX_DATE
+
+
 @router.post("/ingest", status_code=201, summary="Extract one article and store it",
-             responses={c: {"model": ErrorResponse} for c in (400, 401, 403, 413, 415, 422)},
+             responses={c: {"model": ErrorResponse} for c in (400, 401, 403, 413, 415, 422, 503)},
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/json": {"schema": INGEST_SCHEMA},
                  "text/plain": {"schema": {"type": "string"}},
                  "text/html": {"schema": {"type": "string"}}}}})
 async def ingest(request: Request) -> dict[str, Any]:
-    """Run the whole pipeline on the posted article, store it and return the stored document."""
+    """Run the whole pipeline on the posted article, store it and return the stored document.
+
+    The article is analysed in a worker process under the per-document time limit; one that
+    takes longer is answered with 422 (`document_timeout`) and not stored."""
     check_token(request)
-    body = await read_body(request, request.app.state.max_body_bytes)
+    state = request.app.state
+    body = await read_body(request, state.max_body_bytes)
     art = parse_article(body, request.headers.get("content-type", ""))
-    doc_id = await run_in_threadpool(process_and_store, request.app.state, art)
+    doc = await run_in_threadpool(analyse, state.config, art)
+    doc_id = await run_in_threadpool(store_and_resolve, state, doc)
     from sitrep.api.routes import get_document
 
-    with request.app.state.store.engine.connect() as conn:
+    with state.store.engine.connect() as conn:
         return get_document(conn, doc_id)
 
 
-def process_and_store(state: Any, art: dict[str, Any]) -> str:
-    """Run the pipeline (one document at a time: the models are shared) and upsert the result."""
-    import sitrep
-
+def analyse(config: Config, art: dict[str, Any]) -> Document:
+    """The posted article through the pipeline, in a worker, within the per-document limit."""
     raw = art.get("html") or art.get("text") or ""
-    with state.pipeline_lock:
-        doc = sitrep.process(raw, name=art.get("name") or "", uri=art.get("uri"))
+    doc = Document.from_raw(raw, name=art.get("name") or "", kind=detect_kind(raw),
+                            uri=art.get("uri"))
+    workers = shared_workers(config)
+    try:
+        doc = workers.process(doc)
+    except WorkersBusy as exc:
+        raise ApiError(503, f"{exc}: the server is busy with other articles; retry in a minute",
+                       code="busy") from exc
+    if any(e.code == Code.TIMEOUT for e in doc.errors):
+        raise ApiError(422, f"analysing this article took longer than the per-document limit of "
+                            f"{workers.limit_s:g} s, so it was stopped and not stored: split it "
+                            "into articles, or ingest it with `sitrep ingest`",
+                       code="document_timeout")
     if art.get("title") and not doc.source.title:
         doc.source.title = art["title"]
     if art.get("published") and not doc.source.published:
         doc.source.published = art["published"]
-    state.store.upsert(doc)
+    return doc
+
+
+def store_and_resolve(state: Any, doc: Document) -> str:
+    """Upsert the document and resolve around it (one writer at a time; analysis is outside)."""
     from sitrep.resolve.step import resolve_store
 
-    resolve_store(state.store, [doc.id])  # copies, incidents and the ledger see it at once
+    with state.write_lock:
+        state.store.upsert(doc)
+        resolve_store(state.store, [doc.id])  # copies, incidents and the ledger see it at once
     return doc.id

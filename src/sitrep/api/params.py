@@ -11,12 +11,19 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import Query
+from pydantic import AfterValidator, StringConstraints
 
+from sitrep.api.edge import CONTROL
 from sitrep.api.errors import ApiError
 
 MAX_PAGE = 500
 MAX_GEO_PAGE = 5000
 DEFAULT_PAGE = 50
+# the dates a filter may name: far wider than any news, narrow enough that a day more or less
+# is still a date (date_to=9999-12-31 has no day after it)
+MIN_DATE, MAX_DATE = date(1800, 1, 1), date(2199, 12, 31)
+MAX_VALUES = 50  # values of one repeated filter (?actor=a&actor=b...)
+MAX_VALUE_CHARS = 200
 
 FactSort = Literal["date", "-date", "confidence", "-confidence"]
 DocSort = Literal["published", "-published", "integrity", "-integrity", "name", "-name",
@@ -29,25 +36,54 @@ def encode_cursor(sort: str, after: tuple[Any, str]) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
+# what each sort orders by: the type a cursor's value must have for it
+SORT_VALUE_TYPES: dict[str, type] = {"date": str, "published": str, "name": str,
+                                     "confidence": float, "integrity": float,
+                                     "relevance": float}
+MAX_CURSOR_NUMBER = 1e12
+
+
+def bad_cursor(why: str) -> ApiError:
+    return ApiError(400, f"the cursor is not valid ({why}): pass next_cursor exactly as a "
+                         "previous response gave it, or drop it to start from the first page",
+                    code="bad_cursor")
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number")
+
+
 def decode_cursor(token: str | None, sort: str) -> tuple[Any, str] | None:
     """The (sort value, id) a cursor stands for; a clear 400 when it is not one of ours."""
     if not token:
         return None
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        obj = json.loads(raw)
+        obj = json.loads(raw, parse_constant=_refuse_constant)
         value, last_id, made_for = obj["k"], obj["i"], obj["s"]
-    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
-        raise ApiError(400, "the cursor is not valid: pass next_cursor exactly as a previous "
-                            "response gave it, or drop it to start from the first page",
-                       code="bad_cursor") from exc
+    except (binascii.Error, ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
+        raise bad_cursor("not a cursor this server made") from exc
     if made_for != sort:
-        raise ApiError(400, f"this cursor was made for sort={made_for}; pass the same sort, or "
-                            "drop the cursor to start again", code="bad_cursor")
-    if not isinstance(last_id, str) or not isinstance(value, str | int | float):
-        raise ApiError(400, "the cursor is not valid: drop it to start from the first page",
-                       code="bad_cursor")
-    return value, last_id
+        raise ApiError(400, f"this cursor was made for sort={str(made_for)[:40]}; pass the same "
+                            "sort, or drop the cursor to start again", code="bad_cursor")
+    return cursor_value(value, sort.lstrip("-")), cursor_text(last_id)
+
+
+def cursor_value(value: Any, key: str) -> Any:
+    """A cursor's sort value, checked against the type its sort orders by."""
+    if SORT_VALUE_TYPES.get(key) is str:
+        return cursor_text(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise bad_cursor(f"sort={key} pages by a number")
+    if not (math.isfinite(value) and abs(value) <= MAX_CURSOR_NUMBER):
+        raise bad_cursor("its number is out of range")
+    return float(value)
+
+
+def cursor_text(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > 2 * MAX_VALUE_CHARS or CONTROL.search(value):
+        raise bad_cursor("a text in it is not one a row can hold")
+    return value
 
 
 def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
@@ -75,15 +111,28 @@ def check_dates(date_from: date | None, date_to: date | None) -> None:
                        code="bad_date_range")
 
 
+def in_date_range(day: date | None) -> date | None:
+    if day is not None and not MIN_DATE <= day <= MAX_DATE:
+        raise ValueError(f"{day} is outside {MIN_DATE}..{MAX_DATE}")
+    return day
+
+
 def clean_values(values: list[str] | None) -> tuple[str, ...]:
     """Repeated parameters without blanks (`?actor=Russia&actor=Belarus`)."""
     return tuple(v for v in (values or []) if v.strip())
 
 
 # --- parameter declarations (shared so every list documents them the same way) -----------
-Many = Annotated[list[str] | None, Query()]
-DateFrom = Annotated[date | None, Query(description="Earliest date, YYYY-MM-DD (inclusive).")]
-DateTo = Annotated[date | None, Query(description="Latest date, YYYY-MM-DD (inclusive).")]
+Value = Annotated[str, StringConstraints(max_length=MAX_VALUE_CHARS)]
+Many = Annotated[list[Value] | None,
+                 Query(max_length=MAX_VALUES, description=f"Repeat for several, at most "
+                                                          f"{MAX_VALUES}.")]
+DateFrom = Annotated[date | None, AfterValidator(in_date_range),
+                     Query(description=f"Earliest date, YYYY-MM-DD (inclusive), "
+                                       f"{MIN_DATE}..{MAX_DATE}.")]
+DateTo = Annotated[date | None, AfterValidator(in_date_range),
+                   Query(description=f"Latest date, YYYY-MM-DD (inclusive), "
+                                     f"{MIN_DATE}..{MAX_DATE}.")]
 Bbox = Annotated[str | None, Query(description="west,south,east,north in degrees.")]
 Text = Annotated[str | None, Query(max_length=200, description="Words in the evidence.")]
 MinConfidence = Annotated[float | None, Query(ge=0, le=1, description="Lowest confidence, 0..1.")]

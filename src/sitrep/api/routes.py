@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import csv
-import io
-import json
+import tempfile
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import IO, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
@@ -35,7 +34,7 @@ from sitrep.api.params import (
 )
 from sitrep.records import EQUIPMENT, METRICS, STATUSES
 from sitrep.store import queries
-from sitrep.store.export import feature
+from sitrep.store.export import csv_row, feature
 from sitrep.store.queries import DocFilter, FactFilter, Page
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -138,16 +137,14 @@ def places_geojson(conn: Conn, c: Commons, kind: Many = None, sort: FactSort = "
 
 
 def flatten(item: dict[str, Any]) -> dict[str, Any]:
-    """One CSV row: evidence and document become prefixed columns, other objects JSON."""
+    """One fact as a CSV row: evidence and document become prefixed columns."""
     out: dict[str, Any] = {}
     for k, v in item.items():
         if k in ("evidence", "document") and isinstance(v, dict):
             out.update({f"{k}_{k2}": v2 for k2, v2 in v.items()})
-        elif isinstance(v, dict | list):
-            out[k] = json.dumps(v, ensure_ascii=False)
         else:
             out[k] = v
-    return out
+    return csv_row(out)
 
 
 CSV_COLUMNS: dict[str, list[str]] = {
@@ -157,38 +154,50 @@ CSV_COLUMNS: dict[str, list[str]] = {
     "quotes": ["speaker", "text"],
     "places": ["mention", "name", "kind", "country", "geonameid", "lat", "lon"],
 }
+CSV_IN_MEMORY = 8 * 1024 * 1024  # a larger download is written to a temporary file first
 
 
-def csv_lines(engine: Any, kind: str, f: FactFilter) -> Iterator[str]:
+def csv_file(conn: Connection, kind: str, f: FactFilter) -> IO[str]:
+    """Every matching fact as CSV, written out before a byte is sent: a query that fails is an
+    error status, never a 200 with a cut body."""
     cols = ["id", "doc_id", "date", "confidence", *CSV_COLUMNS[kind], "evidence_start",
             "evidence_end", "evidence_text", "document_name", "document_title",
             "document_publisher", "document_published", "document_uri"]
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
-    writer.writeheader()
-    with engine.connect() as conn:
+    # closed by read_chunks once sent, or here when writing fails
+    out = tempfile.SpooledTemporaryFile(max_size=CSV_IN_MEMORY, mode="w+",  # noqa: SIM115
+                                        encoding="utf-8", newline="")
+    try:
+        writer = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore")
+        writer.writeheader()
         for item in queries.iter_facts(conn, kind, f):
             writer.writerow(flatten(item))
-            if buf.tell() > 64_000:
-                yield buf.getvalue()
-                buf.seek(0)
-                buf.truncate()
-    yield buf.getvalue()
+    except BaseException:
+        out.close()
+        raise
+    out.seek(0)
+    return out
+
+
+def read_chunks(out: IO[str], size: int = 64_000) -> Iterator[str]:
+    with out:
+        while chunk := out.read(size):
+            yield chunk
 
 
 @router.get("/{kind}.csv", summary="Download every matching fact as CSV",
             response_class=StreamingResponse,
             responses={200: {"content": {"text/csv": {}}, "description": "CSV with a header row"}})
-def download_csv(request: Request, kind: FactKind, c: Commons, actor: Many = None,
+def download_csv(conn: Conn, kind: FactKind, c: Commons, actor: Many = None,
                  equipment: Equipment = None, status: Status = None, observed_by: Many = None,
                  metric: Metric = None, claimant: Many = None, subject: Many = None,
                  speaker: Many = None, place_kind: Many = None) -> StreamingResponse:
-    """The filters of the matching list apply; filters for another kind of fact are ignored."""
+    """The filters of the matching list apply; filters for another kind of fact are ignored.
+    Text cells that begin like a spreadsheet formula (= + - @, tab, CR) get a leading '."""
     f = fact_filter(c, actor=actor, equipment=equipment, status=status, observed_by=observed_by,
                     metric=metric, claimant=claimant, subject=subject, speaker=speaker,
                     place_kind=place_kind)
     headers = {"Content-Disposition": f'attachment; filename="sitrep-{kind}.csv"'}
-    return StreamingResponse(csv_lines(request.app.state.store.engine, kind, f),
+    return StreamingResponse(read_chunks(csv_file(conn, kind, f)),
                              media_type="text/csv; charset=utf-8", headers=headers)
 
 

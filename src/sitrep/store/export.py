@@ -13,6 +13,23 @@ from sitrep.store.db import Store
 from sitrep.store.schema import FACT_TABLES, documents
 
 KINDS = ("movements", "claims", "quotes", "places")
+# what a spreadsheet reads as the start of a formula (OWASP, "CSV injection")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text and never runs: a text cell that begins like a
+    formula gets a leading single quote. Numbers stay numbers (a longitude of -73.9 is one)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """One CSV row: objects and lists as JSON text, every text cell spreadsheet-safe."""
+    return {k: spreadsheet_safe(json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list)
+                                else v)
+            for k, v in row.items()}
 
 
 def iter_rows(store: Store, kind: str) -> Iterator[dict[str, Any]]:
@@ -46,10 +63,7 @@ def write_csv(store: Store, kind: str, out: IO[str]) -> int:
     writer: csv.DictWriter[str] | None = None
     n = 0
     for row in iter_rows(store, kind):
-        flat = {
-            k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v)
-            for k, v in row.items()
-        }
+        flat = csv_row(row)
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(flat))
             writer.writeheader()

@@ -1,5 +1,20 @@
 // DOM helpers: every piece of data enters the page as a text node, never as markup.
 
+// Explicit bidi formatting (embeddings, overrides such as RLO, isolates) in data would reorder
+// the letters of a title; text with them or with right-to-left script is shown isolated (<bdi>,
+// direction from its own letters) and the formatting characters as U+FFFD (same length, so
+// offsets into the text still hold).
+const BIDI_FORMATTING = /[\u202A-\u202E\u2066-\u2069]/g;
+const NEEDS_ISOLATION = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202A-\u202E\u2066-\u2069]/;
+
+export function textNode(value) {
+  const s = String(value);
+  if (!NEEDS_ISOLATION.test(s)) return document.createTextNode(s);
+  const el = document.createElement("bdi");
+  el.textContent = s.replace(BIDI_FORMATTING, "\uFFFD");
+  return el;
+}
+
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -7,6 +22,7 @@ export function h(tag, attrs = {}, ...children) {
     if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
     else if (k === "class") el.className = v;
     else if (k === "dataset") Object.assign(el.dataset, v);
+    else if (k === "style") el.style.cssText = v;  // through the CSSOM: the CSP allows no inline style
     else el.setAttribute(k, v === true ? "" : String(v));
   }
   append(el, children);
@@ -16,7 +32,7 @@ export function h(tag, attrs = {}, ...children) {
 export function append(el, children) {
   for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
-    el.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+    el.appendChild(c instanceof Node ? c : textNode(c));
   }
   return el;
 }
