@@ -100,3 +100,11 @@ def test_region_words_choose_the_region(pipeline) -> None:  # type: ignore[no-un
     assert got["North Kordofan state"].kind == "admin1"
     assert got["North Darfur state"].kind == "admin1"
     assert near(got["North Darfur state"], 16.3, 24.9, 100)
+
+
+def test_a_small_dateline_town_with_its_state_is_found(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "PLEASANTON, Calif. -- A firm that tracks cold chains said on Monday it had "
+                  "raised money."))
+    assert "PLEASANTON" in got and got["PLEASANTON"].country == "US"
+    assert near(got["PLEASANTON"], 37.66, -121.87, 30)  # the Californian one, not the others

@@ -320,7 +320,7 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
             return False  # "Reach", "Summit", "Levi": words and first names that towns bear
         if c.label in ("GPE", "LOC", "FAC"):
             c.strong = c.strong or bool(c.cue or c.qualifier)
-        elif not c.strong and not c.cue and (at_sentence_start(text, c.start) or (
+        elif not (c.strong or c.cue or c.qualifier) and (at_sentence_start(text, c.start) or (
                 sdoc is not None and not is_proper_noun(sdoc, c.start, c.end))):
             return False
     return True
