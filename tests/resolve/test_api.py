@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import insert
 
 from sitrep.api import resolve_routes
 from sitrep.api.errors import install_error_handlers
 from sitrep.resolve.step import resolve_store
+from sitrep.store import resolve_tables as rt
 from sitrep.store.db import Store
+from sitrep.store.resolve_tables import create_tables
 from tests.resolve import corpus
 
 
@@ -70,3 +73,58 @@ def test_an_empty_store_answers_with_empty_lists(store: Store) -> None:
 def test_a_bad_bbox_is_a_clear_400(store: Store) -> None:
     resp = client_for(store).get("/api/incidents", params={"bbox": "1,2,3"})
     assert resp.status_code == 400 and resp.json()["error"]["code"] == "bad_bbox"
+
+
+def pages(client: TestClient, path: str, **params: object) -> list[list[str]]:
+    """The item ids of every page of a list, following next_cursor to the end."""
+    out, cursor = [], None
+    while True:
+        body = client.get(path, params={**params, "cursor": cursor}).json()
+        out.append([it["id"] for it in body["items"]])
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return out
+
+
+def many_incidents(store: Store) -> TestClient:
+    """Twelve incidents with ties on every sort column and some undated, written directly."""
+    create_tables(store.engine)
+    rows = [{"id": f"inc-{n:02d}", "actor": "Testland", "actor_key": "testland",
+             "status": "massing", "equipment": [], "observers": [], "n_reports": 1,
+             "n_documents": 1, "n_sources": 1 + n % 3, "confidence": 0.5 + 0.25 * (n % 2),
+             "first_seen": None if n % 4 == 0 else f"2024-05-0{1 + n % 5}",
+             "last_seen": None} for n in range(12)]
+    with store.engine.begin() as conn:
+        conn.execute(insert(rt.incidents), rows)
+    return client_for(store)
+
+
+def test_incidents_page_by_cursor_in_the_order_of_one_long_page(store: Store) -> None:
+    client = many_incidents(store)
+    whole = client.get("/api/incidents", params={"limit": 500}).json()
+    assert whole["next_cursor"] is None and len(whole["items"]) == whole["total"] == 12
+    in_order = [it["id"] for it in whole["items"]]
+    for limit in (1, 5):
+        got = pages(client, "/api/incidents", limit=limit)
+        assert [len(p) for p in got[:-1]] == [limit] * (len(got) - 1)
+        assert [i for p in got for i in p] == in_order
+    sources = [it["n_sources"] for it in whole["items"]]
+    assert sources == sorted(sources, reverse=True)
+
+
+def test_groups_and_tracks_page_by_cursor_too(store: Store) -> None:
+    client = resolved(store)
+    body = client.get("/api/groups", params={"limit": 1}).json()
+    assert body["next_cursor"] is None and body["total"] == 1 and "offset" not in body
+    tracks = client.get("/api/tracks", params={"limit": 500}).json()
+    assert [i for p in pages(client, "/api/tracks", limit=1) for i in p] == [
+        t["id"] for t in tracks["items"]]
+
+
+def test_a_cursor_from_another_list_or_a_made_up_one_is_a_clear_400(store: Store) -> None:
+    client = many_incidents(store)
+    cursor = client.get("/api/incidents", params={"limit": 1}).json()["next_cursor"]
+    assert cursor
+    for path, token in (("/api/tracks", cursor), ("/api/incidents", "not-a-cursor")):
+        resp = client.get(path, params={"cursor": token})
+        assert resp.status_code == 400 and resp.json()["error"]["code"] == "bad_cursor"

@@ -2,11 +2,13 @@
 claims ledger.
 
 Mounted by the application (`app.include_router(resolve_routes.router)`); reads the store at
-`request.app.state.store`, like every other endpoint.
+`request.app.state.store`, like every other endpoint. Lists page as the fact lists do: pass
+`next_cursor` back as `cursor` for the next page.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
@@ -14,7 +16,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
-from sitrep.api.params import parse_bbox
+from sitrep.api.errors import ApiError
+from sitrep.api.params import Cursor, GeoLimit, decode_cursor, encode_cursor, parse_bbox
 from sitrep.records import METRICS
 from sitrep.resolve import step as resolved
 from sitrep.store.resolve_tables import create_tables
@@ -22,7 +25,6 @@ from sitrep.store.resolve_tables import create_tables
 router = APIRouter(prefix="/api", tags=["resolve"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size, at most 500.")]
-Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip.")]
 Metric = Annotated[Literal[METRICS] | None, Query()]  # type: ignore[valid-type]
 
 
@@ -38,20 +40,43 @@ def connection(request: Request) -> Iterator[Connection]:
 Conn = Annotated[Connection, Depends(connection)]
 
 
-def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
-    return {"items": [asdict(i) for i in items], "total": total, "limit": limit,
-            "offset": offset}
+def read_cursor(token: str | None, kind: str, limit: int) -> resolved.Page:
+    """The page a cursor asks for; a clear 400 when it is not one of this list's cursors."""
+    after = decode_cursor(token, kind)  # checks the token and that it was made for this list
+    if after is None:
+        return resolved.Page(limit)
+    head, last_id = after
+    try:
+        values = json.loads(head) if isinstance(head, str) else None
+    except ValueError:
+        values = None
+    if not isinstance(values, list) or not all(isinstance(v, str | int | float) for v in values):
+        raise ApiError(400, "the cursor is not valid: pass next_cursor exactly as a previous "
+                            "response gave it, or drop it to start from the first page",
+                       code="bad_cursor")
+    return resolved.Page(limit, (*values, last_id))
+
+
+def next_cursor(kind: str, nxt: tuple[Any, ...] | None) -> str | None:
+    """The cursor of the page after the row whose sort key is `nxt` (None: no more pages)."""
+    return encode_cursor(kind, (json.dumps(list(nxt[:-1])), nxt[-1])) if nxt else None
+
+
+def page(kind: str, items: list[Any], total: int, nxt: tuple[Any, ...] | None) -> dict[str, Any]:
+    """One page of a list: its items, the cursor of the next page and the total."""
+    return {"items": [asdict(i) for i in items], "next_cursor": next_cursor(kind, nxt),
+            "total": total}
 
 
 @router.get("/groups", summary="Groups of republished copies, each with its original")
 def list_groups(conn: Conn, min_size: Annotated[int, Query(ge=1, le=1_000_000)] = 2,
                 doc_id: Annotated[str | None, Query(max_length=64)] = None,
-                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
     """Copies point at the document they were taken from (`parent_id`) with the evidence: the
     share of their text found there and the "via X" / "Source: X" line they carry."""
-    items, total = resolved.list_groups(conn, min_size=min_size, doc_id=doc_id, limit=limit,
-                                        offset=offset)
-    return page(items, total, limit, offset)
+    items, total, nxt = resolved.list_groups(conn, min_size=min_size, doc_id=doc_id,
+                                             page=read_cursor(cursor, "groups", limit))
+    return page("groups", items, total, nxt)
 
 
 @router.get("/incidents", summary="Movements merged across documents, with independent sources")
@@ -59,12 +84,13 @@ def list_incidents(conn: Conn, actor: str | None = None,
                    min_sources: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                    date_from: str | None = None, date_to: str | None = None,
                    bbox: str | None = None, limit: Limit = 50,
-                   offset: Offset = 0) -> dict[str, Any]:
+                   cursor: Cursor = None) -> dict[str, Any]:
     """`n_sources` counts groups of copies once: a republished copy is not corroboration."""
-    items, total = resolved.list_incidents(conn, actor=actor, min_sources=min_sources,
-                                           date_from=date_from, date_to=date_to,
-                                           bbox=parse_bbox(bbox), limit=limit, offset=offset)
-    return page(items, total, limit, offset)
+    items, total, nxt = resolved.list_incidents(conn, actor=actor, min_sources=min_sources,
+                                                date_from=date_from, date_to=date_to,
+                                                bbox=parse_bbox(bbox),
+                                                page=read_cursor(cursor, "incidents", limit))
+    return page("incidents", items, total, nxt)
 
 
 @router.get("/incidents.geojson", summary="Incidents as GeoJSON points")
@@ -72,10 +98,11 @@ def incidents_geojson(conn: Conn, actor: str | None = None,
                       min_sources: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                       date_from: str | None = None, date_to: str | None = None,
                       bbox: str | None = None,
-                      limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
-    items, _ = resolved.list_incidents(conn, actor=actor, min_sources=min_sources,
-                                       date_from=date_from, date_to=date_to,
-                                       bbox=parse_bbox(bbox), limit=limit)
+                      limit: GeoLimit = 1000, cursor: Cursor = None) -> dict[str, Any]:
+    items, _, nxt = resolved.list_incidents(conn, actor=actor, min_sources=min_sources,
+                                            date_from=date_from, date_to=date_to,
+                                            bbox=parse_bbox(bbox),
+                                            page=read_cursor(cursor, "incidents", limit))
     features = []
     for inc in items:
         if inc.lat is None or inc.lon is None:
@@ -84,21 +111,25 @@ def incidents_geojson(conn: Conn, actor: str | None = None,
         props["documents"] = sorted({r.doc.name for r in inc.reports})
         features.append({"type": "Feature", "properties": props,
                          "geometry": {"type": "Point", "coordinates": [inc.lon, inc.lat]}})
-    return {"type": "FeatureCollection", "features": features}
+    return {"type": "FeatureCollection", "features": features,
+            "next_cursor": next_cursor("incidents", nxt)}
 
 
 @router.get("/tracks", summary="Successive positions of one force, in time order")
 def list_tracks(conn: Conn, actor: str | None = None, limit: Limit = 50,
-                offset: Offset = 0) -> dict[str, Any]:
-    items, total = resolved.list_tracks(conn, actor=actor, limit=limit, offset=offset)
-    return page(items, total, limit, offset)
+                cursor: Cursor = None) -> dict[str, Any]:
+    items, total, nxt = resolved.list_tracks(conn, actor=actor,
+                                             page=read_cursor(cursor, "tracks", limit))
+    return page("tracks", items, total, nxt)
 
 
 @router.get("/tracks.geojson", summary="Tracks as GeoJSON lines")
 def tracks_geojson(conn: Conn, actor: str | None = None,
-                   limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
-    items, _ = resolved.list_tracks(conn, actor=actor, limit=limit)
-    return {"type": "FeatureCollection", "features": [
+                   limit: GeoLimit = 1000, cursor: Cursor = None) -> dict[str, Any]:
+    items, _, nxt = resolved.list_tracks(conn, actor=actor,
+                                         page=read_cursor(cursor, "tracks", limit))
+    return {"type": "FeatureCollection", "next_cursor": next_cursor("tracks", nxt),
+            "features": [
         {"type": "Feature",
          "properties": {k: v for k, v in asdict(t).items() if k != "points"}
          | {"places": [p.place for p in t.points], "times": [p.first_seen for p in t.points]},

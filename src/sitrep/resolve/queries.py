@@ -1,12 +1,18 @@
-"""Reads of the resolve tables for the API: groups, incidents, tracks and the ledger, as records."""
+"""Reads of the resolve tables for the API: groups, incidents, tracks and the ledger, as records.
+
+Lists page by key, as the store's fact lists do: a page ends at a row, and the next page starts
+strictly after that row's sort key (`Page.after`), so pages stay stable while documents arrive.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.engine import Connection
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.engine import Connection, Row
+from sqlalchemy.sql import ColumnElement
 
 from sitrep.resolve import store as rs
 from sitrep.resolve.names import name_key, side_key
@@ -140,6 +146,42 @@ class QuantityView:
     figures: list[FigureView]
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """How much to read, and the sort key of the previous page's last row (None: the first)."""
+
+    limit: int = 50
+    after: tuple[Any, ...] | None = None
+
+
+# a list's order: each sort column and whether it descends; the last column is unique
+Order = Sequence[tuple[ColumnElement[Any], bool]]
+
+
+def after_key(order: Order, key: tuple[Any, ...]) -> ColumnElement[bool]:
+    """Rows that come strictly after the row whose sort key is `key`."""
+    steps = []
+    for i, (col, descending) in enumerate(order):
+        same = [c == v for (c, _), v in zip(order[:i], key[:i], strict=True)]
+        steps.append(and_(*same, col < key[i] if descending else col > key[i]))
+    return or_(*steps)
+
+
+def read_page(conn: Connection, q: Select[Any], order: Order, page: Page,
+              key_of: Callable[[Row[Any]], tuple[Any, ...]]) -> tuple[list[Row[Any]],
+                                                                      tuple[Any, ...] | None]:
+    """One page of `q` in `order`, and the key to continue after (None on the last page)."""
+    if page.after is not None:
+        if len(page.after) != len(order):
+            raise ValueError(f"a key of {len(order)} values was expected")
+        q = q.where(after_key(order, page.after))
+    q = q.order_by(*(c.desc() if d else c.asc() for c, d in order)).limit(page.limit + 1)
+    rows = list(conn.execute(q).all())
+    if len(rows) <= page.limit:
+        return rows, None
+    return rows[:page.limit], key_of(rows[page.limit - 1])
+
+
 def doc_refs(conn: Connection, ids: set[str]) -> dict[str, DocRef]:
     d = documents.c
     out: dict[str, DocRef] = {}
@@ -156,18 +198,21 @@ def ref(refs: dict[str, DocRef], doc_id: str) -> DocRef:
 
 # --- groups ---------------------------------------------------------------------------------
 def list_groups(conn: Connection, *, min_size: int = 2, doc_id: str | None = None,
-                limit: int = 50, offset: int = 0) -> tuple[list[GroupView], int]:
-    """Groups of copies, largest first, with every member and the evidence linking it."""
+                page: Page = Page()) -> tuple[list[GroupView], int, tuple[Any, ...] | None]:
+    """Groups of copies, largest first, with every member and the evidence linking it; the
+    total, and the key to continue after."""
     g = rt.doc_groups.c
+    nxt = None
     if doc_id is not None:
         gid = conn.execute(select(g.group_id).where(g.doc_id == doc_id)).scalar()
         ids = [gid] if gid is not None else []
         total = len(ids)
     else:
-        q = (select(g.group_id).where(g.size >= min_size, g.role == "original")
-             .order_by(g.size.desc(), g.group_id))
+        q = select(g.size, g.group_id).where(g.size >= min_size, g.role == "original")
         total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
-        ids = list(conn.execute(q.limit(limit).offset(offset)).scalars())
+        heads, nxt = read_page(conn, q, [(g.size, True), (g.group_id, False)], page,
+                               lambda r: (r.size, r.group_id))
+        ids = [r.group_id for r in heads]
     rows: list[Any] = []
     for batch in rs.chunks(ids):
         rows.extend(conn.execute(select(rt.doc_groups).where(g.group_id.in_(batch))).all())
@@ -182,15 +227,16 @@ def list_groups(conn: Connection, *, min_size: int = 2, doc_id: str | None = Non
             MemberView(ref(refs, r.doc_id), r.role, r.parent_id, r.share, r.jaccard, r.credits,
                        r.credit_start, r.credit_end, r.credit_text, list(r.reasons or []))
             for r in members]))
-    return out, total
+    return out, total, nxt
 
 
 # --- incidents ------------------------------------------------------------------------------
 def list_incidents(conn: Connection, *, actor: str | None = None, min_sources: int = 1,
                    date_from: str | None = None, date_to: str | None = None,
-                   bbox: tuple[float, float, float, float] | None = None, limit: int = 50,
-                   offset: int = 0) -> tuple[list[IncidentView], int]:
-    """Incidents, best corroborated first, each with its reports and their evidence."""
+                   bbox: tuple[float, float, float, float] | None = None,
+                   page: Page = Page()) -> tuple[list[IncidentView], int, tuple[Any, ...] | None]:
+    """Incidents, best corroborated first, each with its reports and their evidence; the total,
+    and the key to continue after."""
     i = rt.incidents.c
     q = select(rt.incidents).where(i.n_sources >= min_sources)
     if actor:
@@ -203,8 +249,10 @@ def list_incidents(conn: Connection, *, actor: str | None = None, min_sources: i
         w, s, e, n = bbox
         q = q.where(i.lon >= w, i.lon <= e, i.lat >= s, i.lat <= n)
     total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
-    q = q.order_by(i.n_sources.desc(), i.confidence.desc(), i.first_seen.desc(), i.id)
-    rows = conn.execute(q.limit(limit).offset(offset)).all()
+    first = func.coalesce(i.first_seen, "")  # undated last, on SQLite and PostgreSQL alike
+    order = [(i.n_sources, True), (i.confidence, True), (first, True), (i.id, False)]
+    rows, nxt = read_page(conn, q, order, page,
+                          lambda r: (r.n_sources, r.confidence, r.first_seen or "", r.id))
     reports = rs.read_reports(conn, incident_ids=[r.id for r in rows])
     refs = doc_refs(conn, {r.doc_id for r in reports})
     owner = rs.incident_of(conn, [r.movement_id for r in reports])
@@ -220,20 +268,22 @@ def list_incidents(conn: Connection, *, actor: str | None = None, min_sources: i
         r.n_reports, r.n_documents, r.n_sources, r.confidence,
         sorted(by_inc.get(r.id, []), key=lambda v: (v.date or "", v.movement_id)))
         for r in rows]
-    return out, total
+    return out, total, nxt
 
 
 # --- tracks ---------------------------------------------------------------------------------
-def list_tracks(conn: Connection, *, actor: str | None = None, limit: int = 50,
-                offset: int = 0) -> tuple[list[TrackView], int]:
+def list_tracks(conn: Connection, *, actor: str | None = None, page: Page = Page()
+                ) -> tuple[list[TrackView], int, tuple[Any, ...] | None]:
+    """Tracks, latest first; the total, and the key to continue after."""
     t = rt.tracks.c
     q = select(rt.tracks)
     if actor:
         q = q.where(t.actor_key == side_key(actor))
     total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
-    rows = conn.execute(q.order_by(t.first_seen.desc(), t.id).limit(limit).offset(offset)).all()
+    order = [(func.coalesce(t.first_seen, ""), True), (t.id, False)]
+    rows, nxt = read_page(conn, q, order, page, lambda r: (r.first_seen or "", r.id))
     return [TrackView(r.id, r.actor, r.first_seen, r.last_seen, r.km,
-                      [PointView(**p) for p in (r.points or [])]) for r in rows], total
+                      [PointView(**p) for p in (r.points or [])]) for r in rows], total, nxt
 
 
 # --- the ledger -----------------------------------------------------------------------------

@@ -8,13 +8,13 @@ let index = null;
 
 async function loadIndex() {
   const byDoc = new Map();
-  let offset = 0;
+  let cursor = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const data = await getJSON("groups", { limit: PAGE, offset });
+    const data = await getJSON("groups", { limit: PAGE, cursor });
     if (!data) return { byDoc, complete: false };
     for (const g of data.items) for (const m of g.members) byDoc.set(m.doc.id, { group: g, member: m });
-    offset += data.items.length;
-    if (offset >= data.total || !data.items.length) return { byDoc, complete: true };
+    cursor = data.next_cursor;
+    if (!cursor) return { byDoc, complete: true };
   }
   return { byDoc, complete: false };
 }

@@ -11,7 +11,7 @@ import { drawTimeline } from "./timeline.js";
 const $ = (id) => document.getElementById(id);
 const MODES = ["reports", "incidents", "tracks"];
 const state = { config: null, facets: null, mapReady: null, day: null, cursor: null, items: [],
-  mode: "reports", offset: 0 };
+  mode: "reports", incidentCursor: null };
 
 function fillSelect(select, values, fmt = (v) => v) {
   const keep = select.value;
@@ -91,17 +91,17 @@ async function selectIncident(inc) {
 }
 
 async function loadIncidents(append = false) {
-  const offset = append ? state.offset : 0;
-  const data = await getJSON("incidents", { ...movementParams(), limit: 500, offset });
+  const cursor = append ? state.incidentCursor : null;
+  const data = await getJSON("incidents", { ...movementParams(), limit: 500, cursor });
   if (!data) return;
   state.items = append ? state.items.concat(data.items) : data.items;
-  state.offset = offset + data.items.length;
+  state.incidentCursor = data.next_cursor;
   const list = $("mv-list");
   if (!append) clear(list);
   data.items.forEach((inc) => list.appendChild(incidentItem(inc, selectIncident)));
   if (!state.items.length) list.appendChild(h("li", { class: "muted" }, "No incidents match these filters."));
   $("mv-count").textContent = `(${data.total})`;
-  $("mv-more").hidden = state.offset >= data.total;
+  $("mv-more").hidden = !state.incidentCursor;
   await state.mapReady;
   drawIncidents(state.items, selectIncident);
   if (!append) clear($("detail"));
