@@ -15,21 +15,24 @@ from sitrep.records import Document
 
 
 def read_feed(text: str, *, name: str, uri: str | None) -> Iterator[Document]:
+    """One document per entry with text; a feed without any becomes an error record."""
     import feedparser
 
     parsed = feedparser.parse(text)
-    if not parsed.entries:
-        reason = str(getattr(parsed, "bozo_exception", "")) or "no entries"
-        yield error_doc(name, uri, Code.READ_FAILED, f"{location(uri)}: not a feed with entries: "
-                        f"{reason}")
-        return
+    n = 0
     for i, entry in enumerate(parsed.entries, 1):
         body = ""
         if entry.get("content"):
             body = entry["content"][0].get("value", "")
         body = body or entry.get("summary", "") or ""
         if isinstance(body, str) and body.strip():
+            n += 1
             yield _entry_document(entry, body, i, name=name, uri=uri)
+    if not n:
+        found = f"{len(parsed.entries)} entries, none with text" if parsed.entries else "no entries"
+        reason = str(getattr(parsed, "bozo_exception", "")) or found
+        yield error_doc(name, uri, Code.READ_FAILED, f"{location(uri)}: not a feed with "
+                        f"entries ({reason})")
 
 
 def _entry_document(entry: Any, body: str, i: int, *, name: str, uri: str | None) -> Document:

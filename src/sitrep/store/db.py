@@ -94,7 +94,9 @@ class Store:
         self, url: str = "sqlite:///sitrep.db", *, read_only: bool = False, must_exist: bool = False
     ) -> None:
         self.url = normalise_url(url)
-        self.read_only = read_only
+        # `?mode=ro` on a SQLite URL asks for what `read_only` does
+        self.read_only = read_only or make_url(self.url).query.get("mode") == "ro"
+        read_only = self.read_only
         self.tables = {"documents": documents, "errors": errors, **FACT_TABLES}
         sqlite_path = _sqlite_path(self.url)
         if (must_exist or read_only) and sqlite_path is not None and not sqlite_path.is_file():
