@@ -50,6 +50,7 @@ class PipelineWorkers:
 
     def __init__(self, config: Config, size: int = 2) -> None:
         self.config = config
+        self.size = size
         self._idle: queue.Queue[_Worker] = queue.Queue()
         for _ in range(size):
             self._idle.put(_Worker(config))
@@ -57,6 +58,11 @@ class PipelineWorkers:
     @property
     def limit_s(self) -> float:
         return self.config.doc_timeout_s
+
+    @property
+    def busy(self) -> int:
+        """How many workers are analysing a document now."""
+        return self.size - self._idle.qsize()
 
     def process(self, doc: Document) -> Document:
         """`doc` analysed, or carrying error E201 when it took longer than the limit."""
