@@ -45,6 +45,11 @@ def test_a_date_past_the_calendar_is_refused_with_the_range(client, path) -> Non
     ("/api/documents", "-published", "bm90IGpzb24"),
     ("/api/documents", "-published", base64.urlsafe_b64encode(b"[" * 700).decode()),
     ("/api/movements.geojson", "-date", cursor(s="-date", k=None, i="x")),
+    ("/api/incidents", "-", cursor(s="incidents", k=json.dumps([10**30]), i="x")),
+    ("/api/groups", "-", cursor(s="groups", k="[true]", i="x")),
+    ("/api/tracks", "-", cursor(s="tracks", k="[NaN]", i="x")),
+    ("/api/incidents.geojson", "-", cursor(s="incidents", k='{"a": 1}', i="x")),
+    ("/api/tracks.geojson", "-", cursor(s="tracks", k=3, i="x")),
 ])
 def test_a_crafted_cursor_gets_400(client, path, sort, token) -> None:
     err = assert_error(client.get(path, params={"sort": sort, "cursor": token}), 400)

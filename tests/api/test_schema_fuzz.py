@@ -37,6 +37,8 @@ CURSORS = [cursor(s="-date", k=10**30, i="x"), cursor(s="confidence", k=True, i=
            cursor(s="confidence", k=float("nan"), i="x"), cursor(s="-date", k=7, i="x"),
            cursor(s="confidence", k="high", i="x"), cursor(s="-date", k="2024", i=None),
            cursor(s="-published", k="2024\x00", i="x"), "bm90IGpzb24", "%%%", "A" * 1000,
+           cursor(s="incidents", k=json.dumps([10**30]), i="x"),
+           cursor(s="groups", k="[true, NaN]", i="x"), cursor(s="tracks", k="[[[]]]", i="x"),
            base64.urlsafe_b64encode(b"[" * 700).decode()]
 DOC_PATHS = ["\x00", "a\x00b", "\x1b", "../../etc/passwd", "x" * 3000, "\u202e", "%00"]
 ARTICLE = "Four patrol boats left Odesa harbour at dawn, the port authority said."

@@ -39,7 +39,9 @@ def encode_cursor(sort: str, after: tuple[Any, str]) -> str:
 # what each sort orders by: the type a cursor's value must have for it
 SORT_VALUE_TYPES: dict[str, type] = {"date": str, "published": str, "name": str,
                                      "confidence": float, "integrity": float,
-                                     "relevance": float}
+                                     "relevance": float,
+                                     # the resolve lists: their sort key as a JSON list
+                                     "groups": str, "incidents": str, "tracks": str}
 MAX_CURSOR_NUMBER = 1e12
 
 
@@ -73,11 +75,26 @@ def cursor_value(value: Any, key: str) -> Any:
     """A cursor's sort value, checked against the type its sort orders by."""
     if SORT_VALUE_TYPES.get(key) is str:
         return cursor_text(value)
+    return cursor_number(value)
+
+
+def cursor_number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise bad_cursor(f"sort={key} pages by a number")
+        raise bad_cursor("its sort pages by a number")
     if not (math.isfinite(value) and abs(value) <= MAX_CURSOR_NUMBER):
         raise bad_cursor("its number is out of range")
-    return float(value)
+    return value
+
+
+def cursor_parts(text: str) -> list[Any]:
+    """A sort key of several values, kept in a cursor as a JSON list of texts and numbers."""
+    try:
+        values = json.loads(text, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as exc:
+        raise bad_cursor("not a cursor this server made") from exc
+    if not isinstance(values, list):
+        raise bad_cursor("not a cursor this server made")
+    return [cursor_text(v) if isinstance(v, str) else cursor_number(v) for v in values]
 
 
 def cursor_text(value: Any) -> str:

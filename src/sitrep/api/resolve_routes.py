@@ -16,8 +16,14 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
-from sitrep.api.errors import ApiError
-from sitrep.api.params import Cursor, GeoLimit, decode_cursor, encode_cursor, parse_bbox
+from sitrep.api.params import (
+    Cursor,
+    GeoLimit,
+    cursor_parts,
+    decode_cursor,
+    encode_cursor,
+    parse_bbox,
+)
 from sitrep.records import METRICS
 from sitrep.resolve import step as resolved
 from sitrep.store.resolve_tables import create_tables
@@ -46,15 +52,7 @@ def read_cursor(token: str | None, kind: str, limit: int) -> resolved.Page:
     if after is None:
         return resolved.Page(limit)
     head, last_id = after
-    try:
-        values = json.loads(head) if isinstance(head, str) else None
-    except ValueError:
-        values = None
-    if not isinstance(values, list) or not all(isinstance(v, str | int | float) for v in values):
-        raise ApiError(400, "the cursor is not valid: pass next_cursor exactly as a previous "
-                            "response gave it, or drop it to start from the first page",
-                       code="bad_cursor")
-    return resolved.Page(limit, (*values, last_id))
+    return resolved.Page(limit, (*cursor_parts(head), last_id))
 
 
 def next_cursor(kind: str, nxt: tuple[Any, ...] | None) -> str | None:
