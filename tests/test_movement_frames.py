@@ -256,3 +256,26 @@ def test_a_country_border_is_no_place_in_that_country() -> None:
               "border, Yerevan said on Monday.\n")
     assert [m.status for m in doc.movements] == ["massing"], summary(doc)
     assert not any(places(m) for m in doc.movements), summary(doc)
+
+
+# 7. Forces beyond regular armies: irregulars, police, government forces, named ships
+FORCES = [
+    ("Retreat\n\nThe insurgents pulled out of Mosul on Wednesday after two days of clashes, "
+     "residents said.\n", "withdrawing", "Mosul", None),
+    ("Night move\n\nGovernment forces pulled back from Ed Damer overnight, witnesses said.\n",
+     "withdrawing", "Ed Damer", None),
+    ("Arrival\n\nHMS Iron Duke has arrived in the Gulf of Oman, the Royal Navy said on Sunday.\n",
+     "arrived", "Gulf of Oman", "United Kingdom"),
+    ("Back in port\n\nThe frigate Admiral Kasatonov returned to Baltiysk after a month at sea, "
+     "the fleet said.\n", "arrived", "Baltiysk", None),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "place", "actor"), FORCES)
+def test_irregular_police_and_named_ship_forces_move(text: str, status: str, place: str,
+                                                     actor: str | None) -> None:
+    doc = run(text)
+    found = [m for m in doc.movements if m.status == status and any(place in p for p in places(m))]
+    assert found, summary(doc)
+    if actor:
+        assert found[0].actor == actor, summary(doc)

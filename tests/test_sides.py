@@ -67,3 +67,9 @@ def test_resolve_keys_come_from_the_same_table():
     assert side_key("Slovak troops") == "slovakia"
     assert side_key("U.S. forces") == "united states"
     assert side_key("Americans") == "united states"
+
+
+def test_pronouns_and_short_words_are_no_sides():
+    for word in ("its", "ins", "us", "it", "in"):
+        assert word not in sides.SIDES or word == "us", word
+    assert sides.NAVY_PREFIXES["HMS"] == "United Kingdom"

@@ -173,6 +173,12 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ('HTS', '', 'HTS', ''),
     ('Palestinian Islamic Jihad', '', 'PIJ', ''),
 )
+# the prefix a navy writes before its ships' names ("HMS Diamond" is a British ship); case
+# matters ("ITS", "INS"), so they stay out of the lower-case `SIDES`
+NAVY_PREFIXES = {"HMS": "United Kingdom", "USS": "United States", "HMAS": "Australia",
+                  "HMCS": "Canada", "HNLMS": "Netherlands", "BRP": "Philippines", "INS": "India",
+                  "ROKS": "South Korea", "TCG": "Turkey", "FGS": "Germany", "ITS": "Italy",
+                  "ESPS": "Spain", "HDMS": "Denmark", "KRI": "Indonesia", "PNS": "Pakistan"}
 # armed groups fighting for a state: their forces are that state's side in a movement
 _PATRONS = {"Wagner Group": "Russia", "Akhmat": "Russia"}
 # GeoNames spellings the table above writes shorter

@@ -20,7 +20,7 @@ from sitrep.dates import WEEKDAYS, resolve_date
 from sitrep.extract import attribution as at
 from sitrep.extract.judge import Judge
 from sitrep.records import Document, Movement, Place, PlaceRef
-from sitrep.sides import is_state
+from sitrep.sides import NAVY_PREFIXES, is_state
 
 # trigger lemma -> status
 _TRIGGERS = {
@@ -92,6 +92,10 @@ _NEGATORS = frozenset({"no", "never", "not", "n't", "none"})
 
 # force words -> equipment of records.EQUIPMENT
 _EQUIPMENT = {
+    # irregular and police forces move like troops ("insurgents pulled out of the town")
+    "insurgent": "troops", "gunman": "troops", "jihadist": "troops", "militia": "troops",
+    "militiaman": "troops", "guerrilla": "troops", "police": "troops", "detachment": "troops",
+    "flotilla": "warships",
     "troop": "troops", "troops": "troops", "force": "troops", "forces": "troops",
     "soldier": "troops", "infantry": "troops", "personnel": "troops", "man": "troops",
     "men": "troops", "fighter": "troops", "mercenary": "troops", "reservist": "troops",
@@ -114,19 +118,27 @@ _EQUIPMENT = {
 }
 # force words that can be the moving thing itself (a "convoy" moves; "supplies" alone do not)
 _FORCE_HEADS = frozenset(set(_EQUIPMENT) - {"supply", "supplies", "fuel", "logistical", "man",
-                                            "staff", "guard", "carrier", "launcher", "missile"}
+                                            "staff", "guard", "launcher", "missile"}
                          | {"convoy", "column", "group", "military", "men", "staff", "armour",
                             "armor", "battalions", "system", "systems"})
-_AMBIGUOUS = frozenset({"aircraft", "plane", "jet", "ship", "vessel", "boat", "vehicle", "truck",
-                        "lorry", "helicopter", "group", "unit", "tank", "man", "men", "column",
-                        "convoy", "fighter", "staff", "officer", "system", "force", "forces"})
+_AMBIGUOUS = frozenset({"carrier", "aircraft", "plane", "jet", "ship", "vessel", "boat", "vehicle",
+                        "truck", "lorry", "helicopter", "group", "unit", "tank", "man", "men",
+                        "column", "convoy", "fighter", "staff", "officer", "system", "force",
+                        "forces"})
 _MILITARY_CUES = frozenset({
     "military", "army", "navy", "naval", "troop", "soldier", "defence", "defense", "war",
     "warship", "armoured", "armored", "missile", "artillery", "invasion", "offensive", "combat",
     "frontline", "battle", "brigade", "battalion", "regiment", "division", "militant", "rebel",
     "drill", "exercise", "deployment", "fighter", "tank", "infantry", "mercenary", "ministry",
     "pentagon", "kremlin", "airstrike", "strike", "attack", "assault", "ceasefire", "insurgency",
+    "mechanised", "mechanized", "insurgent", "jihadist", "militia", "gunman", "firefight",
+    "garrison", "frigate", "destroyer", "corvette", "paratrooper", "marine", "peacekeeper",
+    "siege", "shelling", "front",
 })
+# owners that make an ambiguous force ("forces", "units", "convoy") an armed one
+_ARMED_OWNERS = frozenset({"government", "security", "federal", "allied", "coalition", "rebel",
+                           "opposition", "enemy", "paramilitary", "junta", "regime", "armed",
+                           "special", "national", "state", "border", "militia", "insurgent"})
 _AIR_DEFENSE = re.compile(r"\b(?:S-[34]00|air[- ]defen[cs]e|anti-aircraft|Patriot)\b", re.I)
 # particles of phrasal movement verbs, which the parser lets hold the place phrase
 _PARTICLES = frozenset(("back", "away", "out", "off", "forward", "closer", "further", "deeper",
@@ -435,7 +447,32 @@ def _is_force(tok: at.Token) -> bool:
             return True
         if _AIR_DEFENSE.search(t.text):
             return True
-    return False
+        if _names_a_ship(t):
+            return True
+    # "HMS Iron Duke" opening a paragraph: the parser may cut the prefix off its name
+    return _ship_prefix_before(tok) is not None
+
+
+def _ship_prefix_before(tok: at.Token) -> at.Token | None:
+    """The navy prefix written before a ship's name that ends at `tok`, if any."""
+    k = tok.i
+    while k > 0 and tok.doc[k].pos_ == "PROPN" and tok.i - k < 4:
+        if tok.doc[k - 1].text in _SHIP_PREFIXES:
+            return tok.doc[k - 1]
+        k -= 1
+    return None
+
+
+_SHIP_PREFIXES = NAVY_PREFIXES  # "HMS Diamond", "USS Carney"
+
+
+def _names_a_ship(t: at.Token) -> bool:
+    """A ship by its name: a navy prefix, or a class word before a name ("the frigate Admiral
+    Essen", "the carrier Liaoning")."""
+    if t.text in _SHIP_PREFIXES:
+        return True
+    return (_EQUIPMENT.get(t.lower_) == "warships" and t.dep_ in ("amod", "compound", "nmod")
+            and t.head.pos_ == "PROPN")
 
 
 def _is_military(force: at.Token, agent: at.Token | None, bounds: tuple[int, int]) -> bool:
@@ -443,7 +480,7 @@ def _is_military(force: at.Token, agent: at.Token | None, bounds: tuple[int, int
     owner, a side that moves it, or a military word in its sentence."""
     if force.lemma_.lower() not in _AMBIGUOUS and force.lower_ not in _AMBIGUOUS:
         return True
-    if any(_side_of_token(w) for w in _own_words(force)):
+    if any(_side_of_token(w) or w.lemma_.lower() in _ARMED_OWNERS for w in _own_words(force)):
         return True
     if agent is not None and _side_of_phrase(agent):
         return True
@@ -651,6 +688,9 @@ def _antecedent(pron: at.Token) -> at.Token | None:
 
 
 def _side_of_token(t: at.Token) -> str | None:
+    prefix = t if t.text in NAVY_PREFIXES else _ship_prefix_before(t)
+    if prefix is not None:
+        return NAVY_PREFIXES[prefix.text]
     if t.ent_type_ not in ("NORP", "GPE", "ORG") and t.lower_ not in at.SIDES:
         if t.pos_ in ("PROPN", "ADJ") and at.side_of(t.text):
             return at.side_of(t.text)  # "JERUSALEM—Israel"
@@ -835,12 +875,14 @@ def _add_places(doc: Document, sdoc: at.Span, tok: at.Token, got: _Found, *,
     for c in list(kids):  # "made their way to X": the way's phrases are the verb's
         if c.dep_ == "dobj" and c.lower_ == "way":
             kids.extend(c.children)
-        if c.dep_ in ("advmod", "prt") and c.lower_ in _PARTICLES:
+        if c.dep_ in ("advmod", "prt", "prep") and c.lower_ in _PARTICLES:
             kids.extend(c.children)  # "pulled back from X": the particle holds the phrase
     for c in kids:
         word = c.lower_
         if c.dep_ == "prep" or (c.dep_ in ("advmod", "npadvmod", "amod") and word in _ROLE_OF_PREP):
             role = _ROLE_OF_PREP.get(word)
+            if word == "of" and c.i > 0 and c.nbor(-1).lower_ == "out":
+                role = "origin"  # "pulled out of X"
             objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
             if word in ("north", "south", "east", "west"):
                 objs = [o for p in c.children if p.lower_ == "of" for o in p.children]
