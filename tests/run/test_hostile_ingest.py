@@ -74,6 +74,7 @@ def _acceptance(tmp_path: Path, db: str) -> None:
     assert _rows(db)[2] == counts  # nothing doubled, in any table
 
 
+@pytest.mark.slow
 def test_hostile_folder_ingests_on_sqlite(tmp_path: Path) -> None:
     _acceptance(tmp_path, f"sqlite:///{tmp_path / 'hostile.db'}")
 

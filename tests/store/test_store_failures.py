@@ -201,6 +201,7 @@ def _limit_file_size(limit: int):  # type: ignore[no-untyped-def]
     return apply
 
 
+@pytest.mark.slow
 def test_a_full_disk_gives_exit_3_with_the_reason(tmp_path: Path) -> None:
     """The file size limit (RLIMIT_FSIZE) makes every write past it fail as a full disk does."""
     url = _sqlite(tmp_path, "full.db")
@@ -209,10 +210,14 @@ def test_a_full_disk_gives_exit_3_with_the_reason(tmp_path: Path) -> None:
     assert warm.returncode == 0, warm.stderr  # the store and the caches exist before the limit
     folder = tmp_path / "big"
     folder.mkdir()
-    para = "Columns of trucks moved along the highway while officials counted them. "
-    for i in range(3):
-        (folder / f"big-{i}.txt").write_text(f"Dispatch {i}. " + para * 4000)
-    limit = (tmp_path / "full.db").stat().st_size + 256 * 1024
+    # pages a megabyte long with a short article: much to store, little to analyse
+    padding = "<!-- " + "layout " * 150_000 + "-->"
+    for i in range(2):
+        (folder / f"page-{i}.html").write_text(
+            f"<html><body>{padding}<article><p>Dispatch {i}: trucks moved along the highway "
+            "towards Sumy, officials said.</p></article></body></html>"
+        )
+    limit = (tmp_path / "full.db").stat().st_size + 64 * 1024
     res = _run("ingest", str(folder), "--db", url, "--no-resolve", cwd=tmp_path,
                preexec_fn=_limit_file_size(limit))
     assert res.returncode == 3, res.stderr[-2000:]
@@ -231,6 +236,7 @@ Store(sys.argv[1]).dispose()
 """
 
 
+@pytest.mark.slow
 def test_two_processes_creating_a_new_store_at_once_both_succeed(tmp_path: Path) -> None:
     for trial in range(6):
         url, go = _sqlite(tmp_path, f"new-{trial}.db"), tmp_path / f"go-{trial}"
@@ -255,7 +261,8 @@ def test_the_api_serves_a_read_only_store(tmp_path: Path) -> None:
 
     url, path = _filled(tmp_path)
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    with TestClient(create_app(url, token="", read_only=True)) as client:
+    app = create_app(url, token="", read_only=True)
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         assert client.get("/api/health").json()["counts"]["documents"] == 3
         assert len(client.get("/api/quotes").json()["items"]) == 3
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before

@@ -12,6 +12,7 @@ _HTML = re.compile(
 )
 _FEED = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 _XML_START = re.compile(rb"<\?xml|<!doctype\s", re.I)
+_CONTROL = bytes([*range(9), *range(14, 32)])  # control bytes no text file holds
 
 
 def sniff(head: bytes) -> InputKind:
@@ -62,7 +63,7 @@ def _looks_binary(head: bytes) -> bool:
         # NULs in both halves (or nothing but NULs) is binary
         even, odd = head[0::2], head[1::2]
         return not (_nul_half(even) and _text_half(odd) or _nul_half(odd) and _text_half(even))
-    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    control = len(head) - len(head.translate(None, _CONTROL))
     return control > len(head) * 0.05
 
 

@@ -7,6 +7,7 @@ gets a note to turn into a W108 warning, so a bad field never costs the article.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -18,6 +19,7 @@ MAX_TITLE = 1000
 MAX_URL = 2000
 MAX_ID = 200
 YEARS = range(1900, 2101)  # a news article's date; anything outside is a typo or a sentinel
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 def coerce_text(field: str, value: Any, limit: int) -> tuple[str | None, str]:
@@ -51,7 +53,7 @@ def coerce_url(value: Any) -> tuple[str | None, str]:
         or parts.scheme.lower() not in ("http", "https")
         or not parts.netloc
         or len(url) > MAX_URL
-        or any(c.isspace() or ord(c) < 32 for c in url)
+        or _SPACE_OR_CONTROL.search(url)
     ):
         return None, f"url {url[:80]!r} is not an http(s) URL: dropped"
     return url, ""
