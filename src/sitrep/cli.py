@@ -219,17 +219,19 @@ def _store_failures(db: str) -> Iterator[None]:
     try:
         yield
     except StoreUrlError as exc:
-        err.print(f"[red]bad --db[/]: {escape(str(exc))}")
-        raise typer.Exit(2) from exc
+        raise _stop(2, f"[red]bad --db[/]: {escape(str(exc))}") from exc
     except StoreError as exc:
-        err.print(f"[red]store error[/]: {escape(str(exc))}")
-        raise typer.Exit(3) from exc
+        raise _stop(3, f"[red]store error[/]: {escape(str(exc))}") from exc
     except SQLAlchemyError as exc:
-        err.print(f"[red]store error[/] ({escape(db)}): {escape(reason(exc))}")
-        raise typer.Exit(3) from exc
+        raise _stop(3, f"[red]store error[/] ({escape(db)}): {escape(reason(exc))}") from exc
     except ModuleNotFoundError as exc:
-        err.print(f"[red]cannot open the store {escape(db)}[/]: {exc}")
-        raise typer.Exit(3) from exc
+        raise _stop(3, f"[red]cannot open the store {escape(db)}[/]: {exc}") from exc
+
+
+def _stop(code: int, said: str) -> typer.Exit:
+    """Print why the command stops; the exit to raise."""
+    err.print(said)
+    return typer.Exit(code)
 
 
 def _ingest_local(docs, config: Config, store, workers: int, known: set[str]):  # type: ignore[no-untyped-def]
