@@ -175,3 +175,11 @@ def test_legacy_codecs_are_recognised() -> None:
     assert decode(russian.encode("koi8-r")) == (russian, "koi8_r")
     french = "Les troupes ont quitté la région près de Kharkiv après une semaine difficile."
     assert decode(french.encode("cp1252")) == (french, "cp1252")
+
+
+def test_a_warc_record_with_an_absurd_length_is_an_error_record(tmp_path: Path) -> None:
+    write_hostile(tmp_path)
+    docs = list(read_paths([str(tmp_path / "absurd.warc"), str(tmp_path / "short.warc")]))
+    assert [d.name for d in docs] == ["absurd-1", "absurd-2", "short-1", "short-2"]
+    assert "Content-Length is too large" in docs[1].errors[0].message
+    assert docs[3].raw_text and docs[3].errors[0].code == "W111"

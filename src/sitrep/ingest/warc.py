@@ -29,11 +29,13 @@ def read_warc(stream: IO[bytes], *, name: str, uri: str | None) -> Iterator[Docu
             n += 1
             yield _record_document(record, n, name=name, uri=uri)
     except (ArchiveLoadFailed, OSError, ValueError, EOFError, OverflowError) as exc:
+        why = "its Content-Length is too large to be real" if isinstance(exc, OverflowError) else ""
         yield error_doc(
             f"{name}-{n + 1}",
             uri,
             Code.READ_FAILED,
-            f"{location(uri, record=n + 1)}: WARC archive broken after {n} records: {exc}",
+            f"{location(uri, record=n + 1)}: WARC archive broken after {n} records: "
+            f"{why or exc}",
         )
 
 
