@@ -108,3 +108,10 @@ def test_a_small_dateline_town_with_its_state_is_found(pipeline) -> None:  # typ
                   "raised money."))
     assert "PLEASANTON" in got and got["PLEASANTON"].country == "US"
     assert near(got["PLEASANTON"], 37.66, -121.87, 30)  # the Californian one, not the others
+
+
+def test_the_river_takes_the_article_the_city_does_not(pipeline) -> None:  # type: ignore[no-untyped-def]
+    river = by_mention(places_of(
+        pipeline, "The brigade fell back to the left bank of the Dnipro after a week of rain."))
+    city = by_mention(places_of(pipeline, "Missiles hit Dnipro overnight, its mayor said."))
+    assert river["Dnipro"].kind == "river" and city["Dnipro"].kind == "city"

@@ -96,6 +96,7 @@ class Candidate:
     area: str | None = None  # "region", "oblast"... when the name is followed by such a word
     qualifier: list[Entry] = field(default_factory=list)  # "Columbus, Ohio": Ohio's entries
     state_word: bool = False  # "Washington state"
+    article: bool = False  # "the" right before it: "the Dnipro" is the river, "Dnipro" the city
     cue: bool = False  # a word before it that introduces a place: "in", "near", "town of"
     acronym: bool = False  # found under a name stored as an acronym ("US", "DRC")
     head_key: str = ""  # the key without an area word ("kursk" for "Kursk region")
@@ -232,6 +233,8 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
             continue
         nxt = next_word(text, tokens, j)
         cand.state_word = bool(nxt and nxt.text.lower() == "state")
+        cand.article = i > 0 and tokens[i - 1].text.lower() == "the" and \
+            text[tokens[i - 1].end:tokens[i].start] == " "
         chosen.append(cand)
         taken.update(range(i, j))
     return sorted(chosen, key=lambda c: c.start)

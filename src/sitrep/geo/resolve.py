@@ -20,6 +20,7 @@ from sitrep.geodesy import km
 NEAR_KM = (100.0, 300.0, 800.0)
 SUPPORT_KM = 250.0  # a weak (small-town) mention needs a named place this close
 MUTUAL_KM = 60.0  # or another small town this close
+RIVER_WITH_ARTICLE = 1.5  # "the Dnipro" leans to the river, a bare "Dnipro" to the city
 FOCUS_KINDS = {"line"}  # kept only where the document is about their countries
 
 
@@ -130,6 +131,8 @@ def score(e: Entry, c: Candidate, ctx: Context) -> float:
         s += 3.0
     if c.state_word and e.kind == "admin1":
         s += 3.0
+    if e.kind == "river" and c.words == 1:  # rivers take "the", towns do not
+        s += RIVER_WITH_ARTICLE if c.article else -RIVER_WITH_ARTICLE * 2
     if e.kind != "country" and e.cc:
         share = ctx.share(e.cc, c.head_key)
         if share > 0:
