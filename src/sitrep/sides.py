@@ -298,5 +298,7 @@ def canonical_side(name: str) -> str:
     return _forms(with_leaders=False).get(plain, name)
 
 
-# buildings that speak as the office they house, not as their country ("the Pentagon said")
-_SEATS = frozenset(("Pentagon", "Kremlin", "White House", "Downing Street", "Elysee", "Élysée"))
+# offices and armed forces that speak as themselves, not as their country ("the Pentagon said",
+# "the IDF said")
+_SEATS = frozenset(("Pentagon", "Kremlin", "White House", "Downing Street", "Elysee", "Élysée",
+                    "IDF", "PLA", "FARDC", "Tatmadaw"))

@@ -146,3 +146,33 @@ def test_first_person_claimant_inside_a_quote_is_the_speaker() -> None:
     figures = [c for c in doc.claims if c.low == 40]
     assert figures, doc.claims
     assert all(c.claimant and "Kovalenko" in c.claimant for c in figures)
+
+
+# --- written for the unseen-news issue: sources as live blogs write them, forces counted ------
+def test_a_source_and_a_colon_opening_a_line_state_the_figure() -> None:
+    [c] = claims_of("Interior ministry: 23 police officers wounded in the border clashes "
+                    "overnight.")
+    assert (c.claimant, c.metric, c.low) == ("Interior ministry", "wounded", 23)
+
+
+def test_per_names_the_source_like_according_to() -> None:
+    [c] = claims_of("Rebel fighters lost at least 60 men near the dam, per the Kivu monitoring "
+                    "group.")
+    assert c.claimant == "Kivu monitoring group"
+    assert c.low == 60
+
+
+def test_an_armed_force_speaks_as_itself_not_as_its_country() -> None:
+    [c] = claims_of("The IDF said 14 soldiers were wounded in the raid on the camp.")
+    assert c.claimant == "IDF"
+
+
+def test_witnesses_and_diplomats_are_sources() -> None:
+    [c] = claims_of("A drone strike on the ferry killed 19 passengers, witnesses said.")
+    assert (c.claimant, c.metric, c.low) == ("witnesses", "killed", 19)
+
+
+def test_units_and_singular_ships_are_counted() -> None:
+    got = figures(claims_of("The navy lost one submarine and two destroyers, and 45 enemy units "
+                            "were destroyed in the same week, the ministry said."))
+    assert ("ships_lost", 1, 1) in got and ("other", 45, 45) in got

@@ -28,7 +28,11 @@ _SUBJECT_BEFORE = re.compile(
     rf"(?:\s+(?:itself|also|has|have|had|now|later|previously|earlier|again|already))*\s+{_SAID}\b")
 _TRAILING = re.compile(
     rf",\s*(?:{_SAID}\s+([^,.;:“”\"]+)|([^,.;:“”\"]+?)\s+{_SAID})(?:\s+[^,.;]*)?[.”\"'’]*\s*$")
-_ACCORDING = re.compile(r"\baccording\s+to\s+([^,.;:()–—“”\"\n]+)", re.I)
+_ACCORDING = re.compile(r"\b(?:according\s+to|per)\s+([^,.;:()–—“”\"\n]+)", re.I)
+# "Health ministry: death toll rises to…", "09:42 — Army spokesman: …": a source and a colon
+# opening a line, as live blogs, posts and headlines write it
+_COLON_SOURCE = re.compile(r"(?:^|\n)(?:[0-2]?\d[:.][0-5]\d\s*[-–—:]?\s*)?"
+                           r"((?:[A-Z][\w’'.-]*|the|of|for)(?:\s+(?:[A-Za-z][\w’'.-]*)){0,5}):\s")
 # common nouns before a name: "analysts at Oryx", "officials from the Pentagon"
 _MEMBERS_OF = re.compile(r"^[A-Za-z][a-z]+(?:\s[a-z]+){0,2}\s(?:at|from|with|of)\s(?:the\s)?"
                          r"([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)$")
@@ -140,7 +144,7 @@ def tidy(phrase: str, persons: list[tuple[int, int, str]] | None = None,
 def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
                   speakers: Speakers) -> tuple[str | None, str, tuple[int, int] | None]:
     """(claimant, how it was found, where its words are) for a figure at `fig_start`."""
-    for finder in (_by_according, _by_parse, _by_pattern):
+    for finder in (_by_according, _by_parse, _by_pattern, _by_colon):
         found = finder(text, sdoc, fig_start, sent)
         if found is None:
             continue
@@ -174,6 +178,18 @@ def _resolve(phrase: str, pos: int, speakers: Speakers) -> str | None:
 
 
 Found = tuple[str, int, str, int]  # phrase, where it starts, how found, end of its words
+
+
+def _by_colon(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | None:
+    line = text.rfind("\n", 0, sent[0]) + 1
+    m = _COLON_SOURCE.match(text, line - 1 if line else 0)
+    if m is None or not (m.end() <= fig and m.start(1) >= line):
+        return None
+    phrase = m.group(1)
+    if not _valid(phrase) or not (any(w.lower() in lex.INSTITUTION_WORDS for w in phrase.split())
+                                  or phrase.split()[0][:1].isupper() and len(phrase.split()) <= 3):
+        return None
+    return phrase, m.start(1), "colon", m.end(1)
 
 
 def _by_according(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | None:

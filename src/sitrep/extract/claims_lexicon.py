@@ -59,6 +59,11 @@ EQUIPMENT = {
     "artillery": "weapons", "launchers": "weapons", "munitions": "weapons", "rounds": "weapons",
     "drones": "weapons", "mortars": "weapons", "javelins": "weapons", "systems": "weapons",
     "battalions": "units", "battalion": "units", "regiments": "units",
+    # singulars and spellings news uses for the same kinds ("one submarine", "370 airplanes")
+    "airplanes": "aircraft", "airplane": "aircraft", "aeroplanes": "aircraft",
+    "submarine": "ships", "destroyer": "ships", "frigate": "ships", "corvette": "ships",
+    "cruiser": "ships", "drone": "weapons", "technicals": "vehicles",
+    "units": "units",
 }
 LOST_METRIC = {"tanks": "tanks_lost", "vehicles": "vehicles_lost", "aircraft": "aircraft_lost",
                "ships": "ships_lost", "weapons": "other", "units": "other"}
@@ -144,7 +149,7 @@ PART_BEFORE = re.compile(r"\b(?:including|of\s+which|among\s+them|among\s+which)
 SPEECH_LEMMAS = _words("""
 say tell add estimate claim report acknowledge admit announce state put point believe confirm
 verify count record assess write tweet insist warn reveal note suggest calculate tally show cite
-disclose concede
+disclose concede document
 """)
 # an "according to" phrase or a subject is a claimant only with a name or one of these
 INSTITUTION_WORDS = _words("""
@@ -152,7 +157,9 @@ ministry military army intelligence official officials authorities government sp
 spokeswoman spokesperson group monitor observatory agency police service services forces command
 office council department administration commander minister president general analyst analysts
 source sources experts expert staff headquarters navy blog website institute organisation
-organization committee mission envoy ambassador governor mayor coalition alliance
+organization committee mission envoy ambassador governor mayor coalition alliance force
+witnesses diplomats researchers residents leaders volunteers activists medics monitors union
+rescuers investigators prosecutors prosecutor investigation tallies
 """)
 TITLES = re.compile(
     r"^(?:(?:the|ukrainian|russian|us|u\.s\.|american|british|israeli|former|retired|then|"
