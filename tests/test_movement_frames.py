@@ -98,6 +98,13 @@ FRAMES = [
 
 # 2. Modality: nothing in these articles has moved.
 NO_MOVEMENT = [
+    # unseen or disproved
+    "Quiet border\n\nKazakh officials said they had seen no sign of foreign troops crossing "
+    "the frontier near Aktobe.\n",
+    "Denial\n\nThe ministry said it had not detected any Belarusian units moving toward the "
+    "Volyn region this week.\n",
+    "Rumours\n\nReports that Turkish commandos landed at Kyrenia on Sunday are false, the "
+    "Cypriot government said.\n",
     # plans
     "Baltic plans\n\nGermany plans to send a brigade to Lithuania by 2027, the defence minister "
     "said on Tuesday.\n",
@@ -178,6 +185,13 @@ FORCES = [
 
 # 4. War words in sport and business.
 NON_WAR = [
+    "Markets\n\nShares of a Polish arms maker retreated 3% in Warsaw after the contract was "
+    "delayed by the war ministry.\n",
+    "Clean-up\n\nAn army of volunteers moved through Kharkiv's Saltivka district on Saturday, "
+    "clearing rubble after the shelling.\n",
+    "Shipping\n\nA Greek container ship sailed through the Bosphorus on Tuesday despite the "
+    "war, port officials said.\n",
+    "Relief\n\nA UN aid convoy reached Sumy under military escort on Monday, officials said.\n",
     "Derby report\n\nLiverpool's forwards massed in the penalty area and Chelsea's defence "
     "retreated as the visitors advanced towards the final whistle with a 2-1 lead.\n",
     "Late drama\n\nThe home side's defence held firm as their forwards advanced towards goal in "

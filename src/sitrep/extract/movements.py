@@ -80,6 +80,13 @@ _TRANSITIVE = frozenset({"send", "dispatch", "commit", "deploy", "redeploy", "st
                          # who sees a force names it as the object: "radar detected six ships"
                          "detect", "spot", "see", "observe", "sight", "notice", "photograph"})
 _SIDE_VERBS = frozenset({"withdraw", "retreat", "pull"})  # "Moscow withdrew": a side as the force
+# heads that stand for a whole side ("the Russian side withdrew")
+_SIDE_HEADS = frozenset({"side", "government", "army", "military", "regime", "junta", "leadership",
+                         "command", "state", "country", "forces", "force", "troops"})
+# modifiers that make an ambiguous force a civilian one ("a container ship", "an aid convoy")
+_CIVILIAN_MODS = frozenset({"container", "cargo", "merchant", "aid", "humanitarian", "civilian",
+                            "fishing", "passenger", "commercial", "relief", "food", "grain",
+                            "tourist", "cruise"})
 # verbs that may govern an infinitive trigger and keep it a fact ("began moving", "poised to enter")
 _ASPECT = frozenset({"begin", "start", "continue", "poise", "appear", "seem", "keep", "resume",
                      "send", "deploy", "dispatch", "move", "respond", "believe", "estimate",
@@ -327,7 +334,7 @@ def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
         return None  # "seen as key": an opinion, not a sighting
     force, agent = _force_of(tok)
     if force is None and not (agent is not None and (lemma in _SIDE_VERBS or _is_noun_trigger(tok))
-                              and _side_of_phrase(agent)):
+                              and _is_side_itself(agent)):
         return None
     if _is_background(doc, sdoc, tok):
         return None
@@ -375,6 +382,8 @@ def _is_hypothetical(tok: at.Token) -> bool:
     if any(_lemma(a) in _NOT_FACT for a in list(tok.ancestors)[:3]
            if a.pos_ in ("VERB", "AUX", "NOUN")):
         return True  # "denied that troops crossed", "called for the troops to leave"
+    if _is_unseen_or_disproved(tok):
+        return True
     v = tok
     for _ in range(3):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in v.children):
@@ -392,6 +401,30 @@ def _is_hypothetical(tok: at.Token) -> bool:
             v = v.head
             continue
         break
+    return False
+
+
+# nouns of evidence: "no sign of troops crossing", "reports that troops landed are false"
+_EVIDENCE_NOUNS = frozenset({"sign", "evidence", "indication", "trace", "report", "rumour",
+                             "rumor", "claim", "allegation"})
+_DISPROVED = frozenset({"false", "untrue", "baseless", "unfounded", "fake", "fabricated"})
+
+
+def _is_unseen_or_disproved(tok: at.Token) -> bool:
+    """A movement nobody saw ("no sign of troops crossing", "had not seen any units cross")
+    or that was called false ("reports that troops were sent are false")."""
+    for a in list(tok.ancestors)[:4]:
+        lemma = _lemma(a)
+        if lemma in _EVIDENCE_NOUNS:
+            if any(c.lower_ in ("no", "any") for c in a.children) or _is_negated(a.head):
+                return True
+            verb = a.head
+            if any(c.lemma_.lower() in _DISPROVED for c in verb.children
+                   if c.dep_ in ("acomp", "attr")):
+                return True
+        if a.pos_ in ("VERB", "AUX") and lemma in at.SPEECH_VERBS | {"see", "monitor", "detect"} \
+                and _is_negated(a):
+            return True  # "Ukraine said it had not seen any units cross"
     return False
 
 
@@ -436,6 +469,10 @@ def _is_negated(tok: at.Token) -> bool:
 def _is_force(tok: at.Token) -> bool:
     """A noun phrase whose words name a military force ("a convoy of Russian vehicles")."""
     sdoc = tok.doc
+    if tok.lemma_.lower() in ("army", "armada", "legion", "host") and any(
+            o.dep_ == "pobj" and not _is_force(o) for p in tok.children if p.lower_ == "of"
+            for o in p.children):
+        return False  # "an army of street cleaners": a crowd, not a force
     for t in _own_words(tok, ("of",)):  # "opposition from business groups" is no force
         lemma = t.lemma_.lower()
         if t.pos_ in ("NOUN", "PROPN") and (lemma in _FORCE_HEADS or t.lower_ in _FORCE_HEADS):
@@ -478,6 +515,8 @@ def _names_a_ship(t: at.Token) -> bool:
 def _is_military(force: at.Token, agent: at.Token | None, bounds: tuple[int, int]) -> bool:
     """A force that could be civilian ("an aircraft travelling from London") counts only with an
     owner, a side that moves it, or a military word in its sentence."""
+    if any(w.lemma_.lower() in _CIVILIAN_MODS for w in _own_words(force) if w.i < force.i):
+        return False  # "a container ship", "a UN aid convoy"
     if force.lemma_.lower() not in _AMBIGUOUS and force.lower_ not in _AMBIGUOUS:
         return True
     if any(_side_of_token(w) or w.lemma_.lower() in _ARMED_OWNERS for w in _own_words(force)):
@@ -572,8 +611,16 @@ def _force_of_noun(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
         elif c.dep_ == "poss":
             agent = c
     if agent is not None and agent.lower_ in ("its", "their"):
+        # "Russian forces completed their withdrawal": the clause's own subject first
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = at.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is not None and _is_force(subj):
+            return subj, None
         speech = at.speech_ancestor(tok)
-        agent = at.subject_of(speech) if speech is not None else None
+        agent = subj if subj is not None and _side_of_phrase(subj) else (
+            at.subject_of(speech) if speech is not None else None)
     return None, agent
 
 
@@ -698,6 +745,14 @@ def _side_of_token(t: at.Token) -> str | None:
     if t.i > 0 and t.doc[t.i - 1].lower_ in ("north", "south") and t.ent_type_:
         return at.side_of(f"{t.doc[t.i - 1].lower_} {t.lower_}")
     return at.side_of(t.text)
+
+
+def _is_side_itself(head: at.Token) -> bool:
+    """A phrase that names a side as a whole ("Moscow", "the Russian side", "Israel's army"),
+    not something a side owns ("shares of a Ukrainian firm", "the Lebanese team")."""
+    if _side_of_token(head) is not None:
+        return True
+    return head.lemma_.lower() in _SIDE_HEADS and _side_of_phrase(head) is not None
 
 
 def _side_of_phrase(head: at.Token) -> str | None:
