@@ -199,6 +199,7 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
     ents = entity_index(entities)
     lower_words = {t.text for t in tokens if t.text.islower()}
     person_words = find_person_words(ents)
+    demonyms = [e for e in ents if e.label == "NORP"]
     chosen: list[Candidate] = []
     taken: set[int] = set()
     order = sorted(keys, key=lambda s: (-(s[1] - s[0]), s[0]))
@@ -225,7 +226,7 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
                          head_key=head_key)
         cand.acronym = any(hits.get(k) for k in alt.get((i, j), []))
         cand.qualifier = read_qualifier(text, tokens, j, gaz) or demonym_qualifier(
-            cand, ents, gaz)
+            cand, demonyms, gaz)
         # "the Bhimber sector", "Zamzam camp": the word after the name says it is a place
         cand.cue = has_cue(text, tokens, i) or (area in SITE_WORDS
                                                 and tokens[j - 1].text.islower())
@@ -409,10 +410,11 @@ def demonym_countries(word: str, gaz: Gazetteer) -> list[Entry]:
     return [e for es in found.values() for e in es if e.kind == "country"]
 
 
-def demonym_qualifier(c: Candidate, ents: list[Entity], gaz: Gazetteer) -> list[Entry]:
-    """"Indian Punjab", "Pakistani Kashmir": a demonym before a name picks its country."""
-    for e in covering(ents, c.start, c.end):
-        if e.label == "NORP" and e.start < c.start and c.end <= e.end:
+def demonym_qualifier(c: Candidate, demonyms: list[Entity], gaz: Gazetteer) -> list[Entry]:
+    """"Indian Punjab", "Pakistani Kashmir": a demonym before a name picks its country
+    (`demonyms`: the NORP entities of the text)."""
+    for e in demonyms:
+        if e.start < c.start and c.end <= e.end:
             words = e.text[:c.start - e.start].split()
             if len(words) == 1:
                 return demonym_countries(words[0], gaz)
