@@ -128,10 +128,10 @@ def ingest(
         typer.Option(help="Ray address (auto, ray://host:port); default: a local instance."),
     ] = None,
     parquet: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
-            help="With --engine ray: write Parquet shards here instead of the store "
-            "(import them with `sitrep load`)."
+            help="With --engine ray: write Parquet shards to this folder or URI instead of the "
+            "store (import them with `sitrep load`)."
         ),
     ] = None,
     no_resolve: Annotated[
@@ -158,19 +158,10 @@ def _ingest(  # type: ignore[no-untyped-def]
 
     store = _open_store(db)
     config = Config()
-    known = set() if reprocess else store.known_ids()
     if engine == "ray":
-        from sitrep.run.ray_runner import run_ray
-
-        stats = run_ray(
-            list(paths),
-            config,
-            store=None if parquet else store,
-            address=address,
-            skip_ids=known,
-            parquet_dir=parquet,
-        )
+        stats = _ingest_ray(paths, config, store, address, parquet, reprocess)
     else:
+        known = set() if reprocess else store.known_ids()
         stats = _ingest_local(read_paths(paths, config), config, store, workers, known)
     _print_summary(stats, store)
     if stats.interrupted:
@@ -270,6 +261,32 @@ def _ingest_local(docs, config: Config, store, workers: int, known: set[str]):  
             fresh(), config, workers=workers, sink=store.upsert_many, on_progress=tick
         )
     stats.skipped = skipped
+    return stats
+
+
+def _ingest_ray(paths, config: Config, store, address, parquet, reprocess: bool):  # type: ignore[no-untyped-def]
+    """Read, analyse and write on the Ray workers; the driver only prints counters."""
+    from sitrep.run.ray_runner import run_ray
+
+    try:
+        stats = run_ray(
+            list(paths),
+            config,
+            store_url=None if parquet else store.url,
+            parquet_dir=parquet,
+            skip_url=None if reprocess else store.url,
+            address=address,
+        )
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from exc
+    nodes = ", ".join(f"{node}: {n}" for node, n in sorted(stats.nodes.items()))
+    err.print(
+        f"ray: documents analysed per node ({len(stats.nodes)} nodes) {nodes}; "
+        f"driver peak RSS {stats.driver_peak_mb:.0f} MB",
+        markup=False,
+        soft_wrap=True,
+    )
     return stats
 
 
@@ -402,51 +419,53 @@ def bench(
         int, typer.Option("--workers", "-w", help="Compare 1 worker with this many.")
     ] = 2,
     seed: Annotated[int, typer.Option(help="Corpus seed.")] = 7,
+    mix: Annotated[
+        float,
+        typer.Option(
+            "--mix", min=0.0, max=1.0, help="Share of conflict news; the rest is general news."
+        ),
+    ] = 1.0,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object instead of tables.")
+    ] = False,
 ) -> None:
-    """Measure documents/s, per-stage time shares and peak memory per worker."""
+    """Measure documents/s, per-stage times, peak memory per worker, and the ratio to a bare
+    spaCy pass over the same texts on one core (the figure comparable across machines)."""
+    from sitrep.run.bench import bench_report, generate_corpus
+
+    corpus = generate_corpus(docs, seed=seed, mix=mix)
+    report = bench_report(corpus, workers, mix)
+    if as_json:
+        sys.stdout.write(json.dumps(report) + "\n")
+        return
+    err.print(
+        f"generated {len(corpus)} noisy news documents ({mix:.0%} conflict news), "
+        f"{report['kb_per_doc']} KB on average"
+    )
+    _print_bench(report)
+
+
+def _print_bench(report: dict) -> None:  # type: ignore[type-arg]
     from rich.table import Table
 
-    from sitrep.run.bench import generate_corpus, run_bench
-
-    corpus = generate_corpus(docs, seed=seed)
-    kb = sum(len(d.raw_text) for d in corpus) / len(corpus) / 1024
-    err.print(f"generated {len(corpus)} noisy news documents, {kb:.1f} KB on average")
-    counts = sorted({1, max(1, workers)})
-    results = [run_bench(corpus, w) for w in counts]
-    t = Table(
-        "workers",
-        "docs/s",
-        "docs/s per core",
-        "peak MB per worker",
-        "facts",
-        title="whole pipeline",
-    )
-    for r in results:
-        t.add_row(
-            str(r.workers),
-            f"{r.docs_per_s:.1f}",
-            f"{r.docs_per_s / r.workers:.1f}",
-            f"{r.peak_mb_per_worker:.0f}",
-            str(r.facts),
-        )
     console = Console()
+    t = Table("workers", "docs/s", "docs/s per core", "peak MB per worker", "facts",
+              title="whole pipeline")  # fmt: skip
+    for r in report["runs"]:
+        t.add_row(*(str(r[k]) for k in ("workers", "docs_per_s", "docs_per_s_per_core",
+                                         "peak_mb_per_worker", "facts")))  # fmt: skip
     console.print(t)
-    if len(results) > 1:
-        console.print(
-            f"speed-up 1 -> {results[-1].workers} workers: "
-            f"{results[-1].docs_per_s / results[0].docs_per_s:.2f}x"
-        )
-    one = results[0]
-    total = sum(one.stage_seconds.values()) or 1.0
-    st = Table("stage", "share", "ms per doc", "docs/s alone", title="per stage (1 worker)")
-    for name, sec in one.stage_seconds.items():
-        st.add_row(
-            name,
-            f"{sec / total:.0%}",
-            f"{sec / one.docs * 1000:.2f}",
-            f"{one.docs / sec:.0f}" if sec else "-",
-        )
+    if len(report["runs"]) > 1:
+        most = report["runs"][-1]["workers"]
+        console.print(f"speed-up 1 -> {most} workers: {report['speedup']}x")
+    st = Table("stage", "share", "ms per doc", title="per stage (1 worker)")
+    for name, ms in report["stage_ms_per_doc"].items():
+        st.add_row(name, f"{report['stage_share'][name]:.0%}", f"{ms:.2f}")
     console.print(st)
+    console.print(
+        f"bare nlp.pipe of the full spaCy model, 1 core: {report['reference_docs_per_s']} docs/s; "
+        f"ratio (pipeline docs/s per core / that): {report['ratio']}"
+    )
 
 
 # one BLAS/OpenMP thread per process: workers are processes, and threads would fight over cores

@@ -44,7 +44,7 @@ def test_ray_runner_matches_local_runner(tmp_path: Path) -> None:
     local = Store(f"sqlite:///{tmp_path / 'local.db'}")
     run_local(read_paths([str(inputs)], cfg), cfg, sink=local.upsert_many)
     ray_store = Store(f"sqlite:///{tmp_path / 'ray.db'}")
-    stats = run_ray([str(inputs)], cfg, store=ray_store, batch_size=2, concurrency=1)
+    stats = run_ray([str(inputs)], cfg, store_url=ray_store.url, batch_size=2, concurrency=1)
     assert stats.documents == 3 and stats.errors >= 1
     assert _facts(ray_store) == _facts(local)
     # Parquet shards imported by `load` give the same rows again, and re-loading adds nothing

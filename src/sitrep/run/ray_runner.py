@@ -1,20 +1,29 @@
-"""Run the pipeline on Ray Data: the only module that imports Ray.
+"""Run the pipeline on Ray Data, end to end on the workers.
 
-Each Ray actor builds the same `Pipeline` once (models loaded once per actor) and maps batches
-of serialized documents; results come back to one writer (the store) or go to Parquet shards
-that `sitrep load` imports. Re-running is safe: ids are content hashes and writes are upserts.
+The driver lists the input files and then only adds up counters. Read tasks open the inputs on
+the workers and split them into documents (`ray_inputs`); actors, each with one pipeline
+(models loaded once per actor), analyse batches and skip documents already in the store;
+writer tasks upsert bounded batches into the store with the local runner's `Store.upsert_many`,
+or write Parquet shards that `sitrep load` imports. Each writer hands back one small summary
+row per batch (counts, the first error rows, which nodes did the analysis). Re-running is safe:
+ids are content hashes and writes are upserts.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import resource
 import time
-from collections.abc import Iterable
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sitrep.config import Config
-from sitrep.ingest.readers import read_paths
+from sitrep.records import Document
 from sitrep.run.local import RunStats, process_safely
 from sitrep.serialize import document_from_json, document_to_json
 
@@ -24,98 +33,212 @@ OFFLINE_ENV = {
     "RAY_DISABLE_DOCKER_CPU_WARNING": "1",
     "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0",
 }
+ERROR_ROWS_KEPT = 50  # the driver keeps this many error rows for the summary; the rest are counted
+STORE_BATCH = 64  # documents per store transaction (and per Parquet shard)
+
+
+@dataclass
+class RayStats(RunStats):
+    """The local runner's counters, plus documents analysed per Ray node and the driver's peak."""
+
+    nodes: Counter[str] = field(default_factory=Counter)
+    driver_peak_mb: float = 0.0
+
+    def merge(self, row: dict[str, Any]) -> None:
+        """Add one writer summary row."""
+        for k in ("documents", "places", "facts", "errors", "skipped"):
+            setattr(self, k, getattr(self, k) + int(row[k]))
+        room = ERROR_ROWS_KEPT - len(self.error_rows)
+        self.error_rows.extend(tuple(r) for r in json.loads(row["error_rows"])[: max(room, 0)])
+        self.nodes.update(json.loads(row["nodes"]))
 
 
 class PipelineActor:
-    """A Ray Data callable class: one pipeline per actor, documents in and out as JSON."""
+    """A Ray Data callable class: one pipeline per actor; skips documents already stored."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, skip_url: str | None = None) -> None:
+        import ray
+
         from sitrep.pipeline import Pipeline
 
         self.pipe = Pipeline(config).setup()
+        self.node = ray.get_runtime_context().get_node_id()
+        self.skip_url = skip_url
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        out = [
-            document_to_json(process_safely(self.pipe, document_from_json(s))) for s in batch["doc"]
-        ]
-        return {"id": list(batch["id"]), "doc": out}
+        ids = [str(i) for i in batch["id"]]
+        stored = stored_among(self.skip_url, ids) if self.skip_url else set()
+        out: dict[str, list[Any]] = {"id": ids, "doc": [], "skipped": [], "node": []}
+        for doc_id, s in zip(ids, batch["doc"], strict=True):
+            doc = document_from_json(s)
+            skip = doc_id in stored and bool(doc.raw_text)  # as the local runner: text known
+            out["doc"].append("" if skip else document_to_json(process_safely(self.pipe, doc)))
+            out["skipped"].append(skip)
+            out["node"].append(self.node)
+        return out
+
+
+_stores: dict[str, Any] = {}
+
+
+def open_store(url: str) -> Any:
+    """One `Store` per worker process and URL (opened on first use)."""
+    from sitrep.store.db import Store
+
+    if url not in _stores:
+        _stores[url] = Store(url)
+    return _stores[url]
+
+
+def stored_among(url: str, ids: list[str]) -> set[str]:
+    """Which of `ids` the store already holds."""
+    from sqlalchemy import select
+
+    from sitrep.store.schema import documents
+
+    with open_store(url).engine.connect() as conn:
+        return set(conn.execute(select(documents.c.id).where(documents.c.id.in_(ids))).scalars())
+
+
+def _analysed(batch: dict[str, Any]) -> tuple[list[Document], dict[str, Any]]:
+    """The analysed documents of a batch and its summary row."""
+    docs = [document_from_json(s) for s, skip in zip(batch["doc"], batch["skipped"], strict=True)
+            if not skip]
+    counts = RunStats()
+    for d in docs:
+        counts.add(d)
+    nodes = Counter(n for n, skip in zip(batch["node"], batch["skipped"], strict=True) if not skip)
+    summary = {
+        "documents": [counts.documents],
+        "places": [counts.places],
+        "facts": [counts.facts],
+        "errors": [counts.errors],
+        "skipped": [int(sum(bool(s) for s in batch["skipped"]))],
+        "error_rows": [json.dumps(counts.error_rows[:ERROR_ROWS_KEPT])],
+        "nodes": [json.dumps(nodes)],
+    }
+    return docs, summary
+
+
+def write_to_store(batch: dict[str, Any], url: str) -> dict[str, Any]:
+    """Writer task: upsert one bounded batch with the local runner's write path."""
+    docs, summary = _analysed(batch)
+    if docs:
+        open_store(url).upsert_many(docs)
+    return summary
+
+
+def write_shard(batch: dict[str, Any], folder: str) -> dict[str, Any]:
+    """Writer task: one Parquet shard ({id, doc}) per batch, under a local folder or a URI."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from pyarrow import fs
+
+    docs, summary = _analysed(batch)
+    if docs:
+        filesystem, base = fs.FileSystem.from_uri(folder)
+        filesystem.create_dir(base, recursive=True)
+        table = pa.table({"id": [d.id for d in docs], "doc": [document_to_json(d) for d in docs]})
+        pq.write_table(table, f"{base}/{uuid.uuid4().hex}.parquet", filesystem=filesystem)
+    return summary
 
 
 def start_ray(address: str | None, num_cpus: int | None = None) -> None:
     import ray
+    import ray.data
 
     for k, v in OFFLINE_ENV.items():
         os.environ.setdefault(k, v)
     if ray.is_initialized():
         return
     kwargs: dict[str, Any] = {
-        "include_dashboard": False,
         "log_to_driver": False,
         "configure_logging": False,
         # one BLAS thread per actor: actors are the unit of parallelism
-        "runtime_env": {"env_vars": {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
-                                                       "MKL_NUM_THREADS")}},
+        "runtime_env": {
+            "env_vars": {
+                v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+            }
+        },
     }
     if address:
         ray.init(address=address, **kwargs)
     else:
-        ray.init(num_cpus=num_cpus or os.cpu_count(), **kwargs)
+        ray.init(num_cpus=num_cpus or os.cpu_count(), include_dashboard=False, **kwargs)
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.wait_for_min_actors_s = 600  # all actors have their models before work is handed out
+    # analysis is CPU-bound and its inputs small: spread batches over the idlest actors rather
+    # than keep them beside the node that read them
+    context.execution_options.actor_locality_enabled = False
+
+
+def _absolute(folder: str | Path) -> str:
+    from sitrep.run.ray_inputs import is_uri
+
+    return str(folder) if is_uri(str(folder)) else str(Path(folder).absolute())
 
 
 def run_ray(
     paths: Iterable[str],
     config: Config,
     *,
-    store: Any = None,
-    address: str | None = None,
-    skip_ids: set[str] | None = None,
+    store_url: str | None = None,
     parquet_dir: str | Path | None = None,
+    skip_url: str | None = None,
+    address: str | None = None,
     batch_size: int = 8,
     concurrency: int | None = None,
-) -> RunStats:
-    """Read inputs on the driver, analyse on Ray actors, write to the store or Parquet shards."""
+    on_progress: Callable[[RayStats], None] | None = None,
+) -> RayStats:
+    """Read, analyse and write on the Ray workers; the driver only adds up counters.
+
+    Writes to the store at `store_url`, or to Parquet shards in `parquet_dir`; documents already
+    in the store at `skip_url` are skipped (pass None to reprocess everything).
+    """
     import ray
 
-    start_ray(address)
-    stats = RunStats()
+    from sitrep.run.ray_inputs import document_datasource, list_inputs
+
+    if (store_url is None) == (parquet_dir is None):
+        raise ValueError("give exactly one of store_url and parquet_dir")
+    stats = RayStats()
     t0 = time.perf_counter()
-    rows, failed = [], []
-    for doc in read_paths(paths, config):
-        if skip_ids and doc.id in skip_ids and doc.raw_text:
-            stats.skipped += 1
-        elif doc.raw_text:
-            rows.append({"id": doc.id, "doc": document_to_json(doc)})
-        else:
-            failed.append(doc)  # read errors need no analysis: record them directly
-    for doc in failed:
-        stats.add(doc)
-    if store is not None and failed:
-        store.upsert_many(failed)
-    if rows:
-        n = concurrency or max(1, int(ray.available_resources().get("CPU", 1)))
-        ds = ray.data.from_items(rows).map_batches(
+    inputs = list_inputs(paths)
+    if inputs:
+        start_ray(address)
+        n = concurrency or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        light = {"num_cpus": 0}  # reading and writing are I/O: the actors hold the CPUs
+        ds = ray.data.read_datasource(
+            document_datasource(inputs, config, rows_per_block=batch_size * 4),
+            override_num_blocks=max(n, min(len(inputs), 4 * n)),
+            **light,
+        ).map_batches(
             PipelineActor,
-            fn_constructor_args=(config,),
+            fn_constructor_args=(config, skip_url),
             batch_size=batch_size,
-            concurrency=n,
+            compute=ray.data.ActorPoolStrategy(size=n, max_tasks_in_flight_per_actor=1),
+            num_cpus=1,
             batch_format="default",
         )
-        if parquet_dir is not None:
-            ds.write_parquet(str(parquet_dir))
-            for row in ray.data.read_parquet(str(parquet_dir)).iter_rows():
-                stats.add(document_from_json(row["doc"]))
+        if store_url is not None:
+            writer: Callable[..., dict[str, Any]] = write_to_store
+            target = {"url": store_url}
         else:
-            batch = []
-            for row in ds.iter_rows():
-                doc = document_from_json(row["doc"])
-                stats.add(doc)
-                batch.append(doc)
-                if len(batch) >= 64 and store is not None:
-                    store.upsert_many(batch)
-                    batch = []
-            if batch and store is not None:
-                store.upsert_many(batch)
+            writer, target = write_shard, {"folder": _absolute(parquet_dir)}  # type: ignore[arg-type]
+        summaries = ds.map_batches(
+            writer,
+            fn_kwargs=target,
+            batch_size=STORE_BATCH,
+            batch_format="default",
+            **light,
+        )
+        for row in summaries.iter_rows():
+            stats.merge(row)
+            if on_progress:
+                on_progress(stats)
     stats.seconds = time.perf_counter() - t0
+    stats.driver_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return stats
 
 
