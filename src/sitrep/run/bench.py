@@ -20,6 +20,7 @@ from sitrep.config import Config
 from sitrep.records import Document
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+GENERAL = Path(__file__).resolve().parents[1] / "examples" / "general"
 LOOKALIKES = {"a": "а", "e": "е", "o": "о", "i": "і", "c": "с", "p": "р"}  # Cyrillic lookalikes
 NOISE_HEAD = ["1.2k Share this", "Share on Facebook  Share on X", ""]
 NOISE_TAIL = [
@@ -30,24 +31,28 @@ NOISE_TAIL = [
 ]
 
 
-def example_paragraphs() -> list[str]:
+def example_paragraphs(folder: Path = EXAMPLES) -> list[str]:
     paras: list[str] = []
-    for f in sorted(EXAMPLES.glob("*.txt")):
+    for f in sorted(folder.glob("*.txt")):
         paras += [
             p.strip() for p in f.read_text(encoding="utf-8").split("\n\n") if len(p.strip()) > 80
         ]
     if not paras:
-        raise RuntimeError(f"no example articles found in {EXAMPLES}")
+        raise RuntimeError(f"no example articles found in {folder}")
     return paras
 
 
-def generate_corpus(n: int, seed: int = 7, size: tuple[int, int] = (3000, 6000)) -> list[Document]:
-    """`n` news-length noisy documents built from the example paragraphs (deterministic)."""
+def generate_corpus(
+    n: int, seed: int = 7, size: tuple[int, int] = (3000, 6000), mix: float = 1.0
+) -> list[Document]:
+    """`n` news-length noisy documents (deterministic): a share `mix` built from the conflict
+    example paragraphs, the rest from the general-news ones."""
     rng = random.Random(seed)
-    paras = example_paragraphs()
+    conflict, general = example_paragraphs(), example_paragraphs(GENERAL) if mix < 1 else []
     docs = []
     for i in range(n):
         target = rng.randint(*size)
+        paras = conflict if rng.random() < mix else general
         body: list[str] = [rng.choice(NOISE_HEAD)]
         while sum(len(p) for p in body) < target:
             p = rng.choice(paras)
@@ -118,3 +123,53 @@ def run_bench(
         stage_seconds=dict(stages),
         peak_mb_per_worker=max(r[3] for r in results) / 1024,
     )
+
+
+def time_reference(docs: list[Document], config: Config | None = None) -> float:
+    """Documents/s of a bare `nlp.pipe` of the full spaCy model over the same raw texts, in this
+    process on one core (model loading not timed): the yardstick that makes figures from
+    different or busy machines comparable."""
+    from sitrep.nlp.annotate import LINE_BREAKS, load_model
+
+    config = config or Config()
+    nlp = load_model(config.spacy_model)
+    texts = [d.raw_text for d in docs]
+    with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p == LINE_BREAKS]):
+        list(nlp.pipe(texts[:2]))  # warm-up
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+        return len(texts) / (time.perf_counter() - t0)
+
+
+def bench_report(
+    docs: list[Document], workers: int, mix: float, config: Config | None = None
+) -> dict[str, object]:
+    """The whole benchmark as one JSON-ready object: the pipeline on 1 and `workers` processes,
+    per-stage times, peak memory, speed-up, and the ratio to a bare spaCy pass on one core."""
+    results = [run_bench(docs, w, config) for w in sorted({1, max(1, workers)})]
+    reference = time_reference(docs, config)
+    one, last = results[0], results[-1]
+    total = sum(one.stage_seconds.values()) or 1.0
+    stages = one.stage_seconds.items()
+    return {
+        "docs": len(docs),
+        "mix": mix,
+        "kb_per_doc": round(sum(len(d.raw_text) for d in docs) / len(docs) / 1024, 2),
+        "runs": [
+            {
+                "workers": r.workers,
+                "docs_per_s": round(r.docs_per_s, 2),
+                "docs_per_s_per_core": round(r.docs_per_s / r.workers, 2),
+                "peak_mb_per_worker": round(r.peak_mb_per_worker, 1),
+                "facts": r.facts,
+            }
+            for r in results
+        ],
+        "speedup": round(last.docs_per_s / one.docs_per_s, 2) if one.docs_per_s else None,
+        "stage_ms_per_doc": {k: round(v / one.docs * 1000, 2) for k, v in stages},
+        "stage_share": {k: round(v / total, 3) for k, v in stages},
+        "peak_mb_per_worker": round(max(r.peak_mb_per_worker for r in results), 1),
+        "reference_docs_per_s": round(reference, 2),  # bare nlp.pipe, full model, 1 core
+        "ratio": round(one.docs_per_s / reference, 3) if reference else None,
+    }
