@@ -150,26 +150,83 @@ def test_two_nodes_analyse_and_store_exactly_the_local_rows(cluster: str, tmp_pa
     from sitrep.run.local import run_local
     from tests.run.test_ray import _facts
 
+    # two feeds of equal size: one read task each, so each actor has a block to analyse
+    # while the other one's arrives (small blocks travel inline, not by node)
     inputs = tmp_path / "in"
     inputs.mkdir()
-    for i, text in enumerate(ARTICLES):
-        (inputs / f"a{i:02d}.txt").write_text(text + "\n", encoding="utf-8")
-    rows = [{"id": f"brief-{i}", "text": t} for i, t in enumerate(reversed(ARTICLES))]
-    (inputs / "briefs.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    (inputs / "empty.txt").write_bytes(b"")
+    for part in (0, 1):
+        rows = [
+            {"id": f"brief-{part}-{i}",
+             "text": f"Report {part}-{i}. " + " ".join(ARTICLES[(i + k) % 10] for k in range(3))}
+            for i in range(15)
+        ]  # fmt: skip
+        lines = [json.dumps(r) for r in rows] + (['{"id": "no-text"}'] if part else [])
+        (inputs / f"feed-{part}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     cfg = Config()
     local = Store(f"sqlite:///{tmp_path / 'local.db'}")
     run_local(read_paths([str(inputs)], cfg), cfg, sink=local.upsert_many)
 
     db = f"sqlite:///{tmp_path / 'cluster.db'}"
-    res = _ingest(cluster, inputs, "--db", db)
-    used = _nodes_used(res.stderr)
+    # Ray Data hands each block to the least-busy actor: on an overloaded machine one read task
+    # can end so late that the first actor is idle again and takes its block too. Such a run is
+    # still correct (the rows are checked below), so it is repeated, at most twice, until both
+    # nodes are seen analysing.
+    for attempt in range(3):
+        res = _ingest(cluster, inputs, "--db", db, *(["--reprocess"] if attempt else []))
+        used = _nodes_used(res.stderr)
+        if len(used) == 2:
+            break
     assert set(used) == set(_alive_nodes(cluster)) and len(used) == 2, res.stderr[-2000:]
-    # every input passes through an actor, the empty file too (it leaves its error record)
-    assert all(n > 0 for n in used.values()) and sum(used.values()) == 2 * len(ARTICLES) + 1
+    # every record passes through an actor, the bad line too (it leaves its error record)
+    assert all(n > 0 for n in used.values()) and sum(used.values()) == 31
     assert _facts(Store(db)) == _facts(local)
 
     again = _ingest(cluster, inputs, "--db", db)  # resume: everything is already stored
-    assert f"{2 * len(ARTICLES)} already in the store" in again.stderr
+    assert "30 already in the store" in again.stderr
     assert _facts(Store(db)) == _facts(local)
+
+
+DRIVER_SCRIPT = """
+import json, sys
+from sitrep.config import Config
+from sitrep.run.ray_runner import run_ray
+
+stats = run_ray([sys.argv[1]], Config(steps=("clean",)), parquet_dir=sys.argv[2],
+                address=sys.argv[3], batch_size=64)
+print(json.dumps({"documents": stats.documents, "peak_mb": stats.driver_peak_mb}))
+"""
+DRIVER_BOUND_MB = 400  # measured: 251 MB at 2,000 documents, 256 MB at 20,000 (README)
+
+
+def _driver_peak(cluster: str, tmp_path: Path, n: int) -> float:
+    """Run `n` one-line documents through Ray from a fresh driver process; its peak RSS."""
+    import pyarrow.parquet as pq
+
+    feed, shards = tmp_path / f"docs-{n}.jsonl", tmp_path / f"shards-{n}"
+    with feed.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            row = {"id": f"n{i}", "text": f"Bulletin {i}: a convoy was seen."}
+            fh.write(json.dumps(row) + "\n")
+    res = subprocess.run(
+        [sys.executable, "-c", DRIVER_SCRIPT, str(feed), str(shards), cluster],
+        capture_output=True, text=True, env=ENV, timeout=900,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr[-3000:]
+    out = json.loads(res.stdout.strip().splitlines()[-1])
+    stored = sum(pq.ParquetFile(p).metadata.num_rows for p in shards.glob("*.parquet"))
+    assert out["documents"] == stored == n
+    return float(out["peak_mb"])
+
+
+def test_the_driver_holds_counters_only_its_memory_does_not_grow(
+    cluster: str, tmp_path: Path
+) -> None:
+    """20,000 documents are read, cleaned and written by the workers: the driver's peak RSS stays
+    under a fixed bound and within a few MB of its peak for 5,000. The pipeline is cut to its
+    cleaning step so the test stays short on two cores: the driver's share of the work (listing,
+    scheduling, adding up counters) does not depend on what the actors run."""
+    small = _driver_peak(cluster, tmp_path, 5_000)
+    large = _driver_peak(cluster, tmp_path, 20_000)
+    assert large < DRIVER_BOUND_MB, (small, large)
+    assert large - small < 40, (small, large)

@@ -168,9 +168,6 @@ def start_ray(address: str | None, num_cpus: int | None = None) -> None:
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.wait_for_min_actors_s = 600  # all actors have their models before work is handed out
-    # analysis is CPU-bound and its inputs small: spread batches over the idlest actors rather
-    # than keep them beside the node that read them
-    context.execution_options.actor_locality_enabled = False
 
 
 def _absolute(folder: str | Path) -> str:
@@ -209,9 +206,10 @@ def run_ray(
         start_ray(address)
         n = concurrency or max(1, int(ray.cluster_resources().get("CPU", 1)))
         light = {"num_cpus": 0}  # reading and writing are I/O: the actors hold the CPUs
+        # one read task per actor; each block goes to the least-busy actor
         ds = ray.data.read_datasource(
-            document_datasource(inputs, config, rows_per_block=batch_size * 4),
-            override_num_blocks=max(n, min(len(inputs), 4 * n)),
+            document_datasource(inputs, config, rows_per_block=batch_size),
+            override_num_blocks=n,
             **light,
         ).map_batches(
             PipelineActor,
