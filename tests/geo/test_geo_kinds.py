@@ -115,3 +115,24 @@ def test_the_river_takes_the_article_the_city_does_not(pipeline) -> None:  # typ
         pipeline, "The brigade fell back to the left bank of the Dnipro after a week of rain."))
     city = by_mention(places_of(pipeline, "Missiles hit Dnipro overnight, its mayor said."))
     assert river["Dnipro"].kind == "river" and city["Dnipro"].kind == "city"
+
+
+def test_towns_named_like_words_need_a_place_of_their_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    words = {p.mention for p in places_of(
+        pipeline, "Officials said Mobile phone networks were down and the Bar association had "
+                  "protested in Kyiv since March. Commanders called the gains Nice but warned "
+                  "of a Split in the coalition, a spokesman in Kharkiv said in May.")}
+    towns = by_mention(places_of(
+        pipeline, "Troops from Mobile, Alabama, and a unit from Split, Croatia, joined the drill."))
+    assert not words & {"Mobile", "Bar", "Nice", "Split", "March", "May"}
+    assert towns["Mobile"].country == "US" and towns["Split"].country == "HR"
+
+
+def test_the_focus_country_pulls_a_small_town_over_a_bigger_namesake(pipeline) -> None:  # type: ignore[no-untyped-def]
+    ukraine = by_mention(places_of(
+        pipeline, "Ukrainian officials said shelling damaged houses in Zelenodolsk overnight, "
+                  "near Kryvyi Rih and Nikopol."))
+    russia = by_mention(places_of(
+        pipeline, "Workers in Zelenodolsk, near Kazan in Russia, launched a new patrol ship."))
+    assert ukraine["Zelenodolsk"].country == "UA"  # a town of 13,000 beats one of 100,000
+    assert russia["Zelenodolsk"].country == "RU"

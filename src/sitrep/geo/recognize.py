@@ -272,9 +272,10 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
     for e in over:
         exact = e.start == c.start and e.end == c.end
         inside = e.start <= c.start and c.end <= e.end
-        if e.label in DEMONYM_LABELS and (inside and (e.start == c.start or not c.strong)
-                                          or e.start == c.start and c.area is not None):
-            return False  # demonyms: "Russian", "an English city"; but "Indian Punjab" is Punjab
+        if e.label == "NORP" and inside and (e.start == c.start or not c.strong):
+            return False  # demonyms: "Russian"; but "Indian Punjab" is Punjab
+        if e.label in DEMONYM_LABELS and e.start == c.start and c.area is not None:
+            return False  # "an English city", "a Russian town"
         if e.label == "PERSON" and not exact and inside:
             return False  # "Lloyd Austin"
         if e.label == "ORG" and inside and not exact and named_with(text, tokens, i, j, e):
