@@ -136,3 +136,10 @@ def test_the_focus_country_pulls_a_small_town_over_a_bigger_namesake(pipeline) -
         pipeline, "Workers in Zelenodolsk, near Kazan in Russia, launched a new patrol ship."))
     assert ukraine["Zelenodolsk"].country == "UA"  # a town of 13,000 beats one of 100,000
     assert russia["Zelenodolsk"].country == "RU"
+
+
+def test_small_towns_listed_after_a_cue_are_places(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Fighting raged in Bakhmut, Soledar, Bilohorivka and Marinka on Tuesday."))
+    assert {"Soledar", "Bilohorivka", "Marinka"} <= set(got)
+    assert all(got[m].country == "UA" for m in ("Soledar", "Bilohorivka", "Marinka"))

@@ -340,22 +340,48 @@ PLACE_NOUNS = {"city", "town", "village", "outskirts", "suburb", "suburbs", "por
 
 
 def has_cue(text: str, tokens: list[Token], i: int) -> bool:
-    """Whether the words before a span introduce a place ("in X", "the town of X")."""
+    """Whether the words before a span introduce a place ("in X", "the town of X"), also as
+    the last of a list that such words open ("in Bakhmut, Soledar and Marinka")."""
     if i == 0:
         return False
     prev = tokens[i - 1]
     gap = text[prev.end:tokens[i].start]
     if gap in ("'s ", "’s ") and is_capitalised(prev.text):
         return True  # "Shan State's Laukkai", "Ukraine's Kherson region"
-    if gap != " ":
+    return word_cue(text, tokens, i) or listed_after_cue(text, tokens, i)
+
+
+def word_cue(text: str, tokens: list[Token], i: int) -> bool:
+    """"in X", "near X", "the town of X": a word right before the name."""
+    prev = tokens[i - 1]
+    if text[prev.end:tokens[i].start] != " ":
         return False
     p = prev.text.lower()
     if p in LOCATIVE and not is_capitalised(prev.text):
         return True
-    if p == "of" and i >= 2:
-        return tokens[i - 2].text.lower() in PLACE_NOUNS
-    if p in ("and", "or") and i >= 3:  # "in Hilversum and Almelo"
-        return tokens[i - 3].text.lower() in LOCATIVE and is_capitalised(tokens[i - 2].text)
+    return p == "of" and i >= 2 and tokens[i - 2].text.lower() in PLACE_NOUNS
+
+
+def listed_after_cue(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the name ends a list of names ("X, Y and Z") whose first a cue introduces."""
+    k = i  # the start of the name whose list separator is checked next
+    while k > 0 and i - k <= 12:
+        prev = tokens[k - 1]
+        if prev.text in ("and", "or") and text[prev.end:tokens[k].start] == " ":
+            end = k - 1  # the previous name ends before "and"
+        elif text[prev.end:tokens[k].start] == ", ":
+            end = k
+        else:
+            return False
+        start = end
+        while start > 0 and is_capitalised(tokens[start - 1].text) and (
+                text[tokens[start - 1].end:tokens[start].start] in JOINERS or start == end):
+            start -= 1
+        if start == end or start == 0:
+            return False
+        if word_cue(text, tokens, start):
+            return True
+        k = start
     return False
 
 
