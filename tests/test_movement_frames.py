@@ -239,6 +239,34 @@ def test_evidence_text_is_the_raw_text_at_its_offsets(text: str) -> None:
         assert doc.raw_text[m.evidence.start : m.evidence.end] == m.evidence.text
 
 
+# 5b. Relocation done, airlifts, falling back, fleeing forces (and fleeing people who are none)
+MORE_FRAMES = [
+    ("Redeployment\n\nSerbia moved two mechanised battalions to Raska last week, the defence "
+     "ministry said.\n", "deployed", "Raska"),
+    ("Airlift\n\nFrench paratroopers were airlifted to Abeche on Friday, the army said.\n",
+     "arrived", "Abeche"),
+    ("Pullback\n\nGovernment troops fell back to Gao after two days of fighting, residents "
+     "said.\n", "withdrawing", "Gao"),
+    ("Rout\n\nThe garrison fled toward Tessalit overnight as the rebels closed in, officials "
+     "said.\n", "withdrawing", "Tessalit"),
+    ("Armour\n\nSyrian army tanks rolled into Saraqib on Sunday, state media said.\n",
+     "arrived", "Saraqib"),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "place"), MORE_FRAMES)
+def test_more_frames_give_status_and_place(text: str, status: str, place: str) -> None:
+    doc = run(text)
+    found = [m for m in doc.movements if m.status == status and any(place in p for p in places(m))]
+    assert found, summary(doc)
+
+
+def test_people_fleeing_in_vehicles_are_no_force() -> None:
+    doc = run("Exodus\n\nSome 3,000 residents fled in 200 cars on Monday as shelling of the town "
+              "went on, officials said.\n")
+    assert doc.movements == [], summary(doc)
+
+
 # 6. Where the movement is: particles, datelines, appositions, relative clauses and borders
 # (main place = destination, else location, else origin)
 WHERE = [

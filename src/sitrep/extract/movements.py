@@ -24,6 +24,9 @@ from sitrep.sides import NAVY_PREFIXES, is_state
 
 # trigger lemma -> status
 _TRIGGERS = {
+    # relocating, airlifting, fleeing, regrouping, circling, landing troops, falling back
+    "shift": "en_route", "airlift": "arrived", "flee": "withdrawing", "regroup": "massing",
+    "circle": "deployed", "disembark": "arrived", "fall": "withdrawing",
     "head": "en_route", "move": "en_route", "advance": "en_route", "redirect": "en_route",
     "relocate": "en_route", "transfer": "en_route", "march": "en_route", "roll": "en_route",
     "push": "en_route", "approach": "en_route", "converge": "en_route", "bear": "en_route",
@@ -79,6 +82,8 @@ _TRANSITIVE = frozenset({"send", "dispatch", "commit", "deploy", "redeploy", "st
                          "consolidate", "accumulate",
                          # who sees a force names it as the object: "radar detected six ships"
                          "detect", "spot", "see", "observe", "sight", "notice", "photograph"})
+# verbs that put a force somewhere else; done, with "to", the force stands deployed there
+_RELOCATE = frozenset({"move", "transfer", "relocate", "shift"})
 _SIDE_VERBS = frozenset({"withdraw", "retreat", "pull"})  # "Moscow withdrew": a side as the force
 # heads that stand for a whole side ("the Russian side withdrew")
 _SIDE_HEADS = frozenset({"side", "government", "army", "military", "regime", "junta", "leadership",
@@ -102,7 +107,7 @@ _EQUIPMENT = {
     # irregular and police forces move like troops ("insurgents pulled out of the town")
     "insurgent": "troops", "gunman": "troops", "jihadist": "troops", "militia": "troops",
     "militiaman": "troops", "guerrilla": "troops", "police": "troops", "detachment": "troops",
-    "flotilla": "warships",
+    "flotilla": "warships", "garrison": "troops",
     "troop": "troops", "troops": "troops", "force": "troops", "forces": "troops",
     "soldier": "troops", "infantry": "troops", "personnel": "troops", "man": "troops",
     "men": "troops", "fighter": "troops", "mercenary": "troops", "reservist": "troops",
@@ -313,6 +318,13 @@ def _is_trigger(tok: at.Token) -> bool:
         return bool(preps & {"to", "into", "home", "back"})
     if lemma == "link":
         return "up" in preps
+    if lemma == "fall":  # "fell back to X"; not "fell in battle" or "prices fell"
+        return "back" in preps
+    if lemma == "flee":  # "the garrison fled"; not "2,500 fled in 160 vehicles"
+        subj = at.subject_of(tok)
+        return subj is not None and _is_force(subj)
+    if lemma in ("shift", "circle"):  # "shifted units toward X"; not "shifted its tone"
+        return bool(preps & set(_ROLE_OF_PREP))
     if lemma in ("leave", "depart"):  # "left their bases", "left Niger"; not "left the country
         # vulnerable" or "left their weapons"
         if any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in tok.children):
@@ -784,6 +796,12 @@ def _status(tok: at.Token, force: at.Token | None) -> str:
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
     if lemma in ("travel", "make") and perfect:
         return "arrived"
+    done = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in tok.children))
+    if done and lemma in _RELOCATE and "to" in preps:
+        return "deployed"  # "moved two brigades to X", "were transferred to X": put in place
+    if done and lemma in _RELOCATE | {"roll", "advance", "push"} and "into" in preps:
+        return "arrived"  # "rolled into X"
     if lemma == "reach" and any(t.lower_ in ("outskirts", "edge", "edges", "gates")
                                 for c in tok.children if c.dep_ == "dobj" for t in c.subtree):
         return "en_route"  # at the outskirts: still closing in on the place

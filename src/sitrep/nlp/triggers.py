@@ -25,7 +25,7 @@ _FORCES = (
     r"frigate|destroyer|submarine|corvette|convoy|column|tank|armou?r|vehicle|truck|artiller|"
     r"howitzer|missile|rocket|drone|aircraft|jet|plane|bomber|fighter|helicopter|infantry|"
     r"brigade|battalion|regiment|division|unit|marine|paratroop|mercenar|militant|rebel|"
-    r"reservist|conscript|personnel|reinforc|defen[cs]e|casualt|killed|dead|died|wounded|"
+    r"reservist|conscript|personnel|insurgen|gunm[ae]n|militia|jihad|police|reinforc|defen[cs]e|casualt|killed|dead|died|wounded|"
     r"injur|captur|missing|evacuat|displac|refugee|loss|lost|destroy)"
 )
 _MOVES = (
@@ -34,7 +34,8 @@ _MOVES = (
     r"reposition|deploy|redeploy|station|sen[dt]|dispatch|commit|position|stag|drill|"
     r"exercise|patrol|arriv|reach|enter|land|pass|transit|sail|cross|carr|left|leav|depart|"
     r"return|link|detect|sight|notic|operat|rotat|consolidat|accumulat|travers|dock|"
-    r"fl(?:y|ew|own|ies|ying)\b|incursion|pullout|pullback|passage)"
+    r"fl(?:y|ew|own|ies|ying)\b|incursion|pullout|pullback|passage|shift|airlift|fle[de]|"
+    r"regroup|circl|disembark|f[ae]ll)"
 )
 
 TRIGGER = re.compile("|".join((_FIGURES, _QUOTES, _SPEECH, _FORCES, _MOVES)), re.I | re.M)
