@@ -156,3 +156,10 @@ def test_a_quote_of_two_sentences_used_as_a_phrase_belongs_to_the_subject() -> N
     text = ('Prime Minister Ana Koval greeted the vote as "a win for farmers. A win for '
             'everyone".')
     assert quotes_of(text) == [("Ana Koval", "a win for farmers. A win for everyone")]
+
+
+def test_acronyms_are_never_taken_for_people() -> None:
+    from sitrep.extract.quotes import _is_acronym
+
+    assert _is_acronym("MI6") and _is_acronym("RL") and _is_acronym("RFE/RL")
+    assert not _is_acronym("Moore") and not _is_acronym("Richard Moore")

@@ -120,8 +120,9 @@ def find_quotes(doc: Document) -> list[Quote]:
         return []
     text = doc.clean_text[: len(sdoc.text)]
     # a name the tagger took for a person but the geo stage placed on the map is a place
-    placed = {p.clean_start for p in doc.places}
-    names = [n for n in at.index_names(sdoc) if not (n.kind == "person" and n.start in placed)]
+    placed = {p.mention for p in doc.places}
+    names = [n for n in at.index_names(sdoc)
+             if not (n.kind == "person" and (n.name in placed or _is_acronym(n.name)))]
     out: list[Quote] = []
     last: tuple[QuoteSpan, str] | None = None
     for q in find_quote_spans(text):
@@ -138,6 +139,11 @@ def find_quotes(doc: Document) -> list[Quote]:
                          evidence=doc.evidence(q.start, q.end), confidence=conf, rule=rule))
         last = (q, speaker)
     return out
+
+
+def _is_acronym(name: str) -> bool:
+    """"MI6", "RL": capitals and digits, a tagger's person that names no person."""
+    return bool(re.fullmatch(r"[A-Z0-9/&.-]{2,8}", name))
 
 
 def _attribute(doc: Document, sdoc: at.Span, names: list[at.Named], q: QuoteSpan,
