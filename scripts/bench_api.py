@@ -79,23 +79,34 @@ def serve(db_url: str, port: int) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-c", code, db_url, str(port)])
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until_up(client: Any, tries: int = 600) -> None:
+    """Polls /api/health until the server answers (it loads the store's indexes first)."""
+    import httpx
+
+    for _ in range(tries):
+        try:
+            client.get("/api/health")
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+
+
 def run(db_url: str, n_requests: int, seed: int = 11) -> list[float]:
     """Seconds per request for filtered list requests, following cursors up to 5 pages deep."""
     import httpx
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = serve(db_url, port)
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=base, timeout=30) as client:
-            for _ in range(300):
-                try:
-                    client.get("/api/health")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
+            wait_until_up(client)
             return _time_requests(client, n_requests, random.Random(seed))
     finally:
         proc.terminate()

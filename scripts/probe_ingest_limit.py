@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,9 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_api import free_port, wait_until_up  # noqa: E402
 
 TOKEN = "probe-token"
 SENTENCE = ("A column of armoured vehicles moved from Belgorod toward Kharkiv overnight, the "
@@ -60,20 +62,13 @@ def main() -> None:
     ap.add_argument("--limit", type=float, default=60.0, help="per-document limit, seconds")
     args = ap.parse_args()
     url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='sitrep-probe-')) / 'probe.db'}"
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = serve(url, port, args.limit)
     headers = {"Authorization": f"Bearer {TOKEN}"}
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=600,
                           headers=headers) as client:
-            for _ in range(600):
-                try:
-                    client.get("/api/health")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
+            wait_until_up(client)
             report("warm-up small article (workers load their models)",
                    post(client, SMALL.encode()))
             report("small article, workers ready", post(client, SMALL.encode()))

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_api import ACTORS, fill, percentile, serve  # noqa: E402
+from bench_api import ACTORS, fill, free_port, percentile, serve, wait_until_up  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "src" / "sitrep" / "examples" / "articles"
@@ -169,20 +168,14 @@ def main() -> None:
     ap.add_argument("--db", help="an existing store URL (default: build one)")
     args = ap.parse_args()
     url = args.db or build_store(args.facts)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = serve(url, port)
     base = f"http://127.0.0.1:{port}"
     try:
         import httpx
 
-        for _ in range(300):
-            try:
-                httpx.get(base + "/api/health", timeout=5)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        with httpx.Client(base_url=base, timeout=30) as client:
+            wait_until_up(client)
         print(f"store {url}; server pid {proc.pid} on {base}; {args.clients} clients for "
               f"{args.minutes:g} min; RSS every {args.every:g} s", flush=True)
         soak = Soak(base, args.clients, time.monotonic() + args.minutes * 60)

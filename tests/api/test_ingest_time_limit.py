@@ -28,6 +28,7 @@ def test_a_slow_article_is_stopped_at_the_limit_while_a_small_one_is_answered(
     with TestClient(app, base_url=LOCAL, raise_server_exceptions=False,
                     headers={"Authorization": f"Bearer {TOKEN}"}) as c:
         workers = shared_workers(config)
+        workers.wait_ready()  # the limit counts from a loaded worker, as in a running server
         answers: dict[str, object] = {}
 
         def post_slow() -> None:

@@ -43,6 +43,7 @@ class _Worker:
 
     def stop(self) -> None:
         self.pool.terminate()
+        self.pool.join()
 
 
 class PipelineWorkers:
@@ -58,6 +59,11 @@ class PipelineWorkers:
     @property
     def limit_s(self) -> float:
         return self.config.doc_timeout_s
+
+    def wait_ready(self) -> None:
+        """Wait until every idle worker has loaded its models."""
+        for worker in list(self._idle.queue):
+            worker.ready.get(timeout=STARTUP_S)
 
     @property
     def busy(self) -> int:
