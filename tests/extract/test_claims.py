@@ -176,3 +176,15 @@ def test_units_and_singular_ships_are_counted() -> None:
     got = figures(claims_of("The navy lost one submarine and two destroyers, and 45 enemy units "
                             "were destroyed in the same week, the ministry said."))
     assert ("ships_lost", 1, 1) in got and ("other", 45, 45) in got
+
+
+def test_figures_in_scare_quotes_count_what_follows() -> None:
+    got = figures(claims_of("The army said 'dozens of terrorists' were killed near the pass, "
+                            "and \"a dozen\" rebels surrendered."))
+    assert [m for m, _, _ in got] == ["killed", "captured"]
+    assert got[1][1:] == (12, 12)
+
+
+def test_drones_bombs_and_rifles_are_equipment() -> None:
+    got = figures(claims_of("Overnight the enemy lost 40 UAVs, the General Staff said."))
+    assert got == [("other", 40, 40)]

@@ -137,13 +137,18 @@ def _is_modifier(word: str, pos_of: dict[int, Any], start: int) -> bool:
                                 or (tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod")))
 
 
+_QUOTE_MARKS = frozenset("'’‘\"“”")
+
+
 def _scan_noun(text: str, start: int, end: int, pos_of: dict[int, Any]
                ) -> tuple[int, list[tuple[str, int, int]], list[str]] | None:
     """The noun a figure counts: (index of the head in the scanned words, words, modifiers)."""
     words = _words(text, start, min(end, start + 120))
     i, mods = 0, []
-    if words and words[0][0].lower() == "of":
-        i = 1
+    while i < len(words) and words[i][0] in _QUOTE_MARKS:
+        i += 1  # "'hundreds' of rockets", '"a dozen" rebels': the marks around a figure
+    if i < len(words) and words[i][0].lower() == "of":
+        i += 1
         if i < len(words) and words[i][0].lower() in ("the", "its", "their", "his", "her"):
             i += 1
     head = None

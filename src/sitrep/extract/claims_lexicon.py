@@ -22,6 +22,7 @@ troops troop soldiers soldier servicemen serviceman servicemembers personnel fig
 generals commanders mercenaries marines paratroopers militants combatants recruits conscripts
 reservists volunteers sailors pilots guards insurgents rebels militiamen peacekeepers
 infantrymen gunmen commandos jihadists gunmen sappers snipers special-forces legionnaires
+terrorists jihadis
 """)
 # people who only count when something happens to them ("five young children" is no claim)
 PEOPLE = _words("""
@@ -62,7 +63,8 @@ EQUIPMENT = {
     # singulars and spellings news uses for the same kinds ("one submarine", "370 airplanes")
     "airplanes": "aircraft", "airplane": "aircraft", "aeroplanes": "aircraft",
     "submarine": "ships", "destroyer": "ships", "frigate": "ships", "corvette": "ships",
-    "cruiser": "ships", "drone": "weapons", "technicals": "vehicles",
+    "cruiser": "ships", "drone": "weapons", "technicals": "vehicles", "uavs": "weapons",
+    "bombs": "weapons", "rifles": "weapons",
     "units": "units",
 }
 LOST_METRIC = {"tanks": "tanks_lost", "vehicles": "vehicles_lost", "aircraft": "aircraft_lost",
