@@ -34,7 +34,7 @@ from sitrep.errors import Code, message
 from sitrep.ingest.step import storable
 from sitrep.offsets import OffsetMap, Piece
 from sitrep.records import Document, Evidence, Flags, Movement
-from sitrep.store.resolve_tables import TABLES as RESOLVE_TABLES
+from sitrep.store.resolve_tables import create_tables as create_resolve_tables
 from sitrep.store.schema import FACT_TABLES, documents, errors, metadata
 
 log = logging.getLogger(__name__)
@@ -150,9 +150,10 @@ class Store:
                 time.sleep(0.05 * (attempt + 1))
 
     def create(self) -> None:
+        metadata.create_all(self.engine, tables=[documents, errors, *FACT_TABLES.values()])
         # the resolve tables too, empty until resolve runs: a store ingested with --no-resolve
         # can then be served read-only
-        metadata.create_all(self.engine, tables=[*metadata.sorted_tables, *RESOLVE_TABLES])
+        create_resolve_tables(self.engine)
         self._add_missing_columns()
         with self.engine.begin() as conn:
             if self.dialect == "sqlite":
