@@ -85,7 +85,7 @@ def extract(
 ) -> None:
     """Print the extracted facts of each input document as JSON (the contract in the README)."""
     from sitrep.errors import Code
-    from sitrep.ingest.readers import read_paths
+    from sitrep.ingest.step import read_paths
     from sitrep.pipeline import Pipeline
     from sitrep.run.local import process_safely
 
@@ -154,7 +154,7 @@ def ingest(
 def _ingest(  # type: ignore[no-untyped-def]
     paths, db, workers, reprocess, engine, address, parquet, no_resolve
 ) -> None:
-    from sitrep.ingest.readers import read_paths
+    from sitrep.ingest.step import read_paths
 
     store = _open_store(db)
     config = Config()
