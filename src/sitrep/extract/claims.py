@@ -155,7 +155,10 @@ def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str |
             return "killed_or_wounded"  # "17,000 killed and wounded"
         return metric
     seg_i = segment_of(segs, fig.q.num_start)
-    spans = [segs[seg_i]] + ([segs[seg_i - 1]] if seg_i > 0 else [])
+    # the clause before lends its cue ("killed in X — 12 of them children"), unless this one is
+    # a new report of its own ("…were killed, and that 1,300 residents refused to leave")
+    own = re.match(r",?\s+and\s+that\b", text[segs[seg_i][0]:segs[seg_i][1]])
+    spans = [segs[seg_i]] + ([segs[seg_i - 1]] if seg_i > 0 and not own else [])
     for span in spans:
         if fig.kind == "equipment":
             cue = _nearest_cue(text, fig, span, lex.EQUIPMENT_CUE_RES, None)

@@ -16,6 +16,10 @@ from sitrep.extract import attribution as at
 from sitrep.extract import claims_lexicon as lex
 from sitrep.sides import canonical_side
 
+# words a name never ends with
+_DANGLING = frozenset(("and", "or", "but", "of", "the", "to", "in", "near", "at", "on", "for"))
+# "her team", "his office": a possessive pronoun before a description stands for its owner
+_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "org", "we": "org"}
 _VAGUE_HEADS = frozenset(("group", "website", "site", "organisation", "organization", "monitor",
                           "company", "agency", "outlet", "blog", "project", "team", "tracker"))
@@ -113,8 +117,8 @@ def _strip_the(text: str) -> str:
 def _valid(phrase: str) -> bool:
     """A claimant names someone: a proper name, or an institution ("the ministry")."""
     words = phrase.split()
-    if not words or len(words) > 10:
-        return False
+    if not words or len(words) > 10 or words[-1].lower() in _DANGLING:
+        return False  # "Kupiansk and": a pattern's cut through a clause, not a name
     if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper()
                                                     and words[0].lower() not in ("the", "a")):
         return True
@@ -167,6 +171,9 @@ def _is_person(persons: list[tuple[int, int, str]], pos: int) -> bool:
 def _resolve(phrase: str, pos: int, speakers: Speakers) -> str | None:
     plain = _strip_the(phrase.strip())
     low = plain.lower()
+    owner, _, rest = low.partition(" ")
+    if owner in _POSSESSIVES and rest and rest.split()[-1] in _VAGUE_HEADS | {"office", "staff"}:
+        return speakers.resolve(_POSSESSIVES[owner], pos)  # "Her team estimates…"
     if low in _PRONOUNS or (phrase.strip().lower().startswith("the ")
                             and not any(w[:1].isupper() for w in plain.split())):
         found = speakers.resolve(phrase.strip() if low not in _PRONOUNS else low, pos)
@@ -215,6 +222,8 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
                 and _speech_use(tok):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"
                          and sent[0] <= c.idx < sent[1]), None) or _shared(tok, sent)
+            if subj is not None and subj.left_edge.idx <= fig <= subj.right_edge.idx:
+                return None  # the figure's own phrase as the speaker: the parse went wrong
             if subj is not None:
                 last = subj.right_edge
                 words = _alias(subj) or _subject_words(subj)

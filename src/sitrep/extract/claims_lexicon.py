@@ -111,7 +111,9 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
                r"brigades?|battalions?|\bunits?\b|contingent|build-?up|committed|numbering"),
 )
 EQUIPMENT_CUES: tuple[tuple[str, str], ...] = (
-    ("weapons_supplied", r"suppl\w*|deliver\w*|donat\w*|provid\w*|\bsen[dt]\b|sending|pledg\w*|"
+    # "supplied", "supplies to"; not "a supply ship" sailing with the warships
+    ("weapons_supplied", r"suppli(?:ed|es|ing)\b|\bsupply\s+(?:of|to)\b|deliver\w*|donat\w*|"
+                         r"provid\w*|\bsen[dt]\b|sending|pledg\w*|"
                          r"\bgiv(?:e|en|ing)\b|\bgave\b|shipp\w*|transferr?\w*|\baid\b|receiv\w*"),
     ("lost", r"\blost\b|\blos(?:e|es|ing)\b|\blosses\b|destroy(?:ed|ing|s)?\b|damag\w*|"
              r"captur\w*|abandon\w*|"
