@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint bench score train clean
+.PHONY: install demo test test-fast lint bench score score-corpus train clean
 
 install: $(STAMP)
 
@@ -32,6 +32,9 @@ score: install  ## the tune (dev) and check scores quoted in the README, then pl
 	python3 ../shared/eval/score.py --gold ../shared/eval/check --cmd "$(BIN)/sitrep extract --format jsonl"
 	python3 ../shared/eval/score.py --gold ../shared/eval/geowebnews-dev --only places --cmd "$(BIN)/sitrep extract --format jsonl"
 	python3 ../shared/eval/score_body.py --gold ../shared/eval/zyte-aeb-dev --cmd "$(BIN)/sitrep extract --format jsonl"
+
+score-corpus: install  ## movements and claims on the corpus we wrote (train/corpus/), a third measure
+	$(BIN)/python scripts/score_corpus.py
 
 train: install  ## rebuild the movement judge's weights from train/corpus and the tune set (under a minute on 2 cores)
 	$(BIN)/python scripts/train_judge.py
