@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sitrep.clean.lines import is_title_line
 from sitrep.dates import resolve_date
 from sitrep.extract import claims_lexicon as lex
 from sitrep.extract.claims_claimant import Speakers, collect_names, find_claimant
@@ -59,7 +60,7 @@ def find_claims(doc: Document) -> list[Claim]:
             recent = (end, claims[-1][0].subject)
         for claim, fig in claims:
             key = (claim.subject, claim.metric, claim.low, claim.high)
-            headline = _is_headline_line(text, start)
+            headline = is_title_line(text, start)
             if not fig.q.vague and key in seen:
                 k, was_headline = seen[key]  # the same figure restated: keep the better telling
                 if _better_telling(claim, headline, out[k], was_headline):
@@ -75,13 +76,6 @@ def _better_telling(new: Claim, headline: bool, old: Claim, was_headline: bool) 
     """Whether a restated figure's new telling beats the first: the first was a headline and the
     new one is a sentence of the body (a later mention in the body refers back to the first)."""
     return was_headline and not headline and (bool(new.claimant) or not old.claimant)
-
-
-def _is_headline_line(text: str, pos: int) -> bool:
-    """Whether the line holding `pos` is a title: it does not end as a sentence does."""
-    end = text.find("\n", pos)
-    line = text[text.rfind("\n", 0, pos) + 1:end if end >= 0 else len(text)].rstrip()
-    return bool(line) and line[-1] not in ".!?\"”’'"
 
 
 def _with_antecedent(fig: Figure, last: Figure | None) -> Figure:

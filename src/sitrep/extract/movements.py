@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from sitrep.clean.lines import is_title_line
 from sitrep.dates import WEEKDAYS, resolve_date
 from sitrep.extract import attribution as at
 from sitrep.extract.judge import Judge
@@ -1183,8 +1184,7 @@ def _richness(mov: Movement, headline: bool = False) -> int:
 def _is_headline(text: str, s: int, e: int) -> bool:
     """A title or caption: a whole line that does not end as a sentence does."""
     whole_line = (s == 0 or text[s - 1] == "\n") and (e >= len(text.rstrip()) or text[e] == "\n")
-    tail = text[s:e].rstrip()[-2:]
-    return whole_line and not any(c in tail for c in ".!”\"’'")
+    return whole_line and is_title_line(text, s)
 
 
 # --- one movement per event ------------------------------------------------------------------
