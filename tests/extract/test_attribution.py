@@ -88,3 +88,10 @@ def test_imagery_sources_read_a_satellite_company_apposition() -> None:
     sdoc = _nlp()("Maxar Technologies, a private satellite company, said the column was long.")
     names = at.index_names(sdoc)
     assert [who for _, who in at.imagery_sources(names, sdoc)] == ["Maxar Technologies"]
+
+
+def test_entities_are_built_once_per_parse() -> None:
+    doc = _nlp()("Marta Ilves of the Estonian navy said the ferry left Tallinn.")
+    first = at.ents(doc)
+    assert first is at.ents(doc) and first is at.ents(doc[2:5])
+    assert [e.text for e in first] == [e.text for e in doc.ents]

@@ -73,10 +73,20 @@ class Named:
     addressee: bool = False  # the one spoken to ("he told the newspaper Bild"): never "he"
 
 
+def ents(sdoc: Span) -> tuple[Span, ...]:
+    """The parse's entities, built once per document: spaCy rebuilds `doc.ents` at every
+    access, which made extraction quadratic in a long text."""
+    doc = sdoc.doc if hasattr(sdoc, "doc") else sdoc
+    cached = doc.user_data.get("sitrep_ents")
+    if cached is None:
+        cached = doc.user_data["sitrep_ents"] = tuple(doc.ents)
+    return cached
+
+
 def index_names(sdoc: Span) -> list[Named]:
     """Every PERSON and ORG entity of the parse, in text order, marked when it is a subject."""
     out: list[Named] = []
-    for ent in sdoc.ents:
+    for ent in ents(sdoc):
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         kind = "person" if ent.label_ == "PERSON" else "org"
@@ -184,7 +194,7 @@ def resolve_pronoun(names: list[Named], sdoc: Span, tok: Token) -> str | None:
 def entity_in(sdoc: Span, head: Token, label: str) -> Span | None:
     """The last entity with `label` inside the noun phrase of `head` (relative clauses left out)."""
     lo, hi = _np_bounds(head)
-    hits = [e for e in sdoc.ents if e.label_ == label and e.start >= lo and e.end <= hi + 1]
+    hits = [e for e in ents(sdoc) if e.label_ == label and e.start >= lo and e.end <= hi + 1]
     return hits[-1] if hits else None
 
 
@@ -261,7 +271,7 @@ def name_of(names: list[Named], sdoc: Span, head: Token, *,
 
 
 def _ent_of(sdoc: Span, tok: Token) -> str | None:
-    for e in sdoc.ents:
+    for e in ents(sdoc):
         if e.start <= tok.i < e.end:
             return e.text
     return None
@@ -272,7 +282,7 @@ def _institution_phrase(names: list[Named], sdoc: Span, head: Token) -> str | No
     fuller phrase with the same head named before it."""
     lo, _hi = _np_bounds(head)
     hi = head.i
-    for e in sdoc.ents:  # "Ministry of Defence": keep the whole entity
+    for e in ents(sdoc):  # "Ministry of Defence": keep the whole entity
         if e.start <= head.i < e.end:
             hi = max(hi, e.end - 1)
     toks = [t for t in sdoc[lo:hi + 1]

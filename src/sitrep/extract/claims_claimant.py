@@ -92,7 +92,7 @@ def collect_names(sdoc: Any, speakers: Speakers) -> None:
     """Remember every person and organisation named, and proper-noun subjects ("Oryx, an ...")."""
     if sdoc is None:
         return
-    for ent in sdoc.ents:
+    for ent in at.ents(sdoc):
         if ent.label_ == "PERSON":
             speakers.add(ent.start_char, ent.text, "person")
             speakers.persons.append((ent.start_char, ent.end_char, ent.text))

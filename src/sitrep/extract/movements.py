@@ -714,7 +714,7 @@ def _coordinated_forces(force: at.Token) -> list[at.Token]:
 def _org_side(t: at.Token) -> str:
     """The side an organisation's name stands for ("Rapid Support Forces" -> RSF), else the
     whole name as written."""
-    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    ent = next((e for e in at.ents(t.doc) if e.start <= t.i < e.end), None)
     text = re.sub(r"^(?:the|The)\s+", "", ent.text if ent is not None else t.text)
     return at.side_of(text) or at.side_of(t.text) or text
 
@@ -1149,7 +1149,8 @@ def _evidence_bounds(doc: Document, tok: at.Token) -> tuple[int, int]:
 
 
 def _date_words(sdoc: at.Span, tok: at.Token) -> str | None:
-    for ent in tok.sent.ents:
+    sent = tok.sent
+    for ent in (e for e in at.ents(sdoc) if sent.start <= e.start and e.end <= sent.end):
         if ent.label_ != "DATE":
             continue
         for a in [ent.root, *list(ent.root.ancestors)[:3]]:
