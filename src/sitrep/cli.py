@@ -413,6 +413,33 @@ def demo(
 
 
 @app.command()
+def watch(
+    sources: Annotated[
+        list[str], typer.Argument(help="RSS/Atom feed URLs, folders (WARC drop folders too).")
+    ],
+    db: DbOpt = DEFAULT_DB,
+    every: Annotated[str, typer.Option(help="Time between polls: 30s, 15m, 1h.")] = "15m",
+    cycles: Annotated[
+        int | None, typer.Option(help="Stop after this many polls (default: until Ctrl-C).")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Poll feeds and folders, ingest only new items, resolve, and log one line per cycle."""
+    from sitrep.run.watch import Watcher, parse_every
+    from sitrep.run.watch import watch as run_watch
+
+    _setup_logging(verbose)
+    try:
+        every_s = parse_every(every)
+    except ValueError as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(2) from exc
+    with _store_failures(db):
+        watcher = Watcher(list(sources), _open_store(db), Config())
+        run_watch(watcher, every_s, cycles=cycles, log=lambda line: err.print(line, markup=False))
+
+
+@app.command()
 def bench(
     docs: Annotated[int, typer.Option("--docs", "-n", help="Documents to generate.")] = 200,
     workers: Annotated[

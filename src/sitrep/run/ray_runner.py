@@ -25,6 +25,7 @@ from typing import Any
 from sitrep.config import Config
 from sitrep.records import Document
 from sitrep.run.local import RunStats, process_safely
+from sitrep.run.resume import stored_among
 from sitrep.serialize import document_from_json, document_to_json
 
 # keep a laptop run offline and quiet: no usage reporting, no dashboard
@@ -67,7 +68,7 @@ class PipelineActor:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         ids = [str(i) for i in batch["id"]]
-        stored = stored_among(self.skip_url, ids) if self.skip_url else set()
+        stored = stored_among(open_store(self.skip_url), ids) if self.skip_url else set()
         out: dict[str, list[Any]] = {"id": ids, "doc": [], "skipped": [], "node": []}
         for doc_id, s in zip(ids, batch["doc"], strict=True):
             doc = document_from_json(s)
@@ -88,16 +89,6 @@ def open_store(url: str) -> Any:
     if url not in _stores:
         _stores[url] = Store(url)
     return _stores[url]
-
-
-def stored_among(url: str, ids: list[str]) -> set[str]:
-    """Which of `ids` the store already holds."""
-    from sqlalchemy import select
-
-    from sitrep.store.schema import documents
-
-    with open_store(url).engine.connect() as conn:
-        return set(conn.execute(select(documents.c.id).where(documents.c.id.in_(ids))).scalars())
 
 
 def _analysed(batch: dict[str, Any]) -> tuple[list[Document], dict[str, Any]]:
