@@ -100,3 +100,21 @@ def test_every_takes_seconds_minutes_and_hours() -> None:
     assert [parse_every(s) for s in ("30s", "15m", "1h", "90")] == [30, 900, 3600, 90]
     with pytest.raises(ValueError):
         parse_every("soon")
+
+
+@pytest.mark.slow
+def test_a_folder_is_read_again_only_when_a_file_is_new_or_changed(tmp_path: Path) -> None:
+    from sitrep.config import Config
+    from sitrep.run.watch import Watcher
+
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "a.txt").write_text(ITEMS[0][1] + "\n")
+    watcher = Watcher([str(drop)], Store(f"sqlite:///{tmp_path / 'w.db'}"), Config())
+    news = [watcher.run_cycle(1).new, watcher.run_cycle(2).new]
+    (drop / "b.txt").write_text(ITEMS[1][1] + "\n")
+    news.append(watcher.run_cycle(3).new)
+    (drop / "a.txt").write_text(ITEMS[2][1] + "\n")  # rewritten with other text
+    news.append(watcher.run_cycle(4).new)
+    assert news == [1, 0, 1, 1]
+    assert watcher.store.counts()["documents"] == 3
