@@ -168,3 +168,18 @@ def test_the_token_can_come_from_the_environment(store_url, monkeypatch) -> None
                     base_url=LOCAL) as c:
         assert c.get("/api/config").json()["writes_enabled"] is True
         assert_error(c.post("/api/ingest", json={"text": "x"}), 401)
+
+
+def test_an_article_the_store_refuses_is_a_422_with_the_reason(writer, monkeypatch) -> None:
+    from sitrep.store.db import Store
+
+    def refuse(self, conn, doc):  # type: ignore[no-untyped-def]
+        raise ValueError("a value this store cannot hold")
+
+    monkeypatch.setattr(Store, "upsert_in", refuse)
+    err = assert_error(
+        writer.post("/api/ingest", json={"text": ARTICLE, "name": "api-refused-test"},
+                    headers={"Authorization": f"Bearer {TOKEN}"}),
+        422,
+    )
+    assert err["code"] == "not_stored" and "cannot hold" in err["message"]

@@ -197,6 +197,9 @@ def store_and_resolve(state: Any, doc: Document) -> str:
     from sitrep.resolve.step import resolve_store
 
     with state.write_lock:
-        state.store.upsert(doc)
+        written = state.store.upsert(doc)
+        if written.get("set_aside"):  # the store refused it: say why, and store nothing more
+            why = next((e.message for e in doc.errors if e.code == Code.WRITE_FAILED), "")
+            raise ApiError(422, f"the store refused this article: {why}", code="not_stored")
         resolve_store(state.store, [doc.id])  # copies, incidents and the ledger see it at once
     return doc.id
