@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import random
-import resource
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from sitrep.config import Config
 from sitrep.records import Document
+from sitrep.run.memory import peak_rss_mb
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 GENERAL = Path(__file__).resolve().parents[1] / "examples" / "general"
@@ -82,7 +82,7 @@ def _run_chunk(docs: list[Document]) -> tuple[int, int, dict[str, float], int]:
     before = Counter(_pipe.seconds)
     facts = sum(len(process_safely(_pipe, d).facts) for d in docs)
     delta = {k: v - before.get(k, 0.0) for k, v in _pipe.seconds.items()}
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_kb = int(peak_rss_mb() * 1024)
     return len(docs), facts, delta, peak_kb
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import time
 import uuid
 from collections import Counter
@@ -25,6 +24,7 @@ from typing import Any
 from sitrep.config import Config
 from sitrep.records import Document
 from sitrep.run.local import RunStats, process_safely
+from sitrep.run.memory import peak_rss_mb
 from sitrep.run.resume import stored_among
 from sitrep.serialize import document_from_json, document_to_json
 
@@ -227,7 +227,7 @@ def run_ray(
             if on_progress:
                 on_progress(stats)
     stats.seconds = time.perf_counter() - t0
-    stats.driver_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    stats.driver_peak_mb = peak_rss_mb()
     return stats
 
 
