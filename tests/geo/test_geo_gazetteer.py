@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.geo.gazetteer import load_gazetteer
-from sitrep.geo.names import lookup_keys, name_key
+from sitrep.geo.names import lookup_keys, place_key
 
 
 @pytest.fixture(scope="module")
@@ -16,24 +16,24 @@ def gaz():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("a,b", [("Kiev", "Kyiv"), ("Kharkov", "Kharkiv"), ("Izium", "Izyum"),
                                  ("Lugansk", "Luhansk"), ("Odessa", "Odesa")])
 def test_alternate_spellings_find_the_same_city(gaz, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
-    ids_a = {e.geonameid for e in gaz.lookup([name_key(a)])[name_key(a)] if e.kind == "city"}
-    ids_b = {e.geonameid for e in gaz.lookup([name_key(b)])[name_key(b)] if e.kind == "city"}
+    ids_a = {e.geonameid for e in gaz.lookup([place_key(a)])[place_key(a)] if e.kind == "city"}
+    ids_b = {e.geonameid for e in gaz.lookup([place_key(b)])[place_key(b)] if e.kind == "city"}
     assert ids_a & ids_b
 
 
 def test_cyrillic_name_finds_the_city(gaz) -> None:  # type: ignore[no-untyped-def]
-    key = name_key("Харків")
+    key = place_key("Харків")
     assert any(e.name == "Kharkiv" for e in gaz.lookup([key]).get(key, []))
 
 
 def test_lookalike_letters_fold_inside_latin_words() -> None:
-    assert name_key("Kharkiν") == name_key("Kharkiv")  # Greek nu
-    assert name_key("Hoҝkɑido") == "hokkaido"
+    assert place_key("Kharkiν") == place_key("Kharkiv")  # Greek nu
+    assert place_key("Hoҝkɑido") == "hokkaido"
 
 
 def test_curated_features_have_coordinates(gaz) -> None:  # type: ignore[no-untyped-def]
     for name in ("Tsugaru Strait", "Sea of Japan", "Donbass", "Bosphorus", "Kherson Oblast"):
-        hits = gaz.lookup([name_key(name)])[name_key(name)]
+        hits = gaz.lookup([place_key(name)])[place_key(name)]
         assert any(e.source == "curated" for e in hits), name
 
 
@@ -44,5 +44,5 @@ def test_acronyms_match_only_in_capitals(gaz) -> None:  # type: ignore[no-untype
 
 
 def test_first_level_regions_are_indexed_with_their_abbreviations(gaz) -> None:  # type: ignore[no-untyped-def]
-    hits = gaz.lookup([name_key("Calif.")])[name_key("Calif.")]
+    hits = gaz.lookup([place_key("Calif.")])[place_key("Calif.")]
     assert any(e.kind == "admin1" and e.name == "California" for e in hits)

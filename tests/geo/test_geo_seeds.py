@@ -19,14 +19,14 @@ EXPECTED = {
 
 @pytest.mark.slow
 def test_seed_places_resolve_within_50_km(seed_docs) -> None:  # type: ignore[no-untyped-def]
-    from sitrep.geo.names import name_key
+    from sitrep.geo.names import place_key
 
     found: dict[str, tuple[float, float]] = {}
     for doc in seed_docs:
         for p in doc.places:
             if p.lat is not None and p.lon is not None:
-                found.setdefault(name_key(p.mention), (p.lat, p.lon))
+                found.setdefault(place_key(p.mention), (p.lat, p.lon))
     for name, point in EXPECTED.items():
-        got = found.get(name_key(name))
+        got = found.get(place_key(name))
         assert got is not None, f"{name} not found"
         assert km(got, point) <= 50, f"{name} at {got}"

@@ -15,8 +15,8 @@ from typing import Any
 
 from sitrep.sides import PROXIES, SIDES, side_of  # noqa: F401 - read as at.SIDES, at.PROXIES, at.side_of
 
-Token = Any  # a spaCy Token (spaCy has no stable typing for it)
-Span = Any  # a spaCy Span
+SpacyToken = Any  # a spaCy Token (spaCy has no stable typing for it)
+SpacySpan = Any  # a spaCy Span or Doc (not `sitrep.records.Span`)
 
 # verbs whose subject is the source of what their complement says
 SPEECH_VERBS = frozenset({
@@ -73,7 +73,7 @@ class Named:
     addressee: bool = False  # the one spoken to ("he told the newspaper Bild"): never "he"
 
 
-def ents(sdoc: Span) -> tuple[Span, ...]:
+def ents(sdoc: SpacySpan) -> tuple[SpacySpan, ...]:
     """The parse's entities, built once per document: spaCy rebuilds `doc.ents` at every
     access, which made extraction quadratic in a long text."""
     doc = sdoc.doc if hasattr(sdoc, "doc") else sdoc
@@ -83,7 +83,7 @@ def ents(sdoc: Span) -> tuple[Span, ...]:
     return cached
 
 
-def index_names(sdoc: Span) -> list[Named]:
+def index_names(sdoc: SpacySpan) -> list[Named]:
     """Every PERSON and ORG entity of the parse, in text order, marked when it is a subject."""
     out: list[Named] = []
     for ent in ents(sdoc):
@@ -123,7 +123,7 @@ def _person_name(text: str) -> str:
     return _strip_name(m.group(1) if m else text)
 
 
-def _is_addressee(tok: Token) -> bool:
+def _is_addressee(tok: SpacyToken) -> bool:
     """The object of "tell" or of "said to", directly or as an apposition ("told the German
     newspaper Bild", "said to Reuters")."""
     t = tok.head if tok.dep_ == "appos" else tok
@@ -132,7 +132,7 @@ def _is_addressee(tok: Token) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in SPEECH_VERBS
 
 
-def _is_in_subject(tok: Token) -> bool:
+def _is_in_subject(tok: SpacyToken) -> bool:
     for t in [tok, *list(tok.ancestors)[:3]]:
         if t.dep_ in ("nsubj", "nsubjpass"):
             return True
@@ -167,7 +167,7 @@ def expand_person(names: list[Named], short: str, pos: int) -> str:
     return best[2] if best else short
 
 
-def resolve_pronoun(names: list[Named], sdoc: Span, tok: Token) -> str | None:
+def resolve_pronoun(names: list[Named], sdoc: SpacySpan, tok: SpacyToken) -> str | None:
     """The person ("he", "she") or organisation ("it", "they") a pronoun most likely stands for."""
     word = tok.lower_
     pos = tok.idx
@@ -191,14 +191,14 @@ def resolve_pronoun(names: list[Named], sdoc: Span, tok: Token) -> str | None:
     return expand_person(names, pick.name, pick.start) if kind == "person" else pick.name
 
 
-def entity_in(sdoc: Span, head: Token, label: str) -> Span | None:
+def entity_in(sdoc: SpacySpan, head: SpacyToken, label: str) -> SpacySpan | None:
     """The last entity with `label` inside the noun phrase of `head` (relative clauses left out)."""
     lo, hi = _np_bounds(head)
     hits = [e for e in ents(sdoc) if e.label_ == label and e.start >= lo and e.end <= hi + 1]
     return hits[-1] if hits else None
 
 
-def _np_bounds(head: Token) -> tuple[int, int]:
+def _np_bounds(head: SpacyToken) -> tuple[int, int]:
     """Token bounds of a noun phrase, without relative clauses, appositions or clauses after it."""
     lo, hi = head.i, head.i
     for t in head.subtree:
@@ -220,7 +220,7 @@ def _np_bounds(head: Token) -> tuple[int, int]:
     return lo, hi
 
 
-def name_of(names: list[Named], sdoc: Span, head: Token, *,
+def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
             person_only: bool = False) -> str | None:
     """A name for the subject `head` of a speech verb, or None when it names no one.
 
@@ -270,14 +270,14 @@ def name_of(names: list[Named], sdoc: Span, head: Token, *,
     return None
 
 
-def _ent_of(sdoc: Span, tok: Token) -> str | None:
+def _ent_of(sdoc: SpacySpan, tok: SpacyToken) -> str | None:
     for e in ents(sdoc):
         if e.start <= tok.i < e.end:
             return e.text
     return None
 
 
-def _institution_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
+def _institution_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> str | None:
     """"the Russian defence ministry" -> "Russian defence ministry"; a bare "the ministry" -> the
     fuller phrase with the same head named before it."""
     lo, _hi = _np_bounds(head)
@@ -299,12 +299,12 @@ def _institution_phrase(names: list[Named], sdoc: Span, head: Token) -> str | No
     return phrase or None
 
 
-def _inner_hyphen(t: Token) -> bool:
+def _inner_hyphen(t: SpacyToken) -> bool:
     """A hyphen inside a word ("Saudi-led"), not a dash between words."""
     return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.nbor(-1).whitespace_
 
 
-def _join_words(toks: list[Token]) -> str:
+def _join_words(toks: list[SpacyToken]) -> str:
     """Words as written: a space between them, none around a hyphen inside a word."""
     out = ""
     for k, t in enumerate(toks):
@@ -313,7 +313,7 @@ def _join_words(toks: list[Token]) -> str:
     return out
 
 
-def _fuller_before(sdoc: Span, head: Token, word: str) -> str | None:
+def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str) -> str | None:
     """The last fuller noun phrase before `head` whose head is the same word."""
     for t in reversed(sdoc[: head.i]):
         if t.lower_ == word.lower() and t.i != head.i:
@@ -324,7 +324,7 @@ def _fuller_before(sdoc: Span, head: Token, word: str) -> str | None:
     return None
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: SpacyToken) -> SpacyToken | None:
     """The subject of a verb, looking through auxiliaries, conjunctions and open complements."""
     seen = 0
     v = verb
@@ -341,13 +341,13 @@ def subject_of(verb: Token) -> Token | None:
     return glued_subject(verb)
 
 
-def same_line(a: Token, b: Token) -> bool:
+def same_line(a: SpacyToken, b: SpacyToken) -> bool:
     """Whether no line break lies between two tokens (a headline is not the sentence below)."""
     lo, hi = sorted((a.i, b.i))
     return not any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
 
 
-def glued_subject(verb: Token) -> Token | None:
+def glued_subject(verb: SpacyToken) -> SpacyToken | None:
     """The subject the parser lost to a headline glued above the verb's line: the noun phrase
     that opens the line before the verb but hangs from a word of the line above."""
     doc = verb.doc
@@ -362,7 +362,7 @@ def glued_subject(verb: Token) -> Token | None:
     return None
 
 
-def speech_ancestor(tok: Token, *, max_up: int = 8) -> Token | None:
+def speech_ancestor(tok: SpacyToken, *, max_up: int = 8) -> SpacyToken | None:
     """The nearest speech verb above `tok` in the parse ("Kirby said [a convoy was seen]")."""
     for n, a in enumerate(tok.ancestors):
         if n >= max_up:
@@ -372,7 +372,7 @@ def speech_ancestor(tok: Token, *, max_up: int = 8) -> Token | None:
     return None
 
 
-def according_to(sent: Span, clause_of: Token | None = None) -> Token | None:
+def according_to(sent: SpacySpan, clause_of: SpacyToken | None = None) -> SpacyToken | None:
     """The head of X in "according to X" within a sentence; with `clause_of`, only when it
     qualifies that word's clause (it hangs from the word or a word above it)."""
     above = {clause_of.i, *(a.i for a in clause_of.ancestors)} if clause_of is not None else None
@@ -386,7 +386,7 @@ def according_to(sent: Span, clause_of: Token | None = None) -> Token | None:
     return None
 
 
-def source_in_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
+def source_in_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> str | None:
     """A named source inside a phrase: "satellite images from Maxar" -> Maxar."""
     if head.lower_ in IMAGERY_WORDS or head.lemma_.lower() in IMAGERY_WORDS:
         for t in head.subtree:
@@ -396,7 +396,7 @@ def source_in_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
     return name_of(names, sdoc, head)
 
 
-def imagery_sources(names: list[Named], sdoc: Span) -> list[tuple[int, str]]:
+def imagery_sources(names: list[Named], sdoc: SpacySpan) -> list[tuple[int, str]]:
     """Where the document names who took its images: "images from Maxar", "Maxar, a ... satellite
     company", "satellite company Maxar". Returns (clean offset, name) pairs in text order."""
     out: list[tuple[int, str]] = []
@@ -426,7 +426,7 @@ def nearest_source(sources: list[tuple[int, str]], pos: int) -> str | None:
     return sources[0][1] if sources else None
 
 
-def group_phrase(head: Token) -> str | None:
+def group_phrase(head: SpacyToken) -> str | None:
     """An unnamed group with its country, as sources are cited ("two US officials" -> US officials,
     "UK defence sources"); None without a country or a group word."""
     if head.lower_ not in ANONYMOUS_HEADS:
@@ -437,7 +437,7 @@ def group_phrase(head: Token) -> str | None:
     return " ".join([*(t.text for t in mods), head.text])
 
 
-def source_phrase(names: list[Named], sdoc: Span, head: Token) -> str | None:
+def source_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> str | None:
     """An observer as the text styles it: a person with the title or affiliation written before the
     name ("Pentagon Press Secretary John Kirby", "Al Jazeera's Resul Serdar"), else `name_of`."""
     person = entity_in(sdoc, head, "PERSON")

@@ -24,7 +24,7 @@ from sitrep.extract.claims_figures import (
     sentence_units,
     split_segments,
 )
-from sitrep.extract.claims_subject import SubjectContext, build_context, find_subject
+from sitrep.extract.claims_subject import SubjectContext, find_subject, subject_context
 from sitrep.records import Claim, Document, Span
 
 _PERSON_KINDS = ("military", "people", "civilians", "nation", "")
@@ -42,7 +42,7 @@ def find_claims(doc: Document) -> list[Claim]:
     sdoc = doc.nlp
     speakers = Speakers()
     collect_names(sdoc, speakers)
-    ctx = build_context(doc)
+    ctx = subject_context(doc)
     pos_of: dict[int, Any] = {t.idx: t for t in sdoc} if sdoc is not None else {}
     out: list[Claim] = []
     seen: dict[tuple[Any, ...], tuple[int, bool]] = {}  # figure -> (index in `out`, headline)

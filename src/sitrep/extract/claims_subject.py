@@ -48,7 +48,7 @@ class SubjectContext:
     place_country: dict[int, str]  # clean start of a place mention -> canonical country
 
 
-def build_context(doc: Document) -> SubjectContext:
+def subject_context(doc: Document) -> SubjectContext:
     """Count the sides the article names, and the countries of its places."""
     counts = Counter(m.name for m in find_sides(doc.clean_text))
     dominant = counts.most_common(1)[0][0] if counts else None

@@ -234,7 +234,7 @@ def find_movements(doc: Document, judge: Judge | None = None) -> list[Movement]:
     return [f.movement for f in _merge(kept)]
 
 
-def _same_line(doc: Document, got: _Found, tok: at.Token) -> bool:
+def _same_line(doc: Document, got: _Found, tok: at.SpacyToken) -> bool:
     """Whether `tok` lies in the evidence line of `got`: a headline glued by the parser to the
     first sentence below it tells its own movement."""
     return got.start <= tok.idx < got.end or _evidence_bounds(doc, tok) == (got.start, got.end)
@@ -253,7 +253,7 @@ def _fill_actors(found: list[_Found]) -> None:
             f.movement.confidence = round(f.movement.confidence - 0.1, 2)
 
 
-def _join(doc: Document, sdoc: at.Span, got: _Found, tok: at.Token) -> None:
+def _join(doc: Document, sdoc: at.SpacySpan, got: _Found, tok: at.SpacyToken) -> None:
     """Add what a joined verb says; a motion verb gives its status to a mere sighting, and the
     main clause's verb to the movement read from a clause describing the force."""
     if got.described and not _describes_force(tok):
@@ -274,22 +274,22 @@ def _join(doc: Document, sdoc: at.Span, got: _Found, tok: at.Token) -> None:
     got.rich = _richness(got.movement, got.headline)
 
 
-def _describes_force(tok: at.Token) -> bool:
+def _describes_force(tok: at.SpacyToken) -> bool:
     """A verb in a relative clause on a noun ("a convoy that left last week"), not the
     sentence's own."""
     return tok.dep_ == "relcl" and any(c.lower_ in at.RELATIVE_PRONOUNS for c in tok.children)
 
 
-def _lemma(tok: at.Token) -> str:
+def _lemma(tok: at.SpacyToken) -> str:
     """The lemma, mended where the model slips ("staged" -> "stag")."""
     return _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
 
 
-def _is_noun_trigger(tok: at.Token) -> bool:
+def _is_noun_trigger(tok: at.SpacyToken) -> bool:
     return tok.pos_ == "NOUN" and _lemma(tok) in _NOUN_TRIGGERS
 
 
-def _is_trigger(tok: at.Token) -> bool:
+def _is_trigger(tok: at.SpacyToken) -> bool:
     lemma = _lemma(tok)
     if _is_noun_trigger(tok):
         return True
@@ -337,8 +337,8 @@ def _is_trigger(tok: at.Token) -> bool:
     return True
 
 
-def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
-                   imagery: list[tuple[int, str]], tok: at.Token,
+def _read_movement(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
+                   imagery: list[tuple[int, str]], tok: at.SpacyToken,
                    found: list[_Found], judge: Judge | None = None) -> _Found | None:
     if _is_hypothetical(tok) or _is_negated(tok):
         return None
@@ -380,7 +380,7 @@ def _read_movement(doc: Document, sdoc: at.Span, names: list[at.Named],
 
 
 # --- is it a fact? ---------------------------------------------------------------------------
-def _is_hypothetical(tok: at.Token) -> bool:
+def _is_hypothetical(tok: at.SpacyToken) -> bool:
     """A movement that could, would or should happen, or that someone calls for, is no fact."""
     if _is_noun_trigger(tok):  # a noun's clause is its verb's ("would complete the withdrawal")
         v = tok.head
@@ -423,7 +423,7 @@ _EVIDENCE_NOUNS = frozenset({"sign", "evidence", "indication", "trace", "report"
 _DISPROVED = frozenset({"false", "untrue", "baseless", "unfounded", "fake", "fabricated"})
 
 
-def _is_unseen_or_disproved(tok: at.Token) -> bool:
+def _is_unseen_or_disproved(tok: at.SpacyToken) -> bool:
     """A movement nobody saw ("no sign of troops crossing", "had not seen any units cross")
     or that was called false ("reports that troops were sent are false")."""
     for a in list(tok.ancestors)[:4]:
@@ -441,7 +441,7 @@ def _is_unseen_or_disproved(tok: at.Token) -> bool:
     return False
 
 
-def _is_background(doc: Document, sdoc: at.Span, tok: at.Token) -> bool:
+def _is_background(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken) -> bool:
     """A movement dated years before the article ("in 2014", "three years ago", "since 2015")
     is background history, not news: its date phrase names an earlier year than the article's
     (its publication year, else the latest year the article mentions)."""
@@ -474,12 +474,12 @@ def _reference_year(doc: Document) -> int | None:
     return max(years) if years else None
 
 
-def _is_negated(tok: at.Token) -> bool:
+def _is_negated(tok: at.SpacyToken) -> bool:
     return any(c.lower_ in _NEGATORS and c.dep_ in ("neg", "det", "advmod") for c in tok.children)
 
 
 # --- the force and who owns it ---------------------------------------------------------------
-def _is_force(tok: at.Token) -> bool:
+def _is_force(tok: at.SpacyToken) -> bool:
     """A noun phrase whose words name a military force ("a convoy of Russian vehicles")."""
     sdoc = tok.doc
     if tok.lemma_.lower() in ("army", "armada", "legion", "host") and any(
@@ -503,7 +503,7 @@ def _is_force(tok: at.Token) -> bool:
     return _ship_prefix_before(tok) is not None
 
 
-def _ship_prefix_before(tok: at.Token) -> at.Token | None:
+def _ship_prefix_before(tok: at.SpacyToken) -> at.SpacyToken | None:
     """The navy prefix written before a ship's name that ends at `tok`, if any."""
     k = tok.i
     while k > 0 and tok.doc[k].pos_ == "PROPN" and tok.i - k < 4:
@@ -516,7 +516,7 @@ def _ship_prefix_before(tok: at.Token) -> at.Token | None:
 _SHIP_PREFIXES = NAVY_PREFIXES  # "HMS Diamond", "USS Carney"
 
 
-def _names_a_ship(t: at.Token) -> bool:
+def _names_a_ship(t: at.SpacyToken) -> bool:
     """A ship by its name: a navy prefix, or a class word before a name ("the frigate Admiral
     Essen", "the carrier Liaoning")."""
     if t.text in _SHIP_PREFIXES:
@@ -525,7 +525,8 @@ def _names_a_ship(t: at.Token) -> bool:
             and t.head.pos_ == "PROPN")
 
 
-def _is_military(force: at.Token, agent: at.Token | None, bounds: tuple[int, int]) -> bool:
+def _is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
+                 bounds: tuple[int, int]) -> bool:
     """A force that could be civilian ("an aircraft travelling from London") counts only with an
     owner, a side that moves it, or a military word in its sentence."""
     if any(w.lemma_.lower() in _CIVILIAN_MODS for w in _own_words(force) if w.i < force.i):
@@ -548,7 +549,7 @@ def _is_military(force: at.Token, agent: at.Token | None, bounds: tuple[int, int
     return bool(around & _MILITARY_CUES)
 
 
-def _force_of(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
+def _force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | None]:
     """(the force that moves, the agent that moves it) around a trigger."""
     lemma = _lemma(tok)
     if _is_noun_trigger(tok):
@@ -610,7 +611,7 @@ def _force_of(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
     return None, subj
 
 
-def _force_of_noun(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
+def _force_of_noun(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | None]:
     """"the withdrawal of troops", "an incursion by Azerbaijani troops", "a troop buildup",
     "Russia's withdrawal": the force from "of"/"by" or a modifier, else the side that owns it."""
     agent = None
@@ -637,7 +638,7 @@ def _force_of_noun(tok: at.Token) -> tuple[at.Token | None, at.Token | None]:
     return None, agent
 
 
-def _force_after(tok: at.Token) -> at.Token | None:
+def _force_after(tok: at.SpacyToken) -> at.SpacyToken | None:
     """The force noun a few words after a verb, before any other verb."""
     for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 7)]:
         if t.pos_ in ("VERB", "AUX"):
@@ -648,7 +649,7 @@ def _force_after(tok: at.Token) -> at.Token | None:
     return None
 
 
-def _force_before(tok: at.Token) -> at.Token | None:
+def _force_before(tok: at.SpacyToken) -> at.SpacyToken | None:
     """The nearest force noun before `tok` in its sentence, not inside another verb's object
     or a capability ("capable of carrying missiles")."""
     sent = tok.sent
@@ -665,7 +666,7 @@ def _force_before(tok: at.Token) -> at.Token | None:
     return (owned or cands or [None])[0]
 
 
-def _actor(force: at.Token | None, agent: at.Token | None, observer: str | None,
+def _actor(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer: str | None,
            found: list[_Found]) -> str | None:
     """The side that owns the force: words in its phrase, its possessor, the agent that moves it,
     an army speaking for itself, else the side of the movement read before it."""
@@ -703,7 +704,7 @@ def _actor(force: at.Token | None, agent: at.Token | None, observer: str | None,
     return found[-1].movement.actor if found else None
 
 
-def _coordinated_forces(force: at.Token) -> list[at.Token]:
+def _coordinated_forces(force: at.SpacyToken) -> list[at.SpacyToken]:
     """The forces joined to this one by "and" ("corvettes and a submarine")."""
     out = [c for c in force.children if c.dep_ == "conj" and _is_force(c)]
     if force.dep_ == "conj" and _is_force(force.head):
@@ -711,7 +712,7 @@ def _coordinated_forces(force: at.Token) -> list[at.Token]:
     return out
 
 
-def _org_side(t: at.Token) -> str:
+def _org_side(t: at.SpacyToken) -> str:
     """The side an organisation's name stands for ("Rapid Support Forces" -> RSF), else the
     whole name as written."""
     ent = next((e for e in at.ents(t.doc) if e.start <= t.i < e.end), None)
@@ -719,7 +720,8 @@ def _org_side(t: at.Token) -> str:
     return at.side_of(text) or at.side_of(t.text) or text
 
 
-def _own_words(force: at.Token, preps: tuple[str, ...] = ("of", "from")) -> list[at.Token]:
+def _own_words(force: at.SpacyToken,
+               preps: tuple[str, ...] = ("of", "from")) -> list[at.SpacyToken]:
     """The words of a force's phrase that say whose it is: its modifiers and "of"/"from" phrases
     ("troops from the Russian Navy"), not places it is at ("on Ukraine's borders")."""
     lo, hi = at._np_bounds(force)
@@ -736,7 +738,7 @@ def _own_words(force: at.Token, preps: tuple[str, ...] = ("of", "from")) -> list
     return out
 
 
-def _antecedent(pron: at.Token) -> at.Token | None:
+def _antecedent(pron: at.SpacyToken) -> at.SpacyToken | None:
     """What "it"/"they" stands for: the nearest subject before it in the sentence that names a
     side ("Russia is looking…, but… because it has committed"), else the speaker above it."""
     for t in reversed(pron.doc[pron.sent.start:pron.i]):
@@ -747,7 +749,7 @@ def _antecedent(pron: at.Token) -> at.Token | None:
     return at.subject_of(speech) if speech is not None else None
 
 
-def _side_of_token(t: at.Token) -> str | None:
+def _side_of_token(t: at.SpacyToken) -> str | None:
     prefix = t if t.text in NAVY_PREFIXES else _ship_prefix_before(t)
     if prefix is not None:
         return NAVY_PREFIXES[prefix.text]
@@ -760,7 +762,7 @@ def _side_of_token(t: at.Token) -> str | None:
     return at.side_of(t.text)
 
 
-def _is_side_itself(head: at.Token) -> bool:
+def _is_side_itself(head: at.SpacyToken) -> bool:
     """A phrase that names a side as a whole ("Moscow", "the Russian side", "Israel's army"),
     not something a side owns ("shares of a Ukrainian firm", "the Lebanese team")."""
     if _side_of_token(head) is not None:
@@ -768,7 +770,7 @@ def _is_side_itself(head: at.Token) -> bool:
     return head.lemma_.lower() in _SIDE_HEADS and _side_of_phrase(head) is not None
 
 
-def _side_of_phrase(head: at.Token) -> str | None:
+def _side_of_phrase(head: at.SpacyToken) -> str | None:
     lo, hi = at._np_bounds(head)
     for t in reversed(head.doc[lo:hi + 1]):
         side = _side_of_token(t)
@@ -777,7 +779,7 @@ def _side_of_phrase(head: at.Token) -> str | None:
     return None
 
 
-def _status(tok: at.Token, force: at.Token | None) -> str:
+def _status(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
     lemma = _lemma(tok)
     if tok.lower_ == "route":
         return "en_route"
@@ -813,9 +815,9 @@ def _status(tok: at.Token, force: at.Token | None) -> str:
     return status
 
 
-def _equipment(tok: at.Token, force: at.Token | None, s: int, e: int) -> list[str]:
+def _equipment(tok: at.SpacyToken, force: at.SpacyToken | None, s: int, e: int) -> list[str]:
     """Equipment named in the force's phrase and in what it carries, within the evidence."""
-    toks: list[at.Token] = []
+    toks: list[at.SpacyToken] = []
     if force is not None:
         toks.extend(_without_capability(force))
         for c in tok.children:  # "sent its army, navy, air and rocket forces"
@@ -847,7 +849,7 @@ def _equipment(tok: at.Token, force: at.Token | None, s: int, e: int) -> list[st
     return out or ["troops"]
 
 
-def _after_air(t: at.Token) -> bool:
+def _after_air(t: at.SpacyToken) -> bool:
     """"air defence", "air-defence": the word before, past a hyphen, is "air"."""
     k = t.i - 1
     if k >= 0 and t.doc[k].text in ("-", "–"):
@@ -855,7 +857,7 @@ def _after_air(t: at.Token) -> bool:
     return k >= 0 and t.doc[k].lower_ == "air"
 
 
-def _without_capability(head: at.Token) -> list[at.Token]:
+def _without_capability(head: at.SpacyToken) -> list[at.SpacyToken]:
     """A phrase's words, leaving out relative clauses and what it could carry ("a ship capable
     of carrying missiles" is a ship, not missiles)."""
     skip: set[int] = set()
@@ -865,7 +867,7 @@ def _without_capability(head: at.Token) -> list[at.Token]:
     return [t for t in head.subtree if t.i not in skip]
 
 
-def _size(force: at.Token | None) -> str | None:
+def _size(force: at.SpacyToken | None) -> str | None:
     if force is None:
         return None
     for t in force.subtree:
@@ -877,7 +879,7 @@ def _size(force: at.Token | None) -> str | None:
 
 
 # --- places ---------------------------------------------------------------------------------
-def _usable(doc: Document, sdoc: at.Span, p: Place) -> bool:
+def _usable(doc: Document, sdoc: at.SpacySpan, p: Place) -> bool:
     """A place the geo stage found that reads as a place here (not a person, people or party)."""
     if not p.mention[:1].isupper():
         return False
@@ -896,13 +898,13 @@ def _usable(doc: Document, sdoc: at.Span, p: Place) -> bool:
     return (side is None or is_state(side)) and root.dep_ not in _NOT_A_PLACE_SLOT
 
 
-def _acts(sdoc: at.Span, p: Place) -> bool:
+def _acts(sdoc: at.SpacySpan, p: Place) -> bool:
     """A place that is the subject of a verb ("Russia would need") acts; it is not where."""
     span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
     return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
-def _is_possessor_of_org(sdoc: at.Span, p: Place) -> bool:
+def _is_possessor_of_org(sdoc: at.SpacySpan, p: Place) -> bool:
     """"Japan's Ministry of Defense": a country that owns an institution is not a location."""
     span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
     if span is None:
@@ -916,7 +918,7 @@ def _places_in(doc: Document, lo: int, hi: int) -> list[Place]:
     return [p for p in doc.places if lo <= p.clean_start and p.clean_end <= hi]
 
 
-def _pick(sdoc: at.Span, target: at.Token, places: list[Place]) -> Place | None:
+def _pick(sdoc: at.SpacySpan, target: at.SpacyToken, places: list[Place]) -> Place | None:
     """The place a phrase is about: the head itself ("Kursk"), then what names it ("the town of
     Izyum", "Russia's Kursk region"), then a possessor; a town before its country."""
     if not places:
@@ -939,12 +941,12 @@ def _pick(sdoc: at.Span, target: at.Token, places: list[Place]) -> Place | None:
     return min(places, key=rank)
 
 
-def _add_places(doc: Document, sdoc: at.Span, tok: at.Token, got: _Found, *,
+def _add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: _Found, *,
                 only_location: bool = False, found: list[_Found] | None = None) -> None:
     """Fill origin, destination and location from the phrases attached to `tok`."""
     mov = got.movement
     lemma = _lemma(tok)
-    links: list[tuple[str, at.Token, str]] = []  # (role, target, preposition)
+    links: list[tuple[str, at.SpacyToken, str]] = []  # (role, target, preposition)
     kids = list(tok.children)
     for c in list(kids):  # "made their way to X": the way's phrases are the verb's
         if c.dep_ == "dobj" and c.lower_ == "way":
@@ -993,7 +995,7 @@ def _add_places(doc: Document, sdoc: at.Span, tok: at.Token, got: _Found, *,
             setattr(mov, role, place)
 
 
-def _place_of(doc: Document, sdoc: at.Span, target: at.Token, got: _Found,
+def _place_of(doc: Document, sdoc: at.SpacySpan, target: at.SpacyToken, got: _Found,
               found: list[_Found]) -> PlaceRef | None:
     """The place a phrase names; "there" and "the city" stand for a place named before."""
     lo, hi = at._np_bounds(target)
@@ -1022,7 +1024,7 @@ def _place_of(doc: Document, sdoc: at.Span, target: at.Token, got: _Found,
     return before[-1].ref() if before else None
 
 
-def _inside_border_phrase(sdoc: at.Span, p: Place) -> bool:
+def _inside_border_phrase(sdoc: at.SpacySpan, p: Place) -> bool:
     """"on Ukraine's borders", "a border region with Ukraine": the country is not the place (a
     smaller place is: "on the Gaza border" is at Gaza)."""
     if p.kind not in ("country", "continent"):
@@ -1041,8 +1043,8 @@ def _inside_border_phrase(sdoc: at.Span, p: Place) -> bool:
     return False
 
 
-def _fallback_place(doc: Document, sdoc: at.Span, tok: at.Token, force: at.Token | None,
-                    got: _Found) -> None:
+def _fallback_place(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken,
+                    force: at.SpacyToken | None, got: _Found) -> None:
     """No place tied to the verb: the nearest place a few words away, when it is not the
     speaker's, a border, an institution's owner or part of the force's own name."""
     skip: list[tuple[int, int]] = []
@@ -1077,8 +1079,9 @@ def _is_dateline_place(text: str, p: Place) -> bool:
 
 
 # --- who observed it -------------------------------------------------------------------------
-def _observer(names: list[at.Named], sdoc: at.Span, imagery: list[tuple[int, str]],
-              tok: at.Token, agent: at.Token | None, bounds: tuple[int, int]) -> str | None:
+def _observer(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[int, str]],
+              tok: at.SpacyToken, agent: at.SpacyToken | None,
+              bounds: tuple[int, int]) -> str | None:
     """Who reports the movement: "according to X", the speaker of a verb above the trigger
     (within the evidence line), the source of the images the sentence mentions."""
     sent = tok.sent
@@ -1112,8 +1115,8 @@ def _observer(names: list[at.Named], sdoc: at.Span, imagery: list[tuple[int, str
     return None
 
 
-def _speaker(names: list[at.Named], sdoc: at.Span, imagery: list[tuple[int, str]],
-             verb: at.Token) -> str | None:
+def _speaker(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[int, str]],
+             verb: at.SpacyToken) -> str | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or at.glued_subject(verb)
     if subj is None:
         return None
@@ -1130,7 +1133,7 @@ def _speaker(names: list[at.Named], sdoc: at.Span, imagery: list[tuple[int, str]
 
 
 # --- evidence, time, confidence --------------------------------------------------------------
-def _evidence_bounds(doc: Document, tok: at.Token) -> tuple[int, int]:
+def _evidence_bounds(doc: Document, tok: at.SpacyToken) -> tuple[int, int]:
     """The trigger's sentence, cut at line breaks (titles and captions have no full stop)."""
     sent = tok.sent
     s, e = sent.start_char, sent.end_char
@@ -1148,7 +1151,7 @@ def _evidence_bounds(doc: Document, tok: at.Token) -> tuple[int, int]:
     return s, e
 
 
-def _date_words(sdoc: at.Span, tok: at.Token) -> str | None:
+def _date_words(sdoc: at.SpacySpan, tok: at.SpacyToken) -> str | None:
     sent = tok.sent
     for ent in (e for e in at.ents(sdoc) if sent.start <= e.start and e.end <= sent.end):
         if ent.label_ != "DATE":
@@ -1159,7 +1162,7 @@ def _date_words(sdoc: at.Span, tok: at.Token) -> str | None:
     return None
 
 
-def _confidence(mov: Movement, tok: at.Token, force: at.Token | None) -> float:
+def _confidence(mov: Movement, tok: at.SpacyToken, force: at.SpacyToken | None) -> float:
     conf = 0.55
     if force is not None:
         conf += 0.1

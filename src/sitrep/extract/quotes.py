@@ -146,7 +146,7 @@ def _is_acronym(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z0-9/&.-]{2,8}", name))
 
 
-def _attribute(doc: Document, sdoc: at.Span, names: list[at.Named], q: QuoteSpan,
+def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: QuoteSpan,
                last: tuple[QuoteSpan, str] | None) -> tuple[str | None, str, float] | None:
     """(speaker, rule, confidence); speaker None when the quotation is anonymous; None when no
     speaker could be found at all."""
@@ -188,7 +188,7 @@ def _attribute(doc: Document, sdoc: at.Span, names: list[at.Named], q: QuoteSpan
     return None
 
 
-def _speaker_from_verb(names: list[at.Named], sdoc: at.Span, verb: at.Token, q: QuoteSpan,
+def _speaker_from_verb(names: list[at.Named], sdoc: at.SpacySpan, verb: at.SpacyToken, q: QuoteSpan,
                        rule: str, conf: float) -> tuple[str | None, str, float] | None:
     subj = at.subject_of(verb)
     if subj is None or q.start <= subj.idx < q.end:
@@ -199,7 +199,7 @@ def _speaker_from_verb(names: list[at.Named], sdoc: at.Span, verb: at.Token, q: 
     return who, rule, conf
 
 
-def _speech_verb_after(sdoc: at.Span, q: QuoteSpan, text: str) -> at.Token | None:
+def _speech_verb_after(sdoc: at.SpacySpan, q: QuoteSpan, text: str) -> at.SpacyToken | None:
     """A speech verb within a few words after the closing mark ("…," Kirby told reporters)."""
     if q.close_end == q.end:
         return None
@@ -218,7 +218,7 @@ def _speech_verb_after(sdoc: at.Span, q: QuoteSpan, text: str) -> at.Token | Non
     return None
 
 
-def _speech_verb_above(inside: at.Span) -> at.Token | None:
+def _speech_verb_above(inside: at.SpacySpan) -> at.SpacyToken | None:
     """The nearest speech verb governing the quoted words, outside them."""
     lo, hi = inside.start, inside.end
     for t in inside:
@@ -232,7 +232,8 @@ def _speech_verb_above(inside: at.Span) -> at.Token | None:
     return None
 
 
-def _speech_verb_in_sentence(sdoc: at.Span, inside: at.Span, q: QuoteSpan) -> at.Token | None:
+def _speech_verb_in_sentence(sdoc: at.SpacySpan, inside: at.SpacySpan,
+                             q: QuoteSpan) -> at.SpacyToken | None:
     """The speech verb of the quotation's sentence nearest to it, outside the quoted words."""
     sent = inside[0].sent
     cands = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in at.SPEECH_VERBS
@@ -242,8 +243,8 @@ def _speech_verb_in_sentence(sdoc: at.Span, inside: at.Span, q: QuoteSpan) -> at
     return min(cands, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
 
 
-def _speaker_of_governor(names: list[at.Named], sdoc: at.Span,
-                         inside: at.Span) -> tuple[str | None, str, float] | None:
+def _speaker_of_governor(names: list[at.Named], sdoc: at.SpacySpan,
+                         inside: at.SpacySpan) -> tuple[str | None, str, float] | None:
     """A named person's own words used as a phrase ("he launched his 'special military
     operation'"): the person who is the subject of the verb governing the quotation."""
     first = sdoc[inside.start:min(inside.end, inside[0].sent.end)]  # "…. A victory for all"
@@ -269,7 +270,7 @@ def _starts_sentence(text: str, open_at: int) -> bool:
     return not before or before[-1] in ".!?”\"’'"
 
 
-def _previous_sentence(sdoc: at.Span, tok: at.Token) -> at.Span | None:
+def _previous_sentence(sdoc: at.SpacySpan, tok: at.SpacyToken) -> at.SpacySpan | None:
     sent = tok.sent
     if sent.start == 0:
         return None

@@ -9,7 +9,7 @@ Sources, all on disk after `pip install`:
   regions, islands, bases (`features.tsv`), other names of regions (`admin1_aliases.tsv`).
 
 The index is a SQLite file in the user cache; a worker opens it read-only (no load time, a few
-MB of memory) and looks names up by key (`names.name_key`).
+MB of memory) and looks names up by key (`names.place_key`).
 """
 
 from __future__ import annotations

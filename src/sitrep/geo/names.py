@@ -41,7 +41,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def name_key(s: str) -> str:
+def place_key(s: str) -> str:
     """The lookup key of a name: folded letters, no accents or punctuation, lower case."""
     s = unicodedata.normalize("NFKC", s)
     s = " ".join(fold_lookalikes(w) for w in s.split())
@@ -80,11 +80,11 @@ def is_acronym(name: str) -> bool:
 def lookup_keys(name: str) -> list[str]:
     """Keys to look a text span up under: an acronym also matches names stored as acronyms
     (stored under "=" + key, so that "Car" does not find the Central African Republic)."""
-    k = name_key(name)
+    k = place_key(name)
     return [k, "=" + k] if is_acronym(name) else [k]
 
 
 def index_key(name: str) -> str:
     """The key a gazetteer name is stored under."""
-    k = name_key(name)
+    k = place_key(name)
     return "=" + k if is_acronym(name) else k

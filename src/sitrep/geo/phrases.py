@@ -16,7 +16,7 @@ from functools import lru_cache
 import ahocorasick
 
 from sitrep.geo.gazetteer import DATA, Gazetteer, read_tsv, split_aliases
-from sitrep.geo.names import name_key
+from sitrep.geo.names import place_key
 from sitrep.geo.recognize import Candidate
 
 # kinds whose names are written in lower case often enough to look for
@@ -33,7 +33,7 @@ def automaton() -> ahocorasick.Automaton:
             continue  # a sea of no one country has no country to check the document against
         for n in (name, *split_aliases(aliases)):
             if " " in n:
-                auto.add_word(n.lower(), (len(n.lower()), name_key(n)))
+                auto.add_word(n.lower(), (len(n.lower()), place_key(n)))
     auto.make_automaton()
     return auto
 

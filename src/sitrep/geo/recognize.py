@@ -15,7 +15,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.geo.gazetteer import Entry, Gazetteer
-from sitrep.geo.names import is_acronym, lookup_keys, name_key
+from sitrep.geo.names import is_acronym, lookup_keys, place_key
 from sitrep.records import Entity
 
 # "Be'eri" is one word, "Japan's" is "Japan" and a possessive
@@ -181,7 +181,7 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
     """Place candidates of a clean text, false hits removed (weak ones kept, marked)."""
     tokens = tokenize(text)
     spans = candidate_spans(text, tokens)
-    keys = {(i, j): name_key(text[tokens[i].start:tokens[j - 1].end]) for i, j in spans}
+    keys = {(i, j): place_key(text[tokens[i].start:tokens[j - 1].end]) for i, j in spans}
     alt: dict[tuple[int, int], list[str]] = {}
     for (i, j), k in keys.items():
         if is_acronym(text[tokens[i].start:tokens[j - 1].end]):
@@ -194,7 +194,7 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
     for i, j in list(keys):
         w = tokens[j].text.lower() if j < len(tokens) else ""
         if (w in AREA_WORDS or w in SITE_WORDS) and joined(text, tokens[j - 1], tokens[j]):
-            keys[(i, j + 1)] = name_key(text[tokens[i].start:tokens[j].end])
+            keys[(i, j + 1)] = place_key(text[tokens[i].start:tokens[j].end])
     hits = gaz.lookup(set(keys.values()) | {k for ks in alt.values() for k in ks})
     ents = entity_index(entities)
     lower_words = {t.text for t in tokens if t.text.islower()}
@@ -433,7 +433,7 @@ def demonym_countries(word: str, gaz: Gazetteer) -> list[Entry]:
     Pakistan, "Lebanese" Lebanon, "Turkish" Turkey (its likely stems, looked up)."""
     w = word.strip(".,;:")
     stems = {w[:-1], w[:-3] + "e", w[:-3], w[:-3] + "a", w[:-3] + "on", w[:-3] + "ey"}
-    found = gaz.lookup(name_key(s) for s in stems if len(s) >= 3)
+    found = gaz.lookup(place_key(s) for s in stems if len(s) >= 3)
     return [e for es in found.values() for e in es if e.kind == "country"]
 
 

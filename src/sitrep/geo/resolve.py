@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sitrep.geo.gazetteer import Entry
-from sitrep.geo.names import name_key
+from sitrep.geo.names import place_key
 from sitrep.geo.recognize import AREA_KINDS, AREA_WORDS, Candidate
 from sitrep.geodesy import km
 
@@ -74,9 +74,9 @@ def name_bonus(e: Entry, c: Candidate) -> float:
     City" for Harare and Singapore)."""
     if e.kind != "city":
         return 0.0
-    if name_key(e.name) == c.head_key:
+    if place_key(e.name) == c.head_key:
         return 1.0
-    if any(o.kind == "city" and name_key(o.name) == c.head_key for o in c.entries):
+    if any(o.kind == "city" and place_key(o.name) == c.head_key for o in c.entries):
         return -1.0
     return 0.0
 
@@ -91,7 +91,7 @@ def is_clear(c: Candidate) -> bool:
     return len(ranked) == 1 or ranked[0] - ranked[1] >= 1.5
 
 
-def build_context(cands: list[Candidate], neighbours: dict[str, set[str]]) -> Context:
+def place_context(cands: list[Candidate], neighbours: dict[str, set[str]]) -> Context:
     countries: Counter[str] = Counter()
     by_key: dict[str, Counter[str]] = {}
     points = []
@@ -189,7 +189,7 @@ def supported(choice: Choice, c: Candidate, ctx: Context, weak_points: list) -> 
 def resolve(cands: list[Candidate],
             neighbours: dict[str, set[str]]) -> list[tuple[Candidate, Choice]]:
     """The chosen place of each candidate kept; the same name resolves the same way throughout."""
-    ctx = build_context(cands, neighbours)
+    ctx = place_context(cands, neighbours)
     by_key: dict[tuple[str, str | None], Choice] = {}
     out = []
     # a name seen with a qualifier ("Odessa, Texas") decides for its bare mentions too

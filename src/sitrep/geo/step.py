@@ -5,7 +5,7 @@ from __future__ import annotations
 from sitrep.config import Config
 from sitrep.geo.facilities import FACILITY_TOWN, NEAREST, find_facility_spans, locate
 from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
-from sitrep.geo.names import name_key
+from sitrep.geo.names import place_key
 from sitrep.geo.phrases import find_feature_phrases
 from sitrep.geo.recognize import (
     AREA_WORDS,
@@ -37,7 +37,7 @@ def shorten_to_known_head(c: Candidate, ch: Choice, chosen: list[tuple[Candidate
         return
     if words[-1] in ("Oblast", "Province", "Prefecture", "Governorate", "Krai", "County"):
         return  # part of the region's own name: "Kyiv Oblast" is not Kyiv
-    hk = name_key(c.text[:c.text.rindex(" ")])
+    hk = place_key(c.text[:c.text.rindex(" ")])
     e = ch.entry
     if any(o.key == hk and (och.entry.id == e.id or km((e.lat, e.lon), (och.entry.lat,
                                                                        och.entry.lon)) < 100)
@@ -50,7 +50,7 @@ def cut(c: Candidate) -> None:
     head = c.text[:c.text.rindex(" ")]
     c.end = c.start + len(head)
     c.text = head
-    c.key = name_key(head)
+    c.key = place_key(head)
 
 
 def place_kind(c: Candidate, ch: Choice) -> tuple[str, str]:
