@@ -267,14 +267,13 @@ def side_of(text: str) -> str | None:
 
 def is_state(side: str | None) -> bool:
     """A side that is a country (not an organisation or an armed group of its own)."""
-    if not side:
-        return False
-    return any(iso and s == side for s, iso, _, _ in _TABLE) or side in _state_names()
+    return bool(side) and side in _states()
 
 
 @cache
-def _state_names() -> frozenset[str]:
-    return frozenset(side for side, _ in _countries().values())
+def _states() -> frozenset[str]:
+    """Sides with a country code: the table's and every GeoNames country."""
+    return frozenset(s for s, iso, _, _ in _TABLE if iso) | {s for s, _ in _countries().values()}
 
 
 def country_name(iso2: str | None) -> str | None:

@@ -18,6 +18,7 @@ from sitrep.extract import claims_lexicon as lex
 from sitrep.extract.claims_claimant import Speakers, collect_names, find_claimant
 from sitrep.extract.claims_figures import (
     HAS_QUANTITY,
+    NEW_REPORT,
     Figure,
     read_figures,
     segment_of,
@@ -151,7 +152,7 @@ def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str |
     seg_i = segment_of(segs, fig.q.num_start)
     # the clause before lends its cue ("killed in X — 12 of them children"), unless this one is
     # a new report of its own ("…were killed, and that 1,300 residents refused to leave")
-    own = re.match(r",?\s+and\s+that\b", text[segs[seg_i][0]:segs[seg_i][1]])
+    own = NEW_REPORT.match(text, segs[seg_i][0], segs[seg_i][1])
     spans = [segs[seg_i]] + ([segs[seg_i - 1]] if seg_i > 0 and not own else [])
     for span in spans:
         if fig.kind == "equipment":

@@ -24,10 +24,12 @@ HAS_QUANTITY = re.compile(
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand|million|dozen|tens|dozens|scores|hundreds|thousands|"
     r"millions)\b", re.I)
+# a clause that starts a new report ("said 12 were killed, and that 1,300 stayed")
+NEW_REPORT = re.compile(r",?\s+and\s+that\b")
 # where one clause of a sentence ends and the next begins
 _BOUNDARY = re.compile(
     r"\s[–—-]\s|\s[–—]|[–—]\s|;|\(|\)|…|\.\.\.|(?<=[a-z0-9])\.(?=[A-Z][a-z])|:\s|,\s+(?:while|but|whereas|although|"
-    r"though|before|after)\b|,?\s+and\s+that\b")  # "said 12 were killed, and that 1,300 stayed"
+    r"though|before|after)\b|" + NEW_REPORT.pattern)
 # casualty words that are verbs after "and" ("killed three and wounded 40")
 _VERB_LIKE = frozenset(("killed", "wounded", "injured", "missing", "dead", "captured"))
 # sentences glued by a lost space ("6,000.Moscow itself") or lines without a full stop

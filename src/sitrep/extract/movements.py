@@ -507,19 +507,18 @@ def _ship_prefix_before(tok: at.SpacyToken) -> at.SpacyToken | None:
     """The navy prefix written before a ship's name that ends at `tok`, if any."""
     k = tok.i
     while k > 0 and tok.doc[k].pos_ == "PROPN" and tok.i - k < 4:
-        if tok.doc[k - 1].text in _SHIP_PREFIXES:
+        if tok.doc[k - 1].text in NAVY_PREFIXES:
             return tok.doc[k - 1]
         k -= 1
     return None
 
 
-_SHIP_PREFIXES = NAVY_PREFIXES  # "HMS Diamond", "USS Carney"
 
 
 def _names_a_ship(t: at.SpacyToken) -> bool:
     """A ship by its name: a navy prefix, or a class word before a name ("the frigate Admiral
     Essen", "the carrier Liaoning")."""
-    if t.text in _SHIP_PREFIXES:
+    if t.text in NAVY_PREFIXES:
         return True
     return (_EQUIPMENT.get(t.lower_) == "warships" and t.dep_ in ("amod", "compound", "nmod")
             and t.head.pos_ == "PROPN")
