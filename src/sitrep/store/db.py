@@ -308,12 +308,26 @@ def _sqlite_pragmas(read_only: bool) -> Any:
         if read_only:
             cur.execute("PRAGMA query_only=ON")
         else:
-            cur.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(cur)
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
 
     return on_connect
+
+
+def _switch_to_wal(cur: Any) -> None:
+    """WAL mode; SQLite answers "database is locked" at once, without its busy handler, while
+    another process switches the same new file, so wait and retry up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except Exception as exc:  # noqa: BLE001 - sqlite3's OperationalError, driver-neutral
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _sqlite_path(url: str) -> Path | None:
