@@ -17,7 +17,10 @@ class ResolveOptions:
     incident_days: int = 3  # ... and are dated this close
     track_gap_days: int = 10  # the longest pause between two positions of one track
     track_min_km: float = 10.0  # positions closer than this are the same place
-    track_km_per_day: float = 150.0  # faster than this is not the same force
+    track_ground_kmh: float = 6.0  # ground forces: at most this average speed between positions
+    track_sea_kmh: float = 40.0  # ships (about 22 knots, sustained)
+    track_air_kmh: float = 900.0  # aircraft and helicopters
+    track_theatre_km: float = 300.0  # a side's ground positions further apart: another theatre
     claim_margin: float = 0.1  # ranges must miss each other by this share to contradict
     claim_days: int = 14  # figures further apart in time are a series, not a contradiction
 

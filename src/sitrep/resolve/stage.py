@@ -208,8 +208,10 @@ def update_tracks(conn: Connection, actors: set[str], opts: ResolveOptions) -> i
     by_actor: dict[str, list[Incident]] = {}
     for inc in rs.read_incidents_of_actors(conn, actors):
         by_actor.setdefault(inc.actor_key or "", []).append(inc)
+    names = {n for incs in by_actor.values() for i in incs for n in (i.place, i.origin) if n}
+    areas = tracks.area_keys(rs.read_area_names(conn, names, tracks.AREA_KINDS))
     for key in sorted(by_actor):
-        found.extend(tracks.build_tracks(by_actor[key], opts))
+        found.extend(tracks.build_tracks(by_actor[key], opts, areas))
     rs.replace_tracks(conn, actors, found)
     return len(found)
 

@@ -30,7 +30,7 @@ from sitrep.store.resolve_tables import (
     resolved_docs,
     tracks,
 )
-from sitrep.store.schema import claims, documents, movements
+from sitrep.store.schema import claims, documents, movements, places
 
 CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
 
@@ -325,6 +325,17 @@ def incidents_of_groups(conn: Connection, group_ids: Iterable[str],
 
 
 # --- tracks ---------------------------------------------------------------------------------
+def read_area_names(conn: Connection, names: Iterable[str], kinds: Iterable[str]) -> set[str]:
+    """The place mentions among `names` that the gazetteer read as one of these (area) kinds."""
+    out: set[str] = set()
+    kinds = list(kinds)
+    for batch in chunks(sorted(set(names))):
+        q = select(places.c.mention).where(places.c.mention.in_(batch),
+                                            places.c.kind.in_(kinds)).distinct()
+        out.update(conn.execute(q).scalars())
+    return out
+
+
 def track_row(t: Track) -> dict[str, Any]:
     return {"id": t.id, "actor": t.actor, "actor_key": t.actor_key, "first_seen": t.first_seen,
             "last_seen": t.last_seen, "km": t.km,
