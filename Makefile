@@ -3,6 +3,7 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PORT ?= 8000
 
 .PHONY: install demo test test-fast lint bench score score-corpus train clean
 
@@ -14,8 +15,8 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,ray]'
 	@touch $(STAMP)
 
-demo: install  ## ingest the bundled examples and serve the map and API on http://127.0.0.1:8000
-	$(BIN)/sitrep demo --db sqlite:///sitrep-demo.db
+demo: install  ## ingest the bundled examples and serve the map and API on http://127.0.0.1:$(PORT) (make demo PORT=8080)
+	$(BIN)/sitrep demo --db sqlite:///sitrep-demo.db --port $(PORT)
 
 test: install  ## run the whole test suite (PostgreSQL and Chromium tests included where present)
 	$(BIN)/pytest -q -ra

@@ -89,3 +89,80 @@ def test_unknown_export_kind_exits_with_usage_error(tmp_path: Path) -> None:
     res = run("export", "--kind", "rumours", "--db", f"sqlite:///{tmp_path / 'y.db'}")
     assert res.returncode == 2
     assert "unknown kind" in res.stderr.decode()
+
+
+def test_version_prints_the_package_version() -> None:
+    from sitrep import __version__
+
+    res = run("--version")
+    assert res.returncode == 0
+    assert res.stdout.decode().strip() == f"sitrep {__version__}"
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest", "serve", "export", "demo"])
+def test_help_of_the_main_commands_shows_examples(command: str) -> None:
+    res = run(command, "--help")
+    assert res.returncode == 0
+    text = res.stdout.decode()
+    after = text[text.index("Examples:"):]
+    assert f"sitrep {command}" in after
+
+
+def test_export_with_a_db_that_is_not_a_url_is_a_usage_error(tmp_path: Path) -> None:
+    res = subprocess.run([*SITREP, "export", "--db", "notaurl"], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=300)
+    assert res.returncode == 2
+    assert "not a store URL" in res.stderr and "Traceback" not in res.stderr
+    assert not (tmp_path / "notaurl").exists()
+
+
+def _empty_store(tmp_path: Path) -> str:
+    from sitrep.store.db import Store
+
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    Store(url).dispose()
+    return url
+
+
+@pytest.mark.parametrize("command", ["serve", "demo"])
+def test_a_taken_port_is_said_and_has_its_own_exit_code(command: str, tmp_path: Path) -> None:
+    import socket
+
+    db = _empty_store(tmp_path) if command == "serve" else f"sqlite:///{tmp_path / 'demo.db'}"
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        res = subprocess.run([*SITREP, command, "--db", db, "--port", str(port)],
+                             capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert res.returncode == 4, res.stderr
+    assert f"port {port} on 127.0.0.1 is taken" in " ".join(res.stderr.split())
+    assert "store" not in res.stderr.lower()
+    if command == "demo":  # said before ingesting anything
+        assert not (tmp_path / "demo.db").exists()
+
+
+def test_serve_listens_on_the_port_it_is_given(tmp_path: Path) -> None:
+    import time
+
+    import httpx
+
+    from tests.web.conftest import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([*SITREP, "serve", "--db", _empty_store(tmp_path), "--port", str(port)],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                resp = httpx.get(f"http://127.0.0.1:{port}/api/facets", timeout=5)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    said = proc.stderr.read() if proc.stderr else ""
+                    pytest.fail(f"serve did not answer on {port}: {said}")
+                time.sleep(0.2)
+        assert resp.status_code == 200
+        assert resp.json()["counts"]["documents"] == 0
+    finally:
+        proc.terminate()
+        proc.wait(30)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import socket
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,11 +53,35 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     geojson = "geojson"
+    parquet = "parquet"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from sitrep import __version__
+
+        typer.echo(f"sitrep {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True,
+                     help="Print the version and exit."),
+    ] = False,
+) -> None:
     """sitrep: noisy conflict news in, an evidence-linked, geolocated ledger out."""
+
+
+# exit codes beside 0, 2 (usage), 3 (store) and 130 (interrupted): the port to serve on is taken
+PORT_TAKEN = 4
+
+
+def examples(*lines: str) -> str:
+    """A command's --help epilog: one example command a line."""
+    return "Examples:\n\n" + "\n\n".join(f"  {line}" for line in lines)
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -66,7 +92,13 @@ def _setup_logging(verbose: bool) -> None:
     )
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "sitrep extract --format jsonl article.txt page.html feed.jsonl",
+        "sitrep extract --format pretty news/*.txt",
+    "cat article.txt | sitrep extract -",
+    )
+)
 def extract(
     paths: PathsArg,
     fmt: Annotated[
@@ -114,7 +146,13 @@ def extract(
             print_pretty(obj)
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "sitrep ingest news/ --db sqlite:///news.db --workers 0",
+        "sitrep ingest crawl.warc.gz --db postgresql+psycopg://me@/sitrep",
+        "sitrep ingest news/ --engine ray --parquet shards/",
+    )
+)
 def ingest(
     paths: PathsArg,
     db: DbOpt = DEFAULT_DB,
@@ -181,7 +219,7 @@ def _resolve(store) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-@app.command()
+@app.command(epilog=examples("sitrep resolve --db sqlite:///news.db"))
 def resolve(
     db: DbOpt = DEFAULT_DB,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
@@ -311,7 +349,7 @@ def _print_summary(stats, store) -> None:  # type: ignore[no-untyped-def]
     err.print("store: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
 
 
-@app.command()
+@app.command(epilog=examples("sitrep load shards/ --db sqlite:///news.db"))
 def load(
     folder: Annotated[
         Path, typer.Argument(help="Folder of Parquet shards from `ingest --engine ray --parquet`.")
@@ -330,11 +368,16 @@ def load(
         _resolve(store)
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "sitrep serve --db sqlite:///news.db",
+        "sitrep serve --db sqlite:///news.db --port 8080",
+    )
+)
 def serve(
     db: DbOpt = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    port: Annotated[int, typer.Option(help="Port (a taken one: exit code 4).")] = 8000,
     token: Annotated[
         str | None,
         typer.Option(envvar="SITREP_API_TOKEN", help="Token that enables write endpoints."),
@@ -343,19 +386,48 @@ def serve(
     """Serve the REST API (/api, /docs) and the web UI (/).
 
     Without a token the store is opened read-only (a read-only file works); with one, writable.
+    A port that is taken ends the command with exit code 4.
     """
+    with _store_failures(db):
+        _open_store(db, read_only=not token).dispose()
+    _serve(db, host, _listen(host, port), token)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket listening on host:port for the server; a taken port ends the command."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise _stop(
+                PORT_TAKEN,
+                f"[red]port {port} on {escape(host)} is taken[/] (another server listens there): "
+                f"stop it, or pick another port with --port (make demo PORT=...)",
+            ) from exc
+        said = f"[red]cannot listen on {escape(host)}:{port}[/]: {escape(str(exc))}"
+        raise _stop(2, said) from exc
+
+
+def _serve(db: str, host: str, sock: socket.socket, token: str | None) -> None:
     import uvicorn
 
     from sitrep.api.app import create_app
 
     with _store_failures(db):
-        _open_store(db, read_only=not token).dispose()
         app = create_app(db, token=token, read_only=not token, host=host)
+    port = sock.getsockname()[1]
     err.print(f"serving http://{host}:{port}/  (API docs at /docs, store {db})")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "sitrep export --format geojson --kind movements --db sqlite:///news.db > moves.geojson",
+        "sitrep export --format csv --kind claims -o claims.csv",
+        "sitrep export --format parquet --kind places -o places.parquet",
+    )
+)
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
     kind: Annotated[
@@ -366,7 +438,11 @@ def export(
         Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
     ] = None,
 ) -> None:
-    """Export facts from the store as JSON Lines, CSV or GeoJSON."""
+    """Export facts from the store as JSON Lines, CSV, GeoJSON or Parquet.
+
+    Parquet has the API download's columns; movements and places are GeoParquet (a WKB
+    geometry column). It is binary: give -o FILE, or redirect stdout.
+    """
     from sitrep.store.export import KINDS, WRITERS
 
     if kind not in KINDS:
@@ -375,28 +451,46 @@ def export(
     if fmt is ExportFormat.geojson and kind not in ("movements", "places"):
         err.print("[red]GeoJSON export is for movements and places[/]")
         raise typer.Exit(2)
+    if fmt is ExportFormat.parquet and output is None and sys.stdout.isatty():
+        err.print("[red]Parquet is binary[/]: write it to a file with -o FILE.parquet")
+        raise typer.Exit(2)
     with _store_failures(db):
         store = _open_store(db, read_only=True)
-        out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-        try:
-            n = WRITERS[fmt.value](store, kind, out)
-        finally:
-            if output:
-                out.close()
+        if fmt is ExportFormat.parquet:
+            n = _export_parquet(store, kind, output)
+        else:
+            out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+            try:
+                n = WRITERS[fmt.value](store, kind, out)
+            finally:
+                if output:
+                    out.close()
     err.print(f"exported {n} {kind}")
 
 
-@app.command()
+def _export_parquet(store, kind: str, output: Path | None) -> int:  # type: ignore[no-untyped-def]
+    from sitrep.store.parquet import write_parquet
+    from sitrep.store.queries import FactFilter, iter_facts
+
+    with store.engine.connect() as conn:
+        if output is None:
+            return write_parquet(kind, iter_facts(conn, kind, FactFilter()), sys.stdout.buffer)
+        with output.open("wb") as out:
+            return write_parquet(kind, iter_facts(conn, kind, FactFilter()), out)
+
+
+@app.command(epilog=examples("sitrep demo", "sitrep demo --port 8080 --db sqlite:///demo.db"))
 def demo(
     db: DbOpt = DEFAULT_DB,
-    host: Annotated[str, typer.Option()] = "127.0.0.1",
-    port: Annotated[int, typer.Option()] = 8000,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port (a taken one: exit code 4).")] = 8000,
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Only ingest.")] = False,
 ) -> None:
     """Ingest the bundled example articles, then serve the map and API."""
     if not EXAMPLES.is_dir():
         err.print(f"[red]bundled examples not found at {EXAMPLES}[/]")
         raise typer.Exit(1)
+    sock = None if no_serve else _listen(host, port)  # a taken port is said before ingesting
     ingest(
         [str(EXAMPLES)],
         db=db,
@@ -408,11 +502,13 @@ def demo(
         no_resolve=False,
         verbose=False,
     )
-    if not no_serve:
-        serve(db=db, host=host, port=port, token=None)
+    if sock is not None:
+        with _store_failures(db):
+            _open_store(db, read_only=True).dispose()
+        _serve(db, host, sock, None)
 
 
-@app.command()
+@app.command(epilog=examples("sitrep watch https://example.org/rss.xml drop/ --every 15m"))
 def watch(
     sources: Annotated[
         list[str], typer.Argument(help="RSS/Atom feed URLs, folders (WARC drop folders too).")
@@ -439,7 +535,12 @@ def watch(
         run_watch(watcher, every_s, cycles=cycles, log=lambda line: err.print(line, markup=False))
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "sitrep bench --docs 200 --workers 2",
+        "sitrep bench --docs 400 --mix 0.2 --json",
+    )
+)
 def bench(
     docs: Annotated[int, typer.Option("--docs", "-n", help="Documents to generate.")] = 200,
     workers: Annotated[
