@@ -17,9 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from sitrep.resolve.names import day_of, fold, name_key, side_key
+from sitrep.resolve.names import day_of, fold, name_key, side_key, words
 from sitrep.resolve.records import ClaimRow, LedgerEntry, ResolveOptions
-from sitrep.sentences import sentence_around
 
 # metrics that count a part of another metric's whole (a part's figure cannot exceed the whole's)
 PART_OF: dict[str, tuple[str, ...]] = {
@@ -30,25 +29,37 @@ PART_OF: dict[str, tuple[str, ...]] = {
     "killed_or_wounded": ("out_of_action",),
     "tanks_lost": ("vehicles_lost",),
 }
+# "a week earlier", "a day ago" place an event in time; they are not a span counted over
+_NOT_A_SPAN = r"(?!\s+(?:earlier|ago|before|beforehand|later|after|or\b))"
 PERIODS = (
     ("day", re.compile(r"\b(?:(?:in|over|during|for) the (?:past|last|previous|preceding) "
-                       r"(?:day|24 hours|twenty-four hours)|overnight|(?:per|a|each) day|daily|"
-                       r"in a single day)\b", re.I)),
+                       r"(?:day|24 hours|twenty-four hours)|overnight|(?:per|a|each) day"
+                       + _NOT_A_SPAN + r"|daily|in a single day)\b", re.I)),
     ("week", re.compile(r"\b(?:(?:in|over|during|for) the (?:past|last|previous|preceding) "
-                        r"(?:week|seven days|7 days)|(?:per|a|each) week|weekly)\b", re.I)),
+                        r"(?:week|seven days|7 days)|(?:per|a|each) week" + _NOT_A_SPAN
+                        + r"|weekly)\b", re.I)),
     ("month", re.compile(r"\b(?:(?:in|over|during|for) the (?:past|last|previous|preceding) "
-                         r"(?:month|30 days|thirty days)|(?:per|a|each) month|monthly)\b", re.I)),
+                         r"(?:month|30 days|thirty days)|(?:per|a|each) month" + _NOT_A_SPAN
+                         + r"|monthly)\b", re.I)),
 )
 MAX_LISTED = 50  # contradicting claims listed per claim (the count is kept in full)
 
 
-def read_period(sentence: str) -> str | None:
-    """The span a figure is counted over when the sentence states one ("in the past day")."""
-    sentence = fold(sentence)  # spun copies hide "past day" behind lookalike letters
+def read_period(evidence: str) -> str | None:
+    """The span a figure is counted over when its evidence states one ("in the past day")."""
+    evidence = fold(evidence)  # spun copies hide "past day" behind lookalike letters
     for name, rx in PERIODS:
-        if rx.search(sentence):
+        if rx.search(evidence):
             return name
     return None
+
+
+def stated_unit(unit: str | None, evidence: str) -> str | None:
+    """The noun a figure counts, when its evidence says it ("2,300 people"); None when the
+    extraction's noun is not in the evidence, so that no unit is shown that the text lacks."""
+    wanted = words(unit) if unit else []
+    said = set(words(evidence))
+    return unit if wanted and all(w in said for w in wanted) else None
 
 
 def claimant_key(claimant: str | None, group_id: str) -> str:
@@ -56,13 +67,14 @@ def claimant_key(claimant: str | None, group_id: str) -> str:
     return name_key(claimant) or f"outlet:{group_id}"
 
 
-def to_claim(row: Any, group_id: str, raw: str) -> ClaimRow:
-    """A stored claim fact as the ledger lines it up."""
+def to_claim(row: Any, group_id: str) -> ClaimRow:
+    """A stored claim fact as the ledger lines it up; its period is read from its own evidence,
+    never from the sentences around it."""
     return ClaimRow(
         claim_id=row.id, doc_id=row.doc_id, group_id=group_id, claimant=row.claimant,
         claimant_key=claimant_key(row.claimant, group_id), subject=row.subject,
         subject_key=side_key(row.subject), metric=row.metric,
-        period=read_period(sentence_around(raw, row.start, row.end)) if raw else None,
+        period=read_period(row.evidence),
         low=row.low, high=row.high, date=row.date, start=row.start, end=row.end,
         evidence=row.evidence, confidence=float(row.confidence))
 

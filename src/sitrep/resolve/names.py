@@ -14,6 +14,9 @@ from functools import cache, lru_cache
 from sitrep.sides import SIDES as _SIDES
 
 _WORD = re.compile(r"[^\W_]+")
+# how transliterations of one Slavic name end differently ("Zelensky", "Zelenskyy", "Zelenskiy",
+# "Kryvyi"): one spelling for each, on words long enough to be a name
+_Y_ENDING = re.compile(r"(?<=\w{3})(?:yy|iy|yi|ii|ij|yj)$")
 
 # words around a side's name that do not change which side it is ("Russian troops")
 FORCE_WORDS = frozenset((
@@ -56,11 +59,17 @@ def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(fold(text)) if w != "s"]
 
 
+def spelling_key(word: str) -> str:
+    """One spelling for a folded word's transliteration variants: "zelenskyy" -> "zelensky"."""
+    return _Y_ENDING.sub("y", word)
+
+
 def name_key(name: str | None) -> str | None:
-    """A key for an outlet or a claimant: folded words without articles ("The Pentagon")."""
+    """A key for an outlet, a claimant or a speaker: folded words without articles ("The
+    Pentagon"), transliteration variants as one ("Zelenskyy" is "Zelensky")."""
     if not name:
         return None
-    ws = [w for w in words(name) if w not in ("the", "a", "an")]
+    ws = [spelling_key(w) for w in words(name) if w not in ("the", "a", "an")]
     return " ".join(ws) or None
 
 

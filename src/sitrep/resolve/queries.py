@@ -14,10 +14,11 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.sql import ColumnElement
 
+from sitrep.resolve import ledger
 from sitrep.resolve import store as rs
-from sitrep.resolve.names import name_key, side_key
+from sitrep.resolve.names import name_key, side_key, words
 from sitrep.store import resolve_tables as rt
-from sitrep.store.schema import documents
+from sitrep.store.schema import claims, documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,17 +132,20 @@ class FigureView:
     copy_of: str | None
     n_contradicts: int
     contradicts: list[str]
+    unit: str | None  # the noun the figure counts, only when its evidence says it
 
 
 @dataclass(frozen=True, slots=True)
 class QuantityView:
     """Every figure on one quantity, by claimant then date, and how many contradict another."""
 
+    key: str  # stable across reads: subject, metric, period (and unit for "other")
     subject: str | None
     subject_key: str | None
     metric: str
     period: str | None
-    claimants: list[str]
+    unit: str | None  # for metric "other": the noun its figures count (None: not stated)
+    claimants: list[str]  # one name per claimant ("Zelensky" and "Zelenskyy" are one)
     contradictions: int
     figures: list[FigureView]
 
@@ -290,9 +294,13 @@ def list_tracks(conn: Connection, *, actor: str | None = None, page: Page = Page
 def read_ledger(conn: Connection, *, metric: str | None = None, subject: str | None = None,
                 claimant: str | None = None, with_copies: bool = False,
                 limit: int = 50) -> list[QuantityView]:
-    """Quantities with their figures by claimant and date (a claimant's series with `claimant`)."""
+    """Quantities with their figures by claimant and date (a claimant's series with `claimant`).
+
+    Figures of the catch-all metric "other" are lined up by the noun they count (helicopters
+    with helicopters), and one whose evidence names no noun stands alone.
+    """
     lg = rt.ledger.c
-    q = select(rt.ledger)
+    q = select(rt.ledger, claims.c.unit).outerjoin(claims, claims.c.id == lg.claim_id)
     if metric:
         q = q.where(lg.metric == metric)
     if subject:
@@ -303,21 +311,40 @@ def read_ledger(conn: Connection, *, metric: str | None = None, subject: str | N
         q = q.where(lg.copy_of.is_(None))
     rows = conn.execute(q.order_by(lg.subject_key, lg.metric, lg.claim_id).limit(20_000)).all()
     refs = doc_refs(conn, {r.doc_id for r in rows})
-    groups: dict[tuple[str | None, str, str | None], list[Any]] = {}
+    groups: dict[tuple[str | None, str, str | None, str | None], list[Any]] = {}
     for r in rows:
-        groups.setdefault((r.subject_key, r.metric, r.period), []).append(r)
-    out = []
-    for (skey, metric_, period), rs_ in groups.items():
-        rs_.sort(key=lambda r: (r.claimant_key, r.date or "", r.claim_id))
-        figures = [FigureView(r.claim_id, ref(refs, r.doc_id), r.claimant, r.claimant_key, r.low,
-                              r.high, r.date, r.start, r.end, r.evidence, r.confidence,
-                              r.copy_of, r.n_contradicts, list(r.contradicts or []))
-                   for r in rs_]
-        subject_name = next((r.subject for r in rs_ if r.subject), None)
-        claimants = sorted({r.claimant or (ref(refs, r.doc_id).publisher or "(outlet)")
-                            for r in rs_})
-        out.append(QuantityView(subject_name, skey, metric_, period, claimants,
-                                sum(1 for f in figures if f.contradicts), figures))
+        groups.setdefault((r.subject_key, r.metric, r.period, unit_key(r)), []).append(r)
+    out = [quantity_view(key, rs_, refs) for key, rs_ in groups.items()]
     out.sort(key=lambda v: (-v.contradictions, -len(v.claimants), -len(v.figures),
-                            v.subject_key or "", v.metric))
+                            v.subject_key or "", v.metric, v.key))
     return out[:limit]
+
+
+def unit_key(r: Any) -> str | None:
+    """What tells the quantities of metric "other" apart: the noun counted, as its evidence
+    states it, or the figure itself (with its copies) when it states none."""
+    if r.metric != "other":
+        return None
+    unit = ledger.stated_unit(r.unit, r.evidence)
+    if unit is None:
+        return f"claim:{r.copy_of or r.claim_id}"
+    return " ".join(w.removesuffix("s") for w in words(unit))
+
+
+def quantity_view(key: tuple[str | None, str, str | None, str | None], rows: list[Any],
+                  refs: dict[str, DocRef]) -> QuantityView:
+    skey, metric, period, ukey = key
+    rows.sort(key=lambda r: (r.claimant_key, r.date or "", r.claim_id))
+    figures = [FigureView(r.claim_id, ref(refs, r.doc_id), r.claimant, r.claimant_key, r.low,
+                          r.high, r.date, r.start, r.end, r.evidence, r.confidence, r.copy_of,
+                          r.n_contradicts, list(r.contradicts or []),
+                          ledger.stated_unit(r.unit, r.evidence))
+               for r in rows]
+    names: dict[str, str] = {}  # claimant key -> the name it is first given
+    for f in figures:
+        names.setdefault(f.claimant_key, f.claimant or (f.doc.publisher or "(outlet)"))
+    unit = next((f.unit for f in figures if f.unit), None) if ukey else None
+    subject = next((r.subject for r in rows if r.subject), None)
+    return QuantityView("|".join(k or "" for k in key), subject, skey, metric, period, unit,
+                        sorted(set(names.values())), sum(1 for f in figures if f.contradicts),
+                        figures)

@@ -230,9 +230,7 @@ def update_ledger(conn: Connection, todo: list[str], removed: list[str], regroup
     old = rs.read_ledger_docs(conn, gone | (regrouped.changed - gone))
     groups = {**rs.read_groups_of(conn, todo), **regrouped.groups}
     rows = rs.read_claims(conn, todo)
-    raws = dict(rs.read_texts(conn, sorted({r.doc_id for r in rows}), "raw_text"))
-    new = [ledger.to_claim(r, groups.get(r.doc_id, r.doc_id), raws.get(r.doc_id, ""))
-           for r in rows]
+    new = [ledger.to_claim(r, groups.get(r.doc_id, r.doc_id)) for r in rows]
     touched = [*old, *new]
     if not touched:
         return 0
