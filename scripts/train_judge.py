@@ -3,7 +3,7 @@
     python scripts/train_judge.py [--tune ../shared/eval/dev] [--out FILE]
 
 Examples are the movement candidates the rules find (a trigger word, see
-`movements._is_trigger`) in:
+`movements.frames.is_trigger`) in:
 - our own corpus, `train/corpus/movements-*.jsonl`: one sentence each, labelled movement or not
   (with its status); every candidate in a sentence takes the sentence's label;
 - the tune set's texts: a candidate is a movement when its evidence line covers most of a gold
@@ -31,8 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitrep.config import Config  # noqa: E402
-from sitrep.extract import movements as mv  # noqa: E402
 from sitrep.extract.judge import WEIGHTS, features  # noqa: E402
+from sitrep.extract.movements.evidence import evidence_bounds  # noqa: E402
+from sitrep.extract.movements.frames import is_trigger  # noqa: E402
 from sitrep.ingest.step import detect_kind  # noqa: E402
 from sitrep.nlp.annotate import load_model  # noqa: E402
 from sitrep.pipeline import Pipeline  # noqa: E402
@@ -57,7 +58,7 @@ def corpus_examples(paths: list[str]) -> list[tuple[list[str], int, str | None, 
     for (row, part), sdoc in zip(rows, nlp.pipe(texts, batch_size=64), strict=True):
         status = row.get("status") if row.get("movement") else None
         for tok in sdoc:
-            if mv._is_trigger(tok):
+            if is_trigger(tok):
                 out.append((features(tok), int(bool(row.get("movement"))), status, part))
     return out
 
@@ -81,9 +82,9 @@ def tune_examples(folder: str) -> list[tuple[list[str], int, str | None, str]]:
         if doc.nlp is None:
             continue
         for tok in doc.nlp:
-            if not mv._is_trigger(tok):
+            if not is_trigger(tok):
                 continue
-            s, e = mv._evidence_bounds(doc, tok)
+            s, e = evidence_bounds(doc, tok)
             ev = doc.evidence(s, e)
             label, status = 0, None
             for gs, ge, st in spans:

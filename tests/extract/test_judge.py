@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.extract import judge
-from sitrep.extract import movements as mv
+from sitrep.extract.movements.frames import is_trigger
 from sitrep.nlp.annotate import load_model
 
 
@@ -14,7 +14,7 @@ def _verdicts(text: str) -> list[judge.Verdict]:
     model = judge.load()
     assert model is not None, "extract/data/movement_judge.json is missing: run `make train`"
     sdoc = load_model("en_core_web_sm")(text)
-    return [model.judge(t) for t in sdoc if mv._is_trigger(t)]
+    return [model.judge(t) for t in sdoc if is_trigger(t)]
 
 
 def test_weights_are_committed_with_their_training_record() -> None:

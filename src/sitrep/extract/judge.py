@@ -1,6 +1,6 @@
 """A small learned judge of movement candidates.
 
-The rules in `movements.py` find candidates (a trigger word with a force) and fill their
+The rules in `movements/` find candidates (a trigger word with a force) and fill their
 arguments; this judge decides what rules do not carry to unseen news: whether the trigger's
 clause reports a movement as a fact (not a plan, a denial, history, another sense of the word)
 and, where it is sure, the movement's status. It is a logistic regression over sparse features

@@ -1,6 +1,6 @@
 """Word lists for war-toll claims: what a figure counts, which words say what happened to it.
 
-Kept as data in one place so that the rules in `claims.py` stay short and the vocabulary can grow
+Kept as data in one place so that the rules in `assemble.py` stay short and the vocabulary can grow
 without touching them. Words are lower case; plural and singular forms are both listed where
 news uses both.
 """

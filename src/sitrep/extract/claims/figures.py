@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sitrep.extract import claims_lexicon as lex
+from sitrep.extract.claims import lexicon as lex
 from sitrep.nlp.numbers import Quantity, find_quantities, parse_figure
 from sitrep.sides import find_sides
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.extract import attribution as at
-from sitrep.extract import claims_lexicon as lex
+from sitrep.extract.claims import lexicon as lex
 from sitrep.sides import canonical_side
 
 # words a name never ends with

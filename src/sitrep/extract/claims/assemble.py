@@ -1,8 +1,8 @@
 """War-toll claims: figures about losses and forces, with metric, subject, claimant and evidence.
 
-For every sentence that holds a figure (`claims_figures`), decide what happened to what it
+For every sentence that holds a figure (`figures`), decide what happened to what it
 counts (the metric, from cue words in its clause: "killed", "lost", "supplied", "amassed"),
-whose losses or forces they are (`claims_subject`) and who states them (`claims_claimant`).
+whose losses or forces they are (`subject`) and who states them (`claimant`).
 A sentence with several figures yields several claims; a figure repeated later in the article
 ("including 214 tanks" twice) is kept once.
 """
@@ -14,9 +14,9 @@ from typing import Any
 
 from sitrep.clean.lines import is_title_line
 from sitrep.dates import resolve_date
-from sitrep.extract import claims_lexicon as lex
-from sitrep.extract.claims_claimant import Speakers, collect_names, find_claimant
-from sitrep.extract.claims_figures import (
+from sitrep.extract.claims import lexicon as lex
+from sitrep.extract.claims.claimant import Speakers, collect_names, find_claimant
+from sitrep.extract.claims.figures import (
     HAS_QUANTITY,
     NEW_REPORT,
     Figure,
@@ -25,7 +25,7 @@ from sitrep.extract.claims_figures import (
     sentence_units,
     split_segments,
 )
-from sitrep.extract.claims_subject import SubjectContext, find_subject, subject_context
+from sitrep.extract.claims.subject import SubjectContext, find_subject, subject_context
 from sitrep.records import Claim, Document, Span
 
 _PERSON_KINDS = ("military", "people", "civilians", "nation", "")

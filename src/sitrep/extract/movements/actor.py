@@ -1,0 +1,76 @@
+"""The side that owns a moving force."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract import attribution as at
+from sitrep.extract.movements.forces import is_force
+from sitrep.extract.movements.found import Found
+from sitrep.extract.movements.lexicon import lemma_of
+from sitrep.extract.movements.owners import own_words, side_of_phrase, side_of_token
+
+
+def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer: str | None,
+             found: list[Found]) -> str | None:
+    """The side that owns the force: words in its phrase, its possessor, the agent that moves it,
+    an army speaking for itself, else the side of the movement read before it."""
+    if force is not None:
+        words = own_words(force)
+        for t in words:
+            if t.lower_ in at.PROXIES:
+                return at.PROXIES[t.lower_]
+        sides = [s for s in (side_of_token(t) for t in words) if s]
+        # "Two Russian corvettes and a submarine": one owner for the coordinated forces
+        for other in _coordinated_forces(force):
+            sides = sides or [s for s in (side_of_token(t) for t in own_words(other)) if s]
+        if sides:
+            return sides[-1]
+        for t in words:
+            if t.ent_type_ == "ORG" and t.pos_ == "PROPN":
+                return _org_side(t)
+        poss = [t for t in words if t.dep_ == "poss" and t.lower_ in ("its", "their", "his")]
+        if poss and agent is None:
+            agent = at.subject_of(force.head) if force.dep_ != "nsubj" else None
+            if agent is None:  # "the ministry said its troops had entered": the speaker's own
+                speech = at.speech_ancestor(force)
+                agent = at.subject_of(speech) if speech is not None else None
+    if agent is not None and agent.lower_ in ("it", "they"):
+        agent = _antecedent(agent)
+    if agent is not None:
+        side = side_of_phrase(agent)
+        if side:
+            return side
+    if observer and re.search(r"\b(?:military|army|forces|navy|defen[cs]e forces)\b", observer,
+                              re.I):
+        side = at.side_of(observer.split()[0])
+        if side:
+            return side
+    return found[-1].movement.actor if found else None
+
+
+def _coordinated_forces(force: at.SpacyToken) -> list[at.SpacyToken]:
+    """The forces joined to this one by "and" ("corvettes and a submarine")."""
+    out = [c for c in force.children if c.dep_ == "conj" and is_force(c)]
+    if force.dep_ == "conj" and is_force(force.head):
+        out.append(force.head)
+    return out
+
+
+def _org_side(t: at.SpacyToken) -> str:
+    """The side an organisation's name stands for ("Rapid Support Forces" -> RSF), else the
+    whole name as written."""
+    ent = next((e for e in at.ents(t.doc) if e.start <= t.i < e.end), None)
+    text = re.sub(r"^(?:the|The)\s+", "", ent.text if ent is not None else t.text)
+    return at.side_of(text) or at.side_of(t.text) or text
+
+
+def _antecedent(pron: at.SpacyToken) -> at.SpacyToken | None:
+    """What "it"/"they" stands for: the nearest subject before it in the sentence that names a
+    side ("Russia is looking…, but… because it has committed"), else the speaker above it."""
+    for t in reversed(pron.doc[pron.sent.start:pron.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and at.same_line(t, pron) and side_of_phrase(t) \
+                and lemma_of(t.head) not in at.SPEECH_VERBS:
+            return t
+    speech = at.speech_ancestor(pron.head)
+    return at.subject_of(speech) if speech is not None else None

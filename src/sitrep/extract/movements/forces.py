@@ -1,0 +1,174 @@
+"""The force around a trigger: the noun phrase that names a military force, and the agent
+that moves it."""
+
+from __future__ import annotations
+
+from sitrep.extract import attribution as at
+from sitrep.extract.movements.lexicon import (
+    AIR_DEFENSE,
+    EQUIPMENT,
+    FORCE_HEADS,
+    SIDE_VERBS,
+    TRANSITIVE,
+    is_noun_trigger,
+    lemma_of,
+)
+from sitrep.extract.movements.owners import (
+    own_words,
+    ship_prefix_before,
+    side_of_phrase,
+    side_of_token,
+)
+from sitrep.sides import NAVY_PREFIXES
+
+_WINDOW = 30
+
+
+def is_force(tok: at.SpacyToken) -> bool:
+    """A noun phrase whose words name a military force ("a convoy of Russian vehicles")."""
+    sdoc = tok.doc
+    if tok.lemma_.lower() in ("army", "armada", "legion", "host") and any(
+            o.dep_ == "pobj" and not is_force(o) for p in tok.children if p.lower_ == "of"
+            for o in p.children):
+        return False  # "an army of street cleaners": a crowd, not a force
+    for t in own_words(tok, ("of",)):  # "opposition from business groups" is no force
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("NOUN", "PROPN") and (lemma in FORCE_HEADS or t.lower_ in FORCE_HEADS):
+            counted = any(c.dep_ in ("nummod", "poss") for c in t.children)
+            if lemma in ("man", "men") and not counted:
+                continue  # "men" is a force only when counted or owned ("150,000 men", "his men")
+            if lemma == "fighter" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lemma_ == "jet":
+                continue
+            return True
+        if AIR_DEFENSE.search(t.text):
+            return True
+        if _names_a_ship(t):
+            return True
+    # "HMS Iron Duke" opening a paragraph: the parser may cut the prefix off its name
+    return ship_prefix_before(tok) is not None
+
+
+def _names_a_ship(t: at.SpacyToken) -> bool:
+    """A ship by its name: a navy prefix, or a class word before a name ("the frigate Admiral
+    Essen", "the carrier Liaoning")."""
+    if t.text in NAVY_PREFIXES:
+        return True
+    return (EQUIPMENT.get(t.lower_) == "warships" and t.dep_ in ("amod", "compound", "nmod")
+            and t.head.pos_ == "PROPN")
+
+
+def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | None]:
+    """(the force that moves, the agent that moves it) around a trigger."""
+    lemma = lemma_of(tok)
+    if is_noun_trigger(tok):
+        return _force_of_noun(tok)
+    subj = at.subject_of(tok)
+    if subj is not None and subj.lower_ in at.RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and (subj is None or subj.i == tok.i):
+        subj = tok.head if is_force(tok.head) else _force_before(tok)
+    if tok.lower_ == "route":  # "a column ... is now en route"
+        v = tok.head
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        subj = at.subject_of(v)
+        return (subj if subj is not None and is_force(subj) else None), None
+    if lemma == "show" or lemma in ("stage", "hold", "conduct", "launch", "start", "begin"):
+        for o in objs:
+            if is_force(o):
+                return o, subj
+            for w in o.children:  # "staged a drill with aircraft and warships"
+                if w.lower_ == "with":
+                    forces = [x for x in w.children if x.dep_ == "pobj" and is_force(x)]
+                    if forces:
+                        return forces[0], subj
+        if lemma != "show" and subj is not None:
+            withs = [p for p in tok.children if p.lower_ == "with"]
+            for w in withs:
+                for o in w.children:
+                    if o.dep_ == "pobj" and is_force(o):
+                        return o, subj
+            return (subj if is_force(subj) else None), subj
+        return None, subj
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    if lemma == "commit" and not passive:
+        return None, subj  # "has committed half its forces": a share, told as a claim
+    if lemma in TRANSITIVE and not passive and not objs and tok.dep_ == "relcl" \
+            and is_force(tok.head):
+        return tok.head, subj  # "the 150,000 men Putin amassed"
+    if lemma in TRANSITIVE and not passive:
+        for o in objs:
+            if is_force(o):
+                return o, subj
+            if o.lower_ in ("themselves", "itself") and subj is not None and is_force(subj):
+                return subj, subj  # "forces establishing themselves at Rechitsa"
+        if not objs and subj is not None and not is_force(subj):
+            after = _force_after(tok)  # the parse lost the object ("has amassed some 40,000
+            if after is not None:     # troops near X, the army said")
+                return after, subj
+    if subj is not None and is_force(subj):
+        return subj, None
+    if subj is not None and lemma in SIDE_VERBS and at.side_of(subj.text):
+        return None, subj
+    direct = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if not direct and lemma not in TRANSITIVE | {"show"}:
+        # a parse that lost the subject (quotes, dashes): the force named just before the verb
+        return _force_before(tok), subj
+    return None, subj
+
+
+def _force_of_noun(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | None]:
+    """"the withdrawal of troops", "an incursion by Azerbaijani troops", "a troop buildup",
+    "Russia's withdrawal": the force from "of"/"by" or a modifier, else the side that owns it."""
+    agent = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+            for o in c.children:
+                if o.dep_ == "pobj" and is_force(o):
+                    return o, None
+        elif c.dep_ in ("compound", "amod", "nmod") and is_force(c):
+            return c, None
+        elif c.dep_ == "poss":
+            agent = c
+    if agent is not None and agent.lower_ in ("its", "their"):
+        # "Russian forces completed their withdrawal": the clause's own subject first
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = at.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is not None and is_force(subj):
+            return subj, None
+        speech = at.speech_ancestor(tok)
+        agent = subj if subj is not None and side_of_phrase(subj) else (
+            at.subject_of(speech) if speech is not None else None)
+    return None, agent
+
+
+def _force_after(tok: at.SpacyToken) -> at.SpacyToken | None:
+    """The force noun a few words after a verb, before any other verb."""
+    for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 7)]:
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+        if t.pos_ == "NOUN" and (t.lemma_.lower() in FORCE_HEADS or t.lower_ in FORCE_HEADS) \
+                and is_force(t):
+            return t
+    return None
+
+
+def _force_before(tok: at.SpacyToken) -> at.SpacyToken | None:
+    """The nearest force noun before `tok` in its sentence, not inside another verb's object
+    or a capability ("capable of carrying missiles")."""
+    sent = tok.sent
+    cands = []
+    for t in reversed(tok.doc[max(sent.start, tok.i - _WINDOW):tok.i]):
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(a.lemma_.lower() in ("capable", "able") for a in list(t.ancestors)[:4]):
+            continue
+        if (t.lemma_.lower() in FORCE_HEADS or t.lower_ in FORCE_HEADS) and is_force(t):
+            cands.append(t)
+    # a force with an owner ("Russian military convoy") before a bare one ("other vehicles")
+    owned = [t for t in cands if any(side_of_token(w) for w in own_words(t))]
+    return (owned or cands or [None])[0]

@@ -1,0 +1,69 @@
+"""Which words are movement triggers, by the frame each verb or noun needs."""
+
+from __future__ import annotations
+
+from sitrep.extract import attribution as at
+from sitrep.extract.movements.forces import is_force
+from sitrep.extract.movements.lexicon import (
+    NEEDS_PREP,
+    OPERATIONS,
+    POSTS,
+    ROLE_OF_PREP,
+    TRIGGERS,
+    is_noun_trigger,
+    lemma_of,
+)
+
+
+def describes_force(tok: at.SpacyToken) -> bool:
+    """A verb in a relative clause on a noun ("a convoy that left last week"), not the
+    sentence's own."""
+    return tok.dep_ == "relcl" and any(c.lower_ in at.RELATIVE_PRONOUNS for c in tok.children)
+
+
+def is_trigger(tok: at.SpacyToken) -> bool:
+    lemma = lemma_of(tok)
+    if is_noun_trigger(tok):
+        return True
+    if lemma not in TRIGGERS:
+        return tok.lower_ == "route" and tok.i > 0 and tok.nbor(-1).lower_ == "en"
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBG"):
+        return False
+    if tok.dep_ in ("acl", "amod") and lemma in ("station", "base", "position", "deploy") \
+            and tok.tag_ == "VBN" and not any(c.dep_ == "prep" and c.lower_ in ("to", "into")
+                                              for c in tok.children):
+        return False  # "troops stationed in Niger": where a force is, not a movement
+    if lemma in NEEDS_PREP:
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
+        return bool(preps & set(NEEDS_PREP[lemma]))
+    if lemma == "make":
+        return any(c.lower_ == "way" for c in tok.children)
+    if lemma == "pull":
+        return any(c.lower_ in ("back", "out") for c in tok.children)
+    if lemma == "build":
+        return any(c.lower_ == "up" for c in tok.children)
+    if lemma in ("stage", "hold", "conduct", "launch", "start", "begin"):
+        return any(c.dep_ == "dobj" and c.lower_ in OPERATIONS for c in tok.children)
+    if lemma == "reach":
+        return not any(c.lower_ == "out" for c in tok.children)
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
+    if lemma == "return":  # "returned to Belarus", "returned home"; not "returned fire"
+        return bool(preps & {"to", "into", "home", "back"})
+    if lemma == "link":
+        return "up" in preps
+    if lemma == "fall":  # "fell back to X"; not "fell in battle" or "prices fell"
+        return "back" in preps
+    if lemma == "flee":  # "the garrison fled"; not "2,500 fled in 160 vehicles"
+        subj = at.subject_of(tok)
+        return subj is not None and is_force(subj)
+    if lemma in ("shift", "circle"):  # "shifted units toward X"; not "shifted its tone"
+        return bool(preps & set(ROLE_OF_PREP))
+    if lemma in ("leave", "depart"):  # "left their bases", "left Niger"; not "left the country
+        # vulnerable" or "left their weapons"
+        if any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in tok.children):
+            return False
+        return all(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in POSTS
+                   for o in tok.children if o.dep_ == "dobj")
+    if lemma in ("fly", "operate", "patrol", "rotate"):
+        return bool(preps & set(ROLE_OF_PREP))
+    return True

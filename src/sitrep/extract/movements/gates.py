@@ -1,0 +1,141 @@
+"""Is it a fact? Hypothetical, demanded, denied, unseen, negated and background movements are
+left out, and a force that could be civilian needs a military cue."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract import attribution as at
+from sitrep.extract.movements.evidence import date_words
+from sitrep.extract.movements.lexicon import (
+    AMBIGUOUS,
+    ARMED_OWNERS,
+    ASPECT,
+    CIVILIAN_MODS,
+    DISPROVED,
+    EVIDENCE_NOUNS,
+    MILITARY_CUES,
+    MODALS,
+    NEGATORS,
+    NOT_FACT,
+    is_noun_trigger,
+    lemma_of,
+)
+from sitrep.extract.movements.owners import own_words, side_of_phrase, side_of_token
+from sitrep.records import Document
+
+
+def is_hypothetical(tok: at.SpacyToken) -> bool:
+    """A movement that could, would or should happen, or that someone calls for, is no fact."""
+    if is_noun_trigger(tok):  # a noun's clause is its verb's ("would complete the withdrawal")
+        v = tok.head
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i and v.dep_ in ("pobj", "prep",
+                                                                                "dobj", "conj"):
+            v = v.head
+        if v.pos_ not in ("VERB", "AUX"):
+            return False
+        if lemma_of(v) in NOT_FACT or is_negated(v):
+            return True
+        tok = v
+    if any(lemma_of(a) in NOT_FACT for a in list(tok.ancestors)[:3]
+           if a.pos_ in ("VERB", "AUX", "NOUN")):
+        return True  # "denied that troops crossed", "called for the troops to leave"
+    if _is_unseen_or_disproved(tok):
+        return True
+    v = tok
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in v.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
+            return True
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if infinitive and v.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl", "amod"):
+            gov = v.head
+            if lemma_of(gov) not in ASPECT:
+                return True
+            v = gov
+            continue
+        if v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return False
+
+
+def _is_unseen_or_disproved(tok: at.SpacyToken) -> bool:
+    """A movement nobody saw ("no sign of troops crossing", "had not seen any units cross")
+    or that was called false ("reports that troops were sent are false")."""
+    for a in list(tok.ancestors)[:4]:
+        lemma = lemma_of(a)
+        if lemma in EVIDENCE_NOUNS:
+            if any(c.lower_ in ("no", "any") for c in a.children) or is_negated(a.head):
+                return True
+            verb = a.head
+            if any(c.lemma_.lower() in DISPROVED for c in verb.children
+                   if c.dep_ in ("acomp", "attr")):
+                return True
+        if a.pos_ in ("VERB", "AUX") and lemma in at.SPEECH_VERBS | {"see", "monitor", "detect"} \
+                and is_negated(a):
+            return True  # "Ukraine said it had not seen any units cross"
+    return False
+
+
+def is_background(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken) -> bool:
+    """A movement dated years before the article ("in 2014", "three years ago", "since 2015")
+    is background history, not news: its date phrase names an earlier year than the article's
+    (its publication year, else the latest year the article mentions)."""
+    ref = _reference_year(doc)
+    for c in tok.children:  # "stationed there for decades", "based in X since 1945"
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "for" and any(o.lemma_.lower() in ("year", "decade") for o in c.children):
+            return True
+        years = [int(t.text) for t in c.subtree if re.fullmatch(r"(?:19|20)\d\d", t.text)]
+        if c.lower_ == "since" and years and (ref is None or max(years) < ref - 1):
+            return True
+    when = date_words(sdoc, tok)
+    if not when:
+        return False
+    low = when.lower()
+    if re.search(r"\b(?:years|decades)\s+ago\b|\bfor\s+(?:many\s+)?(?:years|decades)\b", low):
+        return True  # "three years ago", "stationed there for decades"
+    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", when)]
+    if not years:
+        return False
+    return ref is not None and max(years) < ref
+
+
+def _reference_year(doc: Document) -> int | None:
+    pub = doc.source.published
+    if pub and pub[:4].isdigit():
+        return int(pub[:4])
+    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", doc.clean_text)]
+    return max(years) if years else None
+
+
+def is_negated(tok: at.SpacyToken) -> bool:
+    return any(c.lower_ in NEGATORS and c.dep_ in ("neg", "det", "advmod") for c in tok.children)
+
+
+def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
+                bounds: tuple[int, int]) -> bool:
+    """A force that could be civilian ("an aircraft travelling from London") counts only with an
+    owner, a side that moves it, or a military word in its sentence."""
+    if any(w.lemma_.lower() in CIVILIAN_MODS for w in own_words(force) if w.i < force.i):
+        return False  # "a container ship", "a UN aid convoy"
+    if force.lemma_.lower() not in AMBIGUOUS and force.lower_ not in AMBIGUOUS:
+        return True
+    if any(side_of_token(w) or w.lemma_.lower() in ARMED_OWNERS for w in own_words(force)):
+        return True
+    if agent is not None and side_of_phrase(agent):
+        return True
+    words = {t.lemma_.lower() for t in force.sent if bounds[0] <= t.idx < bounds[1]}
+    if words & MILITARY_CUES:
+        return True
+    # the sentences around it: "French troops began leaving… A convoy that left last week…"
+    doc = force.doc
+    sent = force.sent
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    after = doc[sent.end].sent if sent.end < len(doc) else None
+    around = {t.lemma_.lower() for x in (before, after) if x is not None for t in x}
+    return bool(around & MILITARY_CUES)

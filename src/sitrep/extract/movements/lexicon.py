@@ -1,0 +1,178 @@
+"""The words movements are read by: trigger verbs and nouns with the status each tells, the
+verbs that make a trigger no fact, force words and their equipment, the prepositions that lead
+to places. Kept as data in one place so that the rules stay short."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract import attribution as at
+
+# trigger lemma -> status
+TRIGGERS = {
+    # relocating, airlifting, fleeing, regrouping, circling, landing troops, falling back
+    "shift": "en_route", "airlift": "arrived", "flee": "withdrawing", "regroup": "massing",
+    "circle": "deployed", "disembark": "arrived", "fall": "withdrawing",
+    "head": "en_route", "move": "en_route", "advance": "en_route", "redirect": "en_route",
+    "relocate": "en_route", "transfer": "en_route", "march": "en_route", "roll": "en_route",
+    "push": "en_route", "approach": "en_route", "converge": "en_route", "bear": "en_route",
+    "travel": "en_route", "draw": "en_route", "make": "en_route", "close": "en_route",
+    "withdraw": "withdrawing", "retreat": "withdrawing", "pull": "withdrawing",
+    "mass": "massing", "amass": "massing", "assemble": "massing", "gather": "massing",
+    "concentrate": "massing", "build": "massing", "muster": "massing", "reinforce": "massing",
+    "reposition": "massing",
+    "deploy": "deployed", "redeploy": "deployed", "station": "deployed", "send": "deployed",
+    "dispatch": "deployed", "commit": "deployed", "position": "deployed", "establish": "deployed",
+    "spot": "deployed", "see": "deployed", "observe": "deployed", "photograph": "deployed",
+    "show": "deployed", "stage": "deployed", "hold": "deployed", "conduct": "deployed",
+    "launch": "deployed", "start": "deployed", "begin": "deployed",
+    "arrive": "arrived", "reach": "arrived", "enter": "arrived", "penetrate": "arrived",
+    "land": "arrived",
+    "pass": "transiting", "transit": "transiting", "sail": "transiting", "cross": "transiting",
+    "carry": "transiting",
+    # frames beyond the first articles: leaving, returning, removing, linking up, being detected
+    # or operating somewhere, flying through, docking, consolidating
+    "leave": "withdrawing", "depart": "withdrawing", "remove": "withdrawing",
+    "return": "arrived", "link": "arrived", "dock": "arrived",
+    "detect": "deployed", "sight": "deployed", "notice": "deployed", "operate": "deployed",
+    "patrol": "deployed", "rotate": "deployed",
+    "consolidate": "massing", "accumulate": "massing",
+    "traverse": "transiting", "fly": "transiting",
+}
+# nouns that tell a movement ("the withdrawal of troops from X", "an incursion by Y into Z")
+NOUN_TRIGGERS = {
+    "withdrawal": "withdrawing", "pullout": "withdrawing", "pullback": "withdrawing",
+    "departure": "withdrawing", "retreat": "withdrawing",
+    "deployment": "deployed", "redeployment": "deployed", "dispatch": "deployed",
+    "incursion": "deployed", "arrival": "arrived", "buildup": "massing", "build-up": "massing",
+    "concentration": "massing", "transit": "transiting", "passage": "transiting",
+}
+# verbs above a trigger that make it no fact: plans, demands, talks, refusals, denials
+NOT_FACT = frozenset({
+    "plan", "intend", "propose", "consider", "call", "demand", "urge", "want", "seek", "ask",
+    "threaten", "prepare", "negotiate", "discuss", "agree", "approve", "deny", "reject",
+    "refuse", "order", "vow", "pledge", "promise", "offer", "aim", "hope", "decide", "authorize",
+    "authorise", "mull", "weigh", "rule", "oppose", "avoid", "prevent", "stop", "block",
+})
+# triggers that need something more to be a movement
+NEEDS_PREP = {"head": ("to", "towards", "toward", "for", "into"), "pass": ("through", "via"),
+              "carry": ("through", "via", "to", "towards", "toward", "into", "across"),
+              "close": ("on",), "bear": ("on", "to", "towards")}
+OPERATIONS = frozenset({"drill", "drills", "exercise", "exercises", "raid", "raids", "patrol",
+                        "patrols", "manoeuvres", "maneuvers"})
+OBSERVED = frozenset({"spot", "see", "observe", "photograph"})
+TRANSITIVE = frozenset({"send", "dispatch", "commit", "deploy", "redeploy", "station", "position",
+                        "move", "mass", "amass", "assemble", "gather", "concentrate", "build",
+                        "muster", "reinforce", "reposition", "redirect", "relocate", "transfer",
+                        "withdraw", "pull", "draw", "establish", "remove", "rotate",
+                        "consolidate", "accumulate",
+                         # who sees a force names it as the object: "radar detected six ships"
+                        "detect", "spot", "see", "observe", "sight", "notice", "photograph"})
+# verbs that put a force somewhere else; done, with "to", the force stands deployed there
+RELOCATE = frozenset({"move", "transfer", "relocate", "shift"})
+SIDE_VERBS = frozenset({"withdraw", "retreat", "pull"})  # "Moscow withdrew": a side as the force
+# heads that stand for a whole side ("the Russian side withdrew")
+SIDE_HEADS = frozenset({"side", "government", "army", "military", "regime", "junta", "leadership",
+                        "command", "state", "country", "forces", "force", "troops"})
+# modifiers that make an ambiguous force a civilian one ("a container ship", "an aid convoy")
+CIVILIAN_MODS = frozenset({"container", "cargo", "merchant", "aid", "humanitarian", "civilian",
+                           "fishing", "passenger", "commercial", "relief", "food", "grain",
+                           "tourist", "cruise"})
+# verbs that may govern an infinitive trigger and keep it a fact ("began moving", "poised to enter")
+ASPECT = frozenset({"begin", "start", "continue", "poise", "appear", "seem", "keep", "resume",
+                    "send", "deploy", "dispatch", "move", "respond", "believe", "estimate",
+                    "think", "report", "say", "know", "understand", "see", "spot", "observe",
+                    "expect", "confirm", "complete", "finish", "detect", "claim", "allege",
+                    "suspect", "assess", "happen"})
+MODALS = frozenset({"could", "would", "might", "may", "should", "will", "can", "must", "'ll",
+                    "shall", "wo", "ca"})
+NEGATORS = frozenset({"no", "never", "not", "n't", "none"})
+
+# force words -> equipment of records.EQUIPMENT
+EQUIPMENT = {
+    # irregular and police forces move like troops ("insurgents pulled out of the town")
+    "insurgent": "troops", "gunman": "troops", "jihadist": "troops", "militia": "troops",
+    "militiaman": "troops", "guerrilla": "troops", "police": "troops", "detachment": "troops",
+    "flotilla": "warships", "garrison": "troops",
+    "troop": "troops", "troops": "troops", "force": "troops", "forces": "troops",
+    "soldier": "troops", "infantry": "troops", "personnel": "troops", "man": "troops",
+    "men": "troops", "fighter": "troops", "mercenary": "troops", "reservist": "troops",
+    "reinforcement": "troops", "unit": "troops", "battalion": "troops", "brigade": "troops",
+    "division": "troops", "regiment": "troops", "army": "troops", "paratrooper": "troops",
+    "paratroops": "troops", "commando": "troops", "marine": "troops", "officer": "troops",
+    "conscript": "troops", "rebel": "troops", "militant": "troops", "contingent": "troops",
+    "staff": "troops", "combatant": "troops", "guard": "troops", "peacekeeper": "troops",
+    "gendarme": "troops", "tank": "tanks",
+    "vehicle": "armored_vehicles", "apc": "armored_vehicles", "carrier": "armored_vehicles",
+    "artillery": "artillery", "howitzer": "artillery", "launcher": "artillery",
+    "truck": "trucks", "lorry": "trucks", "logistics": "logistics", "logistical": "logistics",
+    "supply": "logistics", "supplies": "logistics", "fuel": "logistics",
+    "warship": "warships", "ship": "warships", "vessel": "warships", "destroyer": "warships",
+    "frigate": "warships", "submarine": "warships", "navy": "warships", "corvette": "warships",
+    "cruiser": "warships", "fleet": "warships", "boat": "warships",
+    "aircraft": "aircraft", "jet": "aircraft", "plane": "aircraft", "bomber": "aircraft",
+    "drone": "aircraft", "helicopter": "helicopters", "missile": "missiles",
+    "s-400": "air_defense", "s-300": "air_defense", "patriot": "air_defense",
+}
+# force words that can be the moving thing itself (a "convoy" moves; "supplies" alone do not)
+FORCE_HEADS = frozenset(set(EQUIPMENT) - {"supply", "supplies", "fuel", "logistical", "man",
+                                          "staff", "guard", "launcher", "missile"}
+                        | {"convoy", "column", "group", "military", "men", "staff", "armour",
+                           "armor", "battalions", "system", "systems"})
+AMBIGUOUS = frozenset({"carrier", "aircraft", "plane", "jet", "ship", "vessel", "boat", "vehicle",
+                       "truck", "lorry", "helicopter", "group", "unit", "tank", "man", "men",
+                       "column", "convoy", "fighter", "staff", "officer", "system", "force",
+                       "forces"})
+MILITARY_CUES = frozenset({
+    "military", "army", "navy", "naval", "troop", "soldier", "defence", "defense", "war",
+    "warship", "armoured", "armored", "missile", "artillery", "invasion", "offensive", "combat",
+    "frontline", "battle", "brigade", "battalion", "regiment", "division", "militant", "rebel",
+    "drill", "exercise", "deployment", "fighter", "tank", "infantry", "mercenary", "ministry",
+    "pentagon", "kremlin", "airstrike", "strike", "attack", "assault", "ceasefire", "insurgency",
+    "mechanised", "mechanized", "insurgent", "jihadist", "militia", "gunman", "firefight",
+    "garrison", "frigate", "destroyer", "corvette", "paratrooper", "marine", "peacekeeper",
+    "siege", "shelling", "front",
+})
+# owners that make an ambiguous force ("forces", "units", "convoy") an armed one
+ARMED_OWNERS = frozenset({"government", "security", "federal", "allied", "coalition", "rebel",
+                          "opposition", "enemy", "paramilitary", "junta", "regime", "armed",
+                          "special", "national", "state", "border", "militia", "insurgent"})
+AIR_DEFENSE = re.compile(r"\b(?:S-[34]00|air[- ]defen[cs]e|anti-aircraft|Patriot)\b", re.I)
+# particles of phrasal movement verbs, which the parser lets hold the place phrase
+PARTICLES = frozenset(("back", "away", "out", "off", "forward", "closer", "further", "deeper",
+                       "onward", "onwards"))
+ROLE_OF_PREP = {
+    "to": "destination", "towards": "destination", "toward": "destination", "into": "destination",
+    "for": "destination", "onto": "destination", "on": "destination",
+    "from": "origin",
+    "in": "location", "at": "location", "near": "location", "around": "location",
+    "through": "location", "via": "location", "across": "location", "along": "location",
+    "outside": "location", "off": "location", "inside": "location", "within": "location",
+    "over": "location", "by": "location", "north": "location", "south": "location",
+    "east": "location", "west": "location", "into_": "destination",
+}
+POSTS = frozenset({"base", "position", "post", "camp", "garrison", "barracks", "country",
+                   "city", "town", "village", "area", "region", "port", "harbour", "harbor",
+                   "airfield", "airport", "territory", "bank", "sea", "zone", "front"})
+BORDER = frozenset({"border", "borders", "frontier", "boundary", "frontline", "frontlines"})
+VAGUE_PLACE = frozenset({"city", "town", "capital", "village", "port", "strait",
+                         "airfield", "base", "airbase"})
+# where an organisation-tagged name is the one acting or owning, not a place
+NOT_A_PLACE_SLOT = frozenset(("nsubj", "nsubjpass", "poss", "compound", "agent"))
+
+_LEMMA_FIX = {"staged": "stage", "stages": "stage", "staging": "stage", "poised": "poise"}
+
+
+def lemma_of(tok: at.SpacyToken) -> str:
+    """The lemma, mended where the model slips ("staged" -> "stag")."""
+    return _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
+
+
+def is_noun_trigger(tok: at.SpacyToken) -> bool:
+    return tok.pos_ == "NOUN" and lemma_of(tok) in NOUN_TRIGGERS
+
+
+# nouns of evidence: "no sign of troops crossing", "reports that troops landed are false"
+EVIDENCE_NOUNS = frozenset({"sign", "evidence", "indication", "trace", "report", "rumour",
+                            "rumor", "claim", "allegation"})
+DISPROVED = frozenset({"false", "untrue", "baseless", "unfounded", "fake", "fabricated"})

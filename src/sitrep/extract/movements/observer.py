@@ -1,0 +1,58 @@
+"""Who reports or observed a movement."""
+
+from __future__ import annotations
+
+from sitrep.extract import attribution as at
+
+
+def observer_of(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[int, str]],
+                tok: at.SpacyToken, agent: at.SpacyToken | None,
+                bounds: tuple[int, int]) -> str | None:
+    """Who reports the movement: "according to X", the speaker of a verb above the trigger
+    (within the evidence line), the source of the images the sentence mentions."""
+    sent = tok.sent
+    acc = at.according_to(sent, tok)
+    if acc is not None:
+        who = at.source_in_phrase(names, sdoc, acc) or at.group_phrase(acc)
+        if who is None and (acc.lower_ in at.IMAGERY_WORDS or acc.lemma_ in at.IMAGERY_WORDS):
+            who = at.nearest_source(imagery, tok.idx)
+        if who:
+            return who
+    chain = [t for t in [tok, *tok.ancestors] if bounds[0] <= t.idx < bounds[1]]
+    for v in chain:
+        for c in v.children:  # "A convoy is heading to X, the Pentagon says"
+            if c.dep_ == "parataxis" and c.lemma_.lower() in at.SPEECH_VERBS:
+                who = _speaker(names, sdoc, imagery, c)
+                if who:
+                    return who
+        if v.i == tok.i or v.pos_ not in ("VERB", "AUX"):
+            continue
+        if v.lemma_.lower() not in at.SPEECH_VERBS:
+            continue
+        who = _speaker(names, sdoc, imagery, v)
+        if who:
+            return who
+    if any(t.lower_ in at.IMAGERY_WORDS for t in sent):
+        who = at.nearest_source(imagery, tok.idx)
+        if who:
+            return who
+    if agent is not None and agent.lemma_.lower() in ("military", "army", "navy", "command"):
+        return at.source_phrase(names, sdoc, agent)
+    return None
+
+
+def _speaker(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[int, str]],
+             verb: at.SpacyToken) -> str | None:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or at.glued_subject(verb)
+    if subj is None:
+        return None
+    if subj.lower_ in ("it", "they") and any(a.lemma_.lower() in at.SPEECH_VERBS
+                                             for a in verb.ancestors):
+        return None  # "X said it believes…": the higher speaker is the source
+    lo, hi = at._np_bounds(subj)
+    pictures = [t for t in sdoc[lo:hi + 1]
+                if t.lower_ in at.IMAGERY_WORDS or t.lemma_.lower() in at.IMAGERY_WORDS]
+    if pictures:  # "Satellite images show", "Some of the imagery shows"
+        return (at.source_in_phrase(names, sdoc, pictures[-1])
+                or at.nearest_source(imagery, subj.idx))
+    return at.source_phrase(names, sdoc, subj) or at.group_phrase(subj)

@@ -1,0 +1,222 @@
+"""Where a movement starts, heads and is seen: the places of doc.places linked to the trigger
+by their prepositions, else the nearest usable place."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract import attribution as at
+from sitrep.extract.movements.found import Found, main_place
+from sitrep.extract.movements.lexicon import (
+    BORDER,
+    NOT_A_PLACE_SLOT,
+    PARTICLES,
+    ROLE_OF_PREP,
+    VAGUE_PLACE,
+    lemma_of,
+)
+from sitrep.records import Document, Place, PlaceRef
+from sitrep.sides import is_state
+
+_KIND_RANK = {"country": 0, "continent": 0}
+
+_NEAR_TOKENS = 15
+
+
+def _usable(doc: Document, sdoc: at.SpacySpan, p: Place) -> bool:
+    """A place the geo stage found that reads as a place here (not a person, people or party)."""
+    if not p.mention[:1].isupper():
+        return False
+    span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.ent_type_ == "NORP" or (root.is_stop and len(span) == 1):
+        return False
+    # the tagger's "organisation" is often a small place ("reached Niamey"): keep it where a
+    # place can stand, unless the name is an armed group's or another organisation's ("Hamas")
+    if not any(e.label_ == "ORG" and e.start_char == p.clean_start and e.end_char == p.clean_end
+               for e in span.ents):
+        return True
+    side = at.side_of(p.mention)
+    return (side is None or is_state(side)) and root.dep_ not in NOT_A_PLACE_SLOT
+
+
+def _acts(sdoc: at.SpacySpan, p: Place) -> bool:
+    """A place that is the subject of a verb ("Russia would need") acts; it is not where."""
+    span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_possessor_of_org(sdoc: at.SpacySpan, p: Place) -> bool:
+    """"Japan's Ministry of Defense": a country that owns an institution is not a location."""
+    span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return head.dep_ in ("poss", "compound") and (
+        head.head.lemma_.lower() in at.INSTITUTION_HEADS or head.head.ent_type_ == "ORG")
+
+
+def _places_in(doc: Document, lo: int, hi: int) -> list[Place]:
+    return [p for p in doc.places if lo <= p.clean_start and p.clean_end <= hi]
+
+
+def _pick(sdoc: at.SpacySpan, target: at.SpacyToken, places: list[Place]) -> Place | None:
+    """The place a phrase is about: the head itself ("Kursk"), then what names it ("the town of
+    Izyum", "Russia's Kursk region"), then a possessor; a town before its country."""
+    if not places:
+        return None
+
+    def rank(p: Place) -> tuple[int, int, int]:
+        span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
+        root = span.root if span is not None else target
+        depth = 0
+        t = root
+        while t.i != target.i and depth < 6 and t.head.i != t.i:
+            t = t.head
+            depth += 1
+        if t.i != target.i:
+            depth = 9
+        if root.dep_ == "poss":
+            depth += 2
+        return depth, _KIND_RANK.get(p.kind or "", 1) * -1, -p.clean_start
+
+    return min(places, key=rank)
+
+
+def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found, *,
+               only_location: bool = False, found: list[Found] | None = None) -> None:
+    """Fill origin, destination and location from the phrases attached to `tok`."""
+    mov = got.movement
+    lemma = lemma_of(tok)
+    links: list[tuple[str, at.SpacyToken, str]] = []  # (role, target, preposition)
+    kids = list(tok.children)
+    for c in list(kids):  # "made their way to X": the way's phrases are the verb's
+        if c.dep_ == "dobj" and c.lower_ == "way":
+            kids.extend(c.children)
+        if c.dep_ in ("advmod", "prt", "prep") and c.lower_ in PARTICLES:
+            kids.extend(c.children)  # "pulled back from X": the particle holds the phrase
+    for c in kids:
+        word = c.lower_
+        if c.dep_ == "prep" or (c.dep_ in ("advmod", "npadvmod", "amod") and word in ROLE_OF_PREP):
+            role = ROLE_OF_PREP.get(word)
+            if word == "of" and c.i > 0 and c.nbor(-1).lower_ == "out":
+                role = "origin"  # "pulled out of X"
+            objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            if word in ("north", "south", "east", "west"):
+                objs = [o for p in c.children if p.lower_ == "of" for o in p.children]
+            if role and objs:
+                links.append((role, objs[0], word))
+        elif c.dep_ == "dobj" and lemma in ("reach", "enter", "penetrate", "approach",
+                                            "surround", "cross", "transit", "pass"):
+            links.append(("location" if lemma in ("cross", "transit", "pass") else "destination",
+                          c, ""))
+        elif c.dep_ == "advmod" and word in ("there", "here"):
+            links.append(("location", c, word))
+        elif c.dep_ in ("xcomp", "advcl") and lemma_of(c) in ("surround", "enter", "reach"):
+            links.extend(("destination", o, "") for o in c.children if o.dep_ == "dobj")
+        elif c.dep_ == "advmod" and word == "where" and tok.dep_ == "relcl":
+            links.append(("location", tok.head, "where"))  # "Luninets airfield, where jets…"
+    for _role, target, word in list(links):  # "from the Kyiv region towards Donbas"
+        if word == "from":
+            for p in target.children:
+                if p.dep_ == "prep" and ROLE_OF_PREP.get(p.lower_) == "destination":
+                    links.extend(("destination", o, p.lower_) for o in p.children
+                                 if o.dep_ == "pobj")
+    ends = {t.right_edge.i + 1 for r, t, _ in links if r in ("origin", "destination")}
+    for role, target, word in links:
+        if only_location and role != "location":
+            continue
+        if role == "location" and word in ("in", "at") and target.head.i in ends:
+            continue  # "from Khabarovsk in the Russian Far East": where Khabarovsk is
+        place = _place_of(doc, sdoc, target, got, found or [])
+        if place is None:
+            continue
+        if role == "location" and word in ("through", "via") and mov.location is None:
+            mov.location = place
+        elif getattr(mov, role) is None:
+            setattr(mov, role, place)
+
+
+def _place_of(doc: Document, sdoc: at.SpacySpan, target: at.SpacyToken, got: Found,
+              found: list[Found]) -> PlaceRef | None:
+    """The place a phrase names; "there" and "the city" stand for a place named before."""
+    lo, hi = at._np_bounds(target)
+    for c in target.children:  # "Ukraine's capital, Kyiv"
+        if c.dep_ == "appos":
+            hi = max(hi, at._np_bounds(c)[1])
+    a = max(sdoc[lo].idx, got.start)
+    b = min(sdoc[hi].idx + len(sdoc[hi].text), got.end)
+    inner = [p for p in _places_in(doc, a, b)
+             if _usable(doc, sdoc, p) and not _inside_border_phrase(sdoc, p)]
+    place = _pick(sdoc, target, inner)
+    if place is not None:
+        return place.ref()
+    vague = [t for t in sdoc[lo:hi + 1] if t.lemma_.lower() in VAGUE_PLACE or t.lower_ == "there"]
+    if not vague:
+        return None
+    if target.lower_ == "there" and found and main_place(found[-1].movement) is not None:
+        return main_place(found[-1].movement)
+    word = vague[0].lemma_.lower()
+    before = [p for p in doc.places if p.clean_end <= target.idx and target.idx - p.clean_end < 1500
+              and _usable(doc, sdoc, p)]
+    if word in ("city", "town", "capital", "village", "port"):
+        before = [p for p in before if p.kind == "city"]
+    elif word in ("strait", "airfield", "base", "airbase", "island"):
+        before = [p for p in before if word in p.mention.lower() or p.kind not in ("country",)]
+    return before[-1].ref() if before else None
+
+
+def _inside_border_phrase(sdoc: at.SpacySpan, p: Place) -> bool:
+    """"on Ukraine's borders", "a border region with Ukraine": the country is not the place (a
+    smaller place is: "on the Gaza border" is at Gaza)."""
+    if p.kind not in ("country", "continent"):
+        return False
+    span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    chain = [head, *list(head.ancestors)[:5]]
+    for a in chain:
+        if a.lemma_.lower() in BORDER:
+            return True
+        if a.lower_ == "with" and (a.head.lemma_.lower() in BORDER or any(
+                c.dep_ == "compound" and c.lemma_.lower() in BORDER for c in a.head.children)):
+            return True  # "the border with Ukraine", "a border region with Ukraine"
+    return False
+
+
+def fallback_place(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken,
+                   force: at.SpacyToken | None, got: Found) -> None:
+    """No place tied to the verb: the nearest place a few words away, when it is not the
+    speaker's, a border, an institution's owner or part of the force's own name."""
+    skip: list[tuple[int, int]] = []
+    sent = tok.sent
+    for t in sent:
+        if t.dep_ == "nsubj" and lemma_of(t.head) in at.SPEECH_VERBS:
+            skip.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
+    if force is not None:
+        lo, hi = at._np_bounds(force)
+        skip.append((sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)))
+    near_lo = sdoc[max(sent.start, tok.i - _NEAR_TOKENS)].idx
+    near_hi = sdoc[min(sent.end - 1, tok.i + _NEAR_TOKENS)].idx
+    cands = [p for p in _places_in(doc, max(near_lo, got.start), min(near_hi, got.end))
+             if _usable(doc, sdoc, p) and not _acts(sdoc, p)
+             and not any(a <= p.clean_start < b for a, b in skip)
+             and not _inside_border_phrase(sdoc, p) and not _is_possessor_of_org(sdoc, p)
+             and not _is_dateline_place(doc.clean_text, p)]
+    if cands:
+        place = min(cands, key=lambda p: abs(p.clean_start - tok.idx))
+        got.movement.location = place.ref()
+
+
+_DATELINE_TAIL = re.compile(r"[\w .,()’'-]{0,40}?\s[—–-]\s")
+
+
+def _is_dateline_place(text: str, p: Place) -> bool:
+    """The place of a wire dateline ("KYIV, Ukraine (AP) — "): where the story was filed."""
+    line_start = text.rfind("\n", 0, p.clean_start) + 1
+    if text[line_start:p.clean_start].strip():
+        return False
+    return bool(_DATELINE_TAIL.match(text, p.clean_end))

@@ -1,0 +1,51 @@
+"""The status a trigger gives its movement (en route, arrived, deployed, massing, withdrawing,
+transiting), mended by the words around it."""
+
+from __future__ import annotations
+
+from sitrep.extract import attribution as at
+from sitrep.extract.movements.lexicon import (
+    NOUN_TRIGGERS,
+    OBSERVED,
+    RELOCATE,
+    ROLE_OF_PREP,
+    TRIGGERS,
+    is_noun_trigger,
+    lemma_of,
+)
+
+
+def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
+    lemma = lemma_of(tok)
+    if tok.lower_ == "route":
+        return "en_route"
+    status = NOUN_TRIGGERS[lemma] if is_noun_trigger(tok) else TRIGGERS[lemma]
+    if status == "arrived" and lemma_of(tok.head) == "expect":
+        return "en_route"  # "is expected to arrive on Wednesday": on its way
+    if lemma != "return" and any(c.lower_ == "back" and c.dep_ in ("advmod", "prt")
+                                 for c in tok.children):
+        return "withdrawing"  # "sent back to", "moved back to their side of the border"
+    away = [c for c in tok.children if c.lower_ in ("away", "out") and c.dep_ in ("advmod", "prt")]
+    if away and not any(p.dep_ == "prep" and ROLE_OF_PREP.get(p.lower_) == "destination"
+                        for a in [tok, *away] for p in a.children):
+        return "withdrawing"  # "moved away from X", "pulled out": leaving, with nowhere named
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if lemma == "move" and preps & {"through", "via", "across"}:
+        return "transiting"
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    if lemma in ("travel", "make") and perfect:
+        return "arrived"
+    done = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in tok.children))
+    if done and lemma in RELOCATE and "to" in preps:
+        return "deployed"  # "moved two brigades to X", "were transferred to X": put in place
+    if done and lemma in RELOCATE | {"roll", "advance", "push"} and "into" in preps:
+        return "arrived"  # "rolled into X"
+    if lemma == "reach" and any(t.lower_ in ("outskirts", "edge", "edges", "gates")
+                                for c in tok.children if c.dep_ == "dobj" for t in c.subtree):
+        return "en_route"  # at the outskirts: still closing in on the place
+    if lemma in ("enter", "reach") and tok.head.lemma_.lower() in ("poise", "appear"):
+        return "en_route"
+    if lemma in OBSERVED | {"show"} and force is not None and force.lemma_ in ("convoy", "column"):
+        return "en_route"
+    return status
