@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
 import sitrep
-from sitrep.api import ingest, resolve_routes, routes
+from sitrep.api import ingest, resolve_routes, routes, speakers
 from sitrep.api.docs import install_docs
 from sitrep.api.edge import (
     LOOPBACK_HOSTS,
@@ -83,6 +83,7 @@ def create_app(db_url: str, token: str | None = None, *,
     app.include_router(routes.router)
     app.include_router(ingest.router)
     app.include_router(resolve_routes.router)
+    app.include_router(speakers.router)
 
     @app.get("/api/config", summary="What the UI needs to know about this server")
     def get_config(request: Request) -> dict[str, Any]:

@@ -40,6 +40,7 @@ def encode_cursor(sort: str, after: tuple[Any, str]) -> str:
 SORT_VALUE_TYPES: dict[str, type] = {"date": str, "published": str, "name": str,
                                      "confidence": float, "integrity": float,
                                      "relevance": float,
+                                     "speakers": float,  # minus a speaker's quote count
                                      # the resolve lists: their sort key as a JSON list
                                      "groups": str, "incidents": str, "tracks": str}
 MAX_CURSOR_NUMBER = 1e12

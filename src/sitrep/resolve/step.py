@@ -7,9 +7,10 @@ the folder (dedup, incidents, tracks, ledger, their reads and writes) is private
 
 from __future__ import annotations
 
+from sitrep.resolve.names import name_key
 from sitrep.resolve.queries import Page, list_groups, list_incidents, list_tracks, read_ledger
 from sitrep.resolve.records import ResolveOptions, ResolveStats
 from sitrep.resolve.stage import resolve_store
 
 __all__ = ["Page", "ResolveOptions", "ResolveStats", "list_groups", "list_incidents", "list_tracks",
-           "read_ledger", "resolve_store"]
+           "name_key", "read_ledger", "resolve_store"]

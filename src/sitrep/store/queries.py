@@ -8,6 +8,7 @@ values, never SQL: each becomes a SQLAlchemy expression that works on SQLite and
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
+from sitrep.store.passages import PASSAGE_CHARS, passage, search_pattern
 from sitrep.store.schema import FACT_TABLES, documents, errors
 
 FACT_KINDS = ("movements", "claims", "quotes", "places")
@@ -174,7 +176,10 @@ def fact_conditions(table: Any, f: FactFilter) -> list[ColumnElement[bool]]:
         # a box across the antimeridian has west > east
         conds.append(and_(c.lon >= w, c.lon <= e) if w <= e else or_(c.lon >= w, c.lon <= e))
     if f.text:
-        conds.append(c.evidence.ilike(f"%{_escape_like(f.text)}%", escape="\\"))
+        # a quote is also found by its clean words and its speaker's name
+        like = f"%{_escape_like(f.text)}%"
+        cols = [c[n] for n in ("evidence", "text", "speaker") if n in c]
+        conds.append(or_(*(col.ilike(like, escape="\\") for col in cols)))
     if f.min_confidence is not None:
         conds.append(c.confidence >= f.min_confidence)
     if f.publisher:
@@ -284,6 +289,15 @@ def _equipment_facet(conn: Connection) -> list[dict[str, Any]]:
     return [{"value": v, "count": c} for v, c in counts.most_common()]
 
 
+def speaker_counts(conn: Connection, f: FactFilter) -> list[tuple[str, int]]:
+    """Each speaker of the quotes a filter matches, with how many of them are theirs."""
+    table, q = _fact_select("quotes", f)
+    n = func.count().label("n")
+    q = (q.with_only_columns(table.c.speaker, n).where(table.c.speaker.is_not(None))
+         .group_by(table.c.speaker))
+    return [(r.speaker, int(r.n)) for r in conn.execute(q)]
+
+
 def date_range(conn: Connection, kind: str) -> tuple[str | None, str | None]:
     table = FACT_TABLES[kind]
     lo, hi = conn.execute(select(func.min(table.c.date), func.max(table.c.date))).one()
@@ -379,7 +393,10 @@ def list_documents(conn: Connection, f: DocFilter, page: Page
                    ) -> tuple[list[dict[str, Any]], tuple[Any, str] | None]:
     """One page of documents (without their texts) and where the next page starts."""
     cols = [documents.c[n] for n in _DOC_LIST_COLUMNS]
-    q = select(*cols, func.substr(documents.c.clean_text, 1, 240).label("snippet"))
+    # with a search, the passage that matched is cut from the whole text as each row arrives
+    text_col = documents.c.clean_text if f.text else func.substr(documents.c.clean_text, 1,
+                                                                 PASSAGE_CHARS)
+    q = select(*cols, text_col.label("snippet"))
     fts = _fts_ids(conn, f.text) if f.text else None
     if f.text and fts is None:
         return [], None
@@ -393,7 +410,8 @@ def list_documents(conn: Connection, f: DocFilter, page: Page
     key_name = page.sort.lstrip("-")
     key = rank if key_name == "relevance" and fts is not None else doc_sort_key(key_name)
     q = _apply_page(q.add_columns(key.label("_key")), key, documents.c.id, page)
-    rows = [dict(r) for r in conn.execute(q).mappings()]
+    pattern = search_pattern(f.text) if f.text else None
+    rows = [with_passage(dict(r), pattern) for r in conn.execute(q).mappings()]
     nxt = None
     if len(rows) > page.limit:
         rows = rows[: page.limit]
@@ -401,6 +419,14 @@ def list_documents(conn: Connection, f: DocFilter, page: Page
     for r in rows:
         r.pop("_key")
     return rows, nxt
+
+
+def with_passage(row: dict[str, Any], pattern: re.Pattern[str] | None) -> dict[str, Any]:
+    """A document row whose `snippet` is the passage a search matched: `snippet_start` (where
+    it begins in the clean text) and `highlights` (the searched words, offsets in the snippet)."""
+    p = passage(row["snippet"] or "", pattern)
+    row.update(snippet=p.text, snippet_start=p.start, highlights=[list(m) for m in p.marks])
+    return row
 
 
 def count_documents(conn: Connection, f: DocFilter) -> int:

@@ -45,7 +45,21 @@ function docCard(d) {
     h("div", { class: "meta" }, [d.publisher, d.published, `${d.n_facts} facts`, `integrity ${Number(d.integrity).toFixed(2)}`]
       .filter(Boolean).join(" · ")),
     h("div", { class: "chips" }, flagChips(d.flags || {})),
-    h("p", { class: "snippet" }, (d.snippet || "").slice(0, 240)));
+    snippet(d));
+}
+
+function snippet(d) {
+  // the passage a search matched, its searched words marked (offsets from the server)
+  const text = d.snippet || "";
+  const parts = [];
+  let at = 0;
+  for (const [a, b] of d.highlights || []) {
+    if (a < at || b > text.length) continue;
+    parts.push(text.slice(at, a), h("mark", {}, text.slice(a, b)));
+    at = b;
+  }
+  parts.push(text.slice(at));
+  return h("p", { class: "snippet" }, d.snippet_start > 0 ? "… " : "", parts);
 }
 
 const FACT_KINDS = [["movements", "movement"], ["claims", "claim"], ["quotes", "quote"], ["places", "place"]];

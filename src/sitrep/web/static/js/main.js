@@ -6,6 +6,7 @@ import { clear, colour, h, label, placeName } from "./dom.js";
 import { moreDocuments, searchDocuments, showDocument } from "./documents.js";
 import { drawIncidents, drawMovements, drawTracks, focusMovement, initMap, invalidate, panTo } from "./map.js";
 import { incidentItem, showIncident, showTrack, trackItem } from "./resolve.js";
+import { moreQuotes, searchQuotes } from "./quotes.js";
 import { drawTimeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
@@ -51,6 +52,7 @@ function showDetail(m) {
       h("a", { href: `#/doc/${encodeURIComponent(m.doc_id)}` }, d.title || d.name || m.doc_id),
       d.publisher ? ` (${d.publisher})` : ""));
   focusMovement(m.id);
+  revealDetail();
 }
 
 function movementItem(m) {
@@ -80,8 +82,9 @@ async function loadMovements(append = false) {
 }
 
 function revealDetail() {
-  // at phone width the detail sits under the map: bring it into view
-  if (window.matchMedia("(max-width: 760px)").matches) $("detail").scrollIntoView({ block: "start" });
+  // the detail sits above the list (at phone width under the map): bring it into view
+  const phone = window.matchMedia("(max-width: 760px)").matches;
+  $("detail").scrollIntoView({ block: phone ? "start" : "nearest" });
 }
 
 async function selectIncident(inc) {
@@ -187,21 +190,25 @@ async function loadFacets() {
   const cf = $("claim-filters");
   fillSelect(cf.elements.metric, f.metric, label);
   fillSelect(cf.elements.subject, f.subject);
-  fillSelect(cf.elements.claimant, f.claimant);
   const c = f.counts;
   $("counts").textContent = `${c.documents} documents · ${c.movements} movements · ${c.claims} claims · ${c.quotes} quotes`;
 }
 
-function loadClaims() {
-  return loadLedger(formParams($("claim-filters")), $("ledger-groups"), $("ledger-detail"), showSeries);
+function quoteElements() {
+  return { speakers: $("speaker-list"), list: $("quote-groups"), more: $("quote-more"), title: $("quote-title") };
 }
 
-function showSeries(claimant) {
-  // a claimant's name in the ledger opens that claimant's figures over time
+function loadClaims(want = null) {
+  return loadLedger(formParams($("claim-filters")), $("ledger-groups"), $("ledger-detail"),
+    { onClaimant: showSeries, want, claimantSelect: $("claim-filters").elements.claimant });
+}
+
+function showSeries(claimant, quantityKey) {
+  // a claimant's name in the ledger opens that claimant's figures, on the same quantity
   const select = $("claim-filters").elements.claimant;
   if (claimant && ![...select.options].some((o) => o.value === claimant)) select.appendChild(h("option", { value: claimant }, claimant));
   select.value = claimant;
-  return loadClaims().then(() => $("ledger-groups").querySelector("button.group")?.focus());
+  return loadClaims(quantityKey).then(() => $("ledger-groups").querySelector("button.group[aria-pressed=true]")?.focus());
 }
 
 const loaded = new Set();
@@ -210,7 +217,7 @@ async function route() {
   clearError();
   const hash = location.hash || "#/map";
   const [, view, arg] = hash.match(/^#\/([a-z]+)\/?(.*)$/) || [null, "map", ""];
-  const name = ["map", "claims", "documents", "doc"].includes(view) ? view : "map";
+  const name = ["map", "claims", "quotes", "documents", "doc"].includes(view) ? view : "map";
   document.querySelectorAll(".view").forEach((s) => { s.hidden = s.id !== `view-${name}`; });
   document.querySelectorAll("nav a[data-view]").forEach((a) => {
     if (a.dataset.view === (name === "doc" ? "documents" : name)) a.setAttribute("aria-current", "page");
@@ -227,6 +234,9 @@ async function route() {
   } else if (name === "claims" && !loaded.has("claims")) {
     loaded.add("claims");
     await loadClaims();
+  } else if (name === "quotes" && !loaded.has("quotes")) {
+    loaded.add("quotes");
+    await searchQuotes("", quoteElements());
   } else if (name === "documents" && !loaded.has("documents")) {
     loaded.add("documents");
     await searchDocuments({}, $("doc-list"), $("doc-more"));
@@ -262,6 +272,11 @@ function wire() {
     searchDocuments(formParams($("doc-search")), $("doc-list"), $("doc-more"));
   });
   $("doc-more").addEventListener("click", () => moreDocuments($("doc-list"), $("doc-more")));
+  $("quote-search").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    searchQuotes(formParams($("quote-search")).q, quoteElements());
+  });
+  $("quote-more").addEventListener("click", () => moreQuotes());
   window.addEventListener("hashchange", route);
 }
 
