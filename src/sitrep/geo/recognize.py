@@ -36,7 +36,8 @@ FACILITY_WORDS = {"airfield", "airbase", "airport", "base", "port", "harbour", "
                   "station", "bridge", "crossing", "checkpoint"}
 # words after a name that only point at the ground around the named place ("the Bakhmut
 # direction", "the Bhimber sector"): the place is the name alone
-AROUND_WORDS = {"area", "sector", "direction", "axis", "front", "outskirts"}
+AROUND_WORDS = {"area", "sector", "direction", "axis", "front", "outskirts", "areas", "sectors",
+                "directions", "axes"}
 SETTLEMENT_WORDS = {"city", "town", "village", "township"}
 SITE_WORDS = FACILITY_WORDS | AROUND_WORDS | SETTLEMENT_WORDS
 # words after a name that make the whole an organisation, a team or a title
@@ -229,7 +230,8 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
             cand, demonyms, gaz)
         # "the Bhimber sector", "Zamzam camp": the word after the name says it is a place
         cand.cue = has_cue(text, tokens, i) or (area in SITE_WORDS
-                                                and tokens[j - 1].text.islower())
+                                                and tokens[j - 1].text.islower()) or \
+            appositive_cue(text, tokens[j - 1].end)
         if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc):
             continue
         nxt = next_word(text, tokens, j)
@@ -335,8 +337,22 @@ LOCATIVE = {"in", "near", "at", "from", "to", "towards", "toward", "outside", "a
             "across", "into", "through", "via", "between", "nearby", "inside", "off", "reach",
             "reached", "entered", "captured", "seized", "shelled", "struck", "hit", "visited"}
 PLACE_NOUNS = {"city", "town", "village", "outskirts", "suburb", "suburbs", "port", "region",
+               "villages", "towns", "hamlet", "neighbourhood", "neighborhood", "township",
                "province", "district", "settlement", "capital", "centre", "center", "south",
                "north", "east", "west", "county", "state"}
+
+
+# "Novohrodivka, a town 12 km east of Pokrovsk", "Lashio, the capital of Shan State": the words
+# after a name say what it is
+APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the|another)\s+(?:[a-z][\w-]*\s+|\d[\w.,-]*\s+){0,4}?"
+    r"(?:town|village|city|settlement|hamlet|suburb|port|capital|district|region|province|"
+    r"island|camp|base|border\s+(?:gate|crossing|town|post))\b(?!['’])")
+
+
+def appositive_cue(text: str, end: int) -> bool:
+    """Whether the words right after a name describe it as a place ("X, a village near Y")."""
+    return APPOSITIVE.match(text, end) is not None
 
 
 def has_cue(text: str, tokens: list[Token], i: int) -> bool:

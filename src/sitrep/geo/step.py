@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitrep.config import Config
-from sitrep.geo.facilities import FACILITY_TOWN, NEAREST, find_facility_spans, locate
+from sitrep.geo.facilities import FACILITY_TOWN, NEAREST, find_facility_spans, locate, nearest
 from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
 from sitrep.geo.names import place_key
 from sitrep.geo.phrases import find_feature_phrases
@@ -17,6 +17,7 @@ from sitrep.geo.recognize import (
 )
 from sitrep.geo.relative import describe, disagreement_km, find_relatives
 from sitrep.geo.resolve import Choice, km, resolve
+from sitrep.geo.unlisted import UNLISTED, UNLISTED_RELATIVE, Unlisted, find_unlisted
 from sitrep.records import Document, Place, RelativePoint
 
 
@@ -80,6 +81,55 @@ def add_facilities(doc: Document) -> None:
     doc.places = sorted([*doc.places, *found], key=lambda p: p.clean_start)
 
 
+def add_unlisted(doc: Document, gaz: Gazetteer) -> None:
+    """Places the gazetteer lacks ("the village of X", "the X direction"), each at the town or
+    region the article names nearest to it, else at the country its words name."""
+    taken = [(p.clean_start, p.clean_end) for p in doc.places]
+    found = []
+    for u in find_unlisted(doc.clean_text, doc.entities, gaz, taken):
+        point = locate_unlisted(doc, u)
+        if point is None:
+            continue
+        lat, lon, cc = point
+        s, e = doc.raw_span(u.start, u.end)
+        mention = doc.clean_text[u.start:u.end]
+        found.append(Place(mention=mention, start=s, end=e, name=mention, lat=lat, lon=lon,
+                           kind=u.kind, country=cc, resolved_by=UNLISTED, confidence=0.3,
+                           clean_start=u.start, clean_end=u.end))
+    doc.places = sorted([*doc.places, *found], key=lambda p: p.clean_start)
+
+
+def locate_unlisted(doc: Document, u: Unlisted) -> tuple[float, float, str | None] | None:
+    """The point of an unlisted place: the place its sentence names closest to it ("the village
+    of X in the Y region"), else its paragraph's, else the town that `locate` finds (all in
+    the country its words name, if they name one), else a country."""
+    ccs = {e.cc for e in u.countries}
+    near = [p for p in doc.places if (not ccs or p.country in ccs) and p.lat is not None
+            and p.kind not in ("country", "continent", "sea", "ocean", None)]
+    (s0, s1), (p0, p1) = around = surroundings(doc, u.start)
+    span = (u.start, u.end)
+    for lo, hi in ((s0, s1), (p0, p1)):
+        inside = [p for p in near if lo <= p.clean_start < hi]
+        if inside:
+            return point_of(nearest(span, inside))
+    town = locate(span, near, around)
+    if town is not None:
+        return point_of(town)
+    if u.countries:
+        c = u.countries[0]
+        return c.lat, c.lon, c.cc
+    countries = [p for p in doc.places if p.kind == "country" and s0 <= p.clean_start < s1
+                 and p.lat is not None]
+    if countries:  # "the X River, on the border with Guyana"
+        return point_of(nearest(span, countries))
+    return None
+
+
+def point_of(p: Place) -> tuple[float, float, str | None]:
+    assert p.lat is not None and p.lon is not None
+    return p.lat, p.lon, p.country
+
+
 def surroundings(doc: Document, pos: int) -> tuple[tuple[int, int], tuple[int, int]]:
     """The clean-text spans of the sentence and of the paragraph around a position."""
     text = doc.clean_text
@@ -87,6 +137,9 @@ def surroundings(doc: Document, pos: int) -> tuple[tuple[int, int], tuple[int, i
             else text.find("\n", pos))
     sent = doc.sentence_at(pos)
     return ((sent.start, sent.end) if sent else para), para
+
+
+UNLISTED_REACH = 60  # characters between an unlisted place and the distance that places it
 
 
 def add_relatives(doc: Document) -> None:
@@ -100,6 +153,10 @@ def add_relatives(doc: Document) -> None:
         if anchor is None or anchor.lat is None or anchor.lon is None:
             continue
         subject = subject_of(doc, rel.start, anchor)
+        if subject is not None and subject.resolved_by == UNLISTED and rel.bearing is not None \
+                and rel.start - subject.clean_end <= UNLISTED_REACH:
+            # "the village of X, 10 km south of Y": the text gives the point the index lacks
+            subject.lat, subject.lon, subject.resolved_by = rel.lat, rel.lon, UNLISTED_RELATIVE
         s_lat = subject.lat if subject else None
         s_lon = subject.lon if subject else None
         anchor.relative = RelativePoint(
@@ -152,6 +209,7 @@ class GeoStep:
                 geonameid=ent.geonameid, kind=kind, country=ent.cc or None,
                 resolved_by=how, confidence=ch.confidence,
                 clean_start=c.start, clean_end=c.end))
+        add_unlisted(doc, self.gazetteer)
         add_facilities(doc)
         add_relatives(doc)
         return doc
