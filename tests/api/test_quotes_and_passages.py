@@ -137,3 +137,22 @@ def test_a_passage_is_cut_at_word_edges_around_the_first_match() -> None:
     assert not p.text.startswith(" ") and not text[p.start - 1].isalnum()
     assert [p.text[a:b] for a, b in p.marks] == ["convoys", "Tokmak"]
     assert search_pattern("  ") is None
+
+
+@pytest.mark.postgres
+def test_speakers_quote_search_and_passages_on_postgres(pg_empty: str) -> None:
+    from sitrep.api.app import create_app
+
+    store = Store(pg_empty)
+    store.upsert(quotes_doc())
+    store.dispose()
+    with TestClient(create_app(pg_empty, token=""), raise_server_exceptions=False,
+                    base_url=LOCAL) as client:
+        top = speakers(client)["items"]
+        assert [s["count"] for s in top] == [2, 2, 1]
+        assert sorted(next(s for s in top if "zelensk" in s["key"])["names"]) == [
+            "Volodymyr Zelensky", "Volodymyr Zelenskyy"]
+        found = client.get("/api/quotes", params={"q": "KOWALCZYK"}).json()["items"]
+        assert {q["speaker"] for q in found} == {"Marta Kowalczyk"}
+        [d] = client.get("/api/documents", params={"q": "generators"}).json()["items"]
+        assert [d["snippet"][a:b] for a, b in d["highlights"]] == ["generators"]
