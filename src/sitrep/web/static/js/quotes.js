@@ -17,9 +17,11 @@ function byName() {
 function quoteCard(item) {
   const d = item.document || {};
   const ev = item.evidence;
+  // the quoted words, then the evidence: the article's text at the quote's offsets
   return h("li", { class: "quote-card", dataset: { quote: item.id } },
-    h("blockquote", { class: "evidence", title: `characters ${ev.start}–${ev.end} of the article` }, ev.text),
-    item.text && item.text !== ev.text ? h("p", { class: "read-as" }, "Read as: ", h("q", {}, item.text)) : null,
+    item.text && item.text !== ev.text ? h("p", { class: "quote-text" }, h("q", {}, item.text)) : null,
+    h("span", { class: "ev-label" }, `Evidence, characters ${ev.start}–${ev.end} of the article`),
+    h("blockquote", { class: "evidence" }, ev.text),
     h("p", { class: "source" }, [item.date || d.published || "undated", d.publisher].filter(Boolean).join(" · "), " · ",
       h("a", { href: `#/doc/${encodeURIComponent(item.doc_id)}` }, d.title || d.name || item.doc_id)));
 }
