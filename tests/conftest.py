@@ -47,9 +47,12 @@ def need_shared() -> None:
 
 @pytest.fixture(scope="session")
 def pipeline():  # type: ignore[no-untyped-def]
+    """The full analysis on every text: the tests' short texts need not read like war news
+    (the relevance gate has its own tests, tests/nlp/test_relevance.py)."""
+    from sitrep.config import Config
     from sitrep.pipeline import Pipeline
 
-    return Pipeline().setup()
+    return Pipeline(Config(relevance_gate=False)).setup()
 
 
 @pytest.fixture(scope="session")

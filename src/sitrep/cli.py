@@ -43,6 +43,16 @@ DbOpt = Annotated[
 ]
 
 
+FullOpt = Annotated[
+    bool,
+    typer.Option(
+        "--full",
+        help="Analyse every document in full, also those the relevance gate finds no conflict "
+        "news in (they are otherwise stored with relevance 'low': text, provenance, places).",
+    ),
+]
+
+
 class OutFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
@@ -113,6 +123,7 @@ def extract(
             "goes on.",
         ),
     ] = Config().doc_timeout_s,
+    full: FullOpt = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Print the extracted facts of each input document as JSON (the contract in the README)."""
@@ -122,7 +133,7 @@ def extract(
     from sitrep.run.local import process_safely
 
     _setup_logging(verbose)
-    config = Config(doc_timeout_s=timeout)
+    config = _config(full, timeout)
     pipe = Pipeline(config).setup()
     out = []
     for doc in read_paths(paths, config):
@@ -175,6 +186,7 @@ def ingest(
     no_resolve: Annotated[
         bool, typer.Option("--no-resolve", help="Skip grouping copies, incidents and the ledger.")
     ] = False,
+    full: FullOpt = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Run the pipeline over the inputs into the store, with a progress bar and a summary."""
@@ -186,16 +198,23 @@ def ingest(
         raise typer.Exit(2)
     with _store_failures(db):
         _ingest(paths, db, workers or (os.cpu_count() or 1), reprocess, engine, address, parquet,
-                no_resolve)
+                no_resolve, _config(full))
+
+
+def _config(full: bool, timeout: float | None = None) -> Config:
+    """The pipeline's options; `full` turns the relevance gate off."""
+    from dataclasses import replace
+
+    config = Config() if timeout is None else Config(doc_timeout_s=timeout)
+    return replace(config, relevance_gate=False) if full else config
 
 
 def _ingest(  # type: ignore[no-untyped-def]
-    paths, db, workers, reprocess, engine, address, parquet, no_resolve
+    paths, db, workers, reprocess, engine, address, parquet, no_resolve, config: Config
 ) -> None:
     from sitrep.ingest.step import read_paths
 
     store = _open_store(db)
-    config = Config()
     if engine == "ray":
         stats = _ingest_ray(paths, config, store, address, parquet, reprocess)
     else:
@@ -206,6 +225,38 @@ def _ingest(  # type: ignore[no-untyped-def]
         raise typer.Exit(130)
     if not no_resolve and not parquet:
         _resolve(store)
+
+
+@app.command()
+def reprocess(
+    relevance: Annotated[
+        str, typer.Option(help="Which stored documents: low (those the relevance gate skipped).")
+    ] = "low",
+    db: DbOpt = DEFAULT_DB,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Worker processes (0: one per core).")
+    ] = 1,
+    no_resolve: Annotated[
+        bool, typer.Option("--no-resolve", help="Skip grouping copies, incidents and the ledger.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Analyse stored documents again in full (the NLP and the extractors), from their raw text."""
+    import os
+
+    _setup_logging(verbose)
+    if relevance not in ("low", "high"):
+        err.print(f"[red]unknown relevance {relevance!r}[/]: use low or high")
+        raise typer.Exit(2)
+    with _store_failures(db):
+        store = _open_store(db, must_exist=True)
+        docs = store.documents_of_relevance(relevance)
+        stats = _ingest_local(docs, _config(True), store, workers or (os.cpu_count() or 1), set())
+        _print_summary(stats, store)
+        if stats.interrupted:
+            raise typer.Exit(130)
+        if not no_resolve:
+            _resolve(store)
 
 
 def _resolve(store) -> None:  # type: ignore[no-untyped-def]
@@ -500,6 +551,7 @@ def demo(
         address=None,
         parquet=None,
         no_resolve=False,
+        full=False,
         verbose=False,
     )
     if sock is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-DEFAULT_STEPS = ("clean", "annotate", "geo", "extract")
+DEFAULT_STEPS = ("clean", "relevance", "annotate", "geo", "extract")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +20,11 @@ class Config:
     # no news article comes near it, so it only guards against junk and concatenations
     max_input_bytes: int = 8 * 1024 * 1024
     doc_timeout_s: float = 60.0
+    # documents with no sign of conflict news get clean text, provenance and gazetteer places
+    # only (relevance "low"); off: every document gets the full analysis (`--full`)
+    relevance_gate: bool = field(
+        default_factory=lambda: os.environ.get("SITREP_ANALYSE_ALL", "") != "1"
+    )
     # parse only the chunks with a trigger word (figures, quotes, forces, movements, speech)
     gate_parse: bool = field(default_factory=lambda: os.environ.get("SITREP_PARSE_ALL", "") != "1")
     # the learned movement judge (extract/judge.py) vetoes candidates; off by default until it

@@ -2,7 +2,8 @@
 
 Each step loads what it needs once per worker in `setup()` and then turns a `Document` into the
 same `Document` with more filled in (`process`). A step that raises records an error on the
-document and the run goes on. Steps never import Ray or know how they are run.
+document and the run goes on. A document the relevance gate marks "low" skips the steps of
+`steps.FULL_ANALYSIS_ONLY`. Steps never import Ray or know how they are run.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from sitrep.config import Config
 from sitrep.errors import Code
 from sitrep.records import Document
-from sitrep.steps import Step, build_steps, check_order
+from sitrep.steps import FULL_ANALYSIS_ONLY, Step, build_steps, check_order
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ class Pipeline:
         for step in self.steps:
             if doc.errors and any(e.code.startswith("E1") for e in doc.errors):
                 break  # a read error: nothing to analyse
+            if doc.relevance == "low" and step.name in FULL_ANALYSIS_ONLY:
+                continue  # the relevance gate found no sign of conflict news
             t0 = time.perf_counter()
             try:
                 doc = step.process(doc)

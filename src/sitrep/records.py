@@ -13,6 +13,10 @@ from typing import Any, Literal
 from sitrep.offsets import OffsetMap
 
 Kind = Literal["text", "html"]
+# how much analysis a document got: "high", the full NLP and the extractors; "low", the
+# relevance gate (nlp/relevance.py) found no sign of conflict news: clean text, provenance and
+# gazetteer places only, to be analysed in full on demand (`sitrep reprocess`)
+Relevance = Literal["high", "low"]
 
 EQUIPMENT = (
     "troops",
@@ -217,6 +221,7 @@ class Document:
     clean_text: str = ""
     offsets: OffsetMap = field(default_factory=OffsetMap)
     language: str | None = None
+    relevance: Relevance = "high"
     flags: Flags = field(default_factory=Flags)
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -274,6 +279,7 @@ class Document:
             "kind": self.kind,
             "text": self.clean_text,
             "language": self.language,
+            "relevance": self.relevance,
             "source": {k: v for k, v in asdict(self.source).items()},
             "flags": asdict(self.flags),
             "places": [_place_json(p) for p in self.places],

@@ -17,7 +17,7 @@ from sitrep.config import Config
 from sitrep.extract.step import ExtractStep
 from sitrep.geo.step import GeoStep
 from sitrep.ingest.step import ASSIGNS as READ_ASSIGNS
-from sitrep.nlp.step import AnnotateStep
+from sitrep.nlp.step import AnnotateStep, RelevanceStep
 from sitrep.records import Document
 
 
@@ -40,10 +40,14 @@ class Step(Protocol):
 
 REGISTRY: dict[str, Callable[[Config], Step]] = {
     "clean": CleanStep,
+    "relevance": RelevanceStep,
     "annotate": AnnotateStep,
     "geo": GeoStep,
     "extract": ExtractStep,
 }
+
+# steps that only documents of high relevance go through (see `sitrep.nlp.relevance`)
+FULL_ANALYSIS_ONLY = frozenset({"extract"})
 
 # what every Document holds before the first step: a reader or `Document.from_raw` fills it in
 GIVEN = READ_ASSIGNS

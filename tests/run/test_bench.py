@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from sitrep.config import DEFAULT_STEPS
 from sitrep.run.bench import GENERAL, example_paragraphs, generate_corpus
 
 
@@ -37,7 +38,8 @@ def test_bench_json_is_one_object_with_the_figures() -> None:
     assert report["docs"] == 6 and report["mix"] == 0.5
     (run,) = report["runs"]
     assert run["workers"] == 1 and run["docs_per_s"] > 0 and run["peak_mb_per_worker"] > 50
-    assert set(report["stage_ms_per_doc"]) == {"clean", "annotate", "geo", "extract"}
+    assert set(report["stage_ms_per_doc"]) == set(DEFAULT_STEPS)
+    assert 0 <= report["low_relevance_docs"] <= 6
     assert report["reference_docs_per_s"] > 0
     assert report["ratio"] == pytest.approx(run["docs_per_s"] / report["reference_docs_per_s"],
                                             rel=0.01)  # fmt: skip

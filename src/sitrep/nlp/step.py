@@ -1,7 +1,8 @@
-"""The annotate step, the nlp stage's entry: sentences, entities and the spaCy parse.
+"""The nlp stage's entry: the relevance gate, then sentences, entities and the spaCy parse.
 
-The parse itself (chunking, gating, the line-break rule) is `annotate.py`'s; numbers and dates
-(`numbers.py`, `dates.py`) are read by the extractors on demand.
+The gate's rules are `relevance.py`'s; the parse itself (chunking, gating, the line-break rule)
+is `annotate.py`'s; numbers and dates (`numbers.py`, `dates.py`) are read by the extractors on
+demand. A document the gate finds irrelevant gets rule-based sentences and no spaCy at all.
 """
 
 from __future__ import annotations
@@ -11,7 +12,27 @@ from typing import Any
 from sitrep.config import Config
 from sitrep.errors import Code
 from sitrep.nlp.annotate import analyse, load_model
+from sitrep.nlp.relevance import HIGH, LOW, relevance
 from sitrep.records import Document, Entity, Span
+from sitrep.sentences import split_sentences
+
+
+class RelevanceStep:
+    """Says whether a document gets the full analysis (`relevance` "high") or not ("low")."""
+
+    name = "relevance"
+    requires = ("clean_text",)
+    assigns = ("relevance",)
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def setup(self) -> None:
+        pass
+
+    def process(self, doc: Document) -> Document:
+        doc.relevance = relevance(doc.clean_text) if self.config.relevance_gate else HIGH
+        return doc
 
 
 class AnnotateStep:
@@ -39,9 +60,21 @@ class AnnotateStep:
             )
             # later steps see the analysed part only; the offset map still covers it exactly
             text = doc.clean_text = text[: self.config.max_nlp_chars]
+        if doc.relevance == LOW:
+            return light(doc, text)
         sdoc = analyse(self.nlp, text, gate=self.config.gate_parse)
         doc.nlp = sdoc
         doc.language = "en"
         doc.sentences = [Span(s.start_char, s.end_char) for s in sdoc.sents]
         doc.entities = [Entity(e.start_char, e.end_char, e.label_, e.text) for e in sdoc.ents]
         return doc
+
+
+def light(doc: Document, text: str) -> Document:
+    """What a document of low relevance gets instead of spaCy: rule-based sentences only (the
+    gazetteer still finds its places)."""
+    doc.nlp = None
+    doc.language = "en"
+    doc.sentences = [Span(s, e) for s, e in split_sentences(text)]
+    doc.entities = []
+    return doc

@@ -75,15 +75,16 @@ def _init(config: Config) -> None:
     _pipe = Pipeline(config).setup()
 
 
-def _run_chunk(docs: list[Document]) -> tuple[int, int, dict[str, float], int]:
+def _run_chunk(docs: list[Document]) -> tuple[int, int, dict[str, float], int, int]:
     from sitrep.run.local import process_safely
 
     assert _pipe is not None
     before = Counter(_pipe.seconds)
-    facts = sum(len(process_safely(_pipe, d).facts) for d in docs)
+    done = [process_safely(_pipe, d) for d in docs]
     delta = {k: v - before.get(k, 0.0) for k, v in _pipe.seconds.items()}
     peak_kb = int(peak_rss_mb() * 1024)
-    return len(docs), facts, delta, peak_kb
+    low = sum(d.relevance == "low" for d in done)
+    return len(docs), sum(len(d.facts) for d in done), delta, peak_kb, low
 
 
 @dataclass
@@ -94,6 +95,7 @@ class BenchResult:
     facts: int
     stage_seconds: dict[str, float] = field(default_factory=dict)
     peak_mb_per_worker: float = 0.0
+    low_relevance: int = 0  # documents the relevance gate kept from the full analysis
 
     @property
     def docs_per_s(self) -> float:
@@ -113,7 +115,7 @@ def run_bench(
         results = pool.map(_run_chunk, chunks, chunksize=1)
         seconds = time.perf_counter() - t0
     stages: Counter[str] = Counter()
-    for _, _, delta, _ in results:
+    for _, _, delta, _, _ in results:
         stages.update(delta)
     return BenchResult(
         workers=workers,
@@ -122,6 +124,7 @@ def run_bench(
         facts=sum(r[1] for r in results),
         stage_seconds=dict(stages),
         peak_mb_per_worker=max(r[3] for r in results) / 1024,
+        low_relevance=sum(r[4] for r in results),
     )
 
 
@@ -166,6 +169,7 @@ def bench_report(
             }
             for r in results
         ],
+        "low_relevance_docs": one.low_relevance,
         "speedup": round(last.docs_per_s / one.docs_per_s, 2) if one.docs_per_s else None,
         "stage_ms_per_doc": {k: round(v / one.docs * 1000, 2) for k, v in stages},
         "stage_share": {k: round(v / total, 3) for k, v in stages},

@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,7 +34,7 @@ from sqlalchemy.exc import (
 from sitrep.errors import Code, message
 from sitrep.ingest.step import storable
 from sitrep.offsets import OffsetMap, Piece
-from sitrep.records import Document, Evidence, Flags, Movement
+from sitrep.records import Document, ErrorRecord, Evidence, Flags, Movement, Source
 from sitrep.store.resolve_tables import create_tables as create_resolve_tables
 from sitrep.store.schema import FACT_TABLES, documents, errors, metadata
 
@@ -290,6 +291,22 @@ class Store:
                 for name, t in self.tables.items()
             }
 
+    def documents_of_relevance(self, relevance: str, batch: int = 200) -> Iterator[Document]:
+        """The stored documents of one relevance ("low"), rebuilt as their reader gave them (raw
+        text, source, decoding, read warnings), `batch` rows in memory at a time, to be
+        analysed again."""
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(select(documents.c.id).where(
+                documents.c.relevance == relevance).order_by(documents.c.id)).scalars())
+        for i in range(0, len(ids), batch):
+            part = ids[i:i + batch]
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(documents).where(documents.c.id.in_(part))).mappings()
+                found = conn.execute(select(errors).where(
+                    errors.c.doc_id.in_(part), errors.c.step == "read")).mappings().all()
+                for row in rows:
+                    yield _as_read(row, [e for e in found if e["doc_id"] == row["id"]])
+
     def known_ids(self) -> set[str]:
         with self.engine.connect() as conn:
             return set(conn.execute(select(documents.c.id)).scalars())
@@ -393,6 +410,7 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "author": doc.source.author,
         "published": doc.source.published,
         "language": doc.language,
+        "relevance": doc.relevance,
         "raw_text": doc.raw_text,
         "clean_text": doc.clean_text,
         "offsets": [[p.start, p.end, p.src_start, p.src_end] for p in doc.offsets.pieces],
@@ -481,6 +499,18 @@ def _fact_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         for i, q in enumerate(doc.quotes)
     ]
     return out
+
+
+def _as_read(row: Any, read_errors: list[Any]) -> Document:
+    """A stored document as its reader made it, before any step ran."""
+    evidence = {k: Evidence(**v) for k, v in (row["source_evidence"] or {}).items()}
+    source = Source(uri=row["uri"], title=row["title"], publisher=row["publisher"],
+                    original_publisher=row["original_publisher"], author=row["author"],
+                    published=row["published"], evidence=evidence)
+    doc = Document(id=row["id"], raw_text=row["raw_text"], name=row["name"], kind=row["kind"],
+                   source=source, flags=Flags(decoding=(row["flags"] or {}).get("decoding")))
+    doc.errors = [ErrorRecord(e["step"], e["code"], e["message"]) for e in read_errors]
+    return doc
 
 
 def offsets_from_json(rows: list[list[int]], source_len: int) -> OffsetMap:

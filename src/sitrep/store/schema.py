@@ -34,6 +34,9 @@ documents = Table(
     Column("author", Text),
     Column("published", String(32)),
     Column("language", String(8)),
+    # "high": analysed in full; "low": the relevance gate skipped the NLP (NULL: stored by a
+    # sitrep that had no gate, analysed in full)
+    Column("relevance", String(8)),
     Column("raw_text", Text, nullable=False),
     Column("clean_text", Text, nullable=False),
     Column("offsets", JSON, nullable=False),  # [[clean_start, clean_end, raw_start, raw_end], ...]
