@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitrep.config import Config
+from sitrep.geo.courses import place_on_courses
 from sitrep.geo.facilities import FACILITY_TOWN, NEAREST, find_facility_spans, locate, nearest
 from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
 from sitrep.geo.names import place_key
@@ -209,6 +210,8 @@ class GeoStep:
                 geonameid=ent.geonameid, kind=kind, country=ent.cc or None,
                 resolved_by=how, confidence=ch.confidence,
                 clean_start=c.start, clean_end=c.end))
+        place_on_courses(doc.places, [list(surroundings(doc, p.clean_start))
+                                      for p in doc.places])
         add_unlisted(doc, self.gazetteer)
         add_facilities(doc)
         add_relatives(doc)
