@@ -152,7 +152,8 @@ DateTo = Annotated[date | None, AfterValidator(in_date_range),
                    Query(description=f"Latest date, YYYY-MM-DD (inclusive), "
                                      f"{MIN_DATE}..{MAX_DATE}.")]
 Bbox = Annotated[str | None, Query(description="west,south,east,north in degrees.")]
-Text = Annotated[str | None, Query(max_length=200, description="Words in the evidence.")]
+Text = Annotated[str | None, Query(max_length=200, description=(
+    "Words in the evidence; a place name also finds its other names (Kiev: Kyiv)."))]
 MinConfidence = Annotated[float | None, Query(ge=0, le=1, description="Lowest confidence, 0..1.")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most {MAX_PAGE}.")]
 GeoLimit = Annotated[int, Query(ge=1, le=MAX_GEO_PAGE,

@@ -32,6 +32,7 @@ from sitrep.api.params import (
     encode_cursor,
     parse_bbox,
 )
+from sitrep.geo.step import place_aliases
 from sitrep.records import EQUIPMENT, METRICS, STATUSES
 from sitrep.store import queries
 from sitrep.store.export import csv_row, feature
@@ -62,9 +63,11 @@ Commons = Annotated[Common, Depends(common_params)]
 
 
 def fact_filter(c: Common, **by: list[str] | None) -> FactFilter:
-    """A store filter from the common parameters and the endpoint's own ones."""
+    """A store filter from the common parameters and the endpoint's own ones. A search text
+    that names a place also finds the place's other names ("Kiev" finds "Kyiv")."""
+    text = c.q.strip() if c.q and c.q.strip() else None
     return FactFilter(date_from=c.date_from, date_to=c.date_to, bbox=parse_bbox(c.bbox),
-                      text=c.q.strip() if c.q and c.q.strip() else None,
+                      text=text, text_variants=place_aliases(text) if text else (),
                       min_confidence=c.min_confidence, publisher=c.publisher, doc_id=c.doc_id,
                       **{k: clean_values(v) for k, v in by.items()})
 

@@ -320,3 +320,9 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     if p not in _OPEN:
         _OPEN[p] = Gazetteer(Path(p))
     return _OPEN[p]
+
+
+def names_of(gazetteer: Gazetteer, place_id: int) -> list[str]:
+    """Every name key a place is stored under (its name and alternate names, folded)."""
+    return [k for (k,) in gazetteer.con.execute("SELECT key FROM name WHERE place = ?",
+                                                (place_id,))]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+from functools import lru_cache
+
 from sitrep.config import Config
 from sitrep.geo.courses import place_on_courses
 from sitrep.geo.facilities import FACILITY_TOWN, NEAREST, find_facility_spans, locate, nearest
-from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
-from sitrep.geo.names import place_key
+from sitrep.geo.gazetteer import Gazetteer, load_gazetteer, names_of
+from sitrep.geo.names import lookup_keys, place_key
 from sitrep.geo.phrases import find_feature_phrases
 from sitrep.geo.recognize import (
     AREA_WORDS,
@@ -20,6 +24,8 @@ from sitrep.geo.relative import describe, disagreement_km, find_relatives
 from sitrep.geo.resolve import Choice, km, resolve
 from sitrep.geo.unlisted import UNLISTED, UNLISTED_RELATIVE, Unlisted, find_unlisted
 from sitrep.records import Document, Place, RelativePoint
+
+log = logging.getLogger(__name__)
 
 
 def shorten_to_known_head(c: Candidate, ch: Choice, chosen: list[tuple[Candidate, Choice]]) -> None:
@@ -216,3 +222,28 @@ class GeoStep:
         add_facilities(doc)
         add_relatives(doc)
         return doc
+
+
+# other names shorter than this are mostly codes or pieces of words ("ki", "kyi")
+MIN_ALIAS_CHARS = 4
+MAX_ALIAS_QUERY_CHARS = 60
+
+
+@lru_cache(maxsize=512)
+def place_aliases(text: str) -> tuple[str, ...]:
+    """Other names of the place a search text names, as folded keys ("Kiev": "kyiv", "kijev",
+    ...), from the most populous place of that name; empty when the text names no place."""
+    if not text.strip() or len(text) > MAX_ALIAS_QUERY_CHARS:
+        return ()
+    try:
+        gaz = load_gazetteer()
+        hits = [e for es in gaz.lookup(lookup_keys(text)).values() for e in es]
+        if not hits:
+            return ()
+        best = max(hits, key=lambda e: e.population or 0)
+        keys = names_of(gaz, best.id)
+    except (OSError, sqlite3.Error) as exc:  # no index and none can be built: plain search
+        log.warning("place aliases unavailable: %s", exc)
+        return ()
+    return tuple(sorted(k for k in keys
+                        if len(k) >= MIN_ALIAS_CHARS and not k.startswith(("=", "#"))))

@@ -37,7 +37,10 @@ from sitrep.store.schema import FACT_TABLES, documents, errors
 FACT_KINDS = ("movements", "claims", "quotes", "places")
 DOC_FLAGS = ("homoglyphs", "spam", "boilerplate", "gaps", "truncated", "decoding", "errors")
 # the document columns each fact row carries, so a list shows where a fact was read
-DOC_COLUMNS = ("name", "title", "publisher", "published", "uri")
+DOC_COLUMNS = ("name", "title", "publisher", "original_publisher", "author", "published", "uri")
+# the outlet a document is filed under: its own masthead, else the one its text credits
+# ("Source: Al Jazeera", "via ZeroHedge"), which is all a pasted article may name
+OUTLET = func.coalesce(documents.c.publisher, documents.c.original_publisher)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,7 @@ class FactFilter:
     date_to: date | None = None
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
     text: str | None = None
+    text_variants: tuple[str, ...] = ()  # other words for `text` (a place's other names)
     min_confidence: float | None = None
 
 
@@ -177,14 +181,29 @@ def fact_conditions(table: Any, f: FactFilter) -> list[ColumnElement[bool]]:
         conds.append(and_(c.lon >= w, c.lon <= e) if w <= e else or_(c.lon >= w, c.lon <= e))
     if f.text:
         # a quote is also found by its clean words and its speaker's name
-        like = f"%{_escape_like(f.text)}%"
         cols = [c[n] for n in ("evidence", "text", "speaker") if n in c]
-        conds.append(or_(*(col.ilike(like, escape="\\") for col in cols)))
+        conds.append(or_(*(_text_condition(col, f.text, f.text_variants) for col in cols)))
     if f.min_confidence is not None:
         conds.append(c.confidence >= f.min_confidence)
     if f.publisher:
-        conds.append(documents.c.publisher.in_(f.publisher))
+        conds.append(OUTLET.in_(f.publisher))
     return conds
+
+
+# a variant this short must begin a word: "ades" (a name of Odesa) is not found in "decades"
+SHORT_VARIANT = 4
+
+
+def _text_condition(col: Any, text: str, variants: tuple[str, ...]) -> ColumnElement[bool]:
+    """The text, or any of its variants, anywhere in the column (case-insensitive)."""
+    def like(pattern: str) -> ColumnElement[bool]:
+        return col.ilike(pattern, escape="\\")
+
+    conds = [like(f"%{_escape_like(text)}%")]
+    for v in variants:
+        e = _escape_like(v)
+        conds += [like(f"{e}%"), like(f"% {e}%")] if len(v) <= SHORT_VARIANT else [like(f"%{e}%")]
+    return or_(*conds)
 
 
 def _escape_like(s: str) -> str:
@@ -271,8 +290,9 @@ def facets(conn: Connection, limit: int = 100) -> dict[str, list[dict[str, Any]]
              .order_by(n.desc(), col).limit(limit))
         out[facet] = [{"value": v, "count": c} for v, c in conn.execute(q)]
     pub = func.count().label("n")
-    q = (select(documents.c.publisher, pub).where(documents.c.publisher.is_not(None))
-         .group_by(documents.c.publisher).order_by(pub.desc(), documents.c.publisher).limit(limit))
+    outlet = OUTLET.label("outlet")
+    q = (select(outlet, pub).where(OUTLET.is_not(None))
+         .group_by(OUTLET).order_by(pub.desc(), OUTLET).limit(limit))
     out["publisher"] = [{"value": v, "count": c} for v, c in conn.execute(q)]
     out["equipment"] = _equipment_facet(conn)
     return out
@@ -376,7 +396,7 @@ def _flag_condition(conn: Connection, flag: str) -> ColumnElement[bool]:
 def doc_conditions(conn: Connection, f: DocFilter) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if f.publisher:
-        conds.append(documents.c.publisher.in_(f.publisher))
+        conds.append(OUTLET.in_(f.publisher))
     conds += _date_conditions(doc_sort_key("published"), f.date_from, f.date_to)
     conds += [_flag_condition(conn, fl) for fl in f.flags]
     if f.max_integrity is not None:
