@@ -171,7 +171,8 @@ def test_a_copy_shows_its_source_share_and_credit_line(ui) -> None:
     assert "Republished from" in text and doc_label(parent) in text
     assert f"{round(member['share'] * 100)}%" in text
     assert panel.locator("q.credit").inner_text() == member["credit_text"]
-    # the credit line is marked where it stands in the raw text
+    # the credit line is marked where it stands in the raw text (a click from the clean one)
+    page.locator(".doc-main button", has_text="Show the raw text").click()
     assert page.locator(".article .c-credit").inner_text() == member["credit_text"]
     for reason in member["reasons"]:
         assert reason in text

@@ -2,6 +2,8 @@
 import { getJSON } from "./api.js";
 import { clear, fmtRange, h, label, placeName } from "./dom.js";
 import { copiesPanel, copyBadge, membership, resetGroups } from "./groups.js";
+import { outletOf, uriLink } from "./source.js";
+import { rememberFact } from "./urlstate.js";
 
 let nextCursor = null;
 let lastParams = {};
@@ -147,7 +149,24 @@ function integrityPanel(doc) {
   return panel;
 }
 
-export async function showDocument(id, el) {
+function factById(doc, factId) {
+  for (const [plural, kind] of FACT_KINDS) {
+    const i = doc[plural].findIndex((f) => f.id === factId);
+    if (i >= 0) return { kind, i, fact: doc[plural][i] };
+  }
+  return null;
+}
+
+function markFocus(article, kind, i) {
+  // every piece of the fact's evidence is highlighted (a span crossing other marks is cut up)
+  article.querySelectorAll(".focus").forEach((x) => x.classList.remove("focus"));
+  const pieces = [...article.querySelectorAll(`[data-fact~="${kind}-${i}"]`)];
+  pieces.forEach((x) => x.classList.add("focus"));
+  if (pieces.length) pieces[0].scrollIntoView({ block: "center" });
+  return pieces.length;
+}
+
+export async function showDocument(id, el, factId = null) {
   const doc = await getJSON("documents/" + encodeURIComponent(id));
   clear(el);
   if (!doc) return;
@@ -159,29 +178,39 @@ export async function showDocument(id, el) {
     extra.push({ start: member.credit_start, end: member.credit_end, cls: "c-credit",
       title: `names its source: ${member.credits || member.credit_text}` });
   }
-  let mode = doc.kind === "html" ? "clean" : "raw";
+  // the clean text by default; the raw one (with what cleaning changed) a click away
+  const target = factId ? factById(doc, factId) : null;
+  let mode = target && !target.fact.clean ? "raw" : "clean";
+  let focused = target;
   const article = h("div", { class: "article", tabindex: "0", "aria-label": "Article text" });
   const factPanel = h("div", { class: "fact-detail", "aria-live": "polite" });
   const render = () => {
     const text = mode === "raw" ? doc.raw_text : doc.clean_text;
     article.replaceChildren(...paint(text, marksFor(doc, mode, extra)));
     toggle.textContent = mode === "raw" ? "Show the clean text" : "Show the raw text with cleaning marks";
+    if (focused) markFocus(article, focused.kind, focused.i);
+  };
+  const showFact = (kind, i, f) => {
+    focused = { kind, i, fact: f };
+    if (!markFocus(article, kind, i) && mode === "clean") { mode = "raw"; render(); }
+    factPanel.replaceChildren(h("strong", {}, kind), " ", describe(kind, f), h("blockquote", {}, f.evidence.text));
   };
   const toggle = h("button", { type: "button", onclick: () => { mode = mode === "raw" ? "clean" : "raw"; render(); } });
   const factList = h("ol", { class: "fact-list" });
   FACT_KINDS.forEach(([plural, kind]) => doc[plural].forEach((f, i) => {
     if (kind === "place") return;
     factList.appendChild(h("li", {}, h("button", { type: "button", class: `fact m-${kind}`, onclick: () => {
-      const mark = article.querySelector(`[data-fact~="${kind}-${i}"]`);
-      if (mark) { mark.scrollIntoView({ block: "center" }); mark.classList.add("flash"); setTimeout(() => mark.classList.remove("flash"), 1200); }
-      factPanel.replaceChildren(h("strong", {}, kind), " ", describe(kind, f), h("blockquote", {}, f.evidence.text));
+      showFact(kind, i, f);
+      rememberFact(f.id);
     } }, h("span", { class: "k" }, kind), " ", describe(kind, f))));
   }));
-  const meta = [doc.publisher, doc.author, doc.published, doc.kind].filter(Boolean).join(" · ");
+  const copyOf = doc.publisher && doc.original_publisher && doc.original_publisher !== doc.publisher
+    ? `republished from ${doc.original_publisher}` : null;
+  const meta = [outletOf(doc), copyOf, doc.author, doc.published, doc.kind].filter(Boolean).join(" · ");
   el.append(
     h("p", {}, h("a", { href: "#/documents" }, "← all documents")),
     h("h2", { class: "doc-heading" }, doc.title || doc.name),
-    h("p", { class: "meta" }, meta, doc.uri ? h("span", { class: "uri" }, " · " + doc.uri) : null),
+    h("p", { class: "meta" }, meta, doc.uri ? [" · ", h("span", { class: "uri" }, uriLink(doc.uri))] : null),
     h("div", { class: "doc-layout" },
       h("div", { class: "doc-main" },
         h("div", { class: "legend" }, h("span", { class: "m-movement" }, "movement"), h("span", { class: "m-claim" }, "claim"),
@@ -192,4 +221,5 @@ export async function showDocument(id, el) {
         article),
       h("aside", { class: "doc-side" }, copies ? copies.panel : null, integrityPanel(doc), h("h3", {}, `Facts (${factList.children.length})`), factPanel, factList)));
   render();
+  if (target) showFact(target.kind, target.i, target.fact);
 }

@@ -1,13 +1,15 @@
 // The sitrep UI: hash routes (#/map[/incidents|/tracks], #/claims, #/documents, #/doc/<id>)
-// over the API.
-import { clearError, getJSON } from "./api.js";
+// over the API; each route's filters and selected fact are its query (urlstate.js).
+import { clearError, getJSON, query } from "./api.js";
 import { loadLedger } from "./claims.js";
 import { clear, colour, h, label, placeName } from "./dom.js";
 import { moreDocuments, searchDocuments, showDocument } from "./documents.js";
 import { drawIncidents, drawMovements, drawTracks, focusMovement, initMap, invalidate, panTo } from "./map.js";
 import { incidentItem, showIncident, showTrack, trackItem } from "./resolve.js";
 import { moreQuotes, searchQuotes } from "./quotes.js";
+import { sourceBlock } from "./source.js";
 import { drawTimeline } from "./timeline.js";
+import { fillForm, makeHash, parseHash, rememberFact, withoutFact } from "./urlstate.js";
 
 const $ = (id) => document.getElementById(id);
 const MODES = ["reports", "incidents", "tracks"];
@@ -34,7 +36,6 @@ function movementParams() {
 }
 
 function showDetail(m) {
-  const d = m.document || {};
   const el = $("detail");
   el.replaceChildren(
     h("h2", {}, h("span", { class: "dot", style: `background:${colour(m.actor)}` }),
@@ -48,16 +49,15 @@ function showDetail(m) {
       h("dt", {}, "Date"), h("dd", {}, m.date || "undated"),
       h("dt", {}, "Confidence"), h("dd", {}, Number(m.confidence).toFixed(2))),
     h("blockquote", { class: "evidence" }, m.evidence.text),
-    h("p", { class: "source" }, "Source: ",
-      h("a", { href: `#/doc/${encodeURIComponent(m.doc_id)}` }, d.title || d.name || m.doc_id),
-      d.publisher ? ` (${d.publisher})` : ""));
+    sourceBlock(m));
   focusMovement(m.id);
   revealDetail();
+  rememberFact(m.id);
 }
 
 function movementItem(m) {
   const where = placeName(m.destination || m.location || m.origin);
-  return h("li", {}, h("button", { type: "button", class: "fact", onclick: () => showDetail(m) },
+  return h("li", {}, h("button", { type: "button", class: "fact", dataset: { id: m.id }, onclick: () => showDetail(m) },
     h("span", { class: "dot", style: `background:${colour(m.actor)}` }),
     h("span", { class: "f-title" }, `${m.actor || "?"} ${label(m.status)}${where ? " → " + where : ""}`),
     h("span", { class: "f-meta" }, [m.date, (m.equipment || []).map(label).join(", ")].filter(Boolean).join(" · ")),
@@ -90,6 +90,7 @@ function revealDetail() {
 async function selectIncident(inc) {
   await showIncident(inc, $("detail"));
   focusMovement(inc.id);
+  rememberFact(inc.id);
   revealDetail();
 }
 
@@ -120,6 +121,7 @@ function overlaps(t, from, to) {
 async function selectTrack(t) {
   await showTrack(t, $("detail"), (p) => panTo(p.lat, p.lon));
   focusMovement(t.id);
+  rememberFact(t.id);
   revealDetail();
 }
 
@@ -161,7 +163,36 @@ function setMode(mode) {
 }
 
 function loadMap(append = false) {
+  if (!append) showExports();
   return LOADERS[state.mode](append);
+}
+
+function download(path, params) {
+  return "api/" + path + query(params);
+}
+
+function showExports() {
+  // the downloads hold exactly what the filters show, through the API's own exports
+  const p = movementParams();
+  const links = { reports: [["GeoJSON", download("movements.geojson", { ...p, limit: 5000 })],
+    ["CSV", download("movements.csv", p)], ["Parquet", download("movements.parquet", p)]],
+  incidents: [["GeoJSON", download("incidents.geojson", { ...p, limit: 5000 })]],
+  tracks: [["GeoJSON", download("tracks.geojson", { actor: p.actor, limit: 5000 })]] }[state.mode];
+  const dated = state.mode === "tracks" && (p.date_from || p.date_to);
+  $("exports").replaceChildren("Download: ", ...links.flatMap(([name, href], i) =>
+    [i ? " · " : "", h("a", { href, download: "", class: "export", dataset: { format: name.toLowerCase() } }, name)]),
+  dated ? h("span", { class: "muted" }, " (every date: tracks download by actor only)") : "");
+}
+
+function navigate(view, arg, params) {
+  // a new state is a new history entry; the same one again just reloads
+  const target = makeHash(view, arg, params);
+  if (target === location.hash) route(true);
+  else location.hash = target;
+}
+
+function applyFilters() {
+  navigate("map", state.mode === "reports" ? "" : state.mode, formParams($("filters")));
 }
 
 async function loadTimeline() {
@@ -211,37 +242,48 @@ function showSeries(claimant, quantityKey) {
   return loadClaims(quantityKey).then(() => $("ledger-groups").querySelector("button.group[aria-pressed=true]")?.focus());
 }
 
-const loaded = new Set();
+const shown = {}; // per view, the filters its items were last loaded under
 
-async function route() {
+async function selectFromUrl(id) {
+  const hit = id && state.items.find((x) => x.id === id);
+  if (!hit) return;
+  if (state.mode === "incidents") await selectIncident(hit);
+  else if (state.mode === "tracks") await selectTrack(hit);
+  else showDetail(hit);
+}
+
+async function route(force = false) {
   clearError();
-  const hash = location.hash || "#/map";
-  const [, view, arg] = hash.match(/^#\/([a-z]+)\/?(.*)$/) || [null, "map", ""];
+  const { view, arg, params } = parseHash(location.hash || "#/map");
   const name = ["map", "claims", "quotes", "documents", "doc"].includes(view) ? view : "map";
   document.querySelectorAll(".view").forEach((s) => { s.hidden = s.id !== `view-${name}`; });
   document.querySelectorAll("nav a[data-view]").forEach((a) => {
     if (a.dataset.view === (name === "doc" ? "documents" : name)) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
   });
+  const mode = MODES.includes(arg) ? arg : "reports";
+  const key = (name === "map" ? mode + "?" : "") + withoutFact(params);
+  const fresh = force || shown[name] !== key;
+  if (name !== "doc") shown[name] = key;
   if (name === "map") {
     invalidate();
-    const mode = MODES.includes(arg) ? arg : "reports";
-    if (!loaded.has("map") || mode !== state.mode) {
-      loaded.add("map");
+    if (fresh) {
+      fillForm($("filters"), params);
       setMode(mode);
       await Promise.all([loadMap(), loadTimeline()]);
     }
-  } else if (name === "claims" && !loaded.has("claims")) {
-    loaded.add("claims");
+    await selectFromUrl(params.get("fact"));
+  } else if (name === "claims" && fresh) {
+    fillForm($("claim-filters"), params);
     await loadClaims();
-  } else if (name === "quotes" && !loaded.has("quotes")) {
-    loaded.add("quotes");
-    await searchQuotes("", quoteElements());
-  } else if (name === "documents" && !loaded.has("documents")) {
-    loaded.add("documents");
-    await searchDocuments({}, $("doc-list"), $("doc-more"));
+  } else if (name === "quotes" && fresh) {
+    fillForm($("quote-search"), params);
+    await searchQuotes(formParams($("quote-search")).q || "", quoteElements());
+  } else if (name === "documents" && fresh) {
+    fillForm($("doc-search"), params);
+    await searchDocuments(formParams($("doc-search")), $("doc-list"), $("doc-more"));
   } else if (name === "doc") {
-    await showDocument(decodeURIComponent(arg), $("doc-view"));
+    await showDocument(arg, $("doc-view"), params.get("fact"));
   }
   document.body.dataset.ready = name;
 }
@@ -250,34 +292,32 @@ function wire() {
   $("filters").addEventListener("submit", (ev) => {
     ev.preventDefault();
     state.day = null;
-    loadMap();
-    loadTimeline();
+    applyFilters();
   });
   $("filters").addEventListener("reset", () => setTimeout(() => {
     state.day = null;
-    loadMap();
-    loadTimeline();
+    applyFilters();
   }, 0));
   $("mv-more").addEventListener("click", () => loadMap(true));
   $("map-mode").addEventListener("change", (ev) => {
     const mode = ev.target.value;
-    location.hash = mode === "reports" ? "#/map" : `#/map/${mode}`;
+    navigate("map", mode === "reports" ? "" : mode, formParams($("filters")));
   });
   $("claim-filters").addEventListener("submit", (ev) => {
     ev.preventDefault();
-    loadClaims();
+    navigate("claims", "", formParams($("claim-filters")));
   });
   $("doc-search").addEventListener("submit", (ev) => {
     ev.preventDefault();
-    searchDocuments(formParams($("doc-search")), $("doc-list"), $("doc-more"));
+    navigate("documents", "", formParams($("doc-search")));
   });
   $("doc-more").addEventListener("click", () => moreDocuments($("doc-list"), $("doc-more")));
   $("quote-search").addEventListener("submit", (ev) => {
     ev.preventDefault();
-    searchQuotes(formParams($("quote-search")).q, quoteElements());
+    navigate("quotes", "", formParams($("quote-search")));
   });
   $("quote-more").addEventListener("click", () => moreQuotes());
-  window.addEventListener("hashchange", route);
+  window.addEventListener("hashchange", () => route());
 }
 
 async function start() {
