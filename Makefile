@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install demo test test-fast lint bench score score-corpus train clean
+.PHONY: install demo test test-fast lint bench score score-corpus train screenshots clean
 
 install: $(STAMP)
 
@@ -39,6 +39,9 @@ score-corpus: install  ## movements and claims on the corpus we wrote (train/cor
 
 train: install  ## rebuild the movement judge's weights from train/corpus and the tune set (under a minute on 2 cores)
 	$(BIN)/python scripts/train_judge.py
+
+screenshots: install  ## the README's screenshots: map, claims, documents, quotes at desktop and phone widths
+	$(BIN)/python scripts/screenshots.py
 
 bench: install
 	$(BIN)/sitrep bench

@@ -66,3 +66,4 @@ def test_a_short_other_name_only_matches_at_the_start_of_a_word(tmp_path: Path) 
 def test_a_text_that_names_no_place_has_no_other_names() -> None:
     assert place_aliases("convoy of trucks near the river") == ()
     assert "kyiv" in place_aliases("Kiev") and "kharkiv" in place_aliases("Kharkov")
+

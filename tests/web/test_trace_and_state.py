@@ -72,6 +72,20 @@ def test_a_seed_fact_shows_the_outlet_author_and_date_the_pipeline_found(screen)
     assert screen.problems == []
 
 
+def test_an_incident_names_the_outlet_of_each_seed_report(screen) -> None:
+    need_shared()
+    outlets = {"000_71e1585eceabb743": "Al Jazeera", "001_570e4b5328ffaf42": "ZeroHedge",
+               "004_1c37168e199462a6": "MailOnline"}
+    incidents = api(screen.base, "incidents", limit=500)["items"]
+    inc, report = next((i, r) for i in incidents for r in i["reports"]
+                       if r["doc"]["name"] in outlets)
+    assert report["doc"]["publisher"] == outlets[report["doc"]["name"]]
+    page = screen.open(f"#/map/incidents?fact={inc['id']}", "map")
+    page.locator("#detail li.report").first.wait_for()
+    assert f"({outlets[report['doc']['name']]}" in page.locator("#detail").inner_text()
+    assert screen.problems == []
+
+
 def test_a_fact_from_the_web_links_to_its_address(screen) -> None:
     moves = api(screen.base, "movements", limit=500)["items"]
     web = next(m for m in moves if (m["document"]["uri"] or "").startswith("https://"))

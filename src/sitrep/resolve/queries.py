@@ -190,7 +190,9 @@ def doc_refs(conn: Connection, ids: set[str]) -> dict[str, DocRef]:
     d = documents.c
     out: dict[str, DocRef] = {}
     for batch in rs.chunks(sorted(ids)):
-        q = select(d.id, d.name, d.title, d.publisher, d.published).where(d.id.in_(batch))
+        # the outlet, as the fact lists name it: the masthead, else the credited original
+        outlet = func.coalesce(d.publisher, d.original_publisher).label("publisher")
+        q = select(d.id, d.name, d.title, outlet, d.published).where(d.id.in_(batch))
         out.update((r.id, DocRef(r.id, r.name, r.title, r.publisher, r.published))
                    for r in conn.execute(q))
     return out
