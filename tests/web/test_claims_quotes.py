@@ -217,7 +217,8 @@ def test_quotes_by_speaker_searchable_with_evidence_and_source(view: Watched) ->
     for item in quotes:
         card = page.locator(f"#quote-groups .quote-card[data-quote='{item['id']}']")
         assert card.locator("blockquote.evidence").inner_text() == item["evidence"]["text"]
-        assert card.locator("a").get_attribute("href") == f"#/doc/{item['doc_id']}"
+        href = f"#/doc/{item['doc_id']}?fact={item['id']}"  # opens at the evidence
+        assert card.locator("a").get_attribute("href") == href
     # search by a speaker's name, then by the words of a quote
     for text in ("Testova", "hold every road"):
         page.fill("#quote-search input[name=q]", text)

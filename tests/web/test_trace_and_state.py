@@ -207,7 +207,29 @@ def test_the_other_views_keep_their_filters_in_the_url(screen) -> None:
     assert page.input_value("#doc-search input[name=q]") == "Kupiansk"
     total = api(screen.base, "documents", q="Kupiansk", with_total="true")["total"]
     page.wait_for_function(f"document.querySelectorAll('#doc-list .doc-card').length === {total}")
+    page = screen.open("#/quotes?q=Testova", "quotes")
+    assert page.input_value("#quote-search input[name=q]") == "Testova"
     page = screen.open("#/map/incidents?actor=Northland", "map")
     assert page.locator("#map-mode input[value=incidents]").is_checked()
     assert page.input_value("#filters select[name=actor]") == "Northland"
+    assert screen.problems == []
+
+
+def test_a_figure_and_a_quote_open_their_article_at_their_evidence(screen) -> None:
+    claim = api(screen.base, "claims", claimant="Testland ministry")["items"][0]
+    quote = api(screen.base, "quotes", speaker="Anna Testova")["items"][0]
+    doc = api(screen.base, f"documents/{claim['doc_id']}")
+    page = screen.open("#/claims?claimant=Testland+ministry", "claims")
+    page.locator("#ledger-groups button.group").first.click()
+    page.locator(f"tr[data-claim='{claim['id']}'] a").click()
+    page.wait_for_selector("body[data-ready=doc]")
+    page.locator(".article .focus").first.wait_for()
+    assert "".join(page.locator(".article .focus").all_text_contents()) == claim["evidence"]["text"]
+    assert hash_params(page)["fact"] == [claim["id"]]
+    page = screen.open("#/quotes?q=Testova", "quotes")
+    page.locator(f".quote-card[data-quote='{quote['id']}'] a").click()
+    page.wait_for_selector("body[data-ready=doc]")
+    page.locator(".article .focus").first.wait_for()
+    assert "".join(page.locator(".article .focus").all_text_contents()) == quote["evidence"]["text"]
+    assert doc["id"] == quote["doc_id"]
     assert screen.problems == []

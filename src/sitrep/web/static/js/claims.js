@@ -3,6 +3,7 @@
 // Only what a claim holds is shown: a period or a unit its evidence does not state is never added.
 import { getJSON } from "./api.js";
 import { clear, fmtNumber, fmtRange, h, label } from "./dom.js";
+import { evidenceHref } from "./source.js";
 
 // claimants on one quantity get colours of their own: these first, then hues spread around the wheel
 const CLAIMANT_PALETTE = ["#c0392b", "#2471a3", "#b9770e", "#7d3c98", "#1e8449", "#2e4053",
@@ -198,7 +199,7 @@ function showQuantity(q, el, series, onClaimant) {
     h("td", { dataset: { label: "Date" } }, f.date || f.doc.published || "undated"),
     h("td", { class: "num", dataset: { label: "Figure" } }, figureText(f)),
     h("td", { class: "evidence", dataset: { label: "Evidence" } }, h("q", {}, f.evidence)),
-    h("td", { dataset: { label: "Source" } }, h("a", { href: `#/doc/${encodeURIComponent(f.doc.id)}` }, f.doc.title || f.doc.name || f.doc.id)),
+    h("td", { dataset: { label: "Source" } }, h("a", { href: evidenceHref(f.doc.id, f.claim_id) }, f.doc.title || f.doc.name || f.doc.id)),
     checkCell(f, q, table)));
   table.append(
     h("caption", {}, "Every figure by claimant and date"),

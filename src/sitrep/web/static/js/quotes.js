@@ -2,6 +2,7 @@
 // quote or a speaker's name; each quote with its evidence and a link to the article it is from.
 import { getJSON } from "./api.js";
 import { clear, h } from "./dom.js";
+import { evidenceHref } from "./source.js";
 
 const PAGE = 200;
 const state = { q: "", speaker: null, speakers: [], cursor: null, items: [] };
@@ -23,7 +24,7 @@ function quoteCard(item) {
     h("span", { class: "ev-label" }, `Evidence, characters ${ev.start}–${ev.end} of the article`),
     h("blockquote", { class: "evidence" }, ev.text),
     h("p", { class: "source" }, [item.date || d.published || "undated", d.publisher].filter(Boolean).join(" · "), " · ",
-      h("a", { href: `#/doc/${encodeURIComponent(item.doc_id)}` }, d.title || d.name || item.doc_id)));
+      h("a", { href: evidenceHref(item.doc_id, item.id) }, d.title || d.name || item.doc_id)));
 }
 
 function render() {
