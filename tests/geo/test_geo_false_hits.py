@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sitrep.records import Document
 from tests.geo.helpers import places_of
 
 
@@ -49,3 +50,14 @@ def test_lower_case_words_are_not_places(pipeline) -> None:  # type: ignore[no-u
 def test_short_acronyms_are_not_towns(pipeline) -> None:  # type: ignore[no-untyped-def]
     got = mentions(pipeline, "The IT team tested MOCA and ISIS alerts with the US Army.")
     assert got <= {"US"}
+
+
+def test_without_a_parse_a_town_name_beside_another_name_is_a_person(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a document the relevance gate passes by reaches the geo step with no parse
+    text = ("Chef Hillori Hansen shares her holiday tips in Fresno this week. Doris Lindenwald "
+            "bakes the pies, and the recipes come from Doris Lindenwald's kitchen in Fresno.")
+    doc = pipeline.process(Document.from_raw(text, name="t"))
+    doc.entities, doc.nlp, doc.places = [], None, []
+    geo = next(s for s in pipeline.steps if s.name == "geo")
+    mentions = {p.mention for p in geo.process(doc).places}
+    assert "Fresno" in mentions and not {"Hansen", "Doris"} & mentions

@@ -75,3 +75,12 @@ def test_a_distance_and_bearing_place_an_unlisted_village(pipeline) -> None:  # 
     village = got["Zarichnobrid"]
     assert village.resolved_by == UNLISTED_RELATIVE
     assert near(village, 46.99, 32.62, 10)  # 40 km north of the city, not at it
+
+
+def test_an_apposition_must_end_on_its_place_noun() -> None:
+    from sitrep.geo.recognize import appositive_cue
+
+    assert appositive_cue("Korsunske, a village near the river", len("Korsunske"))
+    assert appositive_cue("Korsunske, a small town 15 km east of it", len("Korsunske"))
+    assert not appositive_cue("Kramer, a town councillor, said", len("Kramer"))
+    assert not appositive_cue("Kramer, the capital's mayor, said", len("Kramer"))

@@ -300,9 +300,10 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
         return False
     if prev and prev[-1] in TITLES and is_capitalised(tokens[i - 1].text):
         return False  # "General Jackson", "President Washington"
-    if c.label in ("PERSON", "ORG") and not any(
-            e.kind in STRONG_KINDS or e.source == "curated" or e.population >= 1_000_000
-            for e in c.entries):
+    if not ents and not c.qualifier and not is_well_known(c.entries) and \
+            beside_other_name(text, tokens, i, j):
+        return False  # no parse (a document the relevance gate passed by): "Mary Pitman"
+    if c.label in ("PERSON", "ORG") and not is_well_known(c.entries):
         c.strong = False  # "Goma" read as a person: kept only if the document backs it
     after = text[c.end:c.end + 4]
     if not c.strong and re.match(r"['’]s [A-Z]", after):
@@ -345,9 +346,13 @@ PLACE_NOUNS = {"city", "town", "village", "outskirts", "suburb", "suburbs", "por
 # "Novohrodivka, a town 12 km east of Pokrovsk", "Lashio, the capital of Shan State": the words
 # after a name say what it is
 APPOSITIVE = re.compile(
-    r",\s+(?:a|an|the|another)\s+(?:[a-z][\w-]*\s+|\d[\w.,-]*\s+){0,4}?"
+    r",\s+(?:a|an|the|another)\s+(?:[A-Za-z][\w-]*\s+|\d[\w.,-]*\s+){0,4}?"
     r"(?:town|village|city|settlement|hamlet|suburb|port|capital|district|region|province|"
-    r"island|camp|base|border\s+(?:gate|crossing|town|post))\b(?!['’])")
+    r"island|camp|base|border\s+(?:gate|crossing|town|post))"
+    # the noun ends the description ("a town near X", "a village,"), it does not qualify
+    # another ("a town councillor", "a city official")
+    r"(?=\s*[,.;:)]|\s+(?:in|near|on|of|about|some|just|along|across|outside|close|that|"
+    r"which|where|held|under|to|from|by|at|with|east|west|north|south)\b|\s+\d)")
 
 
 def appositive_cue(text: str, end: int) -> bool:
@@ -417,6 +422,22 @@ def named_with(text: str, tokens: list[Token], i: int, j: int, ent: Entity) -> b
                                            or low in REPUBLIC):
             return True
     return False
+
+
+def is_well_known(entries: list[Entry]) -> bool:
+    """A country, a first-level region, a curated feature or a city of a million."""
+    return any(e.kind in STRONG_KINDS or e.source == "curated" or e.population >= 1_000_000
+               for e in entries)
+
+
+def beside_other_name(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Whether a capitalised word stands right beside the span ("Doris Lindenwald", "Hillori
+    Hansen"): with no parser to name people, a town's name there is a person's or a firm's."""
+    if i > 0 and text[tokens[i - 1].end:tokens[i].start] == " " and \
+            is_capitalised(tokens[i - 1].text) and not at_sentence_start(text, tokens[i - 1].start):
+        return True
+    return j < len(tokens) and text[tokens[j - 1].end:tokens[j].start] == " " and \
+        is_capitalised(tokens[j].text) and tokens[j].text.lower() not in AREA_WORDS | SITE_WORDS
 
 
 def inside_name(text: str, tokens: list[Token], i: int, j: int) -> bool:
