@@ -50,3 +50,21 @@ def test_clean_span_maps_raw_evidence_to_the_clean_text() -> None:
 def test_clean_span_is_none_for_text_cleaning_removed() -> None:
     _, offsets = build()
     assert clean_span(offsets, 0, 4) is None
+
+
+def test_evidence_view_is_the_clean_span_with_its_folded_letters() -> None:
+    from sitrep.api.changes import evidence_view
+
+    clean, offsets = build()
+    start, end = RAW.index("The"), RAW.index(" Buy")
+    view = evidence_view(RAW, clean, offsets, start, end)
+    assert view["raw"] == "The cоnvoy moved north."
+    assert view["clean"]["text"] == "The convoy moved north."
+    assert clean[view["clean"]["start"]:view["clean"]["end"]] == view["clean"]["text"]
+    [fold] = view["folded"]
+    assert (fold["raw"], fold["clean"]) == ("о", "o")
+    assert view["clean"]["text"][fold["start"]:fold["end"]] == "o" and fold["start"] == 5
+    # a span cleaning removed whole has no clean text; no map: the raw text is the clean one
+    gone = RAW.index("Leave")
+    assert evidence_view(RAW, clean, offsets, gone, gone + 5)["clean"] is None
+    assert evidence_view(RAW, RAW, [], 0, 4)["clean"]["text"] == "2.1k"

@@ -164,7 +164,7 @@ def test_timeline_counts_facts_per_day(client) -> None:
     days = client.get("/api/timeline", params={"kind": "movements", "actor": "Otherland"}).json()[
         "days"
     ]
-    assert days == [{"day": "2024-06-10", "count": 1}]
+    assert days == [{"day": "2024-06-10", "count": 1, "article": 0}]
 
 
 def test_claims_ledger_puts_contradicting_figures_side_by_side(client) -> None:

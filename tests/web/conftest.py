@@ -33,7 +33,7 @@ def web_store_url(store_url: str, tmp_path_factory: pytest.TempPathFactory) -> s
     resolve stage run over everything: groups of copies, incidents, tracks and the ledger."""
     from sitrep.resolve.step import resolve_store
     from sitrep.store.db import Store
-    from tests.web import corpus
+    from tests.web import corpus, map_corpus
 
     path = tmp_path_factory.mktemp("web") / "sitrep.db"
     src, dst = sqlite3.connect(store_url.removeprefix("sqlite:///")), sqlite3.connect(path)
@@ -44,7 +44,7 @@ def web_store_url(store_url: str, tmp_path_factory: pytest.TempPathFactory) -> s
         dst.close()
     url = f"sqlite:///{path}"
     store = Store(url)
-    store.upsert_many(corpus.documents())
+    store.upsert_many([*corpus.documents(), *map_corpus.documents()])
     resolve_store(store)
     store.dispose()
     return url

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 MAX_CHANGES = 500
@@ -36,18 +37,8 @@ def cleaning_changes(raw: str, clean: str, offsets: list[list[int]], flags: dict
         if rs > pos:
             _add_removed(raw, pos, rs, spam, kind, removed)
         pos = max(pos, re_)
-        before, after = raw[rs:re_], clean[cs:ce]
-        if before == after:
-            continue
-        if len(before) == len(after):
-            # a same-length replacement looks like a copy in the map: compare letter by letter
-            for i, (a, b) in enumerate(zip(before, after, strict=True)):
-                if a != b:
-                    _add_replacement(rs + i, a, b, folded, fold_spans, replaced)
-            continue
-        if not before.strip() and not after.strip():
-            continue  # whitespace joined or normalised
-        _add_replacement(rs, before, after, folded, fold_spans, replaced)
+        for at, _, before, after in piece_changes(raw, clean, (cs, ce, rs, re_)):
+            _add_replacement(at, before, after, folded, fold_spans, replaced)
     if pos < len(raw):
         _add_removed(raw, pos, len(raw), spam, kind, removed)
     return {
@@ -59,10 +50,32 @@ def cleaning_changes(raw: str, clean: str, offsets: list[list[int]], flags: dict
     }
 
 
+def piece_changes(raw: str, clean: str, piece: tuple[int, int, int, int]
+                  ) -> Iterator[tuple[int, int, str, str]]:
+    """(raw start, clean start, raw text, clean text) of each change one piece of the map makes."""
+    cs, ce, rs, re_ = piece
+    before, after = raw[rs:re_], clean[cs:ce]
+    if before == after:
+        return
+    if len(before) == len(after):
+        # a same-length replacement looks like a copy in the map: compare letter by letter
+        for i, (a, b) in enumerate(zip(before, after, strict=True)):
+            if a != b:
+                yield rs + i, cs + i, a, b
+        return
+    if before.strip() or after.strip():  # else whitespace joined or normalised
+        yield rs, cs, before, after
+
+
+def is_fold(before: str, after: str) -> bool:
+    """A lookalike letter folded to the Latin letter it imitates."""
+    return len(before) <= 2 and len(after) == 1 and after.isascii() and not before.isascii()
+
+
 def _add_replacement(start: int, before: str, after: str, folded: Counter[tuple[str, str]],
                      fold_spans: list[dict[str, Any]], replaced: list[dict[str, Any]]) -> None:
     span = {"start": start, "end": start + len(before), "raw": before, "clean": after}
-    if len(before) <= 2 and len(after) == 1 and after.isascii() and not before.isascii():
+    if is_fold(before, after):
         folded[(before, after)] += 1
         fold_spans.append(span)
     elif before.strip() or after.strip():
@@ -102,3 +115,29 @@ def clean_span(offsets: list[list[int]], raw_start: int, raw_end: int) -> tuple[
     if lo is None or hi is None or hi <= lo:
         return None
     return lo, hi
+
+
+def evidence_view(raw: str, clean: str, offsets: list[list[int]] | None, start: int,
+                  end: int) -> dict[str, Any]:
+    """A raw span as the clean text shows it, with the letters cleaning folded in it.
+
+    `folded` offsets are into the clean text of the span (0 = its first letter); with no offset
+    map the clean text is the raw text."""
+    if not offsets:
+        return {"raw": raw[start:end], "clean": {"start": start, "end": end,
+                                                  "text": raw[start:end]}, "folded": []}
+    span = clean_span(offsets, start, end)
+    if span is None:
+        return {"raw": raw[start:end], "clean": None, "folded": []}
+    cs0, ce0 = span
+    folded: list[dict[str, Any]] = []
+    for piece in raw_pieces(offsets):
+        if piece[2] >= end or piece[3] <= start or piece[1] <= cs0 or piece[0] >= ce0:
+            continue
+        for _, at, before, after in piece_changes(raw, clean, piece):
+            if cs0 <= at < ce0 and is_fold(before, after):
+                folded.append({"start": at - cs0, "end": at - cs0 + len(after), "raw": before,
+                               "clean": after})
+    folded.sort(key=lambda f: int(f["start"]))
+    return {"raw": raw[start:end], "clean": {"start": cs0, "end": ce0, "text": clean[cs0:ce0]},
+            "folded": folded[:MAX_CHANGES]}

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy.engine import Connection
 
-from sitrep.api.changes import clean_span, cleaning_changes
+from sitrep.api.changes import clean_span, cleaning_changes, evidence_view
 from sitrep.api.errors import ApiError, ErrorResponse
 from sitrep.api.params import (
     DEFAULT_PAGE,
@@ -158,8 +158,8 @@ CSV_IN_MEMORY = 8 * 1024 * 1024  # a larger download is written to a temporary f
 def csv_file(conn: Connection, kind: str, f: FactFilter) -> IO[str]:
     """Every matching fact as CSV, written out before a byte is sent: a query that fails is an
     error status, never a 200 with a cut body."""
-    cols = ["id", "doc_id", "date", "confidence", *CSV_COLUMNS[kind], "evidence_start",
-            "evidence_end", "evidence_text", "document_name", "document_title",
+    cols = ["id", "doc_id", "date", "date_source", "confidence", *CSV_COLUMNS[kind],
+            "evidence_start", "evidence_end", "evidence_text", "document_name", "document_title",
             "document_publisher", "document_published", "document_uri"]
     # closed by read_chunks once sent, or here when writing fails
     out = tempfile.SpooledTemporaryFile(max_size=CSV_IN_MEMORY, mode="w+",  # noqa: SIM115
@@ -307,3 +307,20 @@ def get_document(conn: Conn, doc_id: str) -> dict[str, Any]:
                     else (ev["start"], ev["end"]))
             fact["clean"] = {"start": span[0], "end": span[1]} if span else None
     return doc
+
+
+@router.get("/documents/{doc_id}/evidence", summary="A span of a document as its clean text")
+def get_evidence(conn: Conn, doc_id: str, start: Annotated[int, Query(ge=0, le=2**31)],
+                 end: Annotated[int, Query(ge=0, le=2**31)]) -> dict[str, Any]:
+    """`start`/`end` are raw-text offsets (a fact's evidence). Answers the raw text, the clean
+    text standing for it (through the document's offset map) and the lookalike letters folded
+    in it (`folded`: offsets into the clean text of the span, and the raw letter)."""
+    doc = queries.document_texts(conn, doc_id)
+    if doc is None:
+        raise ApiError(404, f"no document with id {doc_id!r}", code="document_not_found")
+    raw = doc["raw_text"] or ""
+    if end < start or end > len(raw):
+        raise ApiError(400, f"the span {start}..{end} is not inside the document's raw text "
+                            f"({len(raw)} characters)", code="bad_span")
+    return {"doc_id": doc_id, "start": start, "end": end,
+            **evidence_view(raw, doc["clean_text"] or "", doc["offsets"], start, end)}

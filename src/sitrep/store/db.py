@@ -429,6 +429,13 @@ def _main_point(m: Movement) -> tuple[float | None, float | None]:
     return None, None
 
 
+def date_source(own: str | None, published: str | None) -> str | None:
+    """Where a fact's stored date comes from: its own text, or (it has none) its article."""
+    if own:
+        return "text"
+    return "article" if published else None
+
+
 def _base(doc: Document, table: str, i: int, ev: Evidence, fact: Any) -> dict[str, Any]:
     return {
         "id": fact_id(doc.id, table, i),
@@ -437,6 +444,7 @@ def _base(doc: Document, table: str, i: int, ev: Evidence, fact: Any) -> dict[st
         "end": ev.end,
         "evidence": ev.text,
         "date": getattr(fact, "date", None) or doc.source.published,
+        "date_source": date_source(getattr(fact, "date", None), doc.source.published),
         "confidence": getattr(fact, "confidence", 0.5),
         "rule": getattr(fact, "rule", None),
     }

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Float,
     String,
     and_,
+    case,
     cast,
     exists,
     func,
@@ -266,14 +267,17 @@ def fact_json(kind: str, row: dict[str, Any]) -> dict[str, Any]:
 
 
 def timeline(conn: Connection, kind: str, f: FactFilter) -> list[dict[str, Any]]:
-    """Facts per day (the date's first ten characters); undated facts are left out."""
+    """Facts per day (the date's first ten characters; `article`: how many of them are dated by
+    their article, having no date of their own); undated facts are left out."""
     table, _ = _fact_select(kind, f)
     day = func.substr(table.c.date, 1, 10)
-    q = (select(day.label("day"), func.count().label("count"))
+    by_article = func.sum(case((table.c.date_source == "article", 1), else_=0))
+    q = (select(day.label("day"), func.count().label("count"), by_article.label("article"))
          .select_from(table.join(documents, documents.c.id == table.c.doc_id))
          .where(table.c.date.is_not(None), *fact_conditions(table, f))
          .group_by(day).order_by(day))
-    return [{"day": r.day, "count": r.count} for r in conn.execute(q)]
+    return [{"day": r.day, "count": r.count, "article": int(r.article or 0)}
+            for r in conn.execute(q)]
 
 
 def facets(conn: Connection, limit: int = 100) -> dict[str, list[dict[str, Any]]]:
@@ -473,6 +477,14 @@ def get_document(conn: Connection, doc_id: str) -> dict[str, Any] | None:
     q = select(errors.c.step, errors.c.code, errors.c.message).where(errors.c.doc_id == doc_id)
     doc["errors"] = [dict(r) for r in conn.execute(q).mappings()]
     return doc
+
+
+def document_texts(conn: Connection, doc_id: str) -> dict[str, Any] | None:
+    """A document's raw and clean texts and the offset map between them."""
+    q = select(documents.c.id, documents.c.raw_text, documents.c.clean_text,
+               documents.c.offsets).where(documents.c.id == doc_id)
+    row = conn.execute(q).mappings().first()
+    return dict(row) if row else None
 
 
 def document_by_name(conn: Connection, name: str) -> str | None:

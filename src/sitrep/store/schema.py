@@ -61,6 +61,8 @@ def _fact_columns() -> list[Column]:
         Column("end", Integer, nullable=False),
         Column("evidence", Text, nullable=False),
         Column("date", String(32)),
+        # "text": the fact's own date; "article": its article's, the fact having none
+        Column("date_source", String(8)),
         Column("confidence", Float, nullable=False, default=0.5),
         Column("rule", String(64)),
     ]

@@ -2,8 +2,10 @@
 // over the API; each route's filters and selected fact are its query (urlstate.js).
 import { clearError, getJSON, query } from "./api.js";
 import { loadLedger } from "./claims.js";
-import { clear, colour, h, label, placeName } from "./dom.js";
+import { clear, colour, h, label } from "./dom.js";
 import { moreDocuments, searchDocuments, showDocument } from "./documents.js";
+import { evidenceBlock } from "./evidence.js";
+import { dateText, shortWhere, whereText } from "./movement.js";
 import { drawIncidents, drawMovements, drawTracks, focusMovement, initMap, invalidate, panTo } from "./map.js";
 import { incidentItem, showIncident, showTrack, trackItem } from "./resolve.js";
 import { moreQuotes, searchQuotes } from "./quotes.js";
@@ -13,7 +15,7 @@ import { fillForm, makeHash, parseHash, rememberFact, withoutFact } from "./urls
 
 const $ = (id) => document.getElementById(id);
 const MODES = ["reports", "incidents", "tracks"];
-const state = { config: null, facets: null, mapReady: null, day: null, cursor: null, items: [],
+const state = { config: null, facets: null, mapReady: null, cursor: null, items: [],
   mode: "reports", incidentCursor: null };
 
 function fillSelect(select, values, fmt = (v) => v) {
@@ -30,9 +32,7 @@ function formParams(form) {
 }
 
 function movementParams() {
-  const p = formParams($("filters"));
-  if (state.day) { p.date_from = state.day; p.date_to = state.day; }
-  return p;
+  return formParams($("filters"));
 }
 
 function showDetail(m) {
@@ -41,14 +41,12 @@ function showDetail(m) {
     h("h2", {}, h("span", { class: "dot", style: `background:${colour(m.actor)}` }),
       `${m.actor || "Unknown actor"} — ${label(m.status)}`),
     h("dl", {},
-      h("dt", {}, "Where"), h("dd", {}, [placeName(m.origin) && `from ${placeName(m.origin)}`,
-        placeName(m.destination) && `toward ${placeName(m.destination)}`,
-        placeName(m.location) && `at ${placeName(m.location)}`].filter(Boolean).join(" ") || "no place"),
+      h("dt", {}, "Where"), h("dd", {}, whereText(m)),
       h("dt", {}, "Equipment"), h("dd", {}, (m.equipment || []).map(label).join(", ") || "not stated"),
       h("dt", {}, "Reported by"), h("dd", {}, m.observed_by || "not stated"),
-      h("dt", {}, "Date"), h("dd", {}, m.date || "undated"),
+      h("dt", {}, "Date"), h("dd", { class: m.date_source === "article" ? "article-date" : null }, dateText(m)),
       h("dt", {}, "Confidence"), h("dd", {}, Number(m.confidence).toFixed(2))),
-    h("blockquote", { class: "evidence" }, m.evidence.text),
+    evidenceBlock(m.doc_id, m.evidence),
     sourceBlock(m));
   focusMovement(m.id);
   revealDetail();
@@ -56,11 +54,11 @@ function showDetail(m) {
 }
 
 function movementItem(m) {
-  const where = placeName(m.destination || m.location || m.origin);
+  const where = shortWhere(m);
   return h("li", {}, h("button", { type: "button", class: "fact", dataset: { id: m.id }, onclick: () => showDetail(m) },
     h("span", { class: "dot", style: `background:${colour(m.actor)}` }),
-    h("span", { class: "f-title" }, `${m.actor || "?"} ${label(m.status)}${where ? " → " + where : ""}`),
-    h("span", { class: "f-meta" }, [m.date, (m.equipment || []).map(label).join(", ")].filter(Boolean).join(" · ")),
+    h("span", { class: "f-title" }, `${m.actor || "?"} ${label(m.status)}${where ? " " + where : ""}`),
+    h("span", { class: "f-meta" }, [m.date && dateText(m), (m.equipment || []).map(label).join(", ")].filter(Boolean).join(" · ")),
     h("span", { class: "f-ev" }, m.evidence.text.slice(0, 160))));
 }
 
@@ -195,17 +193,24 @@ function applyFilters() {
   navigate("map", state.mode === "reports" ? "" : state.mode, formParams($("filters")));
 }
 
+function pickDays(from, to) {
+  // the timeline chooses dates by filling the From/To boxes, as if typed
+  const form = $("filters");
+  form.elements.date_from.value = from || "";
+  form.elements.date_to.value = to || "";
+  applyFilters();
+}
+
 async function loadTimeline() {
-  // the histogram counts movement reports, under the filters the timeline endpoint knows
+  // the histogram counts movement reports under the other filters: every day stays choosable
   const p = formParams($("filters"));
+  const chosen = { from: p.date_from || null, to: p.date_to || null };
   delete p.min_sources;
+  delete p.date_from;
+  delete p.date_to;
   const data = await getJSON("timeline", { ...p, kind: "movements" });
   if (!data) return;
-  drawTimeline($("timeline"), data.days, state.day, (day) => {
-    state.day = day;
-    loadMap();
-    loadTimeline();
-  });
+  drawTimeline($("timeline"), data.days, chosen, pickDays);
 }
 
 async function loadFacets() {
@@ -291,11 +296,9 @@ async function route(force = false) {
 function wire() {
   $("filters").addEventListener("submit", (ev) => {
     ev.preventDefault();
-    state.day = null;
     applyFilters();
   });
   $("filters").addEventListener("reset", () => setTimeout(() => {
-    state.day = null;
     applyFilters();
   }, 0));
   $("mv-more").addEventListener("click", () => loadMap(true));

@@ -2,10 +2,15 @@
 // incidents as circles sized by their independent sources, tracks as lines with time labels.
 /* global L */
 import { colour, h, label, placeName } from "./dom.js";
+import { movementPlaces, shortWhere } from "./movement.js";
+import { drawPlaceNames } from "./placenames.js";
 
 let map = null;
 let layer = null;
+let legendBox = null;
 const byId = new Map();
+// an origin with no reported destination: a short arrow out of it, this many degrees long
+export const STUB_DEGREES = 0.6;
 
 export async function initMap(el, config) {
   map = L.map(el, { worldCopyJump: true, preferCanvas: false }).setView([48.5, 34], 5);
@@ -18,11 +23,30 @@ export async function initMap(el, config) {
       interactive: false,
       style: { color: "#8a8f98", weight: 0.8, fillColor: "#eef0ea", fillOpacity: 1 },
     }).addTo(map);
-    map.attributionControl.addAttribution("Borders: Natural Earth");
+    map.attributionControl.addAttribution("Borders: Natural Earth; places: GeoNames");
+    await drawPlaceNames(map);
   }
   el.style.background = "#cfe0ea";
   layer = L.layerGroup().addTo(map);
+  legendBox = addLegend(map);
   return map;
+}
+
+function addLegend(m) {
+  const box = h("div", { class: "map-legend", role: "list", "aria-label": "Actor colours" });
+  const control = L.control({ position: "bottomleft" });
+  control.onAdd = () => box;
+  control.addTo(m);
+  L.DomEvent.disableClickPropagation(box);
+  return box;
+}
+
+function showLegend(items) {
+  // one swatch for each actor drawn, in the colour its arrows and markers have
+  const actors = [...new Set(items.map((i) => i.actor || ""))].sort();
+  legendBox.replaceChildren(...actors.map((a) => h("span", { class: "chip", role: "listitem", dataset: { actor: a } },
+    h("span", { class: "dot", style: `background:${colour(a || null)}` }), a || "unknown actor")));
+  legendBox.hidden = !actors.length;
 }
 
 function tip(text) {
@@ -56,37 +80,63 @@ function arrowHead(from, to, fill) {
   return m;
 }
 
+function shortWay(from, to) {
+  // go the short way round, across the antimeridian
+  if (from && to && Math.abs(to[1] - from[1]) > 180) return [to[0], to[1] + (to[1] < from[1] ? 360 : -360)];
+  return to;
+}
+
+function departure(origin) {
+  // the direction is not reported: a dashed stub out of the origin says only that it left
+  return [origin[0] + STUB_DEGREES * 0.6, origin[1] + STUB_DEGREES];
+}
+
 export function drawMovements(items, onSelect) {
   layer.clearLayers();
   byId.clear();
   const bounds = [];
   for (const m of items) {
     const c = colour(m.actor);
-    const origin = point(m.origin);
-    let dest = point(m.destination);
-    if (origin && dest && Math.abs(dest[1] - origin[1]) > 180) {
-      // go the short way round, across the antimeridian
-      dest = [dest[0], dest[1] + (dest[1] < origin[1] ? 360 : -360)];
-    }
-    const where = dest || point(m.location) || origin;
-    if (!where) continue;
-    const title = `${m.actor || "unknown actor"} ${label(m.status)} ${placeName(m.destination || m.location || m.origin)}`;
+    const p = movementPlaces(m);
+    const origin = point(p.from);
+    const to = shortWay(origin, point(p.toward) || point(p.at));
+    const title = `${m.actor || "unknown actor"} ${label(m.status)} ${shortWhere(m)}`;
     let shape;
-    if (origin && dest) {
-      shape = L.polyline([origin, dest], { color: c, weight: 3, opacity: 0.9 });
-      layer.addLayer(arrowHead(origin, dest, c));
-      bounds.push(origin, dest);
+    let where;
+    if (origin && to) {
+      // out of where it set out, into where it is heading (or is now)
+      shape = L.polyline([origin, to], { color: c, weight: 3, opacity: 0.9, className: "mv-arrow" });
+      layer.addLayer(arrowHead(origin, to, c));
+      bounds.push(origin, to);
+      where = to;
+    } else if (origin) {
+      const end = departure(origin);
+      shape = L.polyline([origin, end], { color: c, weight: 3, opacity: 0.9, dashArray: "6 5", className: "mv-arrow mv-departure" });
+      layer.addLayer(arrowHead(origin, end, c));
+      layer.addLayer(L.circleMarker(origin, { radius: 4, color: c, weight: 2, fillColor: "#fff", fillOpacity: 1, interactive: false }));
+      bounds.push(origin);
+      where = origin;
     } else {
+      where = to || point(m.location);
+      if (!where) continue;
       shape = L.circleMarker(where, { radius: 8, color: "#fff", weight: 2, fillColor: c, fillOpacity: 0.95 });
       bounds.push(where);
     }
-    shape.bindTooltip(tip(title));
+    shape.bindTooltip(tip(origin && !to ? `${title} (direction not reported)` : title));
     shape.on("click", () => onSelect(m));
     layer.addLayer(shape);
     byId.set(m.id, { shape, where });
   }
+  showLegend(items);
   if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.3), { maxZoom: 7 });
   return byId.size;
+}
+
+export function arrowPaths() {
+  // for tests and tools: each movement's drawn line as [[lat, lon], ...]
+  const out = {};
+  for (const [id, hit] of byId) if (hit.shape.getLatLngs) out[id] = hit.shape.getLatLngs().map((ll) => [ll.lat, ll.lng]);
+  return out;
 }
 
 export function incidentRadius(nSources) {
@@ -114,6 +164,7 @@ export function drawIncidents(items, onSelect) {
     byId.set(inc.id, { shape, where });
     bounds.push(where);
   }
+  showLegend(ordered);
   if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.3), { maxZoom: 7 });
   return byId.size;
 }
@@ -162,6 +213,7 @@ export function drawTracks(items, onSelect) {
     });
     byId.set(t.id, { shape: line, where: pts[pts.length - 1], bounds: L.latLngBounds(pts) });
   }
+  showLegend(items);
   if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.3), { maxZoom: 7 });
   return byId.size;
 }
@@ -180,10 +232,4 @@ export function focusMovement(id) {
 
 export function invalidate() {
   if (map) setTimeout(() => map.invalidateSize(), 0);
-}
-
-export function legend(el, items) {
-  const actors = [...new Set(items.map((m) => m.actor || "unknown"))];
-  el.replaceChildren(...actors.map((a) => h("span", { class: "chip" },
-    h("span", { class: "dot", style: `background:${colour(a === "unknown" ? null : a)}` }), a)));
 }

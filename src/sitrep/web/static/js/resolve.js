@@ -2,6 +2,7 @@
 // and tracks (successive positions of one force), as list items and as the detail panel.
 import { getJSON } from "./api.js";
 import { colour, h, label } from "./dom.js";
+import { evidenceBlock } from "./evidence.js";
 import { docLink, memberDoc, membership } from "./groups.js";
 import { trackLabel } from "./map.js";
 
@@ -14,8 +15,14 @@ function span(first, last) {
   return first === last || !last ? first : `${first || "?"} – ${last}`;
 }
 
+function leftOnly(inc) {
+  // only where it set out from is known: the place is that origin
+  return !!inc.place && inc.place === inc.origin;
+}
+
 function incidentTitle(inc) {
-  return `${inc.actor || "Unknown actor"} ${label(inc.status)}${inc.place ? " → " + inc.place : ""}`;
+  const where = inc.place ? (leftOnly(inc) ? " from " : " → ") + inc.place : "";
+  return `${inc.actor || "Unknown actor"} ${label(inc.status)}${where}`;
 }
 
 export function incidentItem(inc, onSelect) {
@@ -42,14 +49,15 @@ function reportItem(r, entry, nth, seen) {
   }
   return h("li", { class: first ? "report" : "report repeat", dataset: { group: r.group_id } },
     h("div", { class: "chips" }, tags),
-    h("blockquote", { class: "evidence" }, r.evidence),
+    evidenceBlock(r.doc.id, { start: r.start, end: r.end, text: r.evidence }),
     h("p", { class: "source" }, "Source: ", docLink(d),
       [d.publisher, r.date || d.published].filter(Boolean).length ? ` (${[d.publisher, r.date || d.published].filter(Boolean).join(", ")})` : "",
       r.observed_by ? ` · reported by ${r.observed_by}` : ""));
 }
 
 export async function showIncident(inc, el) {
-  const where = [inc.origin && `from ${inc.origin}`, inc.place && (inc.origin ? `to ${inc.place}` : `at ${inc.place}`)]
+  const where = [inc.origin && `from ${inc.origin}`,
+    inc.place && !leftOnly(inc) && (inc.origin ? `to ${inc.place}` : `at ${inc.place}`)]
     .filter(Boolean).join(" ") || "no place";
   const copies = await membership(inc.reports.map((r) => r.doc.id));
   const seen = new Map();
@@ -101,7 +109,7 @@ export async function showTrack(t, el, onPoint) {
       return h("li", {},
         h("button", { type: "button", class: "link", onclick: () => onPoint(p) },
           `${p.role === "origin" ? "set out from" : "seen at"} ${trackLabel(p)}`),
-        rep ? h("blockquote", { class: "evidence" }, rep.evidence) : null,
+        rep ? evidenceBlock(rep.doc.id, { start: rep.start, end: rep.end, text: rep.evidence }) : null,
         rep ? h("p", { class: "source" }, "Source: ", docLink(rep.doc),
           inc.n_sources > 1 ? ` and ${plural(inc.n_sources - 1, "other independent source", "other independent sources")}` : "") : null);
     })));

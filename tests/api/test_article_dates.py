@@ -1,0 +1,68 @@
+"""A fact with no date of its own is stored with its article's date, and says so
+(`date_source`); the evidence endpoint answers a fact's clean text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from sitrep.api.app import create_app
+from sitrep.records import Movement, PlaceRef
+from sitrep.store.db import Store
+from tests.api.conftest import LOCAL, plain_doc, span
+
+RAW = ("Harbour Gazette (dates fixture).\n\n"
+       "Southland gunboats left Port Amber, a harbour pilot said.\n\n"
+       "On 3 May the gunboats were seen off Cape Lumen, the coast guard said.\n")
+AMBER = PlaceRef("Port Amber", 44.1, 33.2)
+LUMEN = PlaceRef("Cape Lumen", 44.4, 33.9)
+
+
+def client_for(tmp_path: Path) -> TestClient:
+    url = f"sqlite:///{tmp_path / 'dates.db'}"
+    store = Store(url)
+    doc = plain_doc(RAW, "dates-fixture", "Harbour Gazette", "2024-05-06")
+    doc.movements = [
+        Movement("Southland", ["warships"], "en_route",
+                 span(RAW, "Southland gunboats left Port Amber"), origin=AMBER, confidence=0.6),
+        Movement("Southland", ["warships"], "transiting",
+                 span(RAW, "the gunboats were seen off Cape Lumen"), location=LUMEN,
+                 date="2024-05-03", confidence=0.6),
+    ]
+    store.upsert(doc)
+    store.dispose()
+    return TestClient(create_app(url, token=""), base_url=LOCAL)
+
+
+def test_an_undated_fact_takes_its_articles_date_and_says_so(tmp_path: Path) -> None:
+    with client_for(tmp_path) as client:
+        items = client.get("/api/movements").json()["items"]
+        by_status = {m["status"]: m for m in items}
+        assert (by_status["en_route"]["date"], by_status["en_route"]["date_source"]) == (
+            "2024-05-06", "article")
+        assert (by_status["transiting"]["date"], by_status["transiting"]["date_source"]) == (
+            "2024-05-03", "text")
+        # a date filter keeps it, on its article's day
+        day = client.get("/api/movements", params={"date_from": "2024-05-06",
+                                                   "date_to": "2024-05-06"}).json()["items"]
+        assert [m["status"] for m in day] == ["en_route"]
+        timeline = client.get("/api/timeline").json()["days"]
+        assert timeline == [{"day": "2024-05-03", "count": 1, "article": 0},
+                            {"day": "2024-05-06", "count": 1, "article": 1}]
+        csv_head = client.get("/api/movements.csv").text.splitlines()[0]
+        assert csv_head.startswith("id,doc_id,date,date_source,")
+
+
+def test_the_evidence_endpoint_checks_its_span(tmp_path: Path) -> None:
+    with client_for(tmp_path) as client:
+        m = client.get("/api/movements", params={"status": "en_route"}).json()["items"][0]
+        ev = m["evidence"]
+        got = client.get(f"/api/documents/{m['doc_id']}/evidence",
+                         params={"start": ev["start"], "end": ev["end"]}).json()
+        assert got["raw"] == got["clean"]["text"] == ev["text"] and got["folded"] == []
+        bad = client.get(f"/api/documents/{m['doc_id']}/evidence",
+                         params={"start": 5, "end": 10_000})
+        assert bad.status_code == 400 and bad.json()["error"]["code"] == "bad_span"
+        assert client.get("/api/documents/nope/evidence",
+                          params={"start": 0, "end": 1}).status_code == 404
