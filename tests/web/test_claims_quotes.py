@@ -197,6 +197,12 @@ def test_claims_are_cards_next_to_the_tapped_quantity_on_a_phone(view: Watched) 
     else:
         assert d["x"] >= b["x"] + b["width"]  # in the column beside the list
         assert display == "table-row"
+    # each figure's source opens its article at the figure
+    links = detail.locator("table.ledger tbody tr").evaluate_all(
+        "rs => rs.map(r => [r.dataset.claim,"
+        " r.querySelector('td[data-label=Source] a').getAttribute('href')])")
+    assert {c: href for c, href in links} == {
+        f["claim_id"]: f"#/doc/{f['doc']['id']}?fact={f['claim_id']}" for f in q["figures"]}
     fits_the_screen(page)
     view.shot(f"claims-cards-{view.size}")  # type: ignore[attr-defined]
     assert view.problems == []
@@ -230,7 +236,8 @@ def test_quotes_by_speaker_searchable_with_evidence_and_source(view: Watched) ->
     view.shot(f"quotes-{view.size}")  # type: ignore[attr-defined]
     page.locator("#quote-groups .quote-card a").click()
     page.wait_for_selector("body[data-ready=doc]")
-    assert "hold every road" in page.locator(".article").inner_text()
+    # the article opens at the quote, its evidence marked
+    assert "hold every road" in " ".join(page.locator(".article .focus").all_inner_texts())
     assert view.problems == []
 
 

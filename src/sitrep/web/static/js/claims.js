@@ -199,7 +199,8 @@ function showQuantity(q, el, series, onClaimant) {
     h("td", { dataset: { label: "Date" } }, f.date || f.doc.published || "undated"),
     h("td", { class: "num", dataset: { label: "Figure" } }, figureText(f)),
     h("td", { class: "evidence", dataset: { label: "Evidence" } }, h("q", {}, f.evidence)),
-    h("td", { dataset: { label: "Source" } }, h("a", { href: evidenceHref(f.doc.id, f.claim_id) }, f.doc.title || f.doc.name || f.doc.id)),
+    h("td", { dataset: { label: "Source" } }, h("a", { href: evidenceHref(f.doc.id, f.claim_id), title: "open the article at this figure" },
+      f.doc.title || f.doc.name || f.doc.id)),
     checkCell(f, q, table)));
   table.append(
     h("caption", {}, "Every figure by claimant and date"),
