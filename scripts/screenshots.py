@@ -26,7 +26,8 @@ SITREP = Path(sys.executable).parent / "sitrep"
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
          "--disable-background-networking", "--no-first-run"]
-WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+WIDTHS: dict[str, Any] = {"desktop": {"width": 1280, "height": 800},
+                          "phone": {"width": 390, "height": 844}}
 
 
 def free_port() -> int:
@@ -53,19 +54,21 @@ def start_demo(db: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("sitrep demo did not answer within 10 minutes")
 
 
-def pick_first(selector: str) -> Callable[[Any], None]:
+def pick_first(selector: str, widths: tuple[str, ...] = ("desktop", "phone")
+               ) -> Callable[[Any, str], None]:
     """After the view is ready: choose its first item, so the shot shows a detail too."""
-    def act(page: Any) -> None:
+    def act(page: Any, width: str) -> None:
         items = page.locator(selector)
-        if items.count():
+        if width in widths and items.count():
             items.first.click()
             page.wait_for_timeout(800)
     return act
 
 
-# name, route, the data-ready mark the view sets, what to do before the shot
-VIEWS: list[tuple[str, str, str, Callable[[Any], None] | None]] = [
-    ("map", "#/map", "map", pick_first("#mv-list button.fact")),
+# name, route, the data-ready mark the view sets, what to do before the shot (on a phone the
+# map's detail sits below the map: that shot shows the map itself)
+VIEWS: list[tuple[str, str, str, Callable[[Any, str], None] | None]] = [
+    ("map", "#/map", "map", pick_first("#mv-list button.fact", ("desktop",))),
     ("claims", "#/claims", "claims", pick_first("#ledger-groups button.group")),
     ("documents", "#/documents", "documents", None),
     ("quotes", "#/quotes", "quotes", None),
@@ -91,7 +94,7 @@ def shoot(base: str) -> list[str]:
                     continue
                 page.wait_for_timeout(1000)  # map tiles of borders, fonts
                 if act:
-                    act(page)
+                    act(page, width)
                 path = OUT / f"{name}-{width}.png"
                 page.screenshot(path=str(path))
                 print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")

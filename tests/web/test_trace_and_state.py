@@ -83,6 +83,14 @@ def test_an_incident_names_the_outlet_of_each_seed_report(screen) -> None:
     page = screen.open(f"#/map/incidents?fact={inc['id']}", "map")
     page.locator("#detail li.report").first.wait_for()
     assert f"({outlets[report['doc']['name']]}" in page.locator("#detail").inner_text()
+    # its Source opens the article at that report's evidence
+    doc = api(screen.base, f"documents/{report['doc']['id']}")
+    fact = next(m for m in doc["movements"] if m["id"] == report["movement_id"])
+    page.locator(f"#detail a[href*='fact={report['movement_id']}']").first.click()
+    page.wait_for_selector("body[data-ready=doc]")
+    page.locator(".article .focus").first.wait_for()
+    clean = doc["clean_text"][fact["clean"]["start"]:fact["clean"]["end"]]
+    assert "".join(page.locator(".article .focus").all_text_contents()) == clean
     assert screen.problems == []
 
 

@@ -1,6 +1,7 @@
 // Groups of republished copies: which document copies which, with the evidence that links them.
 import { getJSON } from "./api.js";
 import { h } from "./dom.js";
+import { evidenceHref } from "./source.js";
 
 const PAGE = 500;
 const MAX_PAGES = 10; // beyond this, documents are looked up one by one
@@ -54,8 +55,9 @@ export function pct(share) {
   return share === null || share === undefined ? "" : `${Math.round(share * 100)}%`;
 }
 
-export function docLink(ref) {
-  return h("a", { href: `#/doc/${encodeURIComponent(ref.id)}` }, docName(ref));
+export function docLink(ref, factId = null) {
+  // with a fact: the article opens at that fact's evidence
+  return h("a", { href: factId ? evidenceHref(ref.id, factId) : `#/doc/${encodeURIComponent(ref.id)}` }, docName(ref));
 }
 
 export function copyBadge(entry) {

@@ -50,7 +50,7 @@ function reportItem(r, entry, nth, seen) {
   return h("li", { class: first ? "report" : "report repeat", dataset: { group: r.group_id } },
     h("div", { class: "chips" }, tags),
     evidenceBlock(r.doc.id, { start: r.start, end: r.end, text: r.evidence }),
-    h("p", { class: "source" }, "Source: ", docLink(d),
+    h("p", { class: "source" }, "Source: ", docLink(d, r.movement_id),
       [d.publisher, r.date || d.published].filter(Boolean).length ? ` (${[d.publisher, r.date || d.published].filter(Boolean).join(", ")})` : "",
       r.observed_by ? ` · reported by ${r.observed_by}` : ""));
 }
@@ -110,7 +110,7 @@ export async function showTrack(t, el, onPoint) {
         h("button", { type: "button", class: "link", onclick: () => onPoint(p) },
           `${p.role === "origin" ? "set out from" : "seen at"} ${trackLabel(p)}`),
         rep ? evidenceBlock(rep.doc.id, { start: rep.start, end: rep.end, text: rep.evidence }) : null,
-        rep ? h("p", { class: "source" }, "Source: ", docLink(rep.doc),
+        rep ? h("p", { class: "source" }, "Source: ", docLink(rep.doc, rep.movement_id),
           inc.n_sources > 1 ? ` and ${plural(inc.n_sources - 1, "other independent source", "other independent sources")}` : "") : null);
     })));
 }
