@@ -37,8 +37,8 @@ score: install  ## the tune (dev) and check scores quoted in the README, then pl
 score-corpus: install  ## movements and claims on the corpus we wrote (train/corpus/), a third measure
 	$(BIN)/python scripts/score_corpus.py
 
-train: install  ## rebuild the movement judge's weights from train/corpus and the tune set (under a minute on 2 cores)
-	$(BIN)/python scripts/train_judge.py
+train: install  ## rebuild the movement sentence model's weights from train/corpus (about a minute on 2 cores)
+	$(BIN)/python scripts/train_movement_model.py
 
 screenshots: install  ## the README's screenshots: map, claims, documents, quotes at desktop and phone widths
 	$(BIN)/python scripts/screenshots.py

@@ -1,9 +1,10 @@
 """Score the extractors on the corpus we wrote ourselves (train/corpus/), sentence by sentence.
 
 A third measure beside the tune and check sets: thousands of short texts across many conflicts
-and registers, labelled by us. The rules were never fitted to it (the movement judge is trained
-on it, and is off by default), so it shows whether a change generalises before the check set
-does. Field matching uses the evaluation's own scorer (../shared/eval/score.py).
+and registers, labelled by us. The rules were never fitted to it, so it shows whether a rule
+generalises before the check set does. The movement sentence model is trained on it, so the
+rules run alone here unless `--with-model` is given (its own held-out score is `make train`'s).
+Field matching uses the evaluation's own scorer (../shared/eval/score.py).
 
     .venv/bin/python scripts/score_corpus.py                 # movements and claims, every text
     .venv/bin/python scripts/score_corpus.py --step 3        # every third text (quicker)
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -112,7 +114,11 @@ def main() -> int:
     ap.add_argument("--step", type=int, default=1, help="score every STEP-th text")
     ap.add_argument("--only", choices=("movements", "claims"))
     ap.add_argument("--show", help="print this kind of error: miss, fp, status, where, claimant")
+    ap.add_argument("--with-model", action="store_true",
+                    help="let the movement sentence model (trained on this corpus) take part")
     args = ap.parse_args()
+    if not args.with_model:
+        os.environ["SITREP_MOVEMENT_MODEL"] = "0"  # read when the pipeline's Config is made
     for name, fn in (("movements", score_movements), ("claims", score_claims)):
         if args.only and args.only != name:
             continue

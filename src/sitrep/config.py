@@ -27,8 +27,11 @@ class Config:
     )
     # parse only the chunks with a trigger word (figures, quotes, forces, movements, speech)
     gate_parse: bool = field(default_factory=lambda: os.environ.get("SITREP_PARSE_ALL", "") != "1")
-    # the learned movement judge (extract/judge.py) vetoes candidates; off by default until it
-    # carries to unseen news (see README, "The movement judge")
+    # the learned movement sentence model (extract/movements/model.py) proposes the sentences
+    # the rules find no movement in; SITREP_MOVEMENT_MODEL=0 runs the rules alone
+    movement_model: bool = field(
+        default_factory=lambda: os.environ.get("SITREP_MOVEMENT_MODEL", "") != "0"
+    )
     movement_judge: bool = field(
         default_factory=lambda: os.environ.get("SITREP_MOVEMENT_JUDGE", "") == "1"
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sitrep.config import Config
 from sitrep.extract.claims import find_claims
-from sitrep.extract.judge import Judge
-from sitrep.extract.judge import load as load_judge
 from sitrep.extract.movements import find_movements
+from sitrep.extract.movements.model import SentenceModel
+from sitrep.extract.movements.model import load as load_model
 from sitrep.extract.quotes import find_quotes
 from sitrep.records import Claim, Document, Movement, Quote
 
@@ -20,14 +20,14 @@ class ExtractStep:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.judge: Judge | None = None
+        self.model: SentenceModel | None = None
 
     def setup(self) -> None:
-        self.judge = load_judge() if self.config.movement_judge else None
+        self.model = load_model() if self.config.movement_model else None
 
     def process(self, doc: Document) -> Document:
         doc.quotes = find_quotes(doc)
-        doc.movements = find_movements(doc, self.judge)
+        doc.movements = find_movements(doc, self.model)
         doc.claims = find_claims(doc)
         speak_for_themselves(doc.claims, doc.movements, doc.quotes)
         return doc

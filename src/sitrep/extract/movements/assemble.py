@@ -7,7 +7,6 @@ from collections import Counter
 
 from sitrep.dates import resolve_date
 from sitrep.extract import attribution as at
-from sitrep.extract.judge import Judge
 from sitrep.extract.movements.actor import actor_of
 from sitrep.extract.movements.equipment import equipment_of, size_of
 from sitrep.extract.movements.evidence import (
@@ -16,12 +15,19 @@ from sitrep.extract.movements.evidence import (
     evidence_bounds,
     is_headline,
 )
-from sitrep.extract.movements.forces import force_of
+from sitrep.extract.movements.forces import force_of, is_force
 from sitrep.extract.movements.found import Found, main_place, richness
 from sitrep.extract.movements.frames import describes_force, is_trigger
 from sitrep.extract.movements.gates import is_background, is_hypothetical, is_military, is_negated
-from sitrep.extract.movements.lexicon import OBSERVED, SIDE_VERBS, is_noun_trigger, lemma_of
+from sitrep.extract.movements.lexicon import (
+    NOT_FACT,
+    OBSERVED,
+    SIDE_VERBS,
+    is_noun_trigger,
+    lemma_of,
+)
 from sitrep.extract.movements.merge import merge
+from sitrep.extract.movements.model import SentenceModel
 from sitrep.extract.movements.observer import observer_of
 from sitrep.extract.movements.owners import is_side_itself
 from sitrep.extract.movements.places import add_places, fallback_place
@@ -29,9 +35,10 @@ from sitrep.extract.movements.status import status_of
 from sitrep.records import Document, Movement
 
 
-def find_movements(doc: Document, judge: Judge | None = None) -> list[Movement]:
-    """Every reported movement of a force in the document, one per event; with a `judge`, the
-    candidates it does not take for reported facts are left out."""
+def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Movement]:
+    """Every reported movement of a force in the document, one per event: the rules' trigger
+    words first, then the sentences the learned `model` reads as movements where the rules
+    found none."""
     sdoc = doc.nlp
     if sdoc is None:
         return []
@@ -51,7 +58,7 @@ def find_movements(doc: Document, judge: Judge | None = None) -> list[Movement]:
             _join(doc, sdoc, by_trigger[head.i], tok)
             by_trigger[tok.i] = by_trigger[head.i]
             continue
-        got = _read_movement(doc, sdoc, names, imagery, tok, found, judge)
+        got = _read_movement(doc, sdoc, names, imagery, tok, found)
         if got is None:
             continue
         same = by_force.get(got.force) if got.force is not None else None
@@ -63,6 +70,8 @@ def find_movements(doc: Document, judge: Judge | None = None) -> list[Movement]:
         if got.force is not None:
             by_force[got.force] = got
         found.append(got)
+    if model is not None:
+        found.extend(_read_sentences(doc, sdoc, names, imagery, found, model))
     kept = [f for f in found if not (f.observed_only and main_place(f.movement) is None)]
     _fill_actors(kept)
     return [f.movement for f in merge(kept)]
@@ -110,7 +119,7 @@ def _join(doc: Document, sdoc: at.SpacySpan, got: Found, tok: at.SpacyToken) -> 
 
 def _read_movement(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
                    imagery: list[tuple[int, str]], tok: at.SpacyToken,
-                   found: list[Found], judge: Judge | None = None) -> Found | None:
+                   found: list[Found]) -> Found | None:
     if is_hypothetical(tok) or is_negated(tok):
         return None
     lemma = lemma_of(tok)
@@ -125,15 +134,21 @@ def _read_movement(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
     if force is not None and (is_negated(force)
                               or not is_military(force, agent, evidence_bounds(doc, tok))):
         return None
-    if judge is not None and judge.judge(tok).p_movement < judge.threshold:
-        return None
+    return _build(doc, sdoc, names, imagery, tok, force, agent, status_of(tok, force), found)
+
+
+def _build(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
+           imagery: list[tuple[int, str]], tok: at.SpacyToken, force: at.SpacyToken | None,
+           agent: at.SpacyToken | None, status: str, found: list[Found],
+           rule: str | None = None) -> Found:
+    """The movement told around `tok`: its evidence, equipment, observer, owner and places."""
+    lemma = lemma_of(tok)
     s, e = evidence_bounds(doc, tok)
-    status = status_of(tok, force)
     equipment = equipment_of(tok, force, s, e)
     observer = observer_of(names, sdoc, imagery, tok, agent, (s, e))
     actor = actor_of(force, agent, observer, found)
     mov = Movement(actor=actor, equipment=equipment, status=status, evidence=doc.evidence(s, e),
-                   observed_by=observer, size=size_of(force), rule=f"move-{lemma}")
+                   observed_by=observer, size=size_of(force), rule=rule or f"move-{lemma}")
     got = Found(mov, s, e, when=date_words(sdoc, tok),
                 observed_only=lemma in OBSERVED | {"show"},
                 force=force.i if force is not None else None,
@@ -148,3 +163,61 @@ def _read_movement(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
     got.headline = is_headline(doc.clean_text, s, e)
     got.rich = richness(mov, got.headline)
     return got
+
+
+# --- sentences the model reads as movements --------------------------------------------------
+_FORCE_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def _read_sentences(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
+                    imagery: list[tuple[int, str]], found: list[Found],
+                    model: SentenceModel) -> list[Found]:
+    """Movements the model reads in sentences the rules found nothing in: the force the
+    sentence names, its verb through the same gates, and the model's status."""
+    out: list[Found] = []
+    for sent in sdoc.sents:
+        lo, hi = sent.start_char, sent.end_char
+        if any(f.start < hi and lo < f.end for f in (*found, *out)):
+            continue
+        if not model.reports_movement(sent.text):
+            continue
+        force = _sentence_force(sent)
+        if force is None:
+            continue
+        verb = _verb_of(force)
+        if lemma_of(verb) in NOT_FACT or is_hypothetical(verb) or is_negated(verb) \
+                or is_negated(force) or is_background(doc, sdoc, verb) \
+                or not is_military(force, None, evidence_bounds(doc, verb)):
+            continue
+        out.append(_build(doc, sdoc, names, imagery, verb, force, None,
+                          model.status(sent.text), [*found, *out], rule="move-model"))
+    return out
+
+
+def _sentence_force(sent: at.SpacySpan) -> at.SpacyToken | None:
+    """The force a sentence is about: the subject or object that names one, else the first."""
+    forces = [t for t in sent if t.pos_ in ("NOUN", "PROPN") and is_force(t)
+              and not _is_speaker(t)]
+    return next((t for t in forces if t.dep_ in _FORCE_DEPS), forces[0] if forces else None)
+
+
+def _is_speaker(tok: at.SpacyToken) -> bool:
+    """"the army said", "Pakistan's army said": a force that speaks is a source here."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass") and lemma_of(t.head) in at.SPEECH_VERBS:
+            return True
+        if t.dep_ not in ("compound", "poss", "amod", "appos", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _verb_of(tok: at.SpacyToken) -> at.SpacyToken:
+    """The verb above a noun (its clause's), else the sentence's root."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t
+        t = t.head
+    return tok.sent.root

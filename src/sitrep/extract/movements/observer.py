@@ -55,4 +55,23 @@ def _speaker(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[int,
     if pictures:  # "Satellite images show", "Some of the imagery shows"
         return (at.source_in_phrase(names, sdoc, pictures[-1])
                 or at.nearest_source(imagery, subj.idx))
-    return at.source_phrase(names, sdoc, subj) or at.group_phrase(subj)
+    return (at.source_phrase(names, sdoc, subj) or at.group_phrase(subj)
+            or _unnamed_source(sdoc, subj))
+
+
+# who reports a movement without a name: people on the spot, or an institution ("the army said")
+_WITNESS_HEADS = frozenset({"resident", "residents", "witness", "witnesses", "monitor", "monitors",
+                            "observer", "observers", "local", "locals", "villager", "villagers",
+                            "journalist", "journalists", "correspondent", "activist", "activists"})
+
+
+def _unnamed_source(sdoc: at.SpacySpan, subj: at.SpacyToken) -> str | None:
+    """"residents said", "local monitors reported", "the army said": the phrase as written,
+    without its article, where it names people on the spot or an institution."""
+    head = subj.lemma_.lower()
+    if head not in _WITNESS_HEADS and subj.lower_ not in _WITNESS_HEADS \
+            and head not in at.INSTITUTION_HEADS:
+        return None
+    lo, _ = at._np_bounds(subj)
+    words = [t for t in sdoc[lo:subj.i + 1] if t.dep_ not in ("det", "punct") and not t.like_num]
+    return " ".join(t.text for t in words) if words else None

@@ -1,0 +1,156 @@
+"""Train the movement sentence model (`src/sitrep/extract/movements/model.py`), write its weights.
+
+    python scripts/train_movement_model.py [--corpus train/corpus] [--out FILE]
+
+Examples are the sentences of our own corpus, `train/corpus/movements-*.jsonl`, each labelled
+movement or not, with its status when it is one. The corpus part `movements-06.jsonl` is held
+out once to report the model's own score; the weights are then fitted on every sentence. The
+tune and check sets are never read (the tune set measures the model inside the pipeline:
+`make score`). The decision threshold is the plain 0.5 of a logistic regression: it is not
+tuned on any evaluation set. Deterministic: the same files give the same weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sitrep.extract.movements.model import WEIGHTS, SentenceModel  # noqa: E402
+from sitrep.records import STATUSES  # noqa: E402
+
+HELD_OUT = "movements-06.jsonl"
+C = 4.0
+THRESHOLD = 0.5
+MIN_DF = 2
+_DIGITS = re.compile(r"\d+")
+
+
+def _prepare(text: str) -> str:
+    return _DIGITS.sub("0", text.lower())  # what model.terms reads
+
+
+def read_corpus(paths: list[str]) -> list[tuple[str, int, str | None, str]]:
+    rows = []
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                moved = bool(r.get("movement"))
+                rows.append((r["text"], int(moved), r.get("status") if moved else None,
+                             Path(path).name))
+    return rows
+
+
+# figures the claims corpus counts that are no movement: tolls, losses, supplies, dates, prices
+_NOT_MOVEMENT_KINDS = frozenset({"toll", "civilian", "tally", "equipment_loss", "displacement",
+                                 "supply", "vague", "duration", "distance", "percentage_other",
+                                 "year", "age", "date", "time", "population", "money", "price",
+                                 "score", "phone"})
+
+
+def read_claim_negatives(paths: list[str]) -> list[tuple[str, int, str | None, str]]:
+    """Sentences of the claims corpus about losses, tolls and other figures: war news that
+    reports no movement (a sentence that also counts forces, "force_count", may report one and
+    is left out)."""
+    kinds: dict[str, set[str]] = {}
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                kinds.setdefault(r["text"], set()).add(r.get("kind") or "")
+    return [(t, 0, None, "claims") for t, k in sorted(kinds.items()) if k <= _NOT_MOVEMENT_KINDS]
+
+
+def fit(rows: list[tuple[str, int, str | None, str]]) -> dict[str, Any]:
+    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True,
+                          preprocessor=_prepare, token_pattern=r"(?u)\b\w\w+\b")
+    X = vec.fit_transform([t for t, *_ in rows])
+    y = np.array([label for _, label, _, _ in rows])
+    binary = LogisticRegression(C=C, max_iter=4000)
+    binary.fit(X, y)
+    statuses = list(STATUSES)
+    pos = [k for k, (_, label, status, _) in enumerate(rows) if label and status in statuses]
+    ys = np.array([statuses.index(rows[k][2]) for k in pos])  # type: ignore[arg-type]
+    multi = LogisticRegression(C=C, max_iter=4000)
+    multi.fit(X[pos], ys)
+    coef = np.zeros((len(statuses), X.shape[1]))
+    bias = np.full(len(statuses), -1e3)  # a status the corpus never shows is never chosen
+    coef[multi.classes_] = multi.coef_
+    bias[multi.classes_] = multi.intercept_
+    names = [str(n) for n in vec.get_feature_names_out()]
+    return {
+        "idf": {n: round(float(v), 5) for n, v in zip(names, vec.idf_, strict=True)},
+        "weights": {n: round(float(w), 5) for n, w in zip(names, binary.coef_[0], strict=True)
+                    if abs(w) >= 1e-5},
+        "bias": round(float(binary.intercept_[0]), 5),
+        "threshold": THRESHOLD,
+        "statuses": statuses,
+        "status_weights": {n: [round(float(x), 5) for x in coef[:, j]]
+                           for j, n in enumerate(names) if np.abs(coef[:, j]).max() >= 1e-5},
+        "status_bias": [round(float(b), 5) for b in bias],
+    }
+
+
+def evaluate(data: dict[str, Any], rows: list[tuple[str, int, str | None, str]]
+             ) -> dict[str, float]:
+    """The model as the pipeline runs it (model.py), on rows it was not fitted to."""
+    model = SentenceModel.from_json({**data, "meta": {}})
+    tp = fp = fn = right = total = 0
+    for text, label, status, _ in rows:
+        pred = model.reports_movement(text)
+        tp += int(pred and bool(label))
+        fp += int(pred and not label)
+        fn += int(not pred and bool(label))
+        if label and status:
+            right += int(model.status(text) == status)
+            total += 1
+    p = tp / max(1, tp + fp)
+    r = tp / max(1, tp + fn)
+    return {"precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / max(1e-9, p + r), 3),
+            "status_accuracy": round(right / max(1, total), 3), "sentences": len(rows)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--corpus", default=str(ROOT / "train" / "corpus"))
+    ap.add_argument("--out", default=str(WEIGHTS))
+    args = ap.parse_args()
+    t0 = time.time()
+    paths = sorted(glob.glob(f"{args.corpus}/movements-*.jsonl"))
+    if not paths:
+        sys.exit(f"no corpus files in {args.corpus}/movements-*.jsonl")
+    rows = read_corpus(paths)
+    rows += read_claim_negatives(sorted(glob.glob(f"{args.corpus}/claims-*.jsonl")))
+    held = [r for r in rows if r[3] == HELD_OUT]
+    print(f"corpus: {len(rows)} sentences in {len(paths)} movement files and the claims files "
+          f"({sum(r[1] for r in rows)} movements)")
+    held_score = evaluate(fit([r for r in rows if r[3] != HELD_OUT]), held)
+    print(f"held-out part {HELD_OUT}: {held_score} at threshold {THRESHOLD}")
+    final = fit(rows)
+    final["meta"] = {"corpus_sentences": len(rows), "corpus_movements": sum(r[1] for r in rows),
+                     "held_out_part": HELD_OUT, "held_out": held_score,
+                     "terms": len(final["idf"]), "C": C, "min_df": MIN_DF}
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(final, sort_keys=True, separators=(",", ":")) + "\n",
+                              encoding="utf-8")
+    size = Path(args.out).stat().st_size
+    print(f"wrote {args.out} ({size / 1024:.0f} KB, {len(final['idf'])} terms) "
+          f"in {time.time() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
