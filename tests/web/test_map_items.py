@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from sitrep.geodesy import km
 from sitrep.resolve.records import ResolveOptions
@@ -141,6 +142,11 @@ def test_evidence_is_the_clean_text_with_folded_letters_marked(screen) -> None:
     page = screen.open("#/map", "map")
     apply_filters(page, q="Defense released an image")
     wait_list(page, 1)
+    # the list line too: its evidence in clean text once it is in view
+    snippet = page.locator("#mv-list .f-ev").first
+    expect(snippet).to_have_attribute("data-view", "clean")
+    assert "military trucks" in snippet.inner_text() and "\u1959" not in snippet.inner_text()
+    assert snippet.locator(".folded[data-raw='\u1959']").count() == 1
     detail = open_item(page, "Defense released an image")
     quote = detail.locator("blockquote.evidence")
     page.wait_for_selector("#detail blockquote[data-view=clean]")

@@ -1,6 +1,7 @@
 // Documents: full-text search, and one article with every fact highlighted where it was read.
 import { getJSON } from "./api.js";
 import { clear, fmtRange, h, label, placeName } from "./dom.js";
+import { evidenceBlock } from "./evidence.js";
 import { copiesPanel, copyBadge, membership, resetGroups } from "./groups.js";
 import { outletOf, uriLink } from "./source.js";
 import { rememberFact } from "./urlstate.js";
@@ -193,7 +194,7 @@ export async function showDocument(id, el, factId = null) {
   const showFact = (kind, i, f) => {
     focused = { kind, i, fact: f };
     if (!markFocus(article, kind, i) && mode === "clean") { mode = "raw"; render(); }
-    factPanel.replaceChildren(h("strong", {}, kind), " ", describe(kind, f), h("blockquote", {}, f.evidence.text));
+    factPanel.replaceChildren(h("strong", {}, kind), " ", describe(kind, f), evidenceBlock(doc.id, f.evidence));
   };
   const toggle = h("button", { type: "button", onclick: () => { mode = mode === "raw" ? "clean" : "raw"; render(); } });
   const factList = h("ol", { class: "fact-list" });

@@ -1,6 +1,7 @@
 // Evidence as the clean text shows it (lookalike letters folded, each folded letter marked with
 // the raw one it replaced), read through the document's offset map by the API; the raw text is
-// one click away. Until the clean text arrives, the raw text is shown.
+// one click away. Until the clean text arrives, the raw text is shown; in long lists it is asked
+// for only once the evidence scrolls into view.
 import { getJSON } from "./api.js";
 import { append, clear, h } from "./dom.js";
 
@@ -22,10 +23,47 @@ function cleanNodes(text, folded) {
   return out;
 }
 
-export function evidenceBlock(docId, ev) {
+const views = new Map();
+const pending = new Map();
+let observer = null;
+
+function cleanView(docId, ev) {
+  const key = `${docId}:${ev.start}:${ev.end}`;
+  if (!views.has(key)) views.set(key, getJSON(`documents/${encodeURIComponent(docId)}/evidence`, { start: ev.start, end: ev.end }));
+  return views.get(key);
+}
+
+function whenVisible(el, fn) {
+  if (!("IntersectionObserver" in window)) return fn();
+  observer = observer || new IntersectionObserver((entries) => {
+    for (const e of entries.filter((x) => x.isIntersecting)) {
+      observer.unobserve(e.target);
+      const run = pending.get(e.target);
+      pending.delete(e.target);
+      if (run) run();
+    }
+  }, { rootMargin: "200px" });
+  pending.set(el, fn);
+  observer.observe(el);
+  return null;
+}
+
+export function evidenceSnippet(docId, ev, max = 160) {
+  // a list line's evidence: the clean text's first `max` letters, folded letters marked
+  const el = h("span", { class: "f-ev", dataset: { view: "raw" } }, ev.text.slice(0, max));
+  whenVisible(el, () => cleanView(docId, ev).then((v) => {
+    if (!v || !v.clean) return;
+    const text = v.clean.text.slice(0, max);
+    append(clear(el), cleanNodes(text, v.folded.filter((f) => f.end <= text.length)));
+    el.dataset.view = "clean";
+  }));
+  return el;
+}
+
+export function evidenceBlock(docId, ev, lazy = false) {
   const quote = h("blockquote", { class: "evidence", dataset: { view: "raw" } }, ev.text);
   const box = h("div", { class: "evidence-box" }, quote);
-  getJSON(`documents/${encodeURIComponent(docId)}/evidence`, { start: ev.start, end: ev.end }).then((v) => {
+  const load = () => cleanView(docId, ev).then((v) => {
     if (!v || !v.clean) return;
     const showClean = () => {
       append(clear(quote), cleanNodes(v.clean.text, v.folded));
@@ -47,5 +85,6 @@ export function evidenceBlock(docId, ev) {
     });
     box.append(h("p", { class: "evidence-note" }, note, " · ", toggle));
   });
+  if (lazy) whenVisible(box, load); else load();
   return box;
 }

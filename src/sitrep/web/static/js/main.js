@@ -4,7 +4,7 @@ import { clearError, getJSON, query } from "./api.js";
 import { loadLedger } from "./claims.js";
 import { clear, colour, h, label } from "./dom.js";
 import { moreDocuments, searchDocuments, showDocument } from "./documents.js";
-import { evidenceBlock } from "./evidence.js";
+import { evidenceBlock, evidenceSnippet } from "./evidence.js";
 import { dateText, shortWhere, whereText } from "./movement.js";
 import { drawIncidents, drawMovements, drawTracks, focusMovement, initMap, invalidate, panTo } from "./map.js";
 import { incidentItem, showIncident, showTrack, trackItem } from "./resolve.js";
@@ -59,7 +59,7 @@ function movementItem(m) {
     h("span", { class: "dot", style: `background:${colour(m.actor)}` }),
     h("span", { class: "f-title" }, `${m.actor || "?"} ${label(m.status)}${where ? " " + where : ""}`),
     h("span", { class: "f-meta" }, [m.date && dateText(m), (m.equipment || []).map(label).join(", ")].filter(Boolean).join(" · ")),
-    h("span", { class: "f-ev" }, m.evidence.text.slice(0, 160))));
+    evidenceSnippet(m.doc_id, m.evidence)));
 }
 
 async function loadMovements(append = false) {

@@ -2,6 +2,7 @@
 // quote or a speaker's name; each quote with its evidence and a link to the article it is from.
 import { getJSON } from "./api.js";
 import { clear, h } from "./dom.js";
+import { evidenceBlock } from "./evidence.js";
 import { evidenceHref, outletOf } from "./source.js";
 
 const PAGE = 200;
@@ -22,7 +23,7 @@ function quoteCard(item) {
   return h("li", { class: "quote-card", dataset: { quote: item.id } },
     item.text && item.text !== ev.text ? h("p", { class: "quote-text" }, h("q", {}, item.text)) : null,
     h("span", { class: "ev-label" }, `Evidence, characters ${ev.start}–${ev.end} of the article`),
-    h("blockquote", { class: "evidence" }, ev.text),
+    evidenceBlock(item.doc_id, ev, true),
     h("p", { class: "source" }, [item.date || d.published || "undated", outletOf(d)].filter(Boolean).join(" · "), " · ",
       h("a", { href: evidenceHref(item.doc_id, item.id), title: "open the article at this quote" },
         d.title || d.name || item.doc_id)));
