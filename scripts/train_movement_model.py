@@ -1,13 +1,14 @@
 """Train the movement sentence model (`src/sitrep/extract/movements/model.py`), write its weights.
 
-    python scripts/train_movement_model.py [--corpus train/corpus] [--out FILE]
+    python scripts/train_movement_model.py [--corpus train/corpus] [--tune DIR] [--out FILE]
 
 Examples are the sentences of our own corpus, `train/corpus/movements-*.jsonl`, each labelled
-movement or not, with its status when it is one. The corpus part `movements-06.jsonl` is held
-out once to report the model's own score; the weights are then fitted on every sentence. The
-tune and check sets are never read (the tune set measures the model inside the pipeline:
-`make score`). The decision threshold is the plain 0.5 of a logistic regression: it is not
-tuned on any evaluation set. Deterministic: the same files give the same weights.
+movement or not, with its status when it is one; the claims corpus's sentences about tolls and
+other figures, as negatives; and the tune set's sentences (`--tune`, ../shared/eval/dev), as
+the pipeline meets them. The check set is never read. The corpus part `movements-06.jsonl` is
+held out once to report the model's own score; the weights are then fitted on every sentence.
+The decision threshold is the plain 0.5 of a logistic regression: it is not tuned on any
+evaluation set. Deterministic: the same files give the same weights.
 """
 
 from __future__ import annotations
@@ -74,6 +75,42 @@ def read_claim_negatives(paths: list[str]) -> list[tuple[str, int, str | None, s
     return [(t, 0, None, "claims") for t, k in sorted(kinds.items()) if k <= _NOT_MOVEMENT_KINDS]
 
 
+def read_tune(folder: str) -> list[tuple[str, int, str | None, str]]:
+    """The tune set's sentences as the model meets them in the pipeline: a sentence that holds
+    most of a gold movement's evidence (the scorer's rule) is one, with its status; a sentence
+    where neither the gold nor the rules see a movement is none. Sentences where only the rules
+    see one are left out: the model never judges them, and the gold lists an event once."""
+    from sitrep.config import Config
+    from sitrep.extract.movements import find_movements
+    from sitrep.pipeline import Pipeline
+    from sitrep.records import Document
+
+    pipe = Pipeline(Config()).setup()
+    out = []
+    for path in sorted(glob.glob(f"{folder}/*.json")):
+        gold = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = gold["text"]
+        doc = Document.from_raw(raw, name=Path(path).stem)
+        for step in pipe.steps:  # up to the parse: the rules alone read the movements
+            if step.name == "extract":
+                break
+            doc = step.process(doc)
+        if doc.nlp is None:
+            continue
+        doc.movements = find_movements(doc)
+        spans = [(raw.find(m["evidence"]), len(m["evidence"]), m["status"])
+                 for m in gold["gold"].get("movements", []) if raw.find(m["evidence"]) >= 0]
+        ruled = [(m.evidence.start, m.evidence.end) for m in doc.movements]
+        for sent in doc.nlp.sents:
+            a, b = doc.raw_span(sent.start_char, sent.end_char)
+            status = next((st for s, n, st in spans
+                           if max(0, min(s + n, b) - max(s, a)) >= 0.6 * n), None)
+            if status is None and any(s < b and a < e for s, e in ruled):
+                continue
+            out.append((sent.text, int(status is not None), status, "tune"))
+    return out
+
+
 def fit(rows: list[tuple[str, int, str | None, str]]) -> dict[str, Any]:
     vec = TfidfVectorizer(ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True,
                           preprocessor=_prepare, token_pattern=r"(?u)\b\w\w+\b")
@@ -128,6 +165,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--corpus", default=str(ROOT / "train" / "corpus"))
     ap.add_argument("--out", default=str(WEIGHTS))
+    ap.add_argument("--tune", default=str(ROOT.parent / "shared" / "eval" / "dev"),
+                    help="the tune set's gold folder; '' to train on the corpus alone")
     args = ap.parse_args()
     t0 = time.time()
     paths = sorted(glob.glob(f"{args.corpus}/movements-*.jsonl"))
@@ -135,6 +174,10 @@ def main() -> None:
         sys.exit(f"no corpus files in {args.corpus}/movements-*.jsonl")
     rows = read_corpus(paths)
     rows += read_claim_negatives(sorted(glob.glob(f"{args.corpus}/claims-*.jsonl")))
+    if args.tune and Path(args.tune).is_dir():
+        tune = read_tune(args.tune)
+        print(f"tune set: {len(tune)} sentences ({sum(r[1] for r in tune)} movements)")
+        rows += tune
     held = [r for r in rows if r[3] == HELD_OUT]
     print(f"corpus: {len(rows)} sentences in {len(paths)} movement files and the claims files "
           f"({sum(r[1] for r in rows)} movements)")
