@@ -51,6 +51,19 @@ def open_quantity(page: Any, key: str) -> Any:
     return detail
 
 
+def shows_evidence(box: Any, doc_id: str, ev: dict[str, Any]) -> None:
+    """The evidence is shown as the clean text stands for it (the raw text a click away)."""
+    want = api(box.page.url.split("#")[0], f"documents/{doc_id}/evidence", start=ev["start"],
+               end=ev["end"])
+    quote = box.locator("blockquote.evidence")
+    quote.scroll_into_view_if_needed()
+    if want["clean"]:
+        expect(quote).to_have_attribute("data-view", "clean")
+        assert quote.inner_text() == want["clean"]["text"]
+    else:
+        assert quote.inner_text() == ev["text"]
+
+
 def fits_the_screen(page: Any) -> None:
     width = page.evaluate("document.scrollingElement.scrollWidth")
     assert width <= page.viewport_size["width"], f"{width}px wide: it scrolls sideways"
@@ -197,6 +210,8 @@ def test_claims_are_cards_next_to_the_tapped_quantity_on_a_phone(view: Watched) 
     else:
         assert d["x"] >= b["x"] + b["width"]  # in the column beside the list
         assert display == "table-row"
+        table, caption = detail.locator("table.ledger"), detail.locator("table.ledger caption")
+        assert caption.bounding_box()["width"] > 0.9 * table.bounding_box()["width"]
     # each figure's source opens its article at the figure
     links = detail.locator("table.ledger tbody tr").evaluate_all(
         "rs => rs.map(r => [r.dataset.claim,"
@@ -274,7 +289,7 @@ def test_tapping_a_movement_brings_its_detail_into_view(view: Watched) -> None:
     last.click()
     detail = page.locator("#detail")
     detail.locator("blockquote").wait_for()
-    assert detail.locator("blockquote").inner_text() == movements[-1]["evidence"]["text"]
+    shows_evidence(detail, movements[-1]["doc_id"], movements[-1]["evidence"])
     box = detail.bounding_box()
     assert 0 <= box["y"] < page.viewport_size["height"] - 40, box  # its top is on screen
     fits_the_screen(page)

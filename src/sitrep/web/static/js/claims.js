@@ -3,6 +3,7 @@
 // Only what a claim holds is shown: a period or a unit its evidence does not state is never added.
 import { getJSON } from "./api.js";
 import { clear, fmtNumber, fmtRange, h, label } from "./dom.js";
+import { evidenceBlock } from "./evidence.js";
 import { evidenceHref } from "./source.js";
 
 // claimants on one quantity get colours of their own: these first, then hues spread around the wheel
@@ -198,7 +199,8 @@ function showQuantity(q, el, series, onClaimant) {
         : claimantName(f)),
     h("td", { dataset: { label: "Date" } }, f.date || f.doc.published || "undated"),
     h("td", { class: "num", dataset: { label: "Figure" } }, figureText(f)),
-    h("td", { class: "evidence", dataset: { label: "Evidence" } }, h("q", {}, f.evidence)),
+    h("td", { class: "evidence", dataset: { label: "Evidence" } },
+      evidenceBlock(f.doc.id, { start: f.start, end: f.end, text: f.evidence })),
     h("td", { dataset: { label: "Source" } }, h("a", { href: evidenceHref(f.doc.id, f.claim_id), title: "open the article at this figure" },
       f.doc.title || f.doc.name || f.doc.id)),
     checkCell(f, q, table)));

@@ -19,7 +19,8 @@ function byName() {
 function quoteCard(item) {
   const d = item.document || {};
   const ev = item.evidence;
-  // the quoted words, then the evidence: the article's text at the quote's offsets
+  // the quoted words, then the evidence: the article's text at the quote's offsets, clean (the raw
+  // text a click away)
   return h("li", { class: "quote-card", dataset: { quote: item.id } },
     item.text && item.text !== ev.text ? h("p", { class: "quote-text" }, h("q", {}, item.text)) : null,
     h("span", { class: "ev-label" }, `Evidence, characters ${ev.start}–${ev.end} of the article`),
