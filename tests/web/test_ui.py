@@ -110,7 +110,7 @@ def test_keyboard_reaches_a_movement_and_opens_it(ui) -> None:
 def test_claims_view_lists_a_seeds_figures_by_claimant(ui) -> None:
     page = ui.open("#/claims", "claims")
     doc = api(ui.base, "documents/004_1c37168e199462a6")
-    wanted = {c["evidence"]["text"] for c in doc["claims"]}
+    wanted = {c["id"]: c["evidence"]["text"] for c in doc["claims"]}
     seen: set[str] = set()
     groups = page.locator("#ledger-groups button.group")
     for i in range(groups.count()):
@@ -118,8 +118,13 @@ def test_claims_view_lists_a_seeds_figures_by_claimant(ui) -> None:
         for row in page.locator("table.ledger tbody tr").all():
             cells = row.locator("td").all_inner_texts()
             assert cells[0].strip()  # every figure names its claimant (or the outlet itself)
-            seen.add(cells[3].strip().strip("“”\""))
-    assert wanted <= seen
+            claim = row.get_attribute("data-claim")
+            if claim in wanted:  # its evidence, as read (clean text once it has arrived)
+                shown = row.locator("blockquote.evidence").inner_text()
+                assert shown == wanted[claim] or row.locator(
+                    "blockquote.evidence[data-view=clean]").count() == 1
+            seen.add(claim)
+    assert set(wanted) <= seen
     ui.shot("claims")
     assert ui.problems == []
 
