@@ -188,3 +188,9 @@ def test_figures_in_scare_quotes_count_what_follows() -> None:
 def test_drones_bombs_and_rifles_are_equipment() -> None:
     got = figures(claims_of("Overnight the enemy lost 40 UAVs, the General Staff said."))
     assert got == [("other", 40, 40)]
+
+
+def test_a_share_of_the_dead_without_its_own_noun_is_read_not_a_crash() -> None:
+    # "20 of them children": the figure borrows its kind from the dead before it, with no noun
+    got = figures(claims_of("Hospital staff said 35 people were killed, 20 of them children."))
+    assert ("killed", 35, 35) in got and ("killed", 20, 20) in got

@@ -173,7 +173,8 @@ def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str |
 
 
 def _casualty_metric(fig: Figure) -> str:
-    metric = lex.CASUALTY_NOUNS[fig.head]
+    # a casualty figure that borrowed its kind but no noun ("35 killed, 20 of them children")
+    metric = lex.CASUALTY_NOUNS.get(fig.head, "killed")
     equipment = [lex.EQUIPMENT[m] for m in fig.modifiers if m in lex.EQUIPMENT]
     if fig.head in ("losses", "loss") and equipment:
         return lex.LOST_METRIC[equipment[-1]]  # "1,000 tank losses"
