@@ -6,18 +6,18 @@ strictly after that row's sort key (`Page.after`), so pages stay stable while do
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.engine import Connection, Row
-from sqlalchemy.sql import ColumnElement
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 
 from sitrep.resolve import ledger
 from sitrep.resolve import store as rs
 from sitrep.resolve.names import name_key, side_key, words
+from sitrep.resolve.records import TrackPoint
 from sitrep.store import resolve_tables as rt
+from sitrep.store.paging import read_page
 from sitrep.store.schema import claims, documents
 
 
@@ -96,24 +96,13 @@ class IncidentView:
 
 
 @dataclass(frozen=True, slots=True)
-class PointView:
-    incident_id: str
-    role: str
-    place: str | None
-    lat: float
-    lon: float
-    first_seen: str | None
-    last_seen: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class TrackView:
     id: str
     actor: str | None
     first_seen: str | None
     last_seen: str | None
     km: float
-    points: list[PointView]
+    points: list[TrackPoint]  # the stored points as they are
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,34 +145,6 @@ class Page:
 
     limit: int = 50
     after: tuple[Any, ...] | None = None
-
-
-# a list's order: each sort column and whether it descends; the last column is unique
-Order = Sequence[tuple[ColumnElement[Any], bool]]
-
-
-def after_key(order: Order, key: tuple[Any, ...]) -> ColumnElement[bool]:
-    """Rows that come strictly after the row whose sort key is `key`."""
-    steps = []
-    for i, (col, descending) in enumerate(order):
-        same = [c == v for (c, _), v in zip(order[:i], key[:i], strict=True)]
-        steps.append(and_(*same, col < key[i] if descending else col > key[i]))
-    return or_(*steps)
-
-
-def read_page(conn: Connection, q: Select[Any], order: Order, page: Page,
-              key_of: Callable[[Row[Any]], tuple[Any, ...]]) -> tuple[list[Row[Any]],
-                                                                      tuple[Any, ...] | None]:
-    """One page of `q` in `order`, and the key to continue after (None on the last page)."""
-    if page.after is not None:
-        if len(page.after) != len(order):
-            raise ValueError(f"a key of {len(order)} values was expected")
-        q = q.where(after_key(order, page.after))
-    q = q.order_by(*(c.desc() if d else c.asc() for c, d in order)).limit(page.limit + 1)
-    rows = list(conn.execute(q).all())
-    if len(rows) <= page.limit:
-        return rows, None
-    return rows[:page.limit], key_of(rows[page.limit - 1])
 
 
 def doc_refs(conn: Connection, ids: set[str]) -> dict[str, DocRef]:
@@ -289,7 +250,7 @@ def list_tracks(conn: Connection, *, actor: str | None = None, page: Page = Page
     order = [(func.coalesce(t.first_seen, ""), True), (t.id, False)]
     rows, nxt = read_page(conn, q, order, page, lambda r: (r.first_seen or "", r.id))
     return [TrackView(r.id, r.actor, r.first_seen, r.last_seen, r.km,
-                      [PointView(**p) for p in (r.points or [])]) for r in rows], total, nxt
+                      [TrackPoint(**p) for p in (r.points or [])]) for r in rows], total, nxt
 
 
 # --- the ledger -----------------------------------------------------------------------------

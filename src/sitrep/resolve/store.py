@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import Column, delete, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement
 
@@ -43,6 +43,12 @@ def chunks(ids: Iterable[str], n: int = CHUNK) -> Iterator[list[str]]:
             batch = []
     if batch:
         yield batch
+
+
+def delete_in(conn: Connection, column: Column[Any], ids: Iterable[str]) -> None:
+    """Delete the rows of `column`'s table whose `column` is one of `ids`, a batch at a time."""
+    for batch in chunks(ids):
+        conn.execute(delete(column.table).where(column.in_(batch)))
 
 
 # --- documents ------------------------------------------------------------------------------
@@ -121,8 +127,7 @@ def read_texts(conn: Connection, ids: Iterable[str],
 
 def write_resolved(conn: Connection, rows: list[dict[str, Any]]) -> None:
     ids = [r["doc_id"] for r in rows]
-    for batch in chunks(ids):
-        conn.execute(delete(resolved_docs).where(resolved_docs.c.doc_id.in_(batch)))
+    delete_in(conn, resolved_docs.c.doc_id, ids)
     if rows:
         conn.execute(resolved_docs.insert(), rows)
 
@@ -130,8 +135,7 @@ def write_resolved(conn: Connection, rows: list[dict[str, Any]]) -> None:
 def forget_docs(conn: Connection, ids: list[str]) -> None:
     """Drop the signatures of documents gone from the store (their groups, incidents and ledger
     rows are redone by the stages, which need to see them first)."""
-    for batch in chunks(ids):
-        conn.execute(delete(resolved_docs).where(resolved_docs.c.doc_id.in_(batch)))
+    delete_in(conn, resolved_docs.c.doc_id, ids)
 
 
 # --- groups ---------------------------------------------------------------------------------
@@ -170,8 +174,7 @@ def member_row(m: GroupMember) -> dict[str, Any]:
 
 
 def write_members(conn: Connection, doc_ids: Iterable[str], members: list[GroupMember]) -> None:
-    for batch in chunks(doc_ids):
-        conn.execute(delete(doc_groups).where(doc_groups.c.doc_id.in_(batch)))
+    delete_in(conn, doc_groups.c.doc_id, doc_ids)
     if members:
         conn.execute(doc_groups.insert(), [member_row(m) for m in members])
 
@@ -283,12 +286,10 @@ def incident_row(inc: Incident) -> dict[str, Any]:
 def replace_incidents(conn: Connection, old_ids: Iterable[str], new: list[Incident]) -> None:
     """Delete incidents (and their reports) and write the new ones with their reports."""
     old = sorted(set(old_ids) | {i.id for i in new})
-    for batch in chunks(old):
-        conn.execute(delete(incident_reports).where(incident_reports.c.incident_id.in_(batch)))
-        conn.execute(delete(incidents).where(incidents.c.id.in_(batch)))
-    moved = [r.movement_id for i in new for r in i.reports]
-    for batch in chunks(moved):  # a report leaves the incident it was in before
-        conn.execute(delete(incident_reports).where(incident_reports.c.movement_id.in_(batch)))
+    delete_in(conn, incident_reports.c.incident_id, old)
+    delete_in(conn, incidents.c.id, old)
+    moved = [r.movement_id for i in new for r in i.reports]  # a report leaves its former incident
+    delete_in(conn, incident_reports.c.movement_id, moved)
     if new:
         conn.execute(incidents.insert(), [incident_row(i) for i in new])
         conn.execute(incident_reports.insert(),
@@ -351,8 +352,7 @@ def track_from_row(r: Any) -> Track:
 
 
 def replace_tracks(conn: Connection, actor_keys: Iterable[str], new: list[Track]) -> None:
-    for batch in chunks(sorted(actor_keys)):
-        conn.execute(delete(tracks).where(tracks.c.actor_key.in_(batch)))
+    delete_in(conn, tracks.c.actor_key, sorted(actor_keys))
     if new:
         conn.execute(tracks.insert(), [track_row(t) for t in new])
 
@@ -419,10 +419,9 @@ def ledger_row(e: LedgerEntry) -> dict[str, Any]:
 def replace_ledger_rows(conn: Connection, claim_ids: Iterable[str], doc_ids: Iterable[str],
                         entries: list[LedgerEntry]) -> None:
     """Delete some ledger rows and the rows of some documents, then write the new entries."""
-    for batch in chunks(sorted(set(claim_ids) | {e.claim.claim_id for e in entries})):
-        conn.execute(delete(ledger).where(ledger.c.claim_id.in_(batch)))
-    for batch in chunks(doc_ids):
-        conn.execute(delete(ledger).where(ledger.c.doc_id.in_(batch)))
+    gone = sorted(set(claim_ids) | {e.claim.claim_id for e in entries})
+    delete_in(conn, ledger.c.claim_id, gone)
+    delete_in(conn, ledger.c.doc_id, doc_ids)
     if entries:
         conn.execute(ledger.insert(), [ledger_row(e) for e in entries])
 

@@ -32,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
+from sitrep.store.paging import read_page
 from sitrep.store.passages import PASSAGE_CHARS, passage, search_pattern
 from sitrep.store.schema import FACT_TABLES, documents, errors
 
@@ -126,17 +127,13 @@ def ensure_read_indexes(engine: Engine) -> None:
                     f"CREATE INDEX IF NOT EXISTS ix_{name}_{suffix} ON {name} ({cols})")
 
 
-def _apply_page(q: Select[Any], key: ColumnElement[Any], id_col: Any, page: Page) -> Select[Any]:
+def _sorted_page(conn: Connection, q: Select[Any], key: ColumnElement[Any], id_col: Any,
+                 page: Page) -> tuple[list[dict[str, Any]], tuple[Any, str] | None]:
+    """One page of `q` ordered by `key` then id, as dicts that carry the key as `_key`."""
     desc = page.sort.startswith("-")
-    if page.after is not None:
-        value, last_id = page.after
-        if desc:
-            q = q.where(or_(key < value, and_(key == value, id_col < last_id)))
-        else:
-            q = q.where(or_(key > value, and_(key == value, id_col > last_id)))
-    order = (key.desc(), id_col.desc()) if desc else (key.asc(), id_col.asc())
-    # one row more than asked tells whether there is a next page
-    return q.order_by(*order).limit(page.limit + 1)
+    rows, nxt = read_page(conn, q.add_columns(key.label("_key")), [(key, desc), (id_col, desc)],
+                          page, lambda r: (r._mapping["_key"], r._mapping["id"]))
+    return [dict(r._mapping) for r in rows], nxt
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -225,12 +222,7 @@ def list_facts(conn: Connection, kind: str, f: FactFilter, page: Page
     """One page of facts and the (key, id) to continue after, or None on the last page."""
     table, q = _fact_select(kind, f)
     key = fact_sort_key(table, page.sort.lstrip("-"))
-    q = _apply_page(q.add_columns(key.label("_key")), key, table.c.id, page)
-    rows = [dict(r) for r in conn.execute(q).mappings()]
-    nxt = None
-    if len(rows) > page.limit:
-        rows = rows[: page.limit]
-        nxt = (rows[-1]["_key"], rows[-1]["id"])
+    rows, nxt = _sorted_page(conn, q, key, table.c.id, page)
     return [fact_json(kind, r) for r in rows], nxt
 
 
@@ -433,13 +425,9 @@ def list_documents(conn: Connection, f: DocFilter, page: Page
         q = q.where(*conds)
     key_name = page.sort.lstrip("-")
     key = rank if key_name == "relevance" and fts is not None else doc_sort_key(key_name)
-    q = _apply_page(q.add_columns(key.label("_key")), key, documents.c.id, page)
+    rows, nxt = _sorted_page(conn, q, key, documents.c.id, page)
     pattern = search_pattern(f.text) if f.text else None
-    rows = [with_passage(dict(r), pattern) for r in conn.execute(q).mappings()]
-    nxt = None
-    if len(rows) > page.limit:
-        rows = rows[: page.limit]
-        nxt = (rows[-1]["_key"], rows[-1]["id"])
+    rows = [with_passage(r, pattern) for r in rows]
     for r in rows:
         r.pop("_key")
     return rows, nxt

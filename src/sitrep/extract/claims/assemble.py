@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sitrep.clean.lines import is_title_line
 from sitrep.dates import resolve_date
 from sitrep.extract.claims import lexicon as lex
 from sitrep.extract.claims.claimant import Speakers, collect_names, find_claimant
@@ -26,6 +25,7 @@ from sitrep.extract.claims.figures import (
     split_segments,
 )
 from sitrep.extract.claims.subject import SubjectContext, find_subject, subject_context
+from sitrep.extract.headline import is_title_line
 from sitrep.records import Claim, Document, Span
 
 _PERSON_KINDS = ("military", "people", "civilians", "nation", "")

@@ -1,7 +1,7 @@
 """Figures of a sentence and what they count: "7,000 Russian troops", "hundreds of tanks and
 aircraft", "Ukraine has lost 343", "79 damaged and 65 abandoned".
 
-A `Figure` is a quantity (from `sitrep.nlp.numbers`) tied to the noun it counts, with the side
+A `Figure` is a quantity (from `numbers`) tied to the noun it counts, with the side
 named inside its noun phrase. Figures that count nothing of the war (distances, dates, ages,
 "five hours", "two sightings") are dropped here.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sitrep.extract.claims import lexicon as lex
-from sitrep.nlp.numbers import Quantity, find_quantities, parse_figure
+from sitrep.extract.claims.numbers import Quantity, find_quantities, parse_figure
 from sitrep.sides import find_sides
 
 _WORD = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z\u00C0-\u024F][\w'’.-]*[\w]|[A-Za-z]"

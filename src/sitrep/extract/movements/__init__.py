@@ -11,8 +11,8 @@ withdraw") movements are left out, and the same movement told twice in one artic
 
 The modules, in reading order: `lexicon` (the words), `frames` (which words are triggers),
 `forces` and `owners` (the force and whose it is), `gates` (is it a fact?), `status`,
-`equipment`, `places`, `actor`, `observer`, `evidence`, `merge` (one movement per event), and
-`assemble`, which reads a document with them.
+`equipment`, `places`, `actor`, `observer`, `evidence`, `merge` (one movement per event),
+`model` (the learned sentence model) and `assemble`, which reads a document with them.
 """
 
 from sitrep.extract.movements.assemble import find_movements

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sitrep.clean.lines import is_title_line
 from sitrep.extract import attribution as at
+from sitrep.extract.headline import is_title_line
 from sitrep.records import Document, Movement
 
 

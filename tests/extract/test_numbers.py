@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.nlp.numbers import find_quantities, parse_figure
+from sitrep.extract.claims.numbers import find_quantities, parse_figure
 
 
 def only(text: str):  # type: ignore[no-untyped-def]
