@@ -163,3 +163,22 @@ def test_acronyms_are_never_taken_for_people() -> None:
 
     assert _is_acronym("MI6") and _is_acronym("RL") and _is_acronym("RFE/RL")
     assert not _is_acronym("Moore") and not _is_acronym("Richard Moore")
+
+
+def test_the_colonel_is_the_colonel_named_before() -> None:
+    text = ("Colonel Amadou Issa Maiga led the briefing in Niamey on Monday.\n"
+            "“The first convoy has crossed into Chad without incident,” the colonel told "
+            "reporters.\n"
+            "Beside him, Nigerien General, Salifou Mody, said talks had gone well.\n"
+            "The general stated, “Our soldiers will be home before the rains.”")
+    got = quotes_of(text)
+    assert ("Amadou Issa Maiga", "The first convoy has crossed into Chad without incident") \
+        in [(s, t.rstrip(",.")) for s, t in got]
+    assert ("Salifou Mody", "Our soldiers will be home before the rains") \
+        in [(s, t.rstrip(",.")) for s, t in got]
+
+
+def test_a_title_with_its_own_description_is_not_a_person_named_before() -> None:
+    text = ("General Lina Okafor inspected the base on Monday.\n"
+            "“We are not moving anyone,” the army's general said.")
+    assert quotes_of(text) == []

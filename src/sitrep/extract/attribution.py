@@ -245,6 +245,9 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
                     break
     if person is not None:
         return expand_person(names, _person_name(person.text), person.start_char)
+    titled = _titled_person(names, sdoc, head)
+    if titled is not None:
+        return titled
     if person_only:
         return None
     if head.pos_ == "PROPN":  # "Saree said", tagged as an organisation: a person named before
@@ -267,6 +270,29 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
         if all(t.lower_ in _TITLE_NOUNS for t in run):
             return None  # "the Commanding Officer": a title, no name
         return _strip_name(" ".join(t.text for t in run))
+    return None
+
+
+# titles a definite description can stand for a person by ("the colonel told reporters")
+_RANKS = frozenset({"colonel", "general", "commander", "spokesman", "spokeswoman",
+                    "spokesperson", "minister", "ambassador", "envoy", "governor", "mayor",
+                    "president", "captain", "admiral", "major", "lieutenant", "brigadier"})
+
+
+def _titled_person(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> str | None:
+    """"the colonel", "the general": the last person named before with that title in front of
+    the name ("Colonel Amadou Maiga", "French General, Eric Ozanne"), else None."""
+    title = head.lemma_.lower()
+    if head.pos_ != "NOUN" or title not in _RANKS \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+            or any(c.dep_ in ("poss", "compound", "amod") for c in head.children):
+        return None  # "the army's general", "the foreign minister": a description of its own
+    text = sdoc.doc.text if hasattr(sdoc, "doc") else sdoc.text
+    for n in reversed(names):
+        if n.kind != "person" or n.start >= head.idx:
+            continue
+        if title in text[max(0, n.start - 30):n.start].lower():
+            return n.name
     return None
 
 
