@@ -41,5 +41,6 @@ def test_bench_json_is_one_object_with_the_figures() -> None:
     assert set(report["stage_ms_per_doc"]) == set(DEFAULT_STEPS)
     assert 0 <= report["low_relevance_docs"] <= 6
     assert report["reference_docs_per_s"] > 0
+    # docs/s are rounded to 0.01: on a loaded machine (0.3 docs/s) that alone is 2% of the ratio
     assert report["ratio"] == pytest.approx(run["docs_per_s"] / report["reference_docs_per_s"],
-                                            rel=0.01)  # fmt: skip
+                                            rel=0.05)  # fmt: skip
