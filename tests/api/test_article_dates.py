@@ -66,3 +66,21 @@ def test_the_evidence_endpoint_checks_its_span(tmp_path: Path) -> None:
         assert bad.status_code == 400 and bad.json()["error"]["code"] == "bad_span"
         assert client.get("/api/documents/nope/evidence",
                           params={"start": 0, "end": 1}).status_code == 404
+
+
+def test_undated_keeps_the_facts_with_no_date_at_all_under_a_date_filter(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'undated.db'}"
+    store = Store(url)
+    doc = plain_doc(RAW, "undated-fixture", "Harbour Gazette", "2024-05-06")
+    doc.source.published = None  # no date anywhere: the fact cannot be placed in time
+    doc.movements = [Movement("Southland", ["warships"], "en_route",
+                              span(RAW, "Southland gunboats left Port Amber"), origin=AMBER)]
+    store.upsert(doc)
+    store.dispose()
+    window = {"date_from": "2024-05-01", "date_to": "2024-05-31"}
+    with TestClient(create_app(url, token=""), base_url=LOCAL) as client:
+        [m] = client.get("/api/movements").json()["items"]
+        assert m["date"] is None and m["date_source"] is None
+        assert client.get("/api/movements", params=window).json()["items"] == []
+        kept = client.get("/api/movements", params={**window, "undated": "true"}).json()
+        assert [x["id"] for x in kept["items"]] == [m["id"]]

@@ -179,8 +179,21 @@ def test_undated_facts_keep_their_articles_date_under_a_date_filter(screen) -> N
     assert all(f"{day} (article date)" in m for m in metas), metas
     detail = open_item(page, "withdrawing from Chernihiv")
     assert detail.locator("dd.article-date").inner_text() == f"{day} (article date)"
+    # facts with no date at all (the seeds name none) are kept when asked
+    kept = api(screen.base, "movements", date_from=day, date_to=day, undated="true",
+               limit=500)["items"]
+    never = [m for m in kept if m["date"] is None]
+    assert never and len(kept) == len(never) + len(
+        api(screen.base, "movements", date_from=day, date_to=day, limit=500)["items"])
+    apply_filters(page, actor="")
+    page.check("#filters [name=undated]")
+    page.locator("#filters button[type=submit]").click()
+    wait_list(page, len(kept))
+    detail = open_item(page, never[0]["evidence"]["text"][:60])
+    assert detail.locator("dd", has_text="undated").count() == 1
+    page.uncheck("#filters [name=undated]")
     # a fact with its own date says only the date
-    apply_filters(page, date_from="", date_to="")
+    apply_filters(page, actor="Westland", date_from="", date_to="")
     wait_list(page, 3)
     assert any(m.startswith(map_corpus.HEADING_DAY + " ·") or m == map_corpus.HEADING_DAY
                for m in page.locator("#mv-list .f-meta").all_inner_texts())

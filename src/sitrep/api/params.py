@@ -174,6 +174,7 @@ class Common:
     min_confidence: float | None
     publisher: tuple[str, ...]
     doc_id: str | None
+    undated: bool = False
 
 
 def common_params(
@@ -184,6 +185,10 @@ def common_params(
     min_confidence: MinConfidence = None,
     publisher: Many = None,
     doc_id: Annotated[str | None, Query(max_length=64, description="One document's id.")] = None,
+    undated: Annotated[bool, Query(description="With a date filter, keep the facts that have "
+                                               "no date at all (neither their own nor their "
+                                               "article's) too.")] = False,
 ) -> Common:
     check_dates(date_from, date_to)
-    return Common(date_from, date_to, bbox, q, min_confidence, clean_values(publisher), doc_id)
+    return Common(date_from, date_to, bbox, q, min_confidence, clean_values(publisher), doc_id,
+                  undated)

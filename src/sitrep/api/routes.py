@@ -69,6 +69,7 @@ def fact_filter(c: Common, **by: list[str] | None) -> FactFilter:
     return FactFilter(date_from=c.date_from, date_to=c.date_to, bbox=parse_bbox(c.bbox),
                       text=text, text_variants=place_aliases(text) if text else (),
                       min_confidence=c.min_confidence, publisher=c.publisher, doc_id=c.doc_id,
+                      undated=c.undated,
                       **{k: clean_values(v) for k, v in by.items()})
 
 

@@ -66,6 +66,7 @@ class FactFilter:
     text: str | None = None
     text_variants: tuple[str, ...] = ()  # other words for `text` (a place's other names)
     min_confidence: float | None = None
+    undated: bool = False  # with a date filter, keep the facts with no date at all too
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +172,11 @@ def fact_conditions(table: Any, f: FactFilter) -> list[ColumnElement[bool]]:
         conds.append(or_(*(_equipment_condition(table, e) for e in f.equipment)))
     if f.doc_id:
         conds.append(c.doc_id == f.doc_id)
-    conds += _date_conditions(_date_key(table), f.date_from, f.date_to)
+    dated = _date_conditions(_date_key(table), f.date_from, f.date_to)
+    if dated and f.undated:
+        conds.append(or_(and_(*dated), table.c.date.is_(None)))
+    else:
+        conds += dated
     if f.bbox is not None and "lat" in c:
         w, s, e, n = f.bbox
         conds += [c.lat >= s, c.lat <= n]
