@@ -206,6 +206,9 @@ def test_the_legend_names_each_actor_in_its_colour(screen) -> None:
               for m in api(screen.base, "movements", limit=500)["items"]}
     legend = page.locator(".map-legend .chip")
     assert set(legend.all_inner_texts()) == actors
+    swatches = page.locator(".map-legend .chip .dot").evaluate_all(
+        "els => els.map((e) => getComputedStyle(e).backgroundColor)")
+    assert len(set(swatches)) == len(swatches)  # a colour of its own for each actor
     chip = page.locator(".map-legend .chip[data-actor=Westland] .dot")
     colour = chip.evaluate("el => getComputedStyle(el).backgroundColor")
     apply_filters(page, actor="Westland")

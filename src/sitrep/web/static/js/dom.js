@@ -43,10 +43,20 @@ export function clear(el) {
 }
 
 const PALETTE = ["#c0392b", "#2471a3", "#1e8449", "#b9770e", "#7d3c98", "#117a65",
-                 "#a04000", "#2e4053", "#b03a2e", "#1f618d"];
+                 "#d35400", "#2e4053", "#e84393", "#6d4c41", "#7f8c00", "#00838f"];
+const assigned = new Map();
+
+export function assignColours(names) {
+  // the actors the store knows, most frequent first, each a colour of its own: the palette's,
+  // then hues a golden angle apart
+  assigned.clear();
+  names.forEach((n, i) => assigned.set(n, i < PALETTE.length ? PALETTE[i]
+    : `hsl(${Math.round((i * 137.508) % 360)}, 60%, 38%)`));
+}
 
 export function colour(name) {
   if (!name) return "#555";
+  if (assigned.has(name)) return assigned.get(name);
   let n = 0;
   for (const ch of name) n = (n * 31 + ch.codePointAt(0)) >>> 0;
   return PALETTE[n % PALETTE.length];

@@ -2,7 +2,7 @@
 // over the API; each route's filters and selected fact are its query (urlstate.js).
 import { clearError, getJSON, query } from "./api.js";
 import { loadLedger } from "./claims.js";
-import { clear, colour, h, label } from "./dom.js";
+import { assignColours, clear, colour, h, label } from "./dom.js";
 import { moreDocuments, searchDocuments, showDocument } from "./documents.js";
 import { evidenceBlock, evidenceSnippet } from "./evidence.js";
 import { dateText, shortWhere, whereText } from "./movement.js";
@@ -218,6 +218,7 @@ async function loadFacets() {
   if (!f) return;
   state.facets = f;
   const form = $("filters");
+  assignColours(f.actor.map((a) => a.value));
   fillSelect(form.elements.actor, f.actor);
   fillSelect(form.elements.equipment, f.equipment, label);
   fillSelect(form.elements.status, f.status, label);

@@ -55,7 +55,7 @@ export function drawTimeline(el, days, chosen, onPick) {
   for (const t of tickDays(first, last, Math.max(2, Math.floor(W / 110)))) {
     const tx = x(t) + dayW / 2;
     chart.appendChild(svg("line", { x1: tx, x2: tx, y1: BAR_H, y2: BAR_H + 4, class: "axis tl-tick" }));
-    const label = svg("text", { x: tx, y: BAR_H + 15, class: "tl-label", "text-anchor": t === first ? "start" : t >= last ? "end" : "middle", "data-day": isoDay(t) });
+    const label = svg("text", { x: tx, y: BAR_H + 15, class: "tl-label", "text-anchor": tx < 40 ? "start" : tx > W - 40 ? "end" : "middle", "data-day": isoDay(t) });
     label.textContent = isoDay(t);
     chart.appendChild(label);
   }
