@@ -291,6 +291,7 @@ def test_tapping_a_movement_brings_its_detail_into_view(view: Watched) -> None:
     detail.locator("blockquote").wait_for()
     shows_evidence(detail, movements[-1]["doc_id"], movements[-1]["evidence"])
     box = detail.bounding_box()
-    assert 0 <= box["y"] < page.viewport_size["height"] - 40, box  # its top is on screen
+    # its top is on screen (within a pixel: scrolling lands on fractional positions)
+    assert -1 < box["y"] < page.viewport_size["height"] - 40, box
     fits_the_screen(page)
     assert view.problems == []
