@@ -153,3 +153,14 @@ def test_movements_give_an_unowned_force_the_article_s_side() -> None:
 
 def test_movements_skip_civilian_traffic() -> None:
     assert moves("An aircraft travelling from Minsk to Brest burns a lot of fuel.") == []
+
+
+def test_a_destination_is_not_also_the_location() -> None:
+    import sitrep
+
+    doc = sitrep.process("A Sudanese army column is heading towards the town of Bara, "
+                         "residents said.")
+    assert len(doc.movements) == 1
+    m = doc.movements[0]
+    assert m.destination is not None and m.destination.mention == "Bara"
+    assert m.location is None

@@ -74,7 +74,19 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
         found.extend(_read_sentences(doc, sdoc, names, imagery, found, model))
     kept = [f for f in found if not (f.observed_only and main_place(f.movement) is None)]
     _fill_actors(kept)
-    return [f.movement for f in merge(kept)]
+    return [_one_role_per_place(f.movement) for f in merge(kept)]
+
+
+def _one_role_per_place(mov: Movement) -> Movement:
+    """Where a force heads or comes from is not also where it is: a location that repeats the
+    destination or the origin ("heading toward Izyum" read twice) is dropped."""
+    loc = mov.location
+    if loc is not None and any(
+            p is not None and (p.mention == loc.mention or (
+                p.geonameid is not None and p.geonameid == loc.geonameid))
+            for p in (mov.destination, mov.origin)):
+        mov.location = None
+    return mov
 
 
 def _same_line(doc: Document, got: Found, tok: at.SpacyToken) -> bool:
