@@ -84,3 +84,19 @@ def test_an_apposition_must_end_on_its_place_noun() -> None:
     assert appositive_cue("Korsunske, a small town 15 km east of it", len("Korsunske"))
     assert not appositive_cue("Kramer, a town councillor, said", len("Kramer"))
     assert not appositive_cue("Kramer, the capital's mayor, said", len("Kramer"))
+
+
+def test_a_site_phrase_keeps_a_small_town_the_parser_misread(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.geo.unlisted import PLACE_WORD
+
+    got = by_mention(places_of(
+        pipeline, "Missiles struck the Yavoriv training ground near Lviv overnight."))
+    site = got["Yavoriv training ground"]
+    assert site.kind == "facility" and site.resolved_by == PLACE_WORD
+    assert near(site, 49.94, 23.39, 10)  # the town's own point, not Lviv's
+
+
+def test_a_power_plant_after_a_city_names_the_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Gunners shelled the Zaporizhzhia nuclear power plant from Nikopol on Sunday."))
+    assert "Zaporizhzhia" in got and near(got["Zaporizhzhia"], 47.85, 35.12, 40)

@@ -231,7 +231,7 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
         # "the Bhimber sector", "Zamzam camp": the word after the name says it is a place
         cand.cue = has_cue(text, tokens, i) or (area in SITE_WORDS
                                                 and tokens[j - 1].text.islower()) or \
-            appositive_cue(text, tokens[j - 1].end)
+            appositive_cue(text, tokens[j - 1].end) or bool(site_phrase_after(text, end))
         if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc):
             continue
         nxt = next_word(text, tokens, j)
@@ -353,6 +353,20 @@ APPOSITIVE = re.compile(
     # another ("a town councillor", "a city official")
     r"(?=\s*[,.;:)]|\s+(?:in|near|on|of|about|some|just|along|across|outside|close|that|"
     r"which|where|held|under|to|from|by|at|with|east|west|north|south)\b|\s+\d)")
+
+
+# "the Yavoriv training ground", "the Zaporizhzhia nuclear power plant": lower-case words after
+# a name that make it a site
+SITE_PHRASE = re.compile(
+    r" (?:nuclear )?(?:power plant|power station|plant|training grounds?|railway station|"
+    r"train station|air ?base|military base|naval base|border crossing|oil refinery|"
+    r"refinery|reservoir|dam)\b")
+
+
+def site_phrase_after(text: str, end: int) -> int:
+    """The end of a site phrase right after a name, else 0."""
+    m = SITE_PHRASE.match(text, end)
+    return m.end() if m else 0
 
 
 def appositive_cue(text: str, end: int) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from sitrep.config import Config
 from sitrep.geo.courses import place_on_courses
 from sitrep.geo.facilities import FACILITY_TOWN, NEAREST, find_facility_spans, locate, nearest
-from sitrep.geo.gazetteer import Gazetteer, load_gazetteer, names_of
+from sitrep.geo.gazetteer import Entry, Gazetteer, load_gazetteer, names_of
 from sitrep.geo.names import lookup_keys, place_key
 from sitrep.geo.phrases import find_feature_phrases
 from sitrep.geo.recognize import (
@@ -22,7 +22,13 @@ from sitrep.geo.recognize import (
 )
 from sitrep.geo.relative import describe, disagreement_km, find_relatives
 from sitrep.geo.resolve import Choice, km, resolve
-from sitrep.geo.unlisted import UNLISTED, UNLISTED_RELATIVE, Unlisted, find_unlisted
+from sitrep.geo.unlisted import (
+    PLACE_WORD,
+    UNLISTED,
+    UNLISTED_RELATIVE,
+    Unlisted,
+    find_unlisted,
+)
 from sitrep.records import Document, Place, RelativePoint
 
 log = logging.getLogger(__name__)
@@ -98,12 +104,26 @@ def add_unlisted(doc: Document, gaz: Gazetteer) -> None:
         if point is None:
             continue
         lat, lon, cc = point
+        how, gid = UNLISTED, None
+        own = own_entry(u, (lat, lon))
+        if own is not None:  # "the Yavoriv training ground": the index has the town
+            lat, lon, cc, how, gid = own.lat, own.lon, own.cc, PLACE_WORD, own.geonameid
         s, e = doc.raw_span(u.start, u.end)
         mention = doc.clean_text[u.start:u.end]
         found.append(Place(mention=mention, start=s, end=e, name=mention, lat=lat, lon=lon,
-                           kind=u.kind, country=cc, resolved_by=UNLISTED, confidence=0.3,
-                           clean_start=u.start, clean_end=u.end))
+                           geonameid=gid, kind=u.kind, country=cc, resolved_by=how,
+                           confidence=0.3, clean_start=u.start, clean_end=u.end))
     doc.places = sorted([*doc.places, *found], key=lambda p: p.clean_start)
+
+
+OWN_ENTRY_KM = 150.0  # how near the place named beside it a town of the name must lie
+
+
+def own_entry(u: Unlisted, near: tuple[float, float]) -> Entry | None:
+    """The index's town of the name nearest to where the text puts it, if near enough."""
+    towns = [e for e in u.entries if e.kind == "city"]
+    best = min(towns, key=lambda e: km((e.lat, e.lon), near), default=None)
+    return best if best is not None and km((best.lat, best.lon), near) < OWN_ENTRY_KM else None
 
 
 def locate_unlisted(doc: Document, u: Unlisted) -> tuple[float, float, str | None] | None:

@@ -35,6 +35,7 @@ from sitrep.geo.recognize import (
     is_capitalised,
     is_strong,
     read_qualifier,
+    site_phrase_after,
     tokenize,
 )
 from sitrep.records import Entity
@@ -66,6 +67,7 @@ FEATURE_HEADS = {"River": "river", "Mountains": "mountains", "Valley": "valley",
                  "Shoal": "shoal", "Reef": "reef", "Atoll": "atoll"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 UNLISTED = "unlisted, at the place named nearest"  # how such a place got its point
+PLACE_WORD = "place word"  # a small town the parser misread, kept for the place word after it
 UNLISTED_RELATIVE = "unlisted, at the distance and bearing the text gives"
 POSSESSIVE = ("'s", "’s")
 
@@ -78,6 +80,7 @@ class Unlisted:
     end: int
     kind: str
     countries: list[Entry] = field(default_factory=list)  # what a demonym or qualifier names
+    entries: list[Entry] = field(default_factory=list)  # the index's small towns of the name
 
 
 def name_spans(text: str, tokens: list[Token],
@@ -188,6 +191,7 @@ def find_unlisted(text: str, entities: list[Entity], gaz: Gazetteer,
         if found is None and key not in known:
             found = cue_and_parser(text, tokens, i, j, entities, gaz)
         if found is not None:
+            found.entries = known.get(key, [])
             out.append(found)
             used.update(range(i, j))
     return sorted(out, key=lambda u: u.start)
@@ -201,6 +205,9 @@ def place_word(text: str, tokens: list[Token], i: int, j: int, gaz: Gazetteer) -
     if kind is not None:
         demonym = tokens[i - 3].text if i >= 3 and is_capitalised(tokens[i - 3].text) else ""
         return Unlisted(start, end, kind, demonym_countries(demonym, gaz) if demonym else [])
+    site_end = site_phrase_after(text, end)
+    if site_end and tokens[j - 1].text != "Plant":
+        return Unlisted(start, site_end, "facility")  # "the X training ground"
     after = word_after(text, tokens, j)
     if after is not None:
         return Unlisted(start, tokens[after[1] - 1].end if after[1] > j else end, after[0])
