@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -111,7 +112,9 @@ class Token:
     text: str
 
 
+@lru_cache(maxsize=2)
 def tokenize(text: str) -> list[Token]:
+    """The words of a text (cached: the recognisers of one document share them; read only)."""
     return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
@@ -482,10 +485,15 @@ def is_proper_noun(sdoc: Any, start: int, end: int) -> bool:
 def demonym_countries(word: str, gaz: Gazetteer) -> list[Entry]:
     """The country a demonym names: "Indian" India, "Ukrainian" Ukraine, "Pakistani"
     Pakistan, "Lebanese" Lebanon, "Turkish" Turkey (its likely stems, looked up)."""
+    found = gaz.lookup(demonym_stems(word))
+    return [e for es in found.values() for e in es if e.kind == "country"]
+
+
+def demonym_stems(word: str) -> set[str]:
+    """The keys of the countries a word may be the demonym of."""
     w = word.strip(".,;:")
     stems = {w[:-1], w[:-3] + "e", w[:-3], w[:-3] + "a", w[:-3] + "on", w[:-3] + "ey"}
-    found = gaz.lookup(place_key(s) for s in stems if len(s) >= 3)
-    return [e for es in found.values() for e in es if e.kind == "country"]
+    return {place_key(s) for s in stems if len(s) >= 3}
 
 
 def demonym_qualifier(c: Candidate, demonyms: list[Entity], gaz: Gazetteer) -> list[Entry]:

@@ -15,6 +15,7 @@ the geo step places it at the town or region the article names nearest to it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from sitrep.geo.gazetteer import Entry, Gazetteer
@@ -30,6 +31,7 @@ from sitrep.geo.recognize import (
     appositive_cue,
     candidate_spans,
     demonym_countries,
+    demonym_stems,
     find_person_words,
     has_cue,
     is_capitalised,
@@ -87,14 +89,15 @@ def name_spans(text: str, tokens: list[Token],
                taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Capitalised runs (token ranges) that may name a place, longest first; none crosses a
     sentence's end or a place already found."""
+    starts = [t.start for t in tokens]
+    inside: set[int] = set()
+    for s, e in taken:
+        inside.update(range(bisect_left(starts, s), bisect_left(starts, e)))
     spans = []
     for i, j in candidate_spans(text, tokens):
-        if not is_capitalised(tokens[i].text):
-            continue  # a lower-case direction opening a run ("eastern Siberia")
-        if any(sentence_break(text, tokens[k - 1], tokens[k]) for k in range(i + 1, j)):
-            continue
-        s, e = tokens[i].start, tokens[j - 1].end
-        if not any(ts < e and s < te for ts, te in taken):
+        if not is_capitalised(tokens[i].text) or inside.intersection(range(i, j)):
+            continue  # a lower-case direction opening a run ("eastern Siberia"), or a place
+        if not any(sentence_break(text, tokens[k - 1], tokens[k]) for k in range(i + 1, j)):
             spans.append((i, j))
     return sorted(spans, key=lambda s: (s[0] - s[1], s[0]))
 
@@ -149,11 +152,10 @@ def entity_is_place(ents: list[Entity], start: int, end: int) -> bool:
         for e in ents)
 
 
-def is_demonym(word: str, ents: list[Entity], gaz: Gazetteer) -> bool:
-    """"Russian", "Houthi": a word naming a side or a people, not a place."""
-    return bool(demonym_countries(word, gaz)) or any(
-        e.label == "NORP" and e.text == word and word.endswith(("an", "ese", "ish", "i"))
-        for e in ents)
+def is_side(word: str, ents: list[Entity]) -> bool:
+    """"Houthi", "Afghan": a word the parser reads as a people, with a demonym's ending."""
+    return any(e.label == "NORP" and e.text == word and word.endswith(("an", "ese", "ish", "i"))
+               for e in ents)
 
 
 def not_a_place(ents: list[Entity], start: int, end: int) -> bool:
@@ -168,21 +170,29 @@ def find_unlisted(text: str, entities: list[Entity], gaz: Gazetteer,
     A name the gazetteer holds (its entries left out by resolution: "Zamzam camp" in Sudan is
     no Zamzam of the index) counts only with a place word."""
     tokens = tokenize(text)
-    runs = name_spans(text, tokens, taken)
+    place_ends = {e.end for e in entities if e.label in PLACE_LABELS}
+    runs = [(i, j) for i, j in name_spans(text, tokens, taken)
+            if tokens[j - 1].end in place_ends or has_place_word(text, tokens, i, j)]
     if not runs:
         return []
-    known = gaz.lookup({place_key(text[tokens[i].start:tokens[k].end])
-                        for i, j in runs for k in range(i, j)})
+    known = gaz.lookup({place_key(text[tokens[i].start:tokens[j - 1].end]) for i, j in runs})
     person_words = find_person_words(entities)
+    words = {tokens[k].text for i, j in runs for k in (i, j - 1)}
+    countries = {k for k, es in gaz.lookup(
+        {s for w in words for s in demonym_stems(w)}).items()
+        if any(e.kind == "country" for e in es)}
+
+    def demonym(word: str) -> bool:
+        return bool(demonym_stems(word) & countries) or is_side(word, entities)
+
     out: list[Unlisted] = []
     used: set[int] = set()
     for i, j in runs:
         if used.intersection(range(i, j)):
             continue
-        while j - i > 1 and is_demonym(tokens[j - 1].text, entities, gaz):
+        while j - i > 1 and demonym(tokens[j - 1].text):
             j -= 1  # "Ain al-Hilweh Palestinian refugee camp": the name ends before "Palestinian"
-        if not is_plain_name(text, tokens, i, j, person_words) or is_demonym(
-                tokens[i].text, entities, gaz):
+        if not is_plain_name(text, tokens, i, j, person_words) or demonym(tokens[i].text):
             continue
         key = place_key(text[tokens[i].start:tokens[j - 1].end])
         if key in known and is_strong(known[key], j - i):
@@ -195,6 +205,16 @@ def find_unlisted(text: str, entities: list[Entity], gaz: Gazetteer,
             out.append(found)
             used.update(range(i, j))
     return sorted(out, key=lambda u: u.start)
+
+
+def has_place_word(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """A quick look for the words `place_word` reads, before any lookup."""
+    end = tokens[j - 1].end
+    nxt = tokens[j].text if j < len(tokens) else ""
+    return (i >= 2 and tokens[i - 1].text == "of" and tokens[i - 2].text in NOUN_OF) or \
+        nxt in AFTER or nxt == "refugee" or nxt.endswith(("an", "ese", "i")) or \
+        tokens[j - 1].text in FEATURE_HEADS or text.startswith((", ", " "), end) and (
+            bool(site_phrase_after(text, end)) or appositive_cue(text, end))
 
 
 def place_word(text: str, tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> Unlisted | None:
