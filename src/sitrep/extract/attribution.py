@@ -287,7 +287,7 @@ def _titled_person(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> str
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
             or any(c.dep_ in ("poss", "compound", "amod") for c in head.children):
         return None  # "the army's general", "the foreign minister": a description of its own
-    text = sdoc.doc.text if hasattr(sdoc, "doc") else sdoc.text
+    text = head.doc.text
     for n in reversed(names):
         if n.kind != "person" or n.start >= head.idx:
             continue

@@ -15,7 +15,7 @@ from sitrep.extract.movements.evidence import (
     evidence_bounds,
     is_headline,
 )
-from sitrep.extract.movements.forces import force_of, is_force
+from sitrep.extract.movements.forces import clause_verb, force_of, is_force
 from sitrep.extract.movements.found import Found, main_place, richness
 from sitrep.extract.movements.frames import describes_force, is_trigger
 from sitrep.extract.movements.gates import is_background, is_hypothetical, is_military, is_negated
@@ -196,7 +196,7 @@ def _read_sentences(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
         force = _sentence_force(sent)
         if force is None:
             continue
-        verb = _verb_of(force)
+        verb = clause_verb(force)
         if lemma_of(verb) in NOT_FACT or is_hypothetical(verb) or is_negated(verb) \
                 or is_negated(force) or is_background(doc, sdoc, verb) \
                 or not is_military(force, None, evidence_bounds(doc, verb)):
@@ -223,13 +223,3 @@ def _is_speaker(tok: at.SpacyToken) -> bool:
             return False
         t = t.head
     return False
-
-
-def _verb_of(tok: at.SpacyToken) -> at.SpacyToken:
-    """The verb above a noun (its clause's), else the sentence's root."""
-    t = tok
-    for _ in range(8):
-        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
-            return t
-        t = t.head
-    return tok.sent.root

@@ -24,6 +24,13 @@ from sitrep.sides import NAVY_PREFIXES
 _WINDOW = 30
 
 
+def clause_verb(tok: at.SpacyToken) -> at.SpacyToken:
+    """The verb of the clause a word stands in (the word itself if it is one), else the root."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def is_force(tok: at.SpacyToken) -> bool:
     """A noun phrase whose words name a military force ("a convoy of Russian vehicles")."""
     sdoc = tok.doc
@@ -70,10 +77,7 @@ def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | 
             and (subj is None or subj.i == tok.i):
         subj = tok.head if is_force(tok.head) else _force_before(tok)
     if tok.lower_ == "route":  # "a column ... is now en route"
-        v = tok.head
-        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-            v = v.head
-        subj = at.subject_of(v)
+        subj = at.subject_of(clause_verb(tok.head))
         return (subj if subj is not None and is_force(subj) else None), None
     if lemma == "show" or lemma in ("stage", "hold", "conduct", "launch", "start", "begin"):
         for o in objs:
@@ -134,9 +138,7 @@ def _force_of_noun(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyTo
             agent = c
     if agent is not None and agent.lower_ in ("its", "their"):
         # "Russian forces completed their withdrawal": the clause's own subject first
-        verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = clause_verb(tok.head)
         subj = at.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subj is not None and is_force(subj):
             return subj, None
