@@ -103,6 +103,7 @@ class Candidate:
     acronym: bool = False  # found under a name stored as an acronym ("US", "DRC")
     head_key: str = ""  # the key without an area word ("kursk" for "Kursk region")
     focus: bool = False  # kept only if the document is about its country ("the blue line")
+    listed: bool = False  # one of a list of names an area word follows ("the X and Y regions")
 
 
 @dataclass(slots=True)
@@ -215,7 +216,10 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
             continue
         entries = hits.get(key, []) + [e for k in alt.get((i, j), []) for e in hits.get(k, [])]
         area, head_key = None, key
-        if not entries:
+        shared = shared_area_word(text, tokens[j - 1].end)
+        if entries and shared:  # the region if the index has one of the name, else the town
+            entries, area = [e for e in entries if e.kind in AREA_KINDS] or entries, shared
+        elif not entries:
             last = tokens[j - 1].text.lower()
             head = keys.get((i, j - 1))
             if (last in AREA_WORDS or last in SITE_WORDS) and head and hits.get(head):
@@ -229,10 +233,11 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
         cand = Candidate(start, end, text[start:end], key, entries, j - i, area=area,
                          head_key=head_key)
         cand.acronym = any(hits.get(k) for k in alt.get((i, j), []))
+        cand.listed = area is not None and area == shared
         cand.qualifier = read_qualifier(text, tokens, j, gaz) or demonym_qualifier(
             cand, demonyms, gaz)
         # "the Bhimber sector", "Zamzam camp": the word after the name says it is a place
-        cand.cue = has_cue(text, tokens, i) or (area in SITE_WORDS
+        cand.cue = cand.listed or has_cue(text, tokens, i) or (area in SITE_WORDS
                                                 and tokens[j - 1].text.islower()) or \
             appositive_cue(text, tokens[j - 1].end) or bool(site_phrase_after(text, end))
         if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc):
@@ -243,7 +248,60 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
             text[tokens[i - 1].end:tokens[i].start] == " "
         chosen.append(cand)
         taken.update(range(i, j))
+    add_namesake_regions([c for c in chosen if c.area in AREA_WORDS], gaz)
     return sorted(chosen, key=lambda c: c.start)
+
+
+NAMESAKE_POPULATION = 50_000  # a region's centre town: "the Bryansk region" holds Bryansk
+
+
+def add_namesake_regions(cands: list[Candidate], gaz: Gazetteer) -> None:
+    """"the Bryansk region" where the index spells the region otherwise ("Brjansk"): the
+    first-level region that holds the large town of the name stands for it."""
+    towns = {c.start: [e for e in c.entries if e.kind == "city" and e.admin1
+                       and e.population >= NAMESAKE_POPULATION]
+             for c in cands if not any(e.kind in AREA_KINDS for e in c.entries)}
+    wanted = {place_key(e.admin1) for ts in towns.values() for e in ts}
+    if not wanted:
+        return
+    found = [e for es in gaz.lookup(wanted).values() for e in es if e.kind == "admin1"]
+    for c in cands:
+        regions = [r for t in towns.get(c.start, []) for r in found
+                   if r.cc == t.cc and r.name == t.admin1]
+        if regions:
+            c.entries = list({r.id: r for r in regions}.values())
+
+
+# "the Donetsk and Luhansk regions", "the Kursk, Bryansk and Belgorod regions", "the Donetsk and
+# Luhansk People's Republics": a plural area word after the last of a list of names
+NAME_RUN = r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}?"
+LISTED_AREA = re.compile(
+    rf"(?:, {NAME_RUN})*,? (?:and|or) {NAME_RUN} (?:(regions|oblasts|provinces|districts|"
+    r"governorates|states|counties|prefectures|krais)\b|(Regions|Oblasts|Provinces|Governorates)"
+    r"\b|(People['’]s Republics?)\b)")
+OWN_AREA = re.compile(r" People['’]s Republics?\b")
+SINGULAR = {"regions": "region", "oblasts": "oblast", "provinces": "province",
+            "districts": "district", "governorates": "governorate", "states": "state",
+            "counties": "county", "prefectures": "prefecture", "krais": "krai"}
+
+
+def shared_area_word(text: str, end: int) -> str | None:
+    """The area word that a list of names shares, for a name of the list other than the last
+    ("Donetsk" in "the Donetsk and Luhansk regions"), or "republic" for a name right before
+    "People's Republic"; None when no such word follows the name ending at `end`."""
+    if OWN_AREA.match(text, end):
+        return "republic"
+    m = LISTED_AREA.match(text, end)
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2) or "").lower()
+    return SINGULAR.get(word, "republic")
+
+
+def is_own_name_of_city(c: Candidate) -> bool:
+    """A large city bears this very name ("Omdurman"): no demonym, whatever the tagger says."""
+    return any(e.kind == "city" and e.population >= STRONG_POPULATION
+               and place_key(e.name) == c.key for e in c.entries)
 
 
 def describes_known_place(tokens: list[Token], keys: dict[tuple[int, int], str],
@@ -273,12 +331,13 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
     if c.area == "state" and words[-1] == "State" and any(e.cc == "US" for e in c.entries):
         return False  # "Mississippi State" plays basketball
     c.strong = is_strong(c.entries, c.words)
-    over = covering(ents, c.start, c.end)
+    over = [] if c.listed else covering(ents, c.start, c.end)  # the tagger misreads lists
     for e in over:
         exact = e.start == c.start and e.end == c.end
         inside = e.start <= c.start and c.end <= e.end
-        if e.label == "NORP" and inside and (e.start == c.start or not c.strong):
-            return False  # demonyms: "Russian"; but "Indian Punjab" is Punjab
+        if e.label == "NORP" and inside and (e.start == c.start or not c.strong) and not (
+                exact and is_own_name_of_city(c)):
+            return False  # demonyms: "Russian"; but "Indian Punjab" is Punjab, "Omdurman" a city
         if e.label in DEMONYM_LABELS and e.start == c.start and c.area is not None:
             return False  # "an English city", "a Russian town"
         if e.label == "PERSON" and not exact and inside:
@@ -321,7 +380,8 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
         if low in STOP_WORDS and not (w.isupper() and any(
                 e.kind in STRONG_KINDS for e in c.entries)):
             return False  # "As", "No"; but "US" stays
-        if w in person_words and not any(e.kind in ("country", "continent") for e in c.entries):
+        if w in person_words and not c.listed and not any(
+                e.kind in ("country", "continent") for e in c.entries):
             return False  # "Kirby" after "John Kirby"
         if low in lower_words and not c.strong:
             return False  # a common word of this very text

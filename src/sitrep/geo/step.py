@@ -13,6 +13,7 @@ from sitrep.geo.gazetteer import Entry, Gazetteer, load_gazetteer, names_of
 from sitrep.geo.names import lookup_keys, place_key
 from sitrep.geo.phrases import find_feature_phrases
 from sitrep.geo.recognize import (
+    AREA_KINDS,
     AREA_WORDS,
     AROUND_WORDS,
     FACILITY_WORDS,
@@ -53,10 +54,17 @@ def shorten_to_known_head(c: Candidate, ch: Choice, chosen: list[tuple[Candidate
         return  # part of the region's own name: "Kyiv Oblast" is not Kyiv
     hk = place_key(c.text[:c.text.rindex(" ")])
     e = ch.entry
-    if any(o.key == hk and (och.entry.id == e.id or km((e.lat, e.lon), (och.entry.lat,
-                                                                       och.entry.lon)) < 100)
+    if any(o.key == hk and (och.entry.id == e.id or (
+            km((e.lat, e.lon), (och.entry.lat, och.entry.lon)) < 100
+            and not region_and_town(e, och.entry)))
            for o, och in chosen):
         cut(c)
+
+
+def region_and_town(a: Entry, b: Entry) -> bool:
+    """A region and the town it is named after ("the Kherson region", "Kherson"): two places."""
+    kinds = {a.kind, b.kind}
+    return "city" in kinds and bool(kinds & AREA_KINDS)
 
 
 def cut(c: Candidate) -> None:

@@ -1,0 +1,60 @@
+"""Regions written in the forms war news uses: a list of names sharing one area word, a
+"People's Republic", a region beside the town it is named after, a city the tagger calls a
+people. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from tests.geo.helpers import by_mention, near, places_of
+
+
+def test_names_listed_before_one_area_word_are_all_regions(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = places_of(
+        pipeline, "Drones came down overnight across the Bryansk and Belgorod regions, the "
+                  "governors wrote, and air raid sirens sounded in the Sumy and Poltava regions.")
+    names = {p.mention.split()[0]: p for p in got}
+    for name in ("Bryansk", "Belgorod", "Sumy", "Poltava"):
+        assert name in names, name
+        assert names[name].kind == "admin1", name
+
+
+def test_a_list_of_three_shares_its_area_word(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = places_of(
+        pipeline, "Power cuts hit the Chernihiv, Zhytomyr and Rivne regions after the strikes.")
+    kinds = {p.mention.split()[0]: p.kind for p in got}
+    assert kinds.get("Chernihiv") == "admin1" and kinds.get("Zhytomyr") == "admin1"
+
+
+def test_a_list_of_peoples_republics_names_both(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "The envoy said talks on the Donetsk and Luhansk People's Republics would "
+                  "resume after the ceasefire, as shelling went on near the front."))
+    assert "Donetsk" in got and "Luhansk" in got
+    assert near(got["Luhansk"], 48.6, 39.0, 150)
+
+
+def test_a_list_without_an_area_word_keeps_its_towns(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Missiles struck Kharkiv and Dnipro on Tuesday morning, the mayors said."))
+    assert got["Kharkiv"].kind == "city"
+
+
+def test_a_region_and_its_namesake_town_are_two_places(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = places_of(
+        pipeline, "Fighting raged across the Zaporizhzhia region on Sunday, and a missile hit "
+                  "a block of flats in Zaporizhzhia near the central market.")
+    kinds = {(p.mention, p.kind) for p in got}
+    assert ("Zaporizhzhia region", "region") in kinds or any(
+        m == "Zaporizhzhia region" for m, _ in kinds)
+    assert ("Zaporizhzhia", "city") in kinds
+
+
+def test_a_large_city_the_tagger_reads_as_a_people_is_kept(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Artillery fire hit a market in Omdurman on Saturday, medics in Sudan said."))
+    assert "Omdurman" in got and near(got["Omdurman"], 15.64, 32.48, 30)
+
+
+def test_a_demonym_is_still_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Sudanese and Chadian officials met at the border to talk about refugees."))
+    assert "Sudanese" not in got and "Chadian" not in got
