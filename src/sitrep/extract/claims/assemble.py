@@ -14,7 +14,7 @@ from typing import Any
 
 from sitrep.dates import resolve_date
 from sitrep.extract.claims import lexicon as lex
-from sitrep.extract.claims.claimant import Speakers, collect_names, find_claimant
+from sitrep.extract.claims.claimant import Speakers, collect_names, find_claimant, lead_source
 from sitrep.extract.claims.figures import (
     HAS_QUANTITY,
     NEW_REPORT,
@@ -70,6 +70,10 @@ def find_claims(doc: Document) -> list[Claim]:
                 continue
             seen[key] = (len(out), headline)
             out.append(claim)
+    source = lead_source(text, spans, speakers)
+    for claim in out:
+        if claim.claimant is None:
+            claim.claimant = source
     return out
 
 

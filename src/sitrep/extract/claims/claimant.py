@@ -14,6 +14,7 @@ from typing import Any
 
 from sitrep.extract import attribution as at
 from sitrep.extract.claims import lexicon as lex
+from sitrep.extract.headline import is_title_line
 from sitrep.sides import canonical_side
 
 # words a name never ends with
@@ -23,6 +24,9 @@ _POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "org", "we": "org"}
 _VAGUE_HEADS = frozenset(("group", "website", "site", "organisation", "organization", "monitor",
                           "company", "agency", "outlet", "blog", "project", "team", "tracker"))
+# people who speak for the organisation they work at ("researchers at the Oryx blog")
+_MEMBER_HEADS = frozenset(("researcher", "spokesman", "spokeswoman", "spokesperson", "analyst",
+                           "official", "expert", "team", "staff", "investigator", "monitor"))
 _SAID = (r"(?:says|said|say|claims|claimed|estimates|estimated|acknowledged|acknowledges|"
          r"admitted|admits|reported|reports|believes|believed|announced|stated|states|added|"
          r"adds|told|tells|confirmed|confirms|put|puts|insists|insisted|wrote|writes|tweeted)")
@@ -164,6 +168,27 @@ def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
     return None, "none", None
 
 
+def lead_source(text: str, sentences: list[tuple[int, int]], speakers: Speakers) -> str | None:
+    """Who the article's first sentence of body text cites ("The UK defence ministry said…",
+    "…, the monitoring group reported."): a news lead names the source of the report, and the
+    figures after it that cite no one are that source's."""
+    lead = next(((s, e) for s, e in sentences if not is_title_line(text, s)), None)
+    if lead is None:
+        return None
+    for fig in (lead[1] - 1, lead[0]):  # the whole sentence before the figure, then after it
+        for finder in (_by_according, _by_pattern, _by_colon):
+            found = finder(text, None, fig, lead)
+            if found is None:
+                continue
+            phrase, pos, _, _ = found
+            resolved = _resolve(phrase, pos, speakers)
+            name = tidy(resolved, speakers.persons, pos if resolved == phrase else None) \
+                if resolved else None
+            if name:
+                return name
+    return None
+
+
 def _is_person(persons: list[tuple[int, int, str]], pos: int) -> bool:
     return any(start <= pos < end + 20 for start, end, _ in persons)
 
@@ -226,7 +251,7 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
                 return None  # the figure's own phrase as the speaker: the parse went wrong
             if subj is not None:
                 last = subj.right_edge
-                words = _alias(subj) or _subject_words(subj)
+                words = _alias(subj) or _member_of(subj) or _subject_words(subj)
                 return (words.text, words[0].idx, "parse",
                         last.idx + len(last.text))
         if tok.head.i == tok.i:
@@ -250,6 +275,8 @@ def _shared(verb: Any, sent: tuple[int, int]) -> Any:
 def _speech_use(tok: Any) -> bool:
     """ "put" and "point" say a figure only as "put the figure at", "point out"."""
     lemma = tok.lemma_.lower()
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return False  # "North Korea is believed to have sent…": no one named says it
     if lemma == "put":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in ("figure", "toll", "number",
                                                               "estimate", "loss", "tally")
@@ -277,6 +304,25 @@ def _alias(subj: Any) -> Any:
             if o.pos_ == "PROPN":
                 lo = min(t.i for t in o.subtree if t.pos_ == "PROPN")
                 return subj.doc[lo:o.i + 1]
+    return None
+
+
+def _member_of(subj: Any) -> Any:
+    """The organisation a described speaker belongs to: "the team of researchers at the Oryx
+    blog" -> Oryx, "a spokesman for the Red Cross" -> Red Cross; None for a name or a pronoun."""
+    if subj.pos_ != "NOUN" or not (subj.lower_ in at.ANONYMOUS_HEADS or subj.lower_ in _VAGUE_HEADS
+                                   or subj.lemma_.lower() in _MEMBER_HEADS):
+        return None
+    if at.entity_in(subj.doc, subj, "PERSON") is not None:
+        return None  # "a spokesman for the ministry, John Smith": the person speaks
+    for prep in subj.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "from", "for", "with"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            names = [t for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i]
+            if names and names[-1].i - names[0].i == len(names) - 1 \
+                    and not any(c.dep_ == "case" for t in names for c in t.children):
+                return subj.doc[names[0].i:names[-1].i + 1]
     return None
 
 

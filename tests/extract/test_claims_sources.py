@@ -1,0 +1,74 @@
+"""Who a figure is credited to when its own sentence names no one: the source the article's lead
+cites, the organisation a described speaker works at, and no one for a passive "is believed"."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import sitrep
+from sitrep.records import Claim
+
+IDLIB = """Clashes flare in northwest Syria
+
+The Syrian Observatory for Human Rights said on Friday that fighting had flared again on the \
+edges of Idlib province after a week of relative calm.
+
+Government artillery pounded villages south of the city overnight. At least 23 fighters were \
+killed in the clashes and 9 civilians died in air raids on a market.
+"""
+
+BORDER = """Shelling resumes on the border
+
+Shelling resumed along the northern border overnight, Armenia's defence ministry reported.
+
+Four Armenian soldiers were wounded near the village of Sotk, and a house was set on fire.
+"""
+
+UNSOURCED = """Shelling resumes on the border
+
+Shelling resumed along the northern border overnight after two quiet weeks.
+
+Four soldiers were wounded near the village, and a house was set on fire.
+"""
+
+SEOUL = """Seoul's spy agency told lawmakers on Thursday that Pyongyang is believed to have \
+shipped about 2,000 more soldiers to Russia.
+"""
+
+ARTILLERY = """A team of researchers at the Conflict Armament Lab said Russia had lost more than \
+400 artillery pieces since the spring.
+"""
+
+
+@lru_cache(maxsize=16)
+def claims(text: str) -> tuple[Claim, ...]:
+    return tuple(sitrep.process(text).claims)
+
+
+def claim_of(text: str, low: float | None) -> Claim:
+    found = [c for c in claims(text) if c.low == low]
+    assert len(found) == 1, [(c.low, c.high, c.evidence.text) for c in claims(text)]
+    return found[0]
+
+
+def test_unattributed_figures_are_the_lead_sources() -> None:
+    assert claim_of(IDLIB, 23).claimant == "Syrian Observatory for Human Rights"
+    assert claim_of(IDLIB, 9).claimant == "Syrian Observatory for Human Rights"
+
+
+def test_a_lead_that_cites_its_source_at_the_end_credits_it() -> None:
+    c = claim_of(BORDER, 4)
+    assert (c.metric, c.claimant) == ("wounded", "Armenia's defence ministry")
+
+
+def test_a_lead_without_a_source_leaves_figures_to_the_outlet() -> None:
+    assert claim_of(UNSOURCED, 4).claimant is None
+
+
+def test_a_passive_believed_is_no_speaker_the_teller_is() -> None:
+    c = claim_of(SEOUL, 2000)
+    assert c.claimant is not None and "spy agency" in c.claimant
+
+
+def test_researchers_at_an_organisation_speak_for_it() -> None:
+    assert claim_of(ARTILLERY, 400).claimant == "Conflict Armament Lab"
