@@ -164,3 +164,33 @@ def test_a_destination_is_not_also_the_location() -> None:
     m = doc.movements[0]
     assert m.destination is not None and m.destination.mention == "Bara"
     assert m.location is None
+
+
+def test_movements_read_a_sent_force_s_to_phrase_as_its_destination() -> None:
+    # spaCy labels "to" after a verb of giving or sending a dative, not a preposition
+    (m,) = moves("Warsaw sent 300 troops to Belarus on Tuesday, officials said.")
+    assert m.destination is not None and m.destination.mention == "Belarus"
+    assert m.location is None
+
+
+def test_movements_read_the_place_a_force_left_as_its_origin() -> None:
+    (m,) = moves("Ukrainian marines left Kherson before dawn on Sunday, a commander said.")
+    assert (m.status, m.origin and m.origin.mention) == ("withdrawing", "Kherson")
+    assert m.location is None
+
+
+def test_movements_tell_an_aircraft_carrier_from_a_personnel_carrier() -> None:
+    (ship,) = moves("The carrier strike group left the Baltic Sea on Monday, the navy said.")
+    assert ship.equipment == ["warships"]
+    assert ship.origin is not None and ship.origin.mention == "Baltic Sea"
+    (apc,) = moves("Dozens of armoured personnel carriers rolled into Kharkiv on Friday.")
+    assert "armored_vehicles" in apc.equipment and "warships" not in apc.equipment
+
+
+def test_movements_forecast_to_send_is_no_movement_but_expected_arrival_is_en_route() -> None:
+    assert moves("Minsk is expected to send another 5,000 troops to Brest by the spring, "
+                 "analysts said.") == []
+    (m,) = moves("A second Belarusian battalion is expected to arrive in Brest on Thursday.")
+    assert m.status == "en_route"
+    (done,) = moves("The Belarusian brigade is expected to have crossed into Ukraine overnight.")
+    assert done.actor == "Belarus"

@@ -32,6 +32,8 @@ def equipment_of(tok: at.SpacyToken, force: at.SpacyToken | None, s: int, e: int
             eq = "aircraft" if word == "air" else "missiles"
         if lemma == "fighter" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ == "jet":
             eq = None
+        if lemma == "carrier" and any(x.lower_ in _ARMOURED for x in t.children):
+            eq = "armored_vehicles"  # "armoured personnel carriers"; else an aircraft carrier
         if lemma == "vehicle" and any(x.lower_.startswith(("logistic", "supply"))
                                       for x in t.children):
             eq = "logistics"
@@ -40,6 +42,9 @@ def equipment_of(tok: at.SpacyToken, force: at.SpacyToken | None, s: int, e: int
         if eq and eq not in out:
             out.append(eq)
     return out or ["troops"]
+
+
+_ARMOURED = frozenset({"personnel", "troop", "armoured", "armored", "infantry", "tracked"})
 
 
 def _after_air(t: at.SpacyToken) -> bool:

@@ -62,8 +62,9 @@ def is_trigger(tok: at.SpacyToken) -> bool:
         # vulnerable" or "left their weapons"
         if any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in tok.children):
             return False
-        return all(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in POSTS
-                   for o in tok.children if o.dep_ == "dobj")
+        # a named object is a place even when NER misreads a small town as a person
+        return all(o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN"
+                   or o.lemma_.lower() in POSTS for o in tok.children if o.dep_ == "dobj")
     if lemma in ("fly", "operate", "patrol", "rotate"):
         return bool(preps & set(ROLE_OF_PREP))
     return True

@@ -18,6 +18,7 @@ from sitrep.extract.movements.lexicon import (
     MODALS,
     NEGATORS,
     NOT_FACT,
+    TRIGGERS,
     is_noun_trigger,
     lemma_of,
 )
@@ -51,7 +52,7 @@ def is_hypothetical(tok: at.SpacyToken) -> bool:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
         if infinitive and v.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl", "amod"):
             gov = v.head
-            if lemma_of(gov) not in ASPECT:
+            if lemma_of(gov) not in ASPECT or _is_forecast(gov, v):
                 return True
             v = gov
             continue
@@ -60,6 +61,15 @@ def is_hypothetical(tok: at.SpacyToken) -> bool:
             continue
         break
     return False
+
+
+def _is_forecast(gov: at.SpacyToken, verb: at.SpacyToken) -> bool:
+    """"is expected to send troops by December": a forecast, unless the force is already on its
+    way and expected to arrive (`status`), or the infinitive is perfect ("expected to have
+    crossed")."""
+    if lemma_of(gov) != "expect" or TRIGGERS.get(lemma_of(verb)) == "arrived":
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
 
 
 def _is_unseen_or_disproved(tok: at.SpacyToken) -> bool:

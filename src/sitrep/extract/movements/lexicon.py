@@ -103,7 +103,7 @@ EQUIPMENT = {
     "conscript": "troops", "rebel": "troops", "militant": "troops", "contingent": "troops",
     "staff": "troops", "combatant": "troops", "guard": "troops", "peacekeeper": "troops",
     "gendarme": "troops", "tank": "tanks",
-    "vehicle": "armored_vehicles", "apc": "armored_vehicles", "carrier": "armored_vehicles",
+    "vehicle": "armored_vehicles", "apc": "armored_vehicles", "carrier": "warships",
     "artillery": "artillery", "howitzer": "artillery", "launcher": "artillery",
     "truck": "trucks", "lorry": "trucks", "logistics": "logistics", "logistical": "logistics",
     "supply": "logistics", "supplies": "logistics", "fuel": "logistics",

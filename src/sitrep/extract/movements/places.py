@@ -99,7 +99,8 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
             kids.extend(c.children)  # "pulled back from X": the particle holds the phrase
     for c in kids:
         word = c.lower_
-        if c.dep_ == "prep" or (c.dep_ in ("advmod", "npadvmod", "amod") and word in ROLE_OF_PREP):
+        if c.dep_ in ("prep", "dative") or (c.dep_ in ("advmod", "npadvmod", "amod")
+                                             and word in ROLE_OF_PREP):
             role = ROLE_OF_PREP.get(word)
             if word == "of" and c.i > 0 and c.nbor(-1).lower_ == "out":
                 role = "origin"  # "pulled out of X"
@@ -112,6 +113,8 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
                                             "surround", "cross", "transit", "pass"):
             links.append(("location" if lemma in ("cross", "transit", "pass") else "destination",
                           c, ""))
+        elif c.dep_ == "dobj" and lemma in ("leave", "depart", "exit", "quit", "abandon"):
+            links.append(("origin", c, ""))  # "the frigates left Tartus"
         elif c.dep_ == "advmod" and word in ("there", "here"):
             links.append(("location", c, word))
         elif c.dep_ in ("xcomp", "advcl") and lemma_of(c) in ("surround", "enter", "reach"):
