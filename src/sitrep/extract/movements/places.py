@@ -4,6 +4,7 @@ by their prepositions, else the nearest usable place."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.found import Found, main_place
@@ -158,7 +159,7 @@ def _place_of(doc: Document, sdoc: at.SpacySpan, target: at.SpacyToken, got: Fou
         return place.ref()
     vague = [t for t in sdoc[lo:hi + 1] if t.lemma_.lower() in VAGUE_PLACE or t.lower_ == "there"]
     if not vague:
-        return None
+        return _area_named_before(doc, sdoc, sdoc[lo:hi + 1], target.idx)
     if target.lower_ == "there" and found and main_place(found[-1].movement) is not None:
         return main_place(found[-1].movement)
     word = vague[0].lemma_.lower()
@@ -166,9 +167,33 @@ def _place_of(doc: Document, sdoc: at.SpacySpan, target: at.SpacyToken, got: Fou
               and _usable(doc, sdoc, p)]
     if word in ("city", "town", "capital", "village", "port"):
         before = [p for p in before if p.kind == "city"]
-    elif word in ("strait", "airfield", "base", "airbase", "island"):
+    elif word in ("strait", "airfield", "base", "airbase"):
         before = [p for p in before if word in p.mention.lower() or p.kind not in ("country",)]
     return before[-1].ref() if before else None
+
+
+# "the region", "the island": the kinds of place each stands for (an island may be a country).
+# Not "the country" or "its territory": which of several countries they mean is no count's
+AREA_OF_WORD = {"region": ("region", "admin1", "admin2", "province"),
+                "island": ("island", "country")}
+_DEFINITE = {"the", "its", "this", "that"}
+
+
+def _area_named_before(doc: Document, sdoc: at.SpacySpan, phrase: at.SpacySpan,
+                       pos: int) -> PlaceRef | None:
+    """A definite area noun ("sent to the region", "around the island") stands for the place
+    of its kind the article has named most often before it (the latest of those on a tie)."""
+    nouns = [t for t in phrase if t.lower_ in AREA_OF_WORD
+             and any(c.lower_ in _DEFINITE for c in t.children)]
+    if not nouns:
+        return None
+    kinds = AREA_OF_WORD[nouns[0].lower_]
+    before = [p for p in doc.places if p.clean_end <= pos and p.kind in kinds
+              and _usable(doc, sdoc, p)]
+    if not before:
+        return None
+    counts = Counter(p.name for p in before)
+    return max(reversed(before), key=lambda p: counts[p.name]).ref()
 
 
 def _inside_border_phrase(sdoc: at.SpacySpan, p: Place) -> bool:
