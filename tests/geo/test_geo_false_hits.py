@@ -61,3 +61,17 @@ def test_without_a_parse_a_town_name_beside_another_name_is_a_person(pipeline) -
     geo = next(s for s in pipeline.steps if s.name == "geo")
     mentions = {p.mention for p in geo.process(doc).places}
     assert "Fresno" in mentions and not {"Hansen", "Doris"} & mentions
+
+
+def test_a_place_closing_an_institutions_name_is_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = mentions(
+        pipeline, "The grant came from the Wildlife Foundation of Kenya, and a loan from the "
+                  "Bank of Scotland paid for the rest of the new library wing.")
+    assert "Kenya" not in got and "Scotland" not in got
+
+
+def test_a_place_after_a_place_noun_of_stays(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = mentions(
+        pipeline, "The festival moved to the capital of Kenya after floods closed the road "
+                  "to the coast of Scotland's north.")
+    assert "Kenya" in got

@@ -229,6 +229,9 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
                     continue
             else:
                 continue
+        if institution_of(text, tokens, i):
+            taken.update(range(i, j))  # "the Kidney Foundation of Canada": no "Jersey" either
+            continue
         start, end = tokens[i].start, tokens[j - 1].end
         cand = Candidate(start, end, text[start:end], key, entries, j - i, area=area,
                          head_key=head_key)
@@ -395,6 +398,19 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
                 sdoc is not None and not is_proper_noun(sdoc, c.start, c.end))):
             return False
     return True
+
+
+# "the Kidney Foundation of X", "the Symphony Orchestra of X": an institution's name holds X
+INSTITUTIONS = {"foundation", "bank", "orchestra", "society", "association", "chamber",
+                "university", "institute", "museum", "academy", "college", "federation",
+                "league", "club", "company", "commission", "corporation", "trust", "bureau"}
+
+
+def institution_of(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the name ends an institution's "<Capitalised head> of" ("Bank of America")."""
+    return i >= 2 and tokens[i - 1].text == "of" and tokens[i - 2].text.istitle() and \
+        tokens[i - 2].text.lower() in INSTITUTIONS and \
+        text[tokens[i - 2].end:tokens[i].start] == " of "
 
 
 LOCATIVE = {"in", "near", "at", "from", "to", "towards", "toward", "outside", "around",
