@@ -87,6 +87,15 @@ def test_the_model_reads_a_movement_no_trigger_word_names_and_the_rules_fill_it(
     assert raw[m.evidence.start:m.evidence.end] == m.evidence.text
 
 
+def test_a_force_the_model_s_sentence_cites_as_source_is_not_the_one_moving() -> None:
+    doc = run("According to the Chadian army, a battalion of troops was bussed to Abeche on "
+              "Tuesday.")
+    (m,) = by_model(doc)
+    assert m.equipment == ["troops"]
+    assert m.destination is not None and m.destination.mention == "Abeche"
+    assert m.observed_by is not None and "army" in m.observed_by
+
+
 def test_the_rules_gates_hold_for_what_the_model_proposes() -> None:
     # a plan, a negation and history, each in a sentence the model alone would take
     for text in ("The cabinet is weighing whether to bus two battalions to the coast next month.",

@@ -219,6 +219,8 @@ def _is_speaker(tok: at.SpacyToken) -> bool:
     for _ in range(4):
         if t.dep_ in ("nsubj", "nsubjpass") and lemma_of(t.head) in at.SPEECH_VERBS:
             return True
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+            return True  # "according to the military"
         if t.dep_ not in ("compound", "poss", "amod", "appos", "conj") or t.head.i == t.i:
             return False
         t = t.head
