@@ -72,3 +72,34 @@ def test_a_passive_believed_is_no_speaker_the_teller_is() -> None:
 
 def test_researchers_at_an_organisation_speak_for_it() -> None:
     assert claim_of(ARTILLERY, 400).claimant == "Conflict Armament Lab"
+
+
+BUNKER = """Two guards were killed and three others wounded when a drone hit the checkpoint, the \
+district police said. Nine villagers died and 21 were wounded in a second strike.
+"""
+
+ACCUSED = """Tajikistan accused Kyrgyzstan of killing three of its border guards near the disputed \
+enclave.
+"""
+
+INQUIRY = """A Human Rights Watch report found that at least 140 civilians had been killed in the \
+raids on the northern villages.
+"""
+
+
+def test_a_cue_across_and_belongs_to_the_other_figure() -> None:
+    assert claim_of(BUNKER, 2).metric == "killed"
+    assert claim_of(BUNKER, 3).metric == "wounded"
+    assert claim_of(BUNKER, 9).metric == "civilians_killed"
+    assert claim_of(BUNKER, 21).metric == "wounded"
+
+
+def test_the_accuser_states_the_figure() -> None:
+    c = claim_of(ACCUSED, 3)
+    assert (c.metric, c.claimant) == ("killed", "Tajikistan")
+
+
+def test_a_report_that_found_a_figure_is_its_organisations() -> None:
+    c = claim_of(INQUIRY, 140)
+    assert c.metric == "civilians_killed"
+    assert c.claimant == "Human Rights Watch"

@@ -122,12 +122,22 @@ def _claims_of_sentence(doc: Document, ctx: SubjectContext, speakers: Speakers,
     return out, last
 
 
-def _cue_distance(m: re.Match[str], fig: Figure) -> int:
+# between a cue and a figure, a word that joins two reports ("3 were killed and 2 wounded")
+_JOINED = re.compile(r"\band\b|\bwhile\b|\bbut\b|[,;]")
+_JOIN_PENALTY = 40
+
+
+def _cue_distance(text: str, m: re.Match[str], fig: Figure) -> int:
+    """Characters between a cue and the figure; a cue across 'and' or a comma counts as far,
+    since it tells what happened to the figure of the other conjunct."""
     if m.end() <= fig.q.start:
-        return fig.q.start - m.end()
-    if m.start() >= fig.np_end:
-        return m.start() - fig.np_end
-    return 0
+        gap = (m.end(), fig.q.start)
+    elif m.start() >= fig.np_end:
+        gap = (fig.np_end, m.start())
+    else:
+        return 0
+    joined = _JOINED.search(text, *gap) is not None
+    return gap[1] - gap[0] + (_JOIN_PENALTY if joined else 0)
 
 
 def _nearest_cue(text: str, fig: Figure, span: tuple[int, int],
@@ -139,7 +149,7 @@ def _nearest_cue(text: str, fig: Figure, span: tuple[int, int],
         if allowed is not None and metric not in allowed:
             continue
         for m in rx.finditer(text, span[0], span[1]):
-            key = (metric == "troops", _cue_distance(m, fig), rank)
+            key = (metric == "troops", _cue_distance(text, m, fig), rank)
             if best is None or key < best[0]:
                 best = (key, metric)
     return best[1] if best else None

@@ -27,6 +27,9 @@ _VAGUE_HEADS = frozenset(("group", "website", "site", "organisation", "organizat
 # people who speak for the organisation they work at ("researchers at the Oryx blog")
 _MEMBER_HEADS = frozenset(("researcher", "spokesman", "spokeswoman", "spokesperson", "analyst",
                            "official", "expert", "team", "staff", "investigator", "monitor"))
+# what an organisation speaks through
+_DOCUMENTS = frozenset(("report", "study", "investigation", "analysis", "assessment", "survey",
+                        "statement", "update", "bulletin", "review", "inquiry"))
 _SAID = (r"(?:says|said|say|claims|claimed|estimates|estimated|acknowledged|acknowledges|"
          r"admitted|admits|reported|reports|believes|believed|announced|stated|states|added|"
          r"adds|told|tells|confirmed|confirms|put|puts|insists|insisted|wrote|writes|tweeted)")
@@ -283,6 +286,8 @@ def _speech_use(tok: Any) -> bool:
                    for c in tok.children)
     if lemma == "point":
         return any(c.dep_ == "prt" for c in tok.children)
+    if lemma == "find":  # "a UN report found…", not "troops found 20 bodies"
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENTS for c in tok.children)
     if lemma in ("show", "suggest"):
         return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children)
     return True
@@ -310,6 +315,10 @@ def _alias(subj: Any) -> Any:
 def _member_of(subj: Any) -> Any:
     """The organisation a described speaker belongs to: "the team of researchers at the Oryx
     blog" -> Oryx, "a spokesman for the Red Cross" -> Red Cross; None for a name or a pronoun."""
+    if subj.pos_ == "NOUN" and subj.lemma_.lower() in _DOCUMENTS:
+        names = [t for t in subj.lefts if t.pos_ == "PROPN" and t.dep_ in ("compound", "poss")]
+        if names:  # "a UN report", "Amnesty International's investigation"
+            return subj.doc[names[0].left_edge.i:names[-1].i + 1]
     if subj.pos_ != "NOUN" or not (subj.lower_ in at.ANONYMOUS_HEADS or subj.lower_ in _VAGUE_HEADS
                                    or subj.lemma_.lower() in _MEMBER_HEADS):
         return None
