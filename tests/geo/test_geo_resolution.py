@@ -81,3 +81,15 @@ def test_named_street_takes_the_town_named_before_it(pipeline) -> None:  # type:
 def test_small_town_listed_after_a_place_is_kept(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The train from Amsterdam stops in Hilversum and Almelo before Berlin."
     assert {"Hilversum", "Almelo"} <= set(by_mention(places_of(pipeline, text)))
+
+
+def test_the_state_after_a_town_is_the_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "A bakery in Spokane, Washington sold out of rye bread by noon on Friday."))
+    assert got["Washington"].kind == "admin1" and near(got["Washington"], 47.5, -120.5, 200)
+
+
+def test_a_city_in_a_list_of_cities_stays_a_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "The firm has offices in Dallas, New York and Boston, its chief said."))
+    assert near(got["New York"], 40.71, -74.0, 30)

@@ -252,7 +252,25 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
         chosen.append(cand)
         taken.update(range(i, j))
     add_namesake_regions([c for c in chosen if c.area in AREA_WORDS], gaz)
+    read_qualifiers_as_regions(text, chosen)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def read_qualifiers_as_regions(text: str, cands: list[Candidate]) -> None:
+    """"Tacoma, Washington": the name that qualifies a town means the region it was read as
+    (the state, not the capital city)."""
+    at = {c.start: c for c in cands}
+    for c in cands:
+        ids = {q.id for q in c.qualifier if any(holds(q, e) for e in c.entries)}
+        q = at.get(c.end + 2) if text[c.end:c.end + 2] == ", " else None
+        if q is not None and ids and any(e.id in ids for e in q.entries):
+            q.entries = [e for e in q.entries if e.id in ids]
+
+
+def holds(region: Entry, e: Entry) -> bool:
+    """Whether a country or first-level region holds a place ("West Palm Beach, New York" is
+    a list: no New York holds that town)."""
+    return e.cc == region.cc and (region.kind == "country" or e.admin1 == region.name)
 
 
 NAMESAKE_POPULATION = 50_000  # a region's centre town: "the Bryansk region" holds Bryansk
