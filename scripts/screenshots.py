@@ -2,12 +2,13 @@
 
 Starts `sitrep demo` (the bundled examples, a throw-away store) on a free port, opens the map,
 claims, documents and quotes views in Debian's Chromium at desktop (1280x800) and phone
-(390x844) widths, and writes docs/screenshots/<view>-<width>.png. A view the UI does not have
-is reported and skipped; the script exits 1 if any was.
+(390x844) widths, and writes docs/screenshots/<view>-<width>.png (`--out DIR`: into DIR). A view
+the UI does not have is reported and skipped; the script exits 1 if any was.
 """
 
 from __future__ import annotations
 
+import argparse
 import socket
 import subprocess
 import sys
@@ -75,8 +76,8 @@ VIEWS: list[tuple[str, str, str, Callable[[Any, str], None] | None]] = [
 ]
 
 
-def shoot(base: str) -> list[str]:
-    OUT.mkdir(parents=True, exist_ok=True)
+def shoot(base: str, out: Path = OUT) -> list[str]:
+    out.mkdir(parents=True, exist_ok=True)
     missing = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
@@ -95,9 +96,9 @@ def shoot(base: str) -> list[str]:
                 page.wait_for_timeout(1000)  # map tiles of borders, fonts
                 if act:
                     act(page, width)
-                path = OUT / f"{name}-{width}.png"
+                path = out / f"{name}-{width}.png"
                 page.screenshot(path=str(path))
-                print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
+                print(f"{path}: {path.stat().st_size // 1024} KB")
                 page.evaluate("document.body.removeAttribute('data-ready')")
             context.close()
         browser.close()
@@ -105,11 +106,14 @@ def shoot(base: str) -> list[str]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT, help=f"where to write (default {OUT})")
+    out = parser.parse_args().out.resolve()
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         proc = start_demo(Path(tmp) / "demo.db", port)
         try:
-            missing = shoot(f"http://127.0.0.1:{port}/")
+            missing = shoot(f"http://127.0.0.1:{port}/", out)
         finally:
             proc.terminate()
             proc.wait(30)

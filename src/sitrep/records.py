@@ -32,6 +32,9 @@ EQUIPMENT = (
     "air_defense",
 )
 STATUSES = ("en_route", "arrived", "deployed", "massing", "withdrawing", "transiting")
+# place kinds that name an area: its centre point is no position of a force (no track is
+# measured to it, no map arrow ends there)
+AREA_KINDS = ("ocean", "sea", "continent", "country", "region")
 METRICS = (
     "killed",
     "wounded",

@@ -84,3 +84,20 @@ def test_undated_keeps_the_facts_with_no_date_at_all_under_a_date_filter(tmp_pat
         assert client.get("/api/movements", params=window).json()["items"] == []
         kept = client.get("/api/movements", params={**window, "undated": "true"}).json()
         assert [x["id"] for x in kept["items"]] == [m["id"]]
+
+
+def test_a_store_written_before_date_source_gets_its_article_dates_marked(tmp_path: Path) -> None:
+    import sqlite3
+
+    client_for(tmp_path).close()  # the store as this sitrep writes it
+    path = tmp_path / "dates.db"
+    with sqlite3.connect(path) as db:  # as an older sitrep left it: no date_source column
+        for table in ("movements", "claims", "quotes", "places"):
+            db.execute(f"ALTER TABLE {table} DROP COLUMN date_source")
+    with TestClient(create_app(f"sqlite:///{path}", token=""), base_url=LOCAL) as client:
+        items = client.get("/api/movements").json()["items"]
+        assert {m["status"]: (m["date"], m["date_source"]) for m in items} == {
+            "en_route": ("2024-05-06", "article"), "transiting": ("2024-05-03", "text")}
+        assert client.get("/api/timeline").json()["days"] == [
+            {"day": "2024-05-03", "count": 1, "article": 0},
+            {"day": "2024-05-06", "count": 1, "article": 1}]

@@ -111,3 +111,42 @@ def test_document_list_ids_are_stable_across_calls(client) -> None:
     a = ids(client.get("/api/documents", params={"limit": 5}).json())
     b = ids(client.get("/api/documents", params={"limit": 5}).json())
     assert a == b
+
+
+def test_documents_show_their_relevance_and_filter_by_it(tmp_path) -> None:
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from sitrep.api.app import create_app
+    from sitrep.store.db import Store
+    from tests.api.conftest import LOCAL, plain_doc
+
+    url = f"sqlite:///{tmp_path / 'relevance.db'}"
+    store = Store(url)
+    notice = plain_doc("Parish notice.\n\nThe bake sale moves to the school hall on Friday.\n",
+                       "relevance-notice", "Parish Post", "2024-03-01")
+    notice.relevance = "low"
+    report = plain_doc("Front report.\n\nTanks crossed the river at dawn, officers said.\n",
+                       "relevance-report", "Front Daily", "2024-03-02")
+    older = plain_doc("Older report.\n\nArtillery fired on the bridge overnight.\n",
+                      "relevance-older", "Front Daily", "2024-03-03")
+    store.upsert_many([notice, report, older])
+    store.dispose()
+    with sqlite3.connect(tmp_path / "relevance.db") as db:  # stored before the gate existed
+        db.execute("UPDATE documents SET relevance = NULL WHERE name = 'relevance-older'")
+    with TestClient(create_app(url, token=""), base_url=LOCAL) as client:
+        def names(**params) -> dict[str, str]:
+            items = client.get("/api/documents", params=params).json()["items"]
+            return {d["name"]: d["relevance"] for d in items}
+
+        assert names() == {"relevance-notice": "low", "relevance-report": "high",
+                           "relevance-older": "high"}
+        assert names(relevance="low") == {"relevance-notice": "low"}
+        assert set(names(relevance="high")) == {"relevance-report", "relevance-older"}
+        assert names(relevance="low", q="bake") == {"relevance-notice": "low"}
+        assert names(relevance="high", q="bake") == {}
+        total = client.get("/api/documents", params={"relevance": "low", "with_total": True})
+        assert total.json()["total"] == 1
+        assert client.get(f"/api/documents/{notice.id}").json()["relevance"] == "low"
+        assert_error(client.get("/api/documents", params={"relevance": "normal"}), 422)

@@ -3,7 +3,8 @@
 An article, a republished copy that credits it ("via ..."), an independent account of the same
 convoy, and a later report of the same force further on: together they make a group of copies,
 an incident with two independent sources, a track, and a claimant's series with a contradiction.
-The actor, Northland, appears nowhere else in the test store.
+The actor, Northland, appears nowhere else in the test store. Besides, a notice with no conflict
+news in it, stored as the relevance gate leaves such a text (relevance low, no facts).
 """
 
 from __future__ import annotations
@@ -116,5 +117,14 @@ def later() -> Document:
     return doc
 
 
+def notice() -> Document:
+    raw = ("Library opening hours\n\nThe town library keeps its winter hours until the end of "
+           "the month; the reading room closes at six on weekdays.\n")
+    doc = text_doc(raw, "web-fixture-notice", "Valley Times", "2024-04-05",
+                   "Library opening hours")
+    doc.relevance = "low"
+    return doc
+
+
 def documents() -> list[Document]:
-    return [original(), copy(), independent(), later()]
+    return [original(), copy(), independent(), later(), notice()]

@@ -1,8 +1,9 @@
 """The claims, quotes and documents views in Chromium, at a laptop's and a phone's width: no unit
 or period the claim lacks, one claimant for the spellings of one name, a claimant's click that
 stays on its quantity, no catch-all bucket, a colour per claimant with a legend, quotes by
-speaker, search results with the matched words marked, and a phone layout that brings what was
-tapped into view. Expectations are read from the API the page itself calls."""
+speaker, search results with the matched words marked, documents' relevance shown and filtered,
+and a phone layout that brings what was tapped into view. Expectations are read from the API
+the page itself calls."""
 
 from __future__ import annotations
 
@@ -277,6 +278,32 @@ def test_document_search_results_mark_the_matching_passage(view: Watched) -> Non
         assert all(m.lower().startswith("tsugaru") for m in marks.all_inner_texts())
     fits_the_screen(page)
     view.shot(f"documents-search-{view.size}")  # type: ignore[attr-defined]
+    assert view.problems == []
+
+
+def test_documents_show_their_relevance_and_filter_by_it(view: Watched) -> None:
+    low = api(view.base, "documents", relevance="low", limit=50)["items"]
+    high = api(view.base, "documents", relevance="high", limit=50)["items"]
+    assert [d["name"] for d in low] == ["web-fixture-notice"] and high
+    page = view.open("#/documents", "documents")
+    cards = page.locator("#doc-list .doc-card")
+    expect(cards).to_have_count(len(low) + len(high))
+    badges = page.locator("#doc-list .doc-card .badge.relevance-low")
+    assert badges.count() == 1 and "not analysed" in badges.inner_text()
+    assert page.locator(f"#doc-list .doc-card[data-doc='{low[0]['id']}'] .relevance-low"
+                        ).count() == 1
+    page.select_option("#doc-search select[name=relevance]", "low")
+    page.click("#doc-search button[type=submit]")
+    expect(cards).to_have_count(len(low))
+    assert "relevance=low" in page.url
+    page.select_option("#doc-search select[name=relevance]", "high")
+    page.click("#doc-search button[type=submit]")
+    expect(cards).to_have_count(len(high))
+    assert badges.count() == 0
+    # the article itself says it was not analysed, and why
+    page = view.open(f"#/doc/{low[0]['id']}", "doc")
+    assert "relevance gate" in page.locator("#doc-view .relevance-low").locator("..").inner_text()
+    fits_the_screen(page)
     assert view.problems == []
 
 

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from sitrep.geodesy import km
+from sitrep.records import AREA_KINDS
 from sitrep.resolve.records import ResolveOptions
 from tests.web import map_corpus
 from tests.web.test_ui import api
@@ -47,6 +48,11 @@ def westland(base: str) -> dict[str, dict[str, Any]]:
     return out
 
 
+def point(ref: dict[str, Any] | None) -> bool:
+    """A place a force can be at: located, and not an area (a sea, an ocean, a country)."""
+    return bool(ref) and ref["lat"] is not None and not ref["area"]  # type: ignore[index]
+
+
 def drawn_paths(page: Any, base: str) -> dict[str, list[list[float]]]:
     return page.evaluate(f"import('{base}js/map.js').then((m) => m.arrowPaths())")
 
@@ -76,7 +82,7 @@ def test_an_origin_alone_is_an_arrow_out_of_it(screen) -> None:
     page = screen.open("#/map", "map")
     paths = drawn_paths(page, screen.base)
     movements = api(screen.base, "movements", limit=500)["items"]
-    left_only = [m for m in movements if (m["origin"] or {}).get("lat") is not None
+    left_only = [m for m in movements if point(m["origin"])
                  and not (m["destination"] or {}).get("mention")]
     assert len(left_only) >= 3  # Westland's two, and the seeds' and examples' own
     for m in left_only:
@@ -85,7 +91,7 @@ def test_an_origin_alone_is_an_arrow_out_of_it(screen) -> None:
         assert last != pytest.approx(first)
     for m in movements:  # with a destination, the line runs from the origin into it
         o, d = m["origin"] or {}, m["destination"] or {}
-        if o.get("lat") is not None and d.get("lat") is not None:
+        if point(o) and point(d):
             assert paths[m["id"]][0] == pytest.approx([o["lat"], o["lon"]])
             assert paths[m["id"]][-1][0] == pytest.approx(d["lat"])
     w = westland(screen.base)
@@ -131,6 +137,45 @@ def test_tracks_join_one_force_and_never_an_oceans_centre(screen) -> None:
         legs = zip(t["points"], t["points"][1:], strict=False)
         for a, b in legs:  # the store's tracks are on land: no leg is longer than a theatre
             assert km((a["lat"], a["lon"]), (b["lat"], b["lon"])) <= THEATRE_KM, t
+    assert screen.problems == []
+
+
+def test_a_sea_or_an_ocean_is_drawn_as_an_area_never_as_an_arrows_end(screen) -> None:
+    movements = api(screen.base, "movements", limit=500)["items"]
+    places = api(screen.base, "places", limit=500)
+    assert places["next_cursor"] is None
+    areas = {(p["doc_id"], p["mention"]) for p in places["items"] if p["kind"] in AREA_KINDS}
+    for m in movements:  # each place says whether its document's gazetteer made it an area
+        for ref in filter(None, (m["origin"], m["destination"], m["location"])):
+            assert ref["area"] == ((m["doc_id"], ref["mention"]) in areas), ref
+    east = {m["status"]: m for m in movements if m["actor"] == "Eastland"}
+    assert east["en_route"]["destination"]["area"] and east["transiting"]["location"]["area"]
+    # the examples' Chinese ships sailed from the East China Sea into the Pacific Ocean
+    assert any(m["destination"] and m["destination"]["mention"] == "Pacific Ocean"
+               for m in movements)
+    page = screen.open("#/map", "map")
+    paths = drawn_paths(page, screen.base)
+    for m in movements:
+        areas = [[r["lat"], r["lon"]] for r in (m["origin"], m["destination"], m["location"])
+                 if r and r["area"] and r["lat"] is not None]
+        for vertex in paths.get(m["id"], []):
+            assert all(vertex != pytest.approx(a) for a in areas), (m["evidence"], vertex)
+    # a movement with no place but an area is a dashed ring over it, not a point marker
+    only_areas = [m for m in movements if not any(point(r) for r in (
+        m["origin"], m["destination"], m["location"])) and m["lat"] is not None]
+    assert len(only_areas) >= 2  # Eastland's submarines, the examples' ships
+    expect(page.locator("#map path.mv-area")).to_have_count(len(only_areas))
+    apply_filters(page, actor="Eastland")
+    wait_list(page, 2)
+    # out of Sevastopol into the Black Sea: a stub out of the port, the sea named as an area
+    sailed = paths[east["en_route"]["id"]]
+    assert sailed[0] == pytest.approx([map_corpus.SEVASTOPOL.lat, map_corpus.SEVASTOPOL.lon])
+    assert page.locator("#map path.mv-departure").count() == 1
+    detail = open_item(page, "Sevastopol")
+    assert "from Sevastopol toward Black Sea (an area)" in detail.inner_text()
+    detail = open_item(page, "Pacific Ocean")
+    assert "in Pacific Ocean (an area)" in detail.inner_text()
+    expect(page.locator("#map path.mv-area")).to_have_count(1)
     assert screen.problems == []
 
 

@@ -14,9 +14,11 @@ pytestmark = pytest.mark.browser
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
-def test_the_api_docs_render_with_every_outside_request_blocked(browser: Any,
-                                                                  base_url: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+@pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_the_api_docs_render_with_every_outside_request_blocked(browser: Any, base_url: str,
+                                                                  width: int, height: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  is_mobile=width < 500)
     blocked: list[str] = []
 
     def loopback_only(route: Any) -> None:
@@ -40,7 +42,7 @@ def test_the_api_docs_render_with_every_outside_request_blocked(browser: Any,
         page.locator(".opblock-summary-path", has_text="/api/movements").first.click()
         page.wait_for_selector(".swagger-ui .parameters-container .parameter__name",
                                timeout=10_000)
-        watched.shot("docs-offline")
+        watched.shot(f"docs-offline-{width}")
     finally:
         context.close()
     assert blocked == []

@@ -1,6 +1,7 @@
 """Traceability and shareable state in Chromium, at desktop and phone widths: a fact's outlet,
 author, date and link; "Source" opening the article at the evidence; text search through a
-place's other names; downloads of exactly what the filters show; the URL as the state."""
+place's other names; downloads of exactly what the filters show, in every map mode; the URL as
+the state, in the map and the claims views."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import io
 import json
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
+import pyarrow.parquet as pq
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import need_shared
 from tests.web.conftest import Watched
@@ -168,7 +171,84 @@ def test_the_downloads_hold_exactly_what_the_filters_show(screen) -> None:
     located = {m["id"] for m in shown if m["lat"] is not None
                or (m["origin"] or {}).get("lat") is not None}
     assert {f["properties"]["id"] for f in features} == located
+    table = pq.read_table(io.BytesIO(download(page, "parquet")))
+    assert set(table.column("id").to_pylist()) == ids
     assert screen.problems == []
+
+
+def mode_ids(page: Any, kind: str) -> set[str]:
+    return set(page.locator(f"#mv-list button.{kind}").evaluate_all(
+        "els => els.map(e => e.dataset.id)"))
+
+
+def test_every_map_mode_downloads_exactly_what_its_filters_show(screen) -> None:
+    """Dates, "keep undated" and text in the reports; dates and sources in the incidents;
+    dates in the tracks (a track whose time span meets them)."""
+    window = {"date_from": "2023-11-11", "date_to": "2023-11-12"}  # the examples' November
+    page = screen.open("#/map?" + urlencode({**window, "undated": "true", "q": "Russian"}), "map")
+    shown = api(screen.base, "movements", **window, undated="true", q="Russian",
+                limit=500)["items"]
+    wait_listed(page, len(shown))
+    assert [m for m in shown if m["date"] is None] and [m for m in shown if m["date"]]
+    rows = list(csv.DictReader(io.StringIO(download(page, "csv").decode("utf-8"))))
+    assert {r["id"] for r in rows} == set(listed_ids(page)) == {m["id"] for m in shown}
+    # incidents: the same dates, and two independent sources at least
+    page = screen.open("#/map/incidents?" + urlencode({"date_from": "2024-04-01",
+                                                       "date_to": "2024-04-30",
+                                                       "min_sources": "2"}), "map")
+    incidents = api(screen.base, "incidents", date_from="2024-04-01", date_to="2024-04-30",
+                    min_sources=2, limit=500)["items"]
+    assert incidents and len(incidents) < api(screen.base, "incidents", limit=1)["total"]
+    expect(page.locator("#mv-list button.incident")).to_have_count(len(incidents))
+    features = json.loads(download(page, "geojson"))["features"]
+    assert {f["properties"]["id"] for f in features} == mode_ids(page, "incident") == {
+        i["id"] for i in incidents if i["lat"] is not None}
+    # tracks: those whose time span meets the dates; one that ended before or began after is out
+    page = screen.open("#/map/tracks?" + urlencode(window), "map")
+    tracks = api(screen.base, "tracks", limit=500)["items"]
+    meets = {t["id"] for t in tracks if (t["last_seen"] or t["first_seen"])[:10]
+             >= window["date_from"] and t["first_seen"][:10] <= window["date_to"]}
+    assert 0 < len(meets) < len(tracks)
+    expect(page.locator("#mv-list button.track")).to_have_count(len(meets))
+    features = json.loads(download(page, "geojson"))["features"]
+    assert {f["properties"]["id"] for f in features} == mode_ids(page, "track") == meets
+    assert screen.problems == []
+
+
+def test_the_claims_view_keeps_its_quantity_and_claimant_in_the_url(screen) -> None:
+    [q] = [q for q in api(screen.base, "ledger", subject="Northland", limit=500)["quantities"]
+           if q["metric"] == "killed"]
+    ministry = [f for f in q["figures"] if f["claimant"] == "Northland defence ministry"]
+    page = screen.open("#/claims", "claims")
+    page.locator(f"#ledger-groups button.group[data-key='{q['key']}']").click()
+    page.wait_for_function("k => location.hash.includes('quantity=' + encodeURIComponent(k))",
+                           arg=q["key"])
+    assert hash_params(page)["quantity"] == [q["key"]]
+    page.locator("#ledger-detail table.ledger button.claimant",
+                 has_text="Northland defence ministry").first.click()
+    rows = page.locator("#ledger-detail table.ledger tbody tr")
+    expect(rows).to_have_count(len(ministry))
+    params = hash_params(page)
+    assert params["claimant"] == ["Northland defence ministry"]
+    assert params["quantity"] == [q["key"]]
+    # the link, opened fresh: the same claimant's figures on the same quantity
+    fresh = Watched(screen.page.context.new_page(), screen.base)
+    fresh.page.goto(page.url)
+    fresh.page.wait_for_selector("body[data-ready=claims]")
+    expect(fresh.page.locator("#ledger-detail table.ledger tbody tr")).to_have_count(
+        len(ministry))
+    pressed = fresh.page.locator("#ledger-groups button.group[aria-pressed=true]")
+    assert pressed.get_attribute("data-key") == q["key"]
+    assert fresh.page.input_value("#claim-filters select[name=claimant]") == \
+        "Northland defence ministry"
+    fresh.page.close()
+    # back: every claimant again, still on that quantity
+    page.go_back()
+    expect(rows).to_have_count(len(q["figures"]))
+    assert "claimant" not in hash_params(page) and hash_params(page)["quantity"] == [q["key"]]
+    pressed = page.locator("#ledger-groups button.group[aria-pressed=true]")
+    assert pressed.get_attribute("data-key") == q["key"]
+    assert screen.problems == [] and fresh.problems == []
 
 
 def test_the_url_holds_filters_and_fact_through_reload_back_and_forward(screen) -> None:

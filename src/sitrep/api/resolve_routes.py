@@ -18,7 +18,10 @@ from sqlalchemy.engine import Connection
 
 from sitrep.api.params import (
     Cursor,
+    DateFrom,
+    DateTo,
     GeoLimit,
+    check_dates,
     cursor_parts,
     decode_cursor,
     encode_cursor,
@@ -113,19 +116,31 @@ def incidents_geojson(conn: Conn, actor: str | None = None,
             "next_cursor": next_cursor("incidents", nxt)}
 
 
+def read_tracks(conn: Connection, actor: str | None, date_from: DateFrom, date_to: DateTo,
+                page: resolved.Page) -> tuple[list[Any], int, tuple[Any, ...] | None]:
+    """The tracks of one force (`actor`) whose time span meets the dates, for both lists."""
+    check_dates(date_from, date_to)
+    return resolved.list_tracks(conn, actor=actor,
+                                date_from=date_from.isoformat() if date_from else None,
+                                date_to=date_to.isoformat() if date_to else None, page=page)
+
+
 @router.get("/tracks", summary="Successive positions of one force, in time order")
-def list_tracks(conn: Conn, actor: str | None = None, limit: Limit = 50,
+def list_tracks(conn: Conn, actor: str | None = None, date_from: DateFrom = None,
+                date_to: DateTo = None, limit: Limit = 50,
                 cursor: Cursor = None) -> dict[str, Any]:
-    items, total, nxt = resolved.list_tracks(conn, actor=actor,
-                                             page=read_cursor(cursor, "tracks", limit))
+    """With dates, the tracks whose time span (first to last seen) meets them."""
+    items, total, nxt = read_tracks(conn, actor, date_from, date_to,
+                                    read_cursor(cursor, "tracks", limit))
     return page("tracks", items, total, nxt)
 
 
 @router.get("/tracks.geojson", summary="Tracks as GeoJSON lines")
-def tracks_geojson(conn: Conn, actor: str | None = None,
-                   limit: GeoLimit = 1000, cursor: Cursor = None) -> dict[str, Any]:
-    items, _, nxt = resolved.list_tracks(conn, actor=actor,
-                                         page=read_cursor(cursor, "tracks", limit))
+def tracks_geojson(conn: Conn, actor: str | None = None, date_from: DateFrom = None,
+                   date_to: DateTo = None, limit: GeoLimit = 1000,
+                   cursor: Cursor = None) -> dict[str, Any]:
+    items, _, nxt = read_tracks(conn, actor, date_from, date_to,
+                                read_cursor(cursor, "tracks", limit))
     return {"type": "FeatureCollection", "next_cursor": next_cursor("tracks", nxt),
             "features": [
         {"type": "Feature",

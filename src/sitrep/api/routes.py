@@ -269,6 +269,9 @@ def list_documents(
     date_to: DateTo = None,
     flag: Annotated[list[DocFlag] | None, Query(description="Integrity flags all set.")] = None,
     max_integrity: Annotated[float | None, Query(ge=0, le=1)] = None,
+    relevance: Annotated[Literal["high", "low"] | None, Query(description=(
+        "high: analysed in full; low: the relevance gate found no conflict news in it (text, "
+        "provenance and places only; `sitrep reprocess` analyses it in full)."))] = None,
     sort: DocSort = "-published",
     limit: Limit = DEFAULT_PAGE,
     cursor: Cursor = None,
@@ -279,7 +282,7 @@ def list_documents(
         raise ApiError(400, "sort=relevance needs a search text in q", code="bad_sort")
     f = DocFilter(text=q.strip() if q and q.strip() else None, publisher=clean_values(publisher),
                   date_from=date_from, date_to=date_to, flags=tuple(flag or ()),
-                  max_integrity=max_integrity)
+                  max_integrity=max_integrity, relevance=relevance)
     page = Page(sort, limit, decode_cursor(cursor, sort))
     items, nxt = queries.list_documents(conn, f, page)
     return {"items": items, "next_cursor": encode_cursor(sort, nxt) if nxt else None,

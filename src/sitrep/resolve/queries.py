@@ -239,13 +239,19 @@ def list_incidents(conn: Connection, *, actor: str | None = None, min_sources: i
 
 
 # --- tracks ---------------------------------------------------------------------------------
-def list_tracks(conn: Connection, *, actor: str | None = None, page: Page = Page()
+def list_tracks(conn: Connection, *, actor: str | None = None, date_from: str | None = None,
+                date_to: str | None = None, page: Page = Page()
                 ) -> tuple[list[TrackView], int, tuple[Any, ...] | None]:
-    """Tracks, latest first; the total, and the key to continue after."""
+    """Tracks, latest first (those whose time span meets `date_from`..`date_to`, as incidents);
+    the total, and the key to continue after."""
     t = rt.tracks.c
     q = select(rt.tracks)
     if actor:
         q = q.where(t.actor_key == side_key(actor))
+    if date_from:
+        q = q.where(func.coalesce(t.last_seen, t.first_seen) >= date_from)
+    if date_to:
+        q = q.where(t.first_seen <= date_to + "~")
     total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
     order = [(func.coalesce(t.first_seen, ""), True), (t.id, False)]
     rows, nxt = read_page(conn, q, order, page, lambda r: (r.first_seen or "", r.id))

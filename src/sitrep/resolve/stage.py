@@ -17,6 +17,7 @@ import numpy as np
 from datasketch import MinHashLSH
 from sqlalchemy.engine import Connection
 
+from sitrep.records import AREA_KINDS
 from sitrep.resolve import dedup, incidents, ledger, tracks
 from sitrep.resolve import store as rs
 from sitrep.resolve.names import words
@@ -209,7 +210,7 @@ def update_tracks(conn: Connection, actors: set[str], opts: ResolveOptions) -> i
     for inc in rs.read_incidents_of_actors(conn, actors):
         by_actor.setdefault(inc.actor_key or "", []).append(inc)
     names = {n for incs in by_actor.values() for i in incs for n in (i.place, i.origin) if n}
-    areas = tracks.area_keys(rs.read_area_names(conn, names, tracks.AREA_KINDS))
+    areas = tracks.area_keys(rs.read_area_names(conn, names, AREA_KINDS))
     for key in sorted(by_actor):
         found.extend(tracks.build_tracks(by_actor[key], opts, areas))
     rs.replace_tracks(conn, actors, found)

@@ -25,14 +25,13 @@ from sitrep.records import EQUIPMENT
 from sitrep.resolve.names import day_of, name_key, side_keys
 from sitrep.resolve.records import Incident, ResolveOptions, Track, TrackPoint
 
-# place kinds that name an area, whose centre point is no position of a force
-AREA_KINDS = ("ocean", "sea", "continent", "country", "region")
 SEA_GEAR = ("warships",)
 AIR_GEAR = ("aircraft", "helicopters")
 
 
 def area_keys(names: Iterable[str | None]) -> frozenset[str]:
-    """Keys of place names that are areas (as `AREA_KINDS` gives them), for `build_tracks`."""
+    """Keys of place names that are areas (as `records.AREA_KINDS` gives them), for
+    `build_tracks`."""
     return frozenset(k for k in (name_key(n) for n in names) if k)
 
 

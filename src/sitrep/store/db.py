@@ -20,7 +20,19 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, delete, event, func, inspect, select, text
+from sqlalchemy import (
+    Engine,
+    case,
+    create_engine,
+    delete,
+    event,
+    exists,
+    func,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -156,6 +168,7 @@ class Store:
         # can then be served read-only
         create_resolve_tables(self.engine)
         self._add_missing_columns()
+        self._mark_article_dates()
         with self.engine.begin() as conn:
             if self.dialect == "sqlite":
                 conn.exec_driver_sql(
@@ -182,6 +195,21 @@ class Store:
                         conn.exec_driver_sql(
                             f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {kind}'
                         )
+
+    def _mark_article_dates(self) -> None:
+        """Facts a sitrep before `date_source` stored: an undated fact was given its article's
+        date, unmarked. A date equal to the article's is marked "article" (the date shown is the
+        article's), another one "text". Only rows with a date and no mark are touched, so a
+        store already marked is only read."""
+        for table in FACT_TABLES.values():
+            unmarked = (table.c.date_source.is_(None), table.c.date.is_not(None))
+            published = (select(documents.c.published)
+                         .where(documents.c.id == table.c.doc_id).scalar_subquery())
+            with self.engine.begin() as conn:
+                if not conn.execute(select(exists().where(*unmarked))).scalar():
+                    continue
+                conn.execute(update(table).where(*unmarked).values(date_source=case(
+                    (table.c.date == published, "article"), else_="text")))
 
     # --- writing ---------------------------------------------------------------------------
     def upsert(self, doc: Document) -> dict[str, int]:

@@ -32,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
+from sitrep.records import AREA_KINDS
 from sitrep.store.paging import read_page
 from sitrep.store.passages import PASSAGE_CHARS, passage, search_pattern
 from sitrep.store.schema import FACT_TABLES, documents, errors
@@ -77,6 +78,7 @@ class DocFilter:
     date_to: date | None = None
     flags: tuple[str, ...] = ()
     max_integrity: float | None = None
+    relevance: str | None = None  # "high" (analysed in full) or "low" (the gate skipped it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +230,29 @@ def list_facts(conn: Connection, kind: str, f: FactFilter, page: Page
     table, q = _fact_select(kind, f)
     key = fact_sort_key(table, page.sort.lstrip("-"))
     rows, nxt = _sorted_page(conn, q, key, table.c.id, page)
-    return [fact_json(kind, r) for r in rows], nxt
+    items = [fact_json(kind, r) for r in rows]
+    return (mark_areas(conn, items) if kind == "movements" else items), nxt
+
+
+MOVEMENT_PLACES = ("origin", "destination", "location")
+
+
+def mark_areas(conn: Connection, movements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each place of these movements gets `area`: whether its document's gazetteer reading
+    made it an area (`AREA_KINDS`: a sea, an ocean, a country...), whose point is the area's
+    centre and no position of a force."""
+    refs = [(m["doc_id"], ref) for m in movements for role in MOVEMENT_PLACES
+            if isinstance(ref := m.get(role), dict)]
+    if not refs:
+        return movements
+    table = FACT_TABLES["places"]
+    q = (select(table.c.doc_id, table.c.mention)
+         .where(table.c.doc_id.in_(sorted({d for d, _ in refs})), table.c.kind.in_(AREA_KINDS))
+         .distinct())
+    areas = {(r.doc_id, r.mention) for r in conn.execute(q)}
+    for doc_id, ref in refs:
+        ref["area"] = (doc_id, ref.get("mention")) in areas
+    return movements
 
 
 def count_facts(conn: Connection, kind: str, f: FactFilter) -> int:
@@ -402,6 +426,8 @@ def doc_conditions(conn: Connection, f: DocFilter) -> list[ColumnElement[bool]]:
     conds += [_flag_condition(conn, fl) for fl in f.flags]
     if f.max_integrity is not None:
         conds.append(documents.c.integrity <= f.max_integrity)
+    if f.relevance:
+        conds.append(doc_relevance() == f.relevance)
     return conds
 
 
@@ -410,10 +436,16 @@ _DOC_LIST_COLUMNS = ("id", "name", "kind", "uri", "title", "publisher", "origina
                      "ingested_at")
 
 
+def doc_relevance() -> ColumnElement[Any]:
+    """A document's relevance; one stored before the relevance gate existed was analysed in
+    full ("high")."""
+    return func.coalesce(documents.c.relevance, literal_column("'high'"))
+
+
 def list_documents(conn: Connection, f: DocFilter, page: Page
                    ) -> tuple[list[dict[str, Any]], tuple[Any, str] | None]:
     """One page of documents (without their texts) and where the next page starts."""
-    cols = [documents.c[n] for n in _DOC_LIST_COLUMNS]
+    cols = [*(documents.c[n] for n in _DOC_LIST_COLUMNS), doc_relevance().label("relevance")]
     # with a search, the passage that matched is cut from the whole text as each row arrives
     text_col = documents.c.clean_text if f.text else func.substr(documents.c.clean_text, 1,
                                                                  PASSAGE_CHARS)
@@ -464,9 +496,11 @@ def get_document(conn: Connection, doc_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     doc = dict(row)
+    doc["relevance"] = doc["relevance"] or "high"
     for kind, table in FACT_TABLES.items():
         q = select(table).where(table.c.doc_id == doc_id).order_by(table.c.start, table.c.id)
         doc[kind] = [fact_json(kind, dict(r)) for r in conn.execute(q).mappings()]
+    mark_areas(conn, doc["movements"])
     q = select(errors.c.step, errors.c.code, errors.c.message).where(errors.c.doc_id == doc_id)
     doc["errors"] = [dict(r) for r in conn.execute(q).mappings()]
     return doc

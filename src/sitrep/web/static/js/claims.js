@@ -85,9 +85,19 @@ function counted(q) {
   return q.figures.filter((f) => !f.copy_of);
 }
 
+let openKey = () => false; // opens a quantity of the ledger shown, by its key
+
+export function openQuantity(key) {
+  // the quantity a link names, in the ledger already loaded (false: not there)
+  return openKey(key);
+}
+
 export async function loadLedger(params, listEl, detailEl, opts = {}) {
-  // opts: onClaimant(name, quantityKey), want (a quantity key to open), claimantSelect
+  // opts: onClaimant(name, quantityKey), onSelect(quantityKey) when one is chosen,
+  // want (a quantity key to open), claimantSelect
   const onClaimant = opts.onClaimant || (() => {});
+  const onSelect = opts.onSelect || (() => {});
+  openKey = () => false;
   if (!detailHome) detailHome = detailEl.parentNode;
   if (detailEl.parentNode !== detailHome) detailHome.appendChild(detailEl);
   const data = await getJSON("ledger", { ...params, limit: 500 });
@@ -106,7 +116,7 @@ export async function loadLedger(params, listEl, detailEl, opts = {}) {
     const clash = own.filter((f) => f.n_contradicts > 0).length;
     const claimants = new Set(own.map((f) => f.claimant_key)).size;
     const btn = h("button", { type: "button", class: "group", "aria-pressed": "false", dataset: { key: q.key },
-      onclick: () => select(i) },
+      onclick: () => { select(i); onSelect(q.key); } },
       h("span", { class: "g-title" }, quantityTitle(q)),
       h("span", { class: "g-meta" }, [plural(own.length, "figure", "figures"), plural(claimants, "claimant", "claimants"),
         copies ? `${plural(copies, "copy", "copies")} not counted` : null].filter(Boolean).join(" · ")),
@@ -125,9 +135,12 @@ export async function loadLedger(params, listEl, detailEl, opts = {}) {
       detailHome.appendChild(detailEl);
     }
   };
-  const wanted = data.quantities.findIndex((q) => q.key === opts.want);
-  if (wanted >= 0) select(wanted);
-  else if (!narrow()) select(0);
+  openKey = (key) => {
+    const i = data.quantities.findIndex((q) => q.key === key);
+    if (i >= 0) select(i);
+    return i >= 0;
+  };
+  if (!openKey(opts.want) && !narrow()) select(0);
 }
 
 function checkCell(f, q, table) {

@@ -42,12 +42,22 @@ function flagChips(f) {
   return out.map((t) => h("span", { class: "badge" }, t));
 }
 
+const LOW_RELEVANCE = "the relevance gate found no conflict news in it: text, provenance and places only, "
+  + "no movements, claims or quotes (sitrep reprocess analyses it in full)";
+
+function relevanceBadge(d) {
+  // a document the relevance gate passed by was not analysed in full: say so, or its lack of facts misleads
+  return d.relevance === "low"
+    ? h("span", { class: "badge relevance-low", title: LOW_RELEVANCE }, "low relevance: not analysed")
+    : null;
+}
+
 function docCard(d) {
-  return h("li", { class: "doc-card", dataset: { doc: d.id } },
+  return h("li", { class: "doc-card", dataset: { doc: d.id, relevance: d.relevance } },
     h("a", { href: `#/doc/${encodeURIComponent(d.id)}`, class: "doc-title" }, d.title || d.name),
     h("div", { class: "meta" }, [d.publisher, d.published, `${d.n_facts} facts`, `integrity ${Number(d.integrity).toFixed(2)}`]
       .filter(Boolean).join(" · ")),
-    h("div", { class: "chips" }, flagChips(d.flags || {})),
+    h("div", { class: "chips" }, relevanceBadge(d), flagChips(d.flags || {})),
     snippet(d));
 }
 
@@ -212,6 +222,7 @@ export async function showDocument(id, el, factId = null) {
     h("p", {}, h("a", { href: "#/documents" }, "← all documents")),
     h("h2", { class: "doc-heading" }, doc.title || doc.name),
     h("p", { class: "meta" }, meta, doc.uri ? [" · ", h("span", { class: "uri" }, uriLink(doc.uri))] : null),
+    doc.relevance === "low" ? h("p", { class: "chips" }, relevanceBadge(doc), ` ${LOW_RELEVANCE}.`) : null,
     h("div", { class: "doc-layout" },
       h("div", { class: "doc-main" },
         h("div", { class: "legend" }, h("span", { class: "m-movement" }, "movement"), h("span", { class: "m-claim" }, "claim"),

@@ -1,7 +1,7 @@
 // The sitrep UI: hash routes (#/map[/incidents|/tracks], #/claims, #/documents, #/doc/<id>)
 // over the API; each route's filters and selected fact are its query (urlstate.js).
 import { clearError, getJSON, query } from "./api.js";
-import { loadLedger } from "./claims.js";
+import { loadLedger, openQuantity } from "./claims.js";
 import { assignColours, clear, colour, h, label } from "./dom.js";
 import { moreDocuments, searchDocuments, showDocument } from "./documents.js";
 import { evidenceBlock, evidenceSnippet } from "./evidence.js";
@@ -109,13 +109,6 @@ async function loadIncidents(append = false) {
   if (!append) clear($("detail"));
 }
 
-function overlaps(t, from, to) {
-  // the tracks endpoint has no date filter: keep tracks whose time span meets the chosen one
-  if (!from && !to) return true;
-  if (!t.first_seen) return false;
-  return (!from || (t.last_seen || t.first_seen) >= from) && (!to || t.first_seen <= to + "~");
-}
-
 async function selectTrack(t) {
   await showTrack(t, $("detail"), (p) => panTo(p.lat, p.lon));
   focusMovement(t.id);
@@ -124,10 +117,10 @@ async function selectTrack(t) {
 }
 
 async function loadTracks() {
-  const p = movementParams();
-  const data = await getJSON("tracks", { actor: p.actor, limit: 500 });
+  // the shown filters (actor, dates: a track whose time span meets them), as the download has them
+  const data = await getJSON("tracks", { ...movementParams(), limit: 500 });
   if (!data) return;
-  state.items = data.items.filter((t) => overlaps(t, p.date_from, p.date_to));
+  state.items = data.items;
   const list = $("mv-list");
   clear(list);
   state.items.forEach((t) => list.appendChild(trackItem(t, selectTrack)));
@@ -175,11 +168,9 @@ function showExports() {
   const links = { reports: [["GeoJSON", download("movements.geojson", { ...p, limit: 5000 })],
     ["CSV", download("movements.csv", p)], ["Parquet", download("movements.parquet", p)]],
   incidents: [["GeoJSON", download("incidents.geojson", { ...p, limit: 5000 })]],
-  tracks: [["GeoJSON", download("tracks.geojson", { actor: p.actor, limit: 5000 })]] }[state.mode];
-  const dated = state.mode === "tracks" && (p.date_from || p.date_to);
+  tracks: [["GeoJSON", download("tracks.geojson", { ...p, limit: 5000 })]] }[state.mode];
   $("exports").replaceChildren("Download: ", ...links.flatMap(([name, href], i) =>
-    [i ? " · " : "", h("a", { href, download: "", class: "export", dataset: { format: name.toLowerCase() } }, name)]),
-  dated ? h("span", { class: "muted" }, " (every date: tracks download by actor only)") : "");
+    [i ? " · " : "", h("a", { href, download: "", class: "export", dataset: { format: name.toLowerCase() } }, name)]));
 }
 
 function navigate(view, arg, params) {
@@ -237,15 +228,20 @@ function quoteElements() {
 
 function loadClaims(want = null) {
   return loadLedger(formParams($("claim-filters")), $("ledger-groups"), $("ledger-detail"),
-    { onClaimant: showSeries, want, claimantSelect: $("claim-filters").elements.claimant });
+    { onClaimant: showSeries, onSelect: (key) => rememberFact(key, "quantity"), want,
+      claimantSelect: $("claim-filters").elements.claimant });
 }
 
 function showSeries(claimant, quantityKey) {
-  // a claimant's name in the ledger opens that claimant's figures, on the same quantity
-  const select = $("claim-filters").elements.claimant;
-  if (claimant && ![...select.options].some((o) => o.value === claimant)) select.appendChild(h("option", { value: claimant }, claimant));
-  select.value = claimant;
-  return loadClaims(quantityKey).then(() => $("ledger-groups").querySelector("button.group[aria-pressed=true]")?.focus());
+  // a claimant's name in the ledger opens that claimant's figures, on the same quantity: a new
+  // state of the URL, so the series can be shared and back returns to every claimant
+  const params = { ...formParams($("claim-filters")), quantity: quantityKey };
+  if (claimant) params.claimant = claimant; else delete params.claimant;
+  navigate("claims", "", params);
+}
+
+function focusQuantity() {
+  $("ledger-groups").querySelector("button.group[aria-pressed=true]")?.focus({ preventScroll: true });
 }
 
 const shown = {}; // per view, the filters its items were last loaded under
@@ -279,9 +275,14 @@ async function route(force = false) {
       await Promise.all([loadMap(), loadTimeline()]);
     }
     await selectFromUrl(params.get("fact"));
-  } else if (name === "claims" && fresh) {
-    fillForm($("claim-filters"), params);
-    await loadClaims();
+  } else if (name === "claims") {
+    if (fresh) {
+      fillForm($("claim-filters"), params);
+      await loadClaims(params.get("quantity"));
+    } else {
+      openQuantity(params.get("quantity"));
+    }
+    if (params.get("quantity")) focusQuantity();
   } else if (name === "quotes" && fresh) {
     fillForm($("quote-search"), params);
     await searchQuotes(formParams($("quote-search")).q || "", quoteElements());

@@ -80,6 +80,11 @@ function arrowHead(from, to, fill) {
   return m;
 }
 
+function spot(ref) {
+  // where a force can be: an area's centre (a sea, an ocean, a country) is no position of one
+  return ref && !ref.area ? point(ref) : null;
+}
+
 function shortWay(from, to) {
   // go the short way round, across the antimeridian
   if (from && to && Math.abs(to[1] - from[1]) > 180) return [to[0], to[1] + (to[1] < from[1] ? 360 : -360)];
@@ -98,11 +103,14 @@ export function drawMovements(items, onSelect) {
   for (const m of items) {
     const c = colour(m.actor);
     const p = movementPlaces(m);
-    const origin = point(p.from);
-    const to = shortWay(origin, point(p.toward) || point(p.at));
+    const origin = spot(p.from);
+    const to = shortWay(origin, spot(p.toward) || spot(p.at));
+    // an area named is drawn as one (a dashed ring), never as the end of an arrow
+    const area = [p.toward, p.at, m.location, p.from].find((r) => r && r.area && point(r));
     const title = `${m.actor || "unknown actor"} ${label(m.status)} ${shortWhere(m)}`;
     let shape;
     let where;
+    let note = "";
     if (origin && to) {
       // out of where it set out, into where it is heading (or is now)
       shape = L.polyline([origin, to], { color: c, weight: 3, opacity: 0.9, className: "mv-arrow" });
@@ -116,13 +124,21 @@ export function drawMovements(items, onSelect) {
       layer.addLayer(L.circleMarker(origin, { radius: 4, color: c, weight: 2, fillColor: "#fff", fillOpacity: 1, interactive: false }));
       bounds.push(origin);
       where = origin;
-    } else {
-      where = to || point(m.location);
-      if (!where) continue;
+      note = p.toward && p.toward.area ? ` (into ${placeName(p.toward)}, an area: no end point)` : " (direction not reported)";
+    } else if (to || spot(m.location)) {
+      where = to || spot(m.location);
       shape = L.circleMarker(where, { radius: 8, color: "#fff", weight: 2, fillColor: c, fillOpacity: 0.95 });
       bounds.push(where);
+    } else if (area) {
+      where = point(area);
+      shape = L.circleMarker(where, { radius: 18, color: c, weight: 2, dashArray: "4 4", fillColor: c, fillOpacity: 0.12,
+        className: "mv-area" });
+      bounds.push(where);
+      note = ` (somewhere in ${placeName(area)}, an area: no exact position)`;
+    } else {
+      continue;
     }
-    shape.bindTooltip(tip(origin && !to ? `${title} (direction not reported)` : title));
+    shape.bindTooltip(tip(title + note));
     shape.on("click", () => onSelect(m));
     layer.addLayer(shape);
     byId.set(m.id, { shape, where });

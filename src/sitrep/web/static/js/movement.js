@@ -14,10 +14,15 @@ export function movementPlaces(m) {
   return { from: m.origin || null, toward: m.destination || null, at };
 }
 
+function named(ref) {
+  // an area (a sea, an ocean, a country) is said to be one: the map has no point for it
+  return ref.area ? `${placeName(ref)} (an area)` : placeName(ref);
+}
+
 export function whereText(m) {
   const p = movementPlaces(m);
-  return [p.from && `from ${placeName(p.from)}`, p.toward && `toward ${placeName(p.toward)}`,
-    p.at && `at ${placeName(p.at)}`].filter(Boolean).join(" ") || "no place";
+  return [p.from && `from ${named(p.from)}`, p.toward && `toward ${named(p.toward)}`,
+    p.at && `${p.at.area ? "in" : "at"} ${named(p.at)}`].filter(Boolean).join(" ") || "no place";
 }
 
 export function shortWhere(m) {

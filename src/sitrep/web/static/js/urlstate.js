@@ -18,10 +18,13 @@ export function makeHash(view, arg, params) {
   return `#/${view}${arg ? "/" + encodeURIComponent(arg) : ""}${s ? "?" + s : ""}`;
 }
 
+// what is selected among the items loaded (a fact; in the claims view, a quantity)
+const SELECTION = ["fact", "quantity"];
+
 export function withoutFact(params) {
   // the filters part of a state: what decides which items are loaded
   const q = new URLSearchParams(params);
-  q.delete("fact");
+  SELECTION.forEach((k) => q.delete(k));
   q.sort();
   return q.toString();
 }
@@ -43,10 +46,11 @@ export function fillForm(form, params) {
   }
 }
 
-export function rememberFact(id) {
-  // choosing a fact replaces the current history entry: back goes to the previous filters
+export function rememberFact(id, key = "fact") {
+  // choosing a fact (or a quantity: key) replaces the current history entry: back goes to the
+  // previous filters
   const { view, arg, params } = parseHash(location.hash || "#/map");
-  if (id) params.set("fact", id); else params.delete("fact");
+  if (id) params.set(key, id); else params.delete(key);
   const target = makeHash(view, arg, params);
   if (target !== location.hash) history.replaceState(null, "", target);
 }
