@@ -194,3 +194,14 @@ def test_movements_forecast_to_send_is_no_movement_but_expected_arrival_is_en_ro
     assert m.status == "en_route"
     (done,) = moves("The Belarusian brigade is expected to have crossed into Ukraine overnight.")
     assert done.actor == "Belarus"
+
+
+def test_movements_told_in_the_next_sentence_keep_the_report_s_observer() -> None:
+    text = ("Two Russian corvettes sailed into the Baltic Sea on Friday, Sweden's navy said.\n"
+            "A Russian submarine then sailed towards Gotland on Saturday.\n"
+            "Fuel prices rose sharply in Minsk over the weekend.\n"
+            "Belarusian troops moved to Brest on Sunday.")
+    first, second, third = moves(text)
+    assert first.observed_by == "Sweden's navy"
+    assert second.observed_by == "Sweden's navy"  # the next paragraph, no source of its own
+    assert third.observed_by is None  # after a sentence on something else: not the navy's

@@ -74,7 +74,19 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
         found.extend(_read_sentences(doc, sdoc, names, imagery, found, model))
     kept = [f for f in found if not (f.observed_only and main_place(f.movement) is None)]
     _fill_actors(kept)
-    return [_one_role_per_place(f.movement) for f in merge(kept)]
+    told = merge(kept)
+    _carry_observers(doc.clean_text, told)
+    return [_one_role_per_place(f.movement) for f in told]
+
+
+def _carry_observers(text: str, told: list[Found]) -> None:
+    """A report told over consecutive sentences keeps its source: a movement in the sentence
+    right after another's ("Japan's navy said six warships passed the strait. The ships then
+    sailed into the Sea of Okhotsk.") was seen by the same observer when it names none."""
+    for before, f in zip(told, told[1:], strict=False):
+        if f.movement.observed_by is None and before.movement.observed_by is not None \
+                and before.end <= f.start and not text[before.end:f.start].strip():
+            f.movement.observed_by = before.movement.observed_by
 
 
 def _one_role_per_place(mov: Movement) -> Movement:
