@@ -140,6 +140,19 @@ def test_a_taken_port_is_said_and_has_its_own_exit_code(command: str, tmp_path: 
         assert not (tmp_path / "demo.db").exists()
 
 
+def test_make_demo_takes_its_port_from_port() -> None:
+    import shutil
+
+    if shutil.which("make") is None:
+        pytest.skip("needs make")
+    # -n: what make would run, nothing run
+    res = subprocess.run(["make", "-n", "demo", "PORT=8123"], capture_output=True, text=True,
+                         cwd=ROOT, timeout=60)
+    assert res.returncode == 0, res.stderr
+    [line] = [x for x in res.stdout.splitlines() if "sitrep demo" in x]
+    assert line.split()[-2:] == ["--port", "8123"]
+
+
 def test_serve_listens_on_the_port_it_is_given(tmp_path: Path) -> None:
     import time
 
