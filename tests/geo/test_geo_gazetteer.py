@@ -46,3 +46,9 @@ def test_acronyms_match_only_in_capitals(gaz) -> None:  # type: ignore[no-untype
 def test_first_level_regions_are_indexed_with_their_abbreviations(gaz) -> None:  # type: ignore[no-untyped-def]
     hits = gaz.lookup([place_key("Calif.")])[place_key("Calif.")]
     assert any(e.kind == "admin1" and e.name == "California" for e in hits)
+
+
+@pytest.mark.parametrize("name", ["Powys", "Ceredigion"])
+def test_a_district_stored_with_an_admin_prefix_is_found_by_its_name(gaz, name: str) -> None:  # type: ignore[no-untyped-def]
+    found = gaz.lookup([place_key(name)]).get(place_key(name), [])
+    assert any(e.kind == "admin2" and e.cc == "GB" for e in found)

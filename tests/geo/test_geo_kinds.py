@@ -143,3 +143,9 @@ def test_small_towns_listed_after_a_cue_are_places(pipeline) -> None:  # type: i
         pipeline, "Fighting raged in Bakhmut, Soledar, Bilohorivka and Marinka on Tuesday."))
     assert {"Soledar", "Bilohorivka", "Marinka"} <= set(got)
     assert all(got[m].country == "UA" for m in ("Soledar", "Bilohorivka", "Marinka"))
+
+
+def test_a_welsh_county_after_its_town_is_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Flooding closed the road near Llanidloes, Powys, on Sunday, the council said."))
+    assert "Powys" in got and near(got["Powys"], 52.3, -3.4, 80)

@@ -32,7 +32,7 @@ from sitrep.geo.names import index_key, is_usable_name
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "9"
 MAX_KEY_WORDS = 6
 
 
@@ -109,8 +109,12 @@ def split_aliases(cell: str) -> list[str]:
 # "North Darfur", "Muhafazat Hadramawt" is "Hadramawt", "Salah ad Din Governorate" is "Salah ad Din"
 DIRECTION_ADJECTIVES = {"Northern": "North", "Southern": "South", "Eastern": "East",
                         "Western": "West"}
-ADMIN_PREFIXES = ("Muhafazat ", "Sha`biyat ", "Mayorality of ", "Wilayat-e ")
-ADMIN_SUFFIXES = (" Governorate", " Rayonu", " Rayon", " Marz")
+ADMIN_PREFIXES = ("Muhafazat ", "Sha`biyat ", "Mayorality of ", "Wilayat-e ", "County of ",
+                  "Sir ", "Borough of ", "Metropolitan Borough of ", "Royal Borough of ",
+                  "City and Borough of ", "City and County of ", "District of ",
+                  "Province of ", "Provincia de ", "Provincia di ", "Departamento de ")
+ADMIN_SUFFIXES = (" Governorate", " Rayonu", " Rayon", " Marz", " County Borough",
+                  " county borough")
 
 
 def admin_name_variants(name: str) -> list[str]:
