@@ -103,3 +103,14 @@ def test_a_report_that_found_a_figure_is_its_organisations() -> None:
     c = claim_of(INQUIRY, 140)
     assert c.metric == "civilians_killed"
     assert c.claimant == "Human Rights Watch"
+
+
+MONSOON = """Floods and a landslide hit the valley
+
+Flash floods swept through three districts on Sunday, killing at least 64 people, the disaster \
+agency said. Shelling killed 4 soldiers near the ceasefire line on the same day, the army said.
+"""
+
+
+def test_a_toll_of_floods_is_no_war_claim_a_toll_of_shelling_is() -> None:
+    assert [c.low for c in claims(MONSOON)] == [4]

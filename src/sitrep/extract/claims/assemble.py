@@ -51,7 +51,7 @@ def find_claims(doc: Document) -> list[Claim]:
     recent: tuple[int, str | None] = (-10_000, None)  # where and whose the last claim was
     spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
     for start, end in sentence_units(text, spans):
-        if not HAS_QUANTITY.search(text, start, end):
+        if not HAS_QUANTITY.search(text, start, end) or _natural_toll(text, start, end):
             continue
         sent = Span(start, end)
         figs = [_with_antecedent(f, last) for f in read_figures(text, sent.start, sent.end, pos_of)]
@@ -75,6 +75,12 @@ def find_claims(doc: Document) -> list[Claim]:
         if claim.claimant is None:
             claim.claimant = source
     return out
+
+
+def _natural_toll(text: str, start: int, end: int) -> bool:
+    """A sentence whose dead or displaced a disaster caused, with no sign of war in it."""
+    return bool(lex.DISASTER.search(text, start, end)) \
+        and not lex.WAR_CAUSE.search(text, start, end)
 
 
 def _better_telling(new: Claim, headline: bool, old: Claim, was_headline: bool) -> bool:

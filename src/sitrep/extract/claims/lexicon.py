@@ -146,6 +146,15 @@ MEANS_BEFORE = re.compile(r"\b(?:in|aboard|by)\s+$", re.I)
 FORCE_CONTEXT = re.compile(
     r"\b(?:army|armies|forces?|military|brigades?|battalions?|units?|troops|soldiers|"
     r"divisions?|amass\w*|deploy\w*|regiments?|garrison|contingent)\b", re.I)
+# a toll whose cause is nature or an accident is no war toll ("the earthquake killed 2,000")
+DISASTER = re.compile(
+    r"\b(?:earthquakes?|quakes?|floods?|flooding|flash\s+floods|storms?|cyclones?|hurricanes?|"
+    r"typhoons?|landslides?|mudslides?|wildfires?|tsunamis?|avalanches?|heatwaves?|"
+    r"heat\s+waves?)\b", re.I)
+WAR_CAUSE = re.compile(
+    r"\b(?:attack\w*|strikes?|airstrikes?|shell\w*|bomb\w*|missiles?|drones?|rockets?|"
+    r"fighting|clash\w*|war|offensive|raids?|gunmen|militants?|troops|soldiers|forces|army|"
+    r"military|rebels?|insurgents?|combat|battle\w*|siege)\b", re.I)
 # an "including" figure is part of the one before it, never the antecedent of a bare figure
 PART_BEFORE = re.compile(r"\b(?:including|of\s+which|among\s+them|among\s+which)\s+$", re.I)
 
