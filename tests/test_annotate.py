@@ -40,3 +40,27 @@ def test_a_headline_without_a_full_stop_is_its_own_sentence() -> None:
     sents = [s.text.strip() for s in doc.sents]
     assert "Troops mass near Sumy as talks stall" in " ".join(sents[:2])
     assert any(s.startswith("Ukrainian officials said") for s in sents)
+
+
+def _signature(doc: object) -> list[tuple[object, ...]]:
+    return [(t.idx, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_,
+             t.is_sent_start) for t in doc]  # type: ignore[attr-defined]
+
+
+def test_texts_analysed_together_get_the_parse_each_gets_alone() -> None:
+    from sitrep.nlp.annotate import analyse_many
+
+    nlp = load_model("en_core_web_sm")
+    long = ("Two brigades crossed the river near Kherson on Tuesday, the army said.\n\n" * 60
+            + "A quiet paragraph about the weather in the hills.\n")
+    texts = [
+        "Armoured columns rolled towards Mariupol overnight, a regional governor wrote.",
+        "",
+        long,  # several chunks
+        "Gardeners in the valley prepared for the spring market.",  # no trigger word: light
+        "QUFB" * 200,  # junk: tokens only
+    ]
+    together = analyse_many(nlp, texts)
+    assert [d.text for d in together] == texts
+    for text, doc in zip(texts, together, strict=True):
+        assert _signature(doc) == _signature(analyse(nlp, text))

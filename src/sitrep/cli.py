@@ -130,14 +130,15 @@ def extract(
     from sitrep.errors import Code
     from sitrep.ingest.step import read_paths
     from sitrep.pipeline import Pipeline
-    from sitrep.run.local import process_safely
+    from sitrep.run.local import batches, process_batch_safely
 
     _setup_logging(verbose)
     config = _config(full, timeout)
     pipe = Pipeline(config).setup()
     out = []
-    for doc in read_paths(paths, config):
-        doc = process_safely(pipe, doc)  # the runners' per-document limit
+    # a few documents analysed together, each within the runners' per-document limit
+    done = (d for b in batches(read_paths(paths, config)) for d in process_batch_safely(pipe, b))
+    for doc in done:
         for e in doc.errors:
             if e.code == Code.TIMEOUT:
                 err.print(f"[yellow]{doc.name}[/]: {e.message} ({e.code}); going on")

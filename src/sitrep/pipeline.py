@@ -47,21 +47,63 @@ class Pipeline:
     def process(self, doc: Document) -> Document:
         self.setup()
         for step in self.steps:
-            if doc.errors and any(e.code.startswith("E1") for e in doc.errors):
-                break  # a read error: nothing to analyse
-            if doc.relevance == "low" and step.name in FULL_ANALYSIS_ONLY:
-                continue  # the relevance gate found no sign of conflict news
-            t0 = time.perf_counter()
-            try:
-                doc = step.process(doc)
-            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-                log.exception("step %s failed on %s", step.name, doc.name)
-                doc.fail(step.name, Code.STEP_FAILED, f"{type(exc).__name__}: {exc}")
-                self.failures[step.name] += 1
-            spent = time.perf_counter() - t0
-            self.seconds[step.name] = self.seconds.get(step.name, 0.0) + spent
+            if self._runs(step, doc):
+                doc = self._process_one(step, doc)
         doc.nlp = None  # the spaCy parse stays in the worker
         return doc
+
+    def process_batch(self, docs: list[Document]) -> list[Document]:
+        """`process` of each document, step after step over the whole batch, so that a step
+        with a `process_batch` of its own (the spaCy parse) handles the documents together.
+        Each document comes out as `process` alone makes it; when a step's batch call fails,
+        the step runs again on each document on its own, so the failure lands on its document."""
+        self.setup()
+        docs = list(docs)
+        for step in self.steps:
+            todo = [i for i, d in enumerate(docs) if self._runs(step, d)]
+            batch = getattr(step, "process_batch", None)
+            if batch is not None and len(todo) > 1 and self._process_many(step, docs, todo):
+                continue
+            for i in todo:
+                docs[i] = self._process_one(step, docs[i])
+        for doc in docs:
+            doc.nlp = None
+        return docs
+
+    @staticmethod
+    def _runs(step: Step, doc: Document) -> bool:
+        if doc.errors and any(e.code.startswith("E1") for e in doc.errors):
+            return False  # a read error: nothing to analyse
+        # the relevance gate found no sign of conflict news
+        return not (doc.relevance == "low" and step.name in FULL_ANALYSIS_ONLY)
+
+    def _process_one(self, step: Step, doc: Document) -> Document:
+        t0 = time.perf_counter()
+        try:
+            doc = step.process(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            log.exception("step %s failed on %s", step.name, doc.name)
+            doc.fail(step.name, Code.STEP_FAILED, f"{type(exc).__name__}: {exc}")
+            self.failures[step.name] += 1
+        self._count(step, t0)
+        return doc
+
+    def _process_many(self, step: Step, docs: list[Document], todo: list[int]) -> bool:
+        """The step's `process_batch` over `docs[i] for i in todo`; False when it failed."""
+        t0 = time.perf_counter()
+        try:
+            done = step.process_batch([docs[i] for i in todo])  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - the documents go through one by one instead
+            log.exception("step %s failed on a batch; running it per document", step.name)
+            return False
+        finally:
+            self._count(step, t0)
+        for i, doc in zip(todo, done, strict=True):
+            docs[i] = doc
+        return True
+
+    def _count(self, step: Step, t0: float) -> None:
+        self.seconds[step.name] = self.seconds.get(step.name, 0.0) + time.perf_counter() - t0
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:

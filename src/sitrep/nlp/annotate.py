@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sitrep.nlp.attributes import install as install_fast_attributes
+from sitrep.nlp.triggers import needs_parse
 
 _MODELS: dict[str, Any] = {}
 CHUNK_CHARS = 3000  # lines are packed into chunks of about this size
@@ -144,37 +145,57 @@ def analyse(nlp: Any, text: str, gate: bool = True) -> Any:
     With `gate`, only chunks with a trigger word (see `nlp.triggers`) are parsed; the others
     get entities and sentences from the cheaper NER and sentence-recogniser components.
     """
+    return analyse_many(nlp, [text], gate)[0]
+
+
+def analyse_many(nlp: Any, texts: list[str], gate: bool = True) -> list[Any]:
+    """`analyse` of each text, with the chunks of all of them in one `nlp.pipe` call: spaCy's
+    per-call costs (every parser step runs once for the whole batch) are paid once per batch
+    instead of once per document. Each Doc is the one `analyse` gives for its text alone."""
     from spacy.tokens import Doc
 
-    from sitrep.nlp.triggers import needs_parse
+    plans = [plan_chunks(t, gate) for t in texts]
+    full = iter(nlp.pipe([c for p in plans for c, k in p if k == "full"], batch_size=PIPE_BATCH))
+    light = iter(light_docs(nlp, [c for p in plans for c, k in p if k == "light"]))
+    out = []
+    for text, plan in zip(texts, plans, strict=True):
+        if not plan:
+            out.append(nlp.make_doc(text))
+            continue
+        docs = [
+            next(full) if k == "full" else next(light) if k == "light" else tokens_only(nlp, c)
+            for c, k in plan
+        ]
+        # the stub lacks `exclude`, which spaCy 3.8 has
+        out.append(docs[0] if len(docs) == 1 else Doc.from_docs(  # type: ignore[call-arg]
+            docs, ensure_whitespace=False, exclude=["tensor", "user_data"]))
+    return out
 
+
+PIPE_BATCH = 32  # chunks per `nlp.pipe` minibatch
+
+
+def plan_chunks(text: str, gate: bool) -> list[tuple[str, str]]:
+    """The chunks of `text`, each with what it gets: "full" (the whole model), "light" (entities
+    and sentences: no trigger word in it, with `gate`) or "junk" (tokens only). None for a text
+    of blanks."""
     if not text.strip():
-        return nlp.make_doc(text)
-    chunks = list(split_chunks(text))
-    if len(chunks) <= 1 and not _JUNK.search(text) and (not gate or needs_parse(text)):
-        return nlp(text)
-    kinds = [
-        "junk" if _JUNK.search(c) else ("full" if not gate or needs_parse(c) else "light")
-        for c in chunks
+        return []
+    return [
+        (c, "junk" if _JUNK.search(c) else ("full" if not gate or needs_parse(c) else "light"))
+        for c in split_chunks(text)
     ]
-    full = iter(
-        nlp.pipe([c for c, k in zip(chunks, kinds, strict=True) if k == "full"], batch_size=32)
-    )
-    light_texts = [c for c, k in zip(chunks, kinds, strict=True) if k == "light"]
-    light = iter(())
-    if light_texts:
-        with nlp.select_pipes(disable=[p for p in LIGHT_DISABLE if p in nlp.pipe_names]):
-            if "senter" in nlp.disabled:
-                nlp.enable_pipe("senter")
-            try:
-                light = iter([flat_parse(nlp, d) for d in nlp.pipe(light_texts, batch_size=32)])
-            finally:
-                nlp.disable_pipe("senter")
-    docs = [
-        next(full) if k == "full" else next(light) if k == "light" else tokens_only(nlp, c)
-        for c, k in zip(chunks, kinds, strict=True)
-    ]
-    if len(docs) == 1:
-        return docs[0]
-    # the stub lacks `exclude`, which spaCy 3.8 has
-    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
+
+
+def light_docs(nlp: Any, texts: list[str]) -> list[Any]:
+    """Entities and sentences (NER and the sentence recogniser, no parser) of each text, as
+    docs whose sentences are flat trees."""
+    if not texts:
+        return []
+    with nlp.select_pipes(disable=[p for p in LIGHT_DISABLE if p in nlp.pipe_names]):
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+        try:
+            return [flat_parse(nlp, d) for d in nlp.pipe(texts, batch_size=PIPE_BATCH)]
+        finally:
+            nlp.disable_pipe("senter")

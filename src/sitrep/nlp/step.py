@@ -11,7 +11,7 @@ from typing import Any
 
 from sitrep.config import Config
 from sitrep.errors import Code
-from sitrep.nlp.annotate import analyse, load_model
+from sitrep.nlp.annotate import analyse_many, load_model
 from sitrep.nlp.relevance import HIGH, LOW, relevance
 from sitrep.records import Document, Entity, Span
 from sitrep.sentences import split_sentences
@@ -49,6 +49,26 @@ class AnnotateStep:
         self.nlp.max_length = max(self.nlp.max_length, self.config.max_nlp_chars + 1)
 
     def process(self, doc: Document) -> Document:
+        return self.process_batch([doc])[0]
+
+    def process_batch(self, docs: list[Document]) -> list[Document]:
+        """The parse of several documents at once (one `nlp.pipe` over all their chunks), each
+        document filled in as `process` alone would."""
+        texts = [self._text(doc) for doc in docs]
+        full = [(doc, text) for doc, text in zip(docs, texts, strict=True) if doc.relevance != LOW]
+        for doc, text in zip(docs, texts, strict=True):
+            if doc.relevance == LOW:
+                light(doc, text)
+        sdocs = analyse_many(self.nlp, [text for _, text in full], gate=self.config.gate_parse)
+        for (doc, _), sdoc in zip(full, sdocs, strict=True):
+            doc.nlp = sdoc
+            doc.language = "en"
+            doc.sentences = [Span(s.start_char, s.end_char) for s in sdoc.sents]
+            doc.entities = [Entity(e.start_char, e.end_char, e.label_, e.text) for e in sdoc.ents]
+        return docs
+
+    def _text(self, doc: Document) -> str:
+        """The clean text to analyse, cut to `max_nlp_chars` (with an error) when longer."""
         text = doc.clean_text
         if len(text) > self.config.max_nlp_chars:
             doc.flags.truncated = True
@@ -60,14 +80,7 @@ class AnnotateStep:
             )
             # later steps see the analysed part only; the offset map still covers it exactly
             text = doc.clean_text = text[: self.config.max_nlp_chars]
-        if doc.relevance == LOW:
-            return light(doc, text)
-        sdoc = analyse(self.nlp, text, gate=self.config.gate_parse)
-        doc.nlp = sdoc
-        doc.language = "en"
-        doc.sentences = [Span(s.start_char, s.end_char) for s in sdoc.sents]
-        doc.entities = [Entity(e.start_char, e.end_char, e.label_, e.text) for e in sdoc.ents]
-        return doc
+        return text
 
 
 def light(doc: Document, text: str) -> Document:

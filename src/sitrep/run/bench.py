@@ -76,11 +76,11 @@ def _init(config: Config) -> None:
 
 
 def _run_chunk(docs: list[Document]) -> tuple[int, int, dict[str, float], int, int]:
-    from sitrep.run.local import process_safely
+    from sitrep.run.local import process_batch_safely
 
     assert _pipe is not None
     before = Counter(_pipe.seconds)
-    done = [process_safely(_pipe, d) for d in docs]
+    done = process_batch_safely(_pipe, docs)
     delta = {k: v - before.get(k, 0.0) for k, v in _pipe.seconds.items()}
     peak_kb = int(peak_rss_mb() * 1024)
     low = sum(d.relevance == "low" for d in done)

@@ -7,6 +7,7 @@ cleanly and keeps everything already written.
 
 from __future__ import annotations
 
+import copy
 import multiprocessing as mp
 import signal
 import time
@@ -64,6 +65,30 @@ def process_safely(pipe: Pipeline, doc: Document) -> Document:
         return doc
 
 
+BATCH_DOCS = 8  # documents a worker analyses together (one spaCy call for all of them)
+
+
+def process_batch_safely(pipe: Pipeline, docs: list[Document]) -> list[Document]:
+    """`process_safely` of each document, the batch analysed together (`Pipeline.process_batch`)
+    within the sum of its documents' time limits. A batch that overruns it runs again one
+    document at a time, each under its own limit, so only a slow document gets E201."""
+    if len(docs) <= 1:
+        return [process_safely(pipe, d) for d in docs]
+    spare = copy.deepcopy(docs)  # unprocessed copies for the one-by-one rerun
+    try:
+        with time_limit(pipe.config.doc_timeout_s * len(docs)):
+            return pipe.process_batch(docs)
+    except DocTimeout:
+        return [process_safely(pipe, d) for d in spare]
+
+
+def batches(docs: Iterable[Document], size: int = BATCH_DOCS) -> Iterator[list[Document]]:
+    """`docs` in lists of `size` (the last one shorter), read lazily."""
+    it = iter(docs)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
 def _init_worker(config: Config) -> None:
     global _worker_pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
@@ -73,6 +98,11 @@ def _init_worker(config: Config) -> None:
 def _work(doc: Document) -> Document:
     assert _worker_pipeline is not None
     return process_safely(_worker_pipeline, doc)
+
+
+def _work_batch(docs: list[Document]) -> list[Document]:
+    assert _worker_pipeline is not None
+    return process_batch_safely(_worker_pipeline, docs)
 
 
 @dataclass
@@ -130,18 +160,19 @@ def run_local(
     try:
         if workers <= 1:
             pipe = Pipeline(config).setup()
-            for doc in docs:
-                emit(process_safely(pipe, doc))
+            for batch_in in batches(docs):
+                for doc in process_batch_safely(pipe, batch_in):
+                    emit(doc)
         else:
             ctx = mp.get_context("fork")
             with ctx.Pool(
                 workers, initializer=_init_worker, initargs=(config,), maxtasksperchild=2000
             ) as pool:
                 # Pool would drain a generator eagerly; feed it bounded windows instead
-                it = iter(docs)
-                while window := list(islice(it, workers * 16)):
-                    for doc in pool.imap_unordered(_work, window, chunksize=2):
-                        emit(doc)
+                for window in batches(docs, workers * 4 * BATCH_DOCS):
+                    for done in pool.imap_unordered(_work_batch, list(batches(window))):
+                        for doc in done:
+                            emit(doc)
     except KeyboardInterrupt:
         stats.interrupted = True
     # not in a `finally`: after a store failure the batch must not be written again

@@ -23,7 +23,7 @@ from typing import Any
 
 from sitrep.config import Config
 from sitrep.records import Document
-from sitrep.run.local import RunStats, process_safely
+from sitrep.run.local import RunStats, batches, process_batch_safely
 from sitrep.run.memory import peak_rss_mb
 from sitrep.run.resume import stored_among
 from sitrep.serialize import document_from_json, document_to_json
@@ -69,14 +69,18 @@ class PipelineActor:
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         ids = [str(i) for i in batch["id"]]
         stored = stored_among(open_store(self.skip_url), ids) if self.skip_url else set()
-        out: dict[str, list[Any]] = {"id": ids, "doc": [], "skipped": [], "node": []}
-        for doc_id, s in zip(ids, batch["doc"], strict=True):
-            doc = document_from_json(s)
-            skip = doc_id in stored and bool(doc.raw_text)  # as the local runner: text known
-            out["doc"].append("" if skip else document_to_json(process_safely(self.pipe, doc)))
-            out["skipped"].append(skip)
-            out["node"].append(self.node)
-        return out
+        docs = [document_from_json(s) for s in batch["doc"]]
+        # as the local runner: a document whose text is known and already stored is skipped
+        skips = [i in stored and bool(d.raw_text) for i, d in zip(ids, docs, strict=True)]
+        todo = [d for d, skip in zip(docs, skips, strict=True) if not skip]
+        # a few documents at a time through spaCy together
+        done = (d for b in batches(todo) for d in process_batch_safely(self.pipe, b))
+        return {
+            "id": ids,
+            "doc": ["" if skip else document_to_json(next(done)) for skip in skips],
+            "skipped": skips,
+            "node": [self.node] * len(ids),
+        }
 
 
 _stores: dict[str, Any] = {}

@@ -23,7 +23,7 @@ from sitrep.ingest.failures import error_doc
 from sitrep.ingest.paths import expand
 from sitrep.ingest.readers import read_bytes, read_file
 from sitrep.records import Document
-from sitrep.run.local import RunStats, process_safely
+from sitrep.run.local import RunStats, batches, process_batch_safely
 
 DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 UNIT_S = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -136,7 +136,7 @@ class Watcher:
         stored = stored_among(self.store, [d.id for d in fresh if d.raw_text])
         todo = [d for d in fresh if not (d.raw_text and d.id in stored)]
         cycle.new = len(todo)
-        done = [process_safely(self.pipe, d) for d in todo]
+        done = [d for b in batches(todo) for d in process_batch_safely(self.pipe, b)]
         for d in done:
             cycle.stats.add(d)
         if done:
