@@ -114,3 +114,18 @@ agency said. Shelling killed 4 soldiers near the ceasefire line on the same day,
 
 def test_a_toll_of_floods_is_no_war_claim_a_toll_of_shelling_is() -> None:
     assert [c.low for c in claims(MONSOON)] == [4]
+
+
+DEPOT = """A glide bomb hit a depot in the port, killing 6 workers and injuring 31, the regional \
+governor said."""
+
+HEADLINE = """Rebel drones kill 12 at army base, officials say"""
+
+
+def test_a_figure_after_a_gerund_of_harm_is_counted() -> None:
+    assert claim_of(DEPOT, 6).metric == "killed"
+    assert claim_of(DEPOT, 31).metric == "wounded"
+
+
+def test_a_headline_figure_after_kill_is_counted() -> None:
+    assert claim_of(HEADLINE, 12).metric == "killed"

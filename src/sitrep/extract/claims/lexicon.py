@@ -126,8 +126,8 @@ EQUIPMENT_CUE_RES = tuple((m, re.compile(p, re.I)) for m, p in EQUIPMENT_CUES)
 # a bare figure ("Ukraine has lost 343", "another 14,000 have been wounded") is a claim only
 # next to one of these
 BARE_BEFORE = re.compile(
-    r"(?:\b(?:lost|lose|losing|killed|killing|destroyed|destroying|captured|capturing|"
-    r"wounded|injured|evacuated|mobili[sz]ed|deployed|amassed|suffered|displaced|displacing|"
+    r"(?:\b(?:lost|lose|losing|killed|killing|kills?|destroyed|destroying|captured|capturing|"
+    r"wounded|wounding|wounds|injured|injuring|injures|evacuated|mobili[sz]ed|deployed|amassed|suffered|displaced|displacing|"
     r"uprooted|left|leaving)"
     r"|\b(?:figure|toll|tally|number|estimate|count)\b[^.;]{0,40}?\b(?:at|to|of|reached|"
     r"reaches|hit|hits|exceeded|exceeds|surpassed|passed|is|was|stands\s+at|stood\s+at))"
