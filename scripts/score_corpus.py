@@ -40,7 +40,7 @@ def _norm(s: str | None) -> str:
 
 
 def score_movements(step: int, errors: dict[str, list[Any]]) -> dict[str, float]:
-    """Detection (a movement or none per sentence), then status, actor and main place."""
+    """Detection (a movement or none per sentence), then status, actor, main place and observer."""
     c: collections.Counter[str] = collections.Counter()
     for r in _rows("movements-*.jsonl")[::step]:
         found = sitrep.process(r["text"]).movements
@@ -68,10 +68,14 @@ def score_movements(step: int, errors: dict[str, list[Any]]) -> dict[str, float]
         c["where"] += ok
         if not ok:
             errors["where"].append((gold, pred and pred.mention, r["text"][:120]))
+        seen = bool(scorer.name_match(r.get("observer"), m.observed_by))
+        c["observer"] += seen
+        if not seen:
+            errors["observer"].append((r.get("observer"), m.observed_by, r["text"][:120]))
     tp = max(1, c["tp"])
     return {"recall": c["tp"] / max(1, c["pos"]), "false_positive_rate": c["fp"] / max(1, c["neg"]),
             "status": c["status"] / tp, "actor": c["actor"] / tp, "main_place": c["where"] / tp,
-            "sentences": c["pos"] + c["neg"]}
+            "observer": c["observer"] / tp, "sentences": c["pos"] + c["neg"]}
 
 
 def score_claims(step: int, errors: dict[str, list[Any]]) -> dict[str, float]:
@@ -113,7 +117,8 @@ def main() -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--step", type=int, default=1, help="score every STEP-th text")
     ap.add_argument("--only", choices=("movements", "claims"))
-    ap.add_argument("--show", help="print this kind of error: miss, fp, status, where, claimant")
+    ap.add_argument("--show", help="print this kind of error: miss, fp, status, where, observer, "
+                                   "claimant")
     ap.add_argument("--with-model", action="store_true",
                     help="let the movement sentence model (trained on this corpus) take part")
     args = ap.parse_args()

@@ -205,3 +205,18 @@ def test_movements_told_in_the_next_sentence_keep_the_report_s_observer() -> Non
     assert first.observed_by == "Sweden's navy"
     assert second.observed_by == "Sweden's navy"  # the next paragraph, no source of its own
     assert third.observed_by is None  # after a sentence on something else: not the navy's
+
+
+def test_movements_observer_is_an_official_described_by_whom_they_speak_for() -> None:
+    text = ("Belarusian troops have moved closer to Brest, a senior Polish military official "
+            "said on Monday.\n"
+            "Markets in Warsaw were calm.\n"
+            "Two battalions also arrived in Minsk, the official said.")
+    first, second = moves(text)
+    assert first.observed_by == "senior Polish military official"
+    assert second.observed_by == "senior Polish military official"  # "the official" above
+    (bare,) = moves("Belarusian troops have moved closer to Brest, an official said.")
+    assert bare.observed_by is None  # whose official, the sentence does not say
+    (unit,) = moves("Two Belarusian battalions have left Minsk, a brigade spokesman told "
+                    "reporters.")
+    assert unit.observed_by == "brigade spokesman"

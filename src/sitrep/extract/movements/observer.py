@@ -56,7 +56,7 @@ def _speaker(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[int,
         return (at.source_in_phrase(names, sdoc, pictures[-1])
                 or at.nearest_source(imagery, subj.idx))
     return (at.source_phrase(names, sdoc, subj) or at.group_phrase(subj)
-            or _unnamed_source(sdoc, subj))
+            or _unnamed_source(sdoc, subj) or _official(sdoc, subj))
 
 
 # who reports a movement without a name: people on the spot, or an institution ("the army said")
@@ -75,3 +75,40 @@ def _unnamed_source(sdoc: at.SpacySpan, subj: at.SpacyToken) -> str | None:
     lo, _ = at._np_bounds(subj)
     words = [t for t in sdoc[lo:subj.i + 1] if t.dep_ not in ("det", "punct") and not t.like_num]
     return " ".join(t.text for t in words) if words else None
+
+
+# people who speak for an institution or report without a name: "a senior U.S. defense
+# official", "a military source", "the governor of the region", "local officials"
+_OFFICIAL_HEADS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson",
+                             "diplomat", "commander", "officer", "minister", "governor",
+                             "analyst", "blogger", "soldier"})
+_LOOK_BACK = 400  # tokens: "the official" stands for one described a few paragraphs above
+
+
+def _official(sdoc: at.SpacySpan, subj: at.SpacyToken) -> str | None:
+    """A speaker described by whom they speak for, as written without its article; "the
+    official" alone is the last one so described before it."""
+    if subj.lemma_.lower() not in _OFFICIAL_HEADS:
+        return None
+    own = _described(sdoc, subj)
+    if own is not None:
+        return own
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in subj.children):
+        return None
+    for t in reversed(sdoc[max(0, subj.i - _LOOK_BACK):subj.i]):
+        if t.lemma_.lower() == subj.lemma_.lower() and t.pos_ == "NOUN":
+            before = _described(sdoc, t)
+            if before is not None:
+                return before
+    return None
+
+
+def _described(sdoc: at.SpacySpan, head: at.SpacyToken) -> str | None:
+    """The phrase of `head` when a word before it or an "of"/"for" phrase after it says whose
+    it is ("a brigade spokesman", "the governor of the region"), without article or figure;
+    else None."""
+    lo, hi = at._np_bounds(head)
+    words = [t for t in sdoc[lo:hi + 1] if t.dep_ not in ("det", "punct") and not t.like_num]
+    if not any(t.i != head.i for t in words):
+        return None
+    return " ".join(t.text for t in words)
