@@ -10,7 +10,8 @@ from tests.extract.parsed import parsed_doc
 # mention -> (lat, lon, kind)
 GAZETTEER = {
     "Izyum": (49.21, 37.28, "city"), "Kharkiv": (49.99, 36.23, "city"),
-    "Kherson": (46.64, 32.61, "city"), "Chernihiv": (51.50, 31.30, "city"),
+    "Kherson": (46.64, 32.61, "city"), "Chuhuiv": (49.84, 36.69, "city"),
+    "Chernihiv": (51.50, 31.30, "city"),
     "Minsk": (53.90, 27.57, "city"), "Brest": (52.10, 23.70, "city"),
     "Crimea": (45.0, 34.0, "region"), "Ukraine": (49.0, 32.0, "country"),
     "Belarus": (53.0, 28.0, "country"), "Miyako Strait": (24.9, 125.6, "strait"),
@@ -220,3 +221,10 @@ def test_movements_observer_is_an_official_described_by_whom_they_speak_for() ->
     (unit,) = moves("Two Belarusian battalions have left Minsk, a brigade spokesman told "
                     "reporters.")
     assert unit.observed_by == "brigade spokesman"
+
+
+def test_movements_to_two_towns_a_few_dozen_km_apart_are_two_events() -> None:
+    text = ("Russian troops arrived in Kharkiv on Monday, the governor said.\n"
+            "Officials met in the capital.\n"
+            "Russian troops also arrived in Chuhuiv, residents said.")
+    assert [where(m) for m in moves(text)] == ["Kharkiv", "Chuhuiv"]

@@ -31,7 +31,8 @@ def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
         return True
     if None in (a.lat, a.lon, b.lat, b.lon):
         return a.mention.lower() == b.mention.lower()
-    return abs(a.lat - b.lat) < 0.4 and abs(a.lon - b.lon) < 0.6  # type: ignore[operator]
+    # one town under two names or two index entries; towns a few dozen km apart are two places
+    return abs(a.lat - b.lat) < 0.1 and abs(a.lon - b.lon) < 0.15  # type: ignore[operator]
 
 
 def _compatible(a: Found, b: Found) -> bool:
