@@ -58,3 +58,18 @@ def test_a_demonym_is_still_no_place(pipeline) -> None:  # type: ignore[no-untyp
     got = by_mention(places_of(
         pipeline, "Sudanese and Chadian officials met at the border to talk about refugees."))
     assert "Sudanese" not in got and "Chadian" not in got
+
+
+def test_names_listed_before_one_feature_word_are_all_features(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = places_of(
+        pipeline, "The fleet kept two frigates in the Black and Azov seas through the winter, "
+                  "and a corvette moved between the Baltic and White seas.")
+    kinds = {p.mention.split()[0]: p for p in got}
+    for name in ("Black", "Azov", "White"):
+        assert name in kinds and kinds[name].kind == "sea", name
+    assert near(kinds["Azov"], 46.0, 36.5, 150)
+
+
+def test_a_colour_word_without_a_feature_word_is_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = places_of(pipeline, "Black and White photographs of the old harbour filled the hall.")
+    assert not any(p.kind == "sea" for p in got)

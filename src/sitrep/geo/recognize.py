@@ -200,7 +200,11 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
         w = tokens[j].text.lower() if j < len(tokens) else ""
         if (w in AREA_WORDS or w in SITE_WORDS) and joined(text, tokens[j - 1], tokens[j]):
             keys[(i, j + 1)] = place_key(text[tokens[i].start:tokens[j].end])
-    hits = gaz.lookup(set(keys.values()) | {k for ks in alt.values() for k in ks})
+    # "the Black and Azov seas": each name of the list with the feature word, in the singular
+    features = {(i, j): place_key(text[tokens[i].start:tokens[j - 1].end] + " " + word)
+                for i, j in keys if (word := shared_feature_word(text, tokens[j - 1].end))}
+    hits = gaz.lookup(set(keys.values()) | set(features.values())
+                      | {k for ks in alt.values() for k in ks})
     ents = entity_index(entities)
     lower_words = {t.text for t in tokens if t.text.islower()}
     person_words = find_person_words(ents)
@@ -216,6 +220,8 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
             continue
         entries = hits.get(key, []) + [e for k in alt.get((i, j), []) for e in hits.get(k, [])]
         area, head_key = None, key
+        if (i, j) in features and hits.get(features[(i, j)]):
+            entries = hits[features[(i, j)]]  # "Azov" of "the Black and Azov seas"
         shared = shared_area_word(text, tokens[j - 1].end)
         if entries and shared:  # the region if the index has one of the name, else the town
             entries, area = [e for e in entries if e.kind in AREA_KINDS] or entries, shared
@@ -317,6 +323,21 @@ def shared_area_word(text: str, end: int) -> str | None:
         return None
     word = (m.group(1) or m.group(2) or "").lower()
     return SINGULAR.get(word, "republic")
+
+
+# "the Black and Azov seas", "the Tigris and Euphrates rivers": a plural feature word after
+# a list of names (or after the last of them) is each name's
+FEATURE_PLURALS = {"seas": "Sea", "rivers": "River", "straits": "Strait", "lakes": "Lake",
+                   "islands": "Island"}
+LISTED_FEATURE = re.compile(
+    rf"(?:(?:, {NAME_RUN})*,? (?:and|or) {NAME_RUN})? ({'|'.join(FEATURE_PLURALS)})\b")
+
+
+def shared_feature_word(text: str, end: int) -> str | None:
+    """The singular feature word a list of names shares ("Sea" for "Black" in "the Black and
+    Azov seas" and for "Azov"), else None."""
+    m = LISTED_FEATURE.match(text, end)
+    return FEATURE_PLURALS[m.group(1)] if m else None
 
 
 def is_own_name_of_city(c: Candidate) -> bool:
