@@ -129,3 +129,20 @@ def test_a_figure_after_a_gerund_of_harm_is_counted() -> None:
 
 def test_a_headline_figure_after_kill_is_counted() -> None:
     assert claim_of(HEADLINE, 12).metric == "killed"
+
+
+CASUALTIES = """Kyiv says Russian forces suffered 1,340 casualties near Pokrovsk in a single day, \
+while a monitoring group counted 210 civilian casualties in the region last month."""
+
+FRACTION = """The UN refugee agency said half a million people had fled the fighting in the east, \
+and a quarter of a million more had been displaced inside the country."""
+
+
+def test_casualties_count_the_killed_and_the_wounded() -> None:
+    assert claim_of(CASUALTIES, 1340).metric == "killed_or_wounded"
+    assert claim_of(CASUALTIES, 210).metric == "killed_or_wounded"
+
+
+def test_a_fraction_of_a_million_is_that_fraction() -> None:
+    assert claim_of(FRACTION, 500000).metric in ("evacuated", "displaced")
+    assert claim_of(FRACTION, 250000).metric == "displaced"

@@ -36,7 +36,8 @@ civilians residents inhabitants villagers children women citizens refugees evacu
 """)
 # nouns that carry their own metric ("500 casualties", "2,000 dead")
 CASUALTY_NOUNS = {
-    "casualties": "killed", "casualty": "killed", "deaths": "killed", "dead": "killed",
+    "casualties": "killed_or_wounded", "casualty": "killed_or_wounded", "deaths": "killed",
+    "dead": "killed",
     "fatalities": "killed", "killed": "killed", "lives": "killed", "bodies": "killed",
     "wounded": "wounded", "injured": "wounded", "injuries": "wounded",
     "prisoners": "captured", "pows": "captured", "captives": "captured", "hostages": "captured",

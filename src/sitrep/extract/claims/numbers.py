@@ -91,7 +91,11 @@ _VAGUE = (r"(?:(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions)"
           r"|(?:several|a\s+few|many|some)\s+(?:hundred|thousand|dozen|million)s?"
           r"|tens|dozens|scores|hundreds|thousands|millions)")
 _DOZEN = r"(?:half\s+a\s+dozen|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million|one\s+dozen)"
-_ONE_FIGURE = rf"(?:(?:{_DIGITS}){_SCALE}?|{_DOZEN}|{_NUMWORDS})"
+# "a quarter of a million", "half a million", "three quarters of a million"
+_PART_OF = (r"(?:(?:a|one|two|three)\s+)?(?:half|third|quarter)s?\s+(?:of\s+)?a\s+"
+            r"(?:thousand|million|billion)")
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25}
+_ONE_FIGURE = rf"(?:(?:{_DIGITS}){_SCALE}?|{_PART_OF}|{_DOZEN}|{_NUMWORDS})"
 _QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+")
                  for q in sorted({*UPPER, *LOWER, *APPROX}, key=len, reverse=True))
 _RANGE_SEP = r"(?:\s*(?:-|–|—|to)\s*|\s+(?:and|or)\s+)"
@@ -133,6 +137,11 @@ def parse_figure(text: str) -> float | None:
              "a thousand": 1000, "a million": 1_000_000}
     if t in fixed:
         return float(fixed[t])
+    m = re.fullmatch(r"(?:(a|one|two|three) )?(half|third|quarter)s? (?:of )?a "
+                     r"(thousand|million|billion)", t)
+    if m:
+        count = UNITS.get(m.group(1) or "one", 1) if m.group(1) != "a" else 1
+        return float(round(count * _FRACTIONS[m.group(2)] * SCALES[m.group(3)]))
     m = re.fullmatch(rf"({_DIGITS})\s?(hundred|thousand|million|billion|bn|mn|k|m)?", t)
     if m:
         value = float(m.group(1).replace(",", ""))
