@@ -146,3 +146,15 @@ def test_casualties_count_the_killed_and_the_wounded() -> None:
 def test_a_fraction_of_a_million_is_that_fraction() -> None:
     assert claim_of(FRACTION, 500000).metric in ("evacuated", "displaced")
     assert claim_of(FRACTION, 250000).metric == "displaced"
+
+
+STRUCK = """A Russian glide-bomb attack on a clinic in Zaporizhzhia killed 5 people on Monday, the \
+regional governor said."""
+
+STRUCK_BACK = """A Ukrainian drone attack on the Kursk region wounded 4 people, the region's \
+acting governor said."""
+
+
+def test_the_side_that_attacked_is_not_the_one_whose_dead_are_counted() -> None:
+    assert claim_of(STRUCK, 5).subject == "Ukraine"
+    assert claim_of(STRUCK_BACK, 4).subject == "Russia"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitrep.records import Document
 from sitrep.sides import SideMention, country_name, find_sides, side_in
@@ -25,6 +25,12 @@ _AGENT_AFTER = re.compile(
     r"(?:killed|kill|killing|destroyed|destroying|shot|struck|strikes|hit|attacked|shelled|"
     r"launched|lay\s+siege|laid\s+siege|besieged|bombed|captured|downed|supplied|sent|"
     r"delivered|donated|provided|gave|pressured|forced)\b", re.I)
+# "an Israeli strike on a school in Gaza killed 22", "Russia's overnight barrage on Kyiv killed":
+# the side names the attack, whose victims are someone else's
+_ATTACK_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:strikes?|air\s?strikes?|attacks?|shelling|barrage|"
+    r"bombardment|bombing|raids?|missiles?|drones?|rockets?|offensive|assault|fire|artillery)\b"
+    r"[^.;:]{0,80}?\b(?:killed|kills?|killing|wounded|wounding|injured|injuring|left)\b", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
 # a side after one of these is a place or a target, not the owner of the figure
 _PLACE_BEFORE = re.compile(
@@ -46,6 +52,11 @@ class SubjectContext:
     text: str
     dominant: str | None
     place_country: dict[int, str]  # clean start of a place mention -> canonical country
+    sides: list[str] = field(default_factory=list)  # the sides named, most named first
+
+    def opponent(self, side: str) -> str | None:
+        """The side the article names most after `side`: whom that side is fighting."""
+        return next((s for s in self.sides if s != side), None)
 
 
 def subject_context(doc: Document) -> SubjectContext:
@@ -57,7 +68,7 @@ def subject_context(doc: Document) -> SubjectContext:
         name = country_name(p.country)
         if name:
             places[p.clean_start] = name
-    return SubjectContext(doc.clean_text, dominant, places)
+    return SubjectContext(doc.clean_text, dominant, places, [s for s, _ in counts.most_common()])
 
 
 def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str | None,
@@ -66,6 +77,27 @@ def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: s
                  claimant_span: tuple[int, int] | None, recent: str | None = None
                  ) -> tuple[str | None, str]:
     """(subject, which rule found it)."""
+    subject, how = _subject(ctx, fig_start, fig_end, np_nation, metric, segs, seg_i,
+                            prev_subject, sent_start, claimant, claimant_span, recent)
+    if subject is None or metric not in _LOSS_METRICS | _CIVILIAN_METRICS \
+            or how in ("noun-phrase", "possessive", "own"):
+        return subject, how
+    agents = {m.name for m in find_sides(ctx.text[sent_start:segs[-1][1]], sent_start)
+              if _is_agent(ctx.text, m)}
+    if subject not in agents:
+        return subject, how
+    # the losses of those the striking side struck: where it struck, else its enemy
+    target = _place_country(ctx, sent_start, segs[-1][1])
+    if target and target not in agents:
+        return target, "struck-place"
+    return ctx.opponent(subject), "struck-side"
+
+
+def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str | None,
+             metric: str, segs: list[tuple[int, int]], seg_i: int,
+             prev_subject: str | None, sent_start: int, claimant: str | None,
+             claimant_span: tuple[int, int] | None, recent: str | None = None
+             ) -> tuple[str | None, str]:
     text = ctx.text
     if np_nation:
         return np_nation, "noun-phrase"
@@ -124,9 +156,15 @@ def _usable(text: str, m: SideMention, metric: str, claimant_span: tuple[int, in
     if _PLACE_BEFORE.search(before) and not re.search(r"\bfrom\s+(?:the\s+)?$", before):
         return False
     if metric in _LOSS_METRICS or metric in _CIVILIAN_METRICS:
-        return not (_AGENT_AFTER.match(text[m.end:m.end + 60])
-                    or _AGENT_BEFORE.search(before[-12:]))
+        return not _is_agent(text, m)
     return True
+
+
+def _is_agent(text: str, m: SideMention) -> bool:
+    """Whether a side is named as the one striking, not as the one struck."""
+    return bool(_AGENT_AFTER.match(text[m.end:m.end + 60])
+                or _ATTACK_AFTER.match(text[m.end:m.end + 140])
+                or _AGENT_BEFORE.search(text[max(0, m.start - 12):m.start]))
 
 
 def _nearest_before(text: str, start: int, end: int, metric: str,
