@@ -158,3 +158,11 @@ acting governor said."""
 def test_the_side_that_attacked_is_not_the_one_whose_dead_are_counted() -> None:
     assert claim_of(STRUCK, 5).subject == "Ukraine"
     assert claim_of(STRUCK_BACK, 4).subject == "Russia"
+
+
+def test_the_enemy_of_a_side_is_never_a_peacekeeping_bloc() -> None:
+    from sitrep.extract.claims.subject import SubjectContext
+
+    ctx = SubjectContext("", "Russia", {}, ["Russia", "UN", "Ukraine"])
+    assert ctx.opponent("Russia") == "Ukraine"
+    assert ctx.opponent("Ukraine") == "Russia"

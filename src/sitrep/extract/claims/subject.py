@@ -37,6 +37,8 @@ _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|into|to|towards?|against|on|near|inside|across|at|over)|\b(?:invasion|war|attack|"
     r"offensive|territory|region|border|capital|city|parts?|north|south|east|west|outskirts)\s+of)"
     r"\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+# bodies of states that mediate or keep the peace: named often, no one's enemy
+_BLOCS = frozenset({"UN", "NATO", "EU"})
 _FORCE_METRICS = {"troops", "reservists", "volunteers", "other"}
 _LOSS_NOUN_AFTER = re.compile(
     r"^\W{0,2}(?:\w+\s+){0,1}?(?:casualties|losses|death\s+toll|dead|deaths)\b", re.I)
@@ -56,7 +58,7 @@ class SubjectContext:
 
     def opponent(self, side: str) -> str | None:
         """The side the article names most after `side`: whom that side is fighting."""
-        return next((s for s in self.sides if s != side), None)
+        return next((s for s in self.sides if s != side and s not in _BLOCS), None)
 
 
 def subject_context(doc: Document) -> SubjectContext:
