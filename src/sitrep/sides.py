@@ -225,8 +225,11 @@ def _pattern() -> re.Pattern[str]:
     """Names of sides in running text (leaders left out: a person is a speaker, not a side)."""
     names = {f for side, _, ns, _ in _TABLE for f in ns.split(",")} | set(_countries())
     alternation = "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True))
+    # a look at the first letter spares the long alternation at most word starts
+    first = re.escape("".join(sorted({f[0] for f in names if f} | {"p"})))
     # "pro-Kyiv" counts as Kyiv; "Russian-backed" does not make what follows Russian
-    return re.compile(rf"(?<![\w.])(?:pro-)?({alternation})(?![\w]|-backed|-held|-occupied)")
+    return re.compile(
+        rf"(?<![\w.])(?=[{first}])(?:pro-)?({alternation})(?![\w]|-backed|-held|-occupied)")
 
 
 # lower-case form -> side, for word lookups ("russian" -> Russia)

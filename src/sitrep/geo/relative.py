@@ -27,6 +27,8 @@ RELATIVE = re.compile(
     rf"(?P<bearing>(?:north|south)?-?(?:east|west)?|north|south)(?:ward)?\s+of\s+"
     rf"(?:the\s+(?:city|town|village|capital|port|region|settlement)\s+of\s+)?(?:the\s+)?",
     re.IGNORECASE)
+# what every RELATIVE match holds (a figure, then its unit): a quick test before the slow pattern
+_DISTANCE = re.compile(r"\d\s*-?\s*(?:km|kms|kilometers|kilometres|mi|miles?)\b", re.IGNORECASE)
 OUTSKIRTS = re.compile(r"\b(?:on|reached|to|near)\s+the\s+outskirts\s+of\s+(?:the\s+\w+\s+of\s+)?"
                        r"(?:the\s+)?(?:\w+['’]s\s+capital,?\s+)?", re.IGNORECASE)
 OUTSKIRTS_KM = (0.0, 15.0)  # how far "the outskirts" reach, as a range
@@ -72,7 +74,7 @@ def find_relatives(text: str, anchors: list[tuple[int, int, str, float, float]])
     """
     by_start = {a[0]: a for a in anchors}
     out: list[Relative] = []
-    for m in RELATIVE.finditer(text):
+    for m in RELATIVE.finditer(text) if _DISTANCE.search(text) else ():
         bearing = normalise_bearing(m.group("bearing"))
         anchor = by_start.get(m.end())
         if bearing is None or anchor is None:

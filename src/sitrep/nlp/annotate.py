@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sitrep.nlp.attributes import install as install_fast_attributes
+from sitrep.nlp.lemmas import install as install_cached_lemmas
 from sitrep.nlp.triggers import needs_parse
 
 _MODELS: dict[str, Any] = {}
@@ -22,12 +23,14 @@ _JUNK = re.compile(r"\S{300,}")
 
 
 def load_model(name: str) -> Any:
-    """Load a spaCy pipeline once per process, with the line-break rule and the fast attribute
-    matcher (`nlp.attributes`, the same output as spaCy's) added."""
+    """Load a spaCy pipeline once per process, with the line-break rule, the fast attribute
+    matcher (`nlp.attributes`) and the cached lemmatizer loop (`nlp.lemmas`) added: the last two
+    give spaCy's own output."""
     if name not in _MODELS:
         nlp = load_stock(name)
         add_line_breaks(nlp)
         install_fast_attributes(nlp)
+        install_cached_lemmas(nlp)
         _MODELS[name] = nlp
     return _MODELS[name]
 

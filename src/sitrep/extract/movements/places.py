@@ -37,7 +37,7 @@ def _usable(doc: Document, sdoc: at.SpacySpan, p: Place) -> bool:
     # the tagger's "organisation" is often a small place ("reached Niamey"): keep it where a
     # place can stand, unless the name is an armed group's or another organisation's ("Hamas")
     if not any(e.label_ == "ORG" and e.start_char == p.clean_start and e.end_char == p.clean_end
-               for e in span.ents):
+               for e in at.ents(sdoc)):
         return True
     side = at.side_of(p.mention)
     return (side is None or is_state(side)) and root.dep_ not in NOT_A_PLACE_SLOT
