@@ -150,3 +150,16 @@ def test_a_document_deleted_from_the_store_leaves_its_group_incident_and_ledger(
     with store.engine.connect() as conn:
         figures = conn.execute(select(rt.ledger.c.doc_id, rt.ledger.c.copy_of)).all()
     assert figures and all(d == copy.id and c is None for d, c in figures)
+
+
+def test_an_area_corroborates_only_a_report_of_the_same_area() -> None:
+    """A region's centre point is no position: a town near it is another incident."""
+    town = corpus_report("m1", "d1", "d1", 0.6)
+    region = replace(corpus_report("m2", "d2", "d2", 0.6), place="Donbas", place_key="donbas",
+                     lat=town.lat + 0.1, lon=town.lon + 0.1)  # its centre ~15 km from the town
+    again = replace(region, movement_id="m3", doc_id="d3", group_id="d3")
+    opts, areas = ResolveOptions(), frozenset({"donbas"})
+    # as points, all three are one incident within incident_km
+    assert len(build_incidents([town, region, again], opts)) == 1
+    incidents = build_incidents([town, region, again], opts, areas)
+    assert sorted((i.place, i.n_sources) for i in incidents) == [("Bakhmut", 1), ("Donbas", 2)]

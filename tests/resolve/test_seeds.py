@@ -57,3 +57,21 @@ def test_seed_004s_russian_losses_are_lined_up_by_claimant_with_a_contradiction(
 def resolved_docs(store: Store) -> list[tuple[str, str]]:
     with store.engine.connect() as conn:
         return [(r.id, r.name) for r in conn.execute(select(documents.c.id, documents.c.name))]
+
+
+def test_an_incident_at_an_area_holds_only_reports_of_that_area(resolved: Store) -> None:
+    """The seeds' Donbas is a region: Avdiivka's and Pokrovsk's columns, near its centre point,
+    are not its corroboration."""
+    from sitrep.records import AREA_KINDS
+    from sitrep.resolve import store as rs
+
+    with resolved.engine.connect() as conn:
+        incidents = conn.execute(select(rt.incidents.c.id, rt.incidents.c.place)).all()
+        areas = rs.read_area_names(conn, {p for _, p in incidents if p}, AREA_KINDS)
+        reports = rs.read_reports(conn, incident_ids=[i for i, p in incidents if p in areas])
+    assert "Donbas" in areas and reports
+    at = {i: p for i, p in incidents}
+    with resolved.engine.connect() as conn:
+        owner = rs.incident_of(conn, [r.movement_id for r in reports])
+    assert all(r.place == at[owner[r.movement_id]] for r in reports), [
+        (r.place, at[owner[r.movement_id]]) for r in reports]

@@ -1,7 +1,8 @@
 """Incidents: reports of one force at one place and time, from any number of documents.
 
 Two reports link when they name the same side, places within `incident_km` of each other (or the
-same place name when one has no coordinates) and dates within `incident_days`; an incident is a
+same place name when one has no coordinates, or is an area: a sea, a country, a region, whose
+centre point is no position) and dates within `incident_days`; an incident is a
 connected set of links, so the result does not depend on the order documents arrive in. Sources
 are counted per group of copies: a republished copy is not corroboration.
 """
@@ -31,18 +32,22 @@ def dates_meet(a: str | None, b: str | None, days: int) -> bool:
     return abs(da - db) <= days
 
 
-def places_meet(a: Report, b: Report, km: float) -> bool:
-    """Places within `km`, or the same name where coordinates are missing."""
+def places_meet(a: Report, b: Report, km: float, areas: frozenset[str] = frozenset()) -> bool:
+    """Places within `km`, or the same name where coordinates are missing; an area (its key in
+    `areas`) meets only itself, never the towns near its centre point."""
+    if a.place_key in areas or b.place_key in areas:
+        return a.place_key == b.place_key
     if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
         return distance((a.lat, a.lon), (b.lat, b.lon)) <= km
     return a.place_key is not None and a.place_key == b.place_key
 
 
-def reports_link(a: Report, b: Report, opts: ResolveOptions) -> bool:
+def reports_link(a: Report, b: Report, opts: ResolveOptions,
+                 areas: frozenset[str] = frozenset()) -> bool:
     """Two reports tell of the same movement."""
     return (a.actor_key is not None and a.actor_key == b.actor_key
             and dates_meet(a.date, b.date, opts.incident_days)
-            and places_meet(a, b, opts.incident_km))
+            and places_meet(a, b, opts.incident_km, areas))
 
 
 def cell_of(lat: float, lon: float) -> tuple[int, int]:
@@ -119,11 +124,13 @@ def candidate_pairs(reports: list[Report], opts: ResolveOptions) -> Iterator[tup
                         yield i, j
 
 
-def cluster(reports: list[Report], opts: ResolveOptions) -> list[list[Report]]:
-    """Reports split into incidents (connected sets of linked reports)."""
+def cluster(reports: list[Report], opts: ResolveOptions,
+            areas: frozenset[str] = frozenset()) -> list[list[Report]]:
+    """Reports split into incidents (connected sets of linked reports); `areas`: the place keys
+    that name areas (`tracks.area_keys`)."""
     edges = ((reports[i].movement_id, reports[j].movement_id)
              for i, j in candidate_pairs(reports, opts)
-             if reports_link(reports[i], reports[j], opts))
+             if reports_link(reports[i], reports[j], opts, areas))
     by_id = {r.movement_id: r for r in reports}
     return [[by_id[m] for m in comp] for comp in find_components(by_id, edges)]
 
@@ -179,6 +186,7 @@ def summarise(reports: list[Report]) -> Incident:
         n_sources=n_sources, confidence=confidence, reports=tuple(reports))
 
 
-def build_incidents(reports: list[Report], opts: ResolveOptions) -> list[Incident]:
+def build_incidents(reports: list[Report], opts: ResolveOptions,
+                    areas: frozenset[str] = frozenset()) -> list[Incident]:
     """Incidents of a set of reports that is closed under links (see `resolve.stage`)."""
-    return [summarise(c) for c in cluster(reports, opts)]
+    return [summarise(c) for c in cluster(reports, opts, areas)]

@@ -184,15 +184,23 @@ def update_incidents(conn: Connection, todo: list[str], removed: list[str], regr
         undated = any(r.date is None for r in new)
         near = [r for r in rs.read_reports_near(conn, keys, day_from, day_to, undated)
                 if r.doc_id not in gone]
-        linked = {r.movement_id for c in incidents.cluster([*new, *near], opts)
+        linked = {r.movement_id for c in incidents.cluster([*new, *near], opts,
+                                                           area_places(conn, [*new, *near]))
                   if any(x.doc_id in gone for x in c) for r in c}
         touched |= set(rs.incident_of(conn, linked).values())
     pool = [r for r in rs.read_reports(conn, incident_ids=touched) if r.doc_id not in gone]
     pool_groups = rs.read_groups_of(conn, {r.doc_id for r in pool})
-    result = incidents.build_incidents(with_groups([*pool, *new], pool_groups), opts)
+    result = incidents.build_incidents(with_groups([*pool, *new], pool_groups), opts,
+                                       area_places(conn, [*pool, *new]))
     rs.replace_incidents(conn, touched, result)
     actors = {r.actor_key for r in [*old, *pool, *new] if r.actor_key}
     return actors, len(result)
+
+
+def area_places(conn: Connection, reports: list[Report]) -> frozenset[str]:
+    """The place keys of these reports that name areas (a sea, a country, a region)."""
+    names = {r.place for r in reports if r.place}
+    return tracks.area_keys(rs.read_area_names(conn, names, AREA_KINDS)) if names else frozenset()
 
 
 def shift(date: str, days: int) -> str:

@@ -96,6 +96,12 @@ function departure(origin) {
   return [origin[0] + STUB_DEGREES * 0.6, origin[1] + STUB_DEGREES];
 }
 
+function fitAll(bounds) {
+  // without animation: Leaflet drops a new view asked for while a zoom is still animating, so
+  // filters applied right after the first load would leave the map on the old items
+  if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.3), { maxZoom: 7, animate: false });
+}
+
 export function drawMovements(items, onSelect) {
   layer.clearLayers();
   byId.clear();
@@ -144,7 +150,7 @@ export function drawMovements(items, onSelect) {
     byId.set(m.id, { shape, where });
   }
   showLegend(items);
-  if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.3), { maxZoom: 7 });
+  fitAll(bounds);
   return byId.size;
 }
 
@@ -181,7 +187,7 @@ export function drawIncidents(items, onSelect) {
     bounds.push(where);
   }
   showLegend(ordered);
-  if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.3), { maxZoom: 7 });
+  fitAll(bounds);
   return byId.size;
 }
 
@@ -230,7 +236,7 @@ export function drawTracks(items, onSelect) {
     byId.set(t.id, { shape: line, where: pts[pts.length - 1], bounds: L.latLngBounds(pts) });
   }
   showLegend(items);
-  if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.3), { maxZoom: 7 });
+  fitAll(bounds);
   return byId.size;
 }
 
