@@ -1,4 +1,5 @@
-"""The cached lemmatizer loop gives exactly the lemmas of spaCy's rule lemmatizer."""
+"""The cached lemmatizer loop gives exactly the lemmas of spaCy's rule lemmatizer, and the
+attribute ruler's merged writes (`nlp.attributes.MergedAnnotations`) spaCy's parts of speech."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ TEXTS = [
 
 
 def _lemmas(nlp, texts):  # type: ignore[no-untyped-def]
-    return [[(t.text, t.lemma_) for t in doc] for doc in nlp.pipe(texts)]
+    return [[(t.text, t.lemma_, t.pos_, str(t.morph)) for t in doc] for doc in nlp.pipe(texts)]
 
 
 def test_cached_lemmas_are_spacys_own() -> None:
@@ -27,7 +28,8 @@ def test_cached_lemmas_are_spacys_own() -> None:
     want = _lemmas(stock, TEXTS)
     assert _lemmas(ours, TEXTS) == want
     assert _lemmas(ours, TEXTS[::-1]) == want[::-1]  # from the cache, the second time
-    assert ("were", "be") in want[0] and ("cities", "city") in want[0]
+    assert ("were", "be", "AUX", "Mood=Ind|Tense=Past|VerbForm=Fin") in want[0]
+    assert ("cities", "city", "NOUN", "Number=Plur") in want[0]
 
 
 def test_install_is_done_once_and_only_for_a_rule_lemmatizer() -> None:

@@ -9,6 +9,7 @@ named before, and "according to satellite images from Maxar" -> Maxar.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -209,15 +210,25 @@ def _np_bounds(head: SpacyToken) -> tuple[int, int]:
             break
         hi = max(hi, child.right_edge.i)
     # a headline glued by the parser to the sentence below it: a phrase stops at the line break
-    doc = head.doc
-    for t in doc[lo:head.i]:
-        if t.is_space and "\n" in t.text:
-            lo = t.i + 1
-    for t in doc[head.i + 1:hi + 1]:
-        if t.is_space and "\n" in t.text:
-            hi = t.i - 1
-            break
+    breaks = line_breaks(head.doc)
+    before = bisect_left(breaks, head.i) - 1  # the last break before the head
+    if before >= 0 and breaks[before] >= lo:
+        lo = breaks[before] + 1
+    after = bisect_left(breaks, head.i + 1)  # the first break after it
+    if after < len(breaks) and breaks[after] <= hi:
+        hi = breaks[after] - 1
     return lo, hi
+
+
+def line_breaks(sdoc: SpacySpan) -> list[int]:
+    """The indices of the parse's whitespace tokens that hold a line break, found once per
+    document."""
+    doc = sdoc.doc if hasattr(sdoc, "doc") else sdoc
+    cached = doc.user_data.get("sitrep_line_breaks")
+    if cached is None:
+        cached = doc.user_data["sitrep_line_breaks"] = [
+            t.i for t in doc if t.is_space and "\n" in t.text]
+    return cached
 
 
 def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
@@ -370,16 +381,18 @@ def subject_of(verb: SpacyToken) -> SpacyToken | None:
 def same_line(a: SpacyToken, b: SpacyToken) -> bool:
     """Whether no line break lies between two tokens (a headline is not the sentence below)."""
     lo, hi = sorted((a.i, b.i))
-    return not any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
+    breaks = line_breaks(a.doc)
+    first = bisect_left(breaks, lo)  # the first break from `lo` on
+    return not (first < len(breaks) and breaks[first] < hi)
 
 
 def glued_subject(verb: SpacyToken) -> SpacyToken | None:
     """The subject the parser lost to a headline glued above the verb's line: the noun phrase
     that opens the line before the verb but hangs from a word of the line above."""
     doc = verb.doc
-    start = verb.i
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-        start -= 1
+    breaks = line_breaks(doc)
+    last = bisect_left(breaks, verb.i) - 1  # the last break before the verb
+    start = breaks[last] + 1 if last >= 0 else 0
     if start == 0:
         return None
     for t in doc[start:verb.i]:
