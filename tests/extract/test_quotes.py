@@ -182,3 +182,27 @@ def test_a_title_with_its_own_description_is_not_a_person_named_before() -> None
     text = ("General Lina Okafor inspected the base on Monday.\n"
             "“We are not moving anyone,” the army's general said.")
     assert quotes_of(text) == []
+
+
+# --- organisations that speak through statements (issue 12) ---------------------------------
+def test_quote_after_it_added_belongs_to_the_organisation_that_spoke_before() -> None:
+    text = ("The clashes began at dawn near the dam, a short statement by the Ethiopian army "
+            "said. “Our units repelled the attack and hold every position,” it added.")
+    assert quotes_of(text) == [("Ethiopian army",
+                                "Our units repelled the attack and hold every position")]
+
+
+def test_quote_the_statement_said_belongs_to_who_issued_it() -> None:
+    text = ("The Somali interior ministry said on Friday that the curfew would be lifted. "
+            "“Markets will reopen on Saturday morning,” the statement said.")
+    (speaker, quote), = quotes_of(text)
+    assert quote == "Markets will reopen on Saturday morning"
+    assert speaker is not None and "ministry" in speaker.lower()
+
+
+def test_quote_after_a_statement_was_issued_belongs_to_its_issuer() -> None:
+    text = ("The Sudanese Armed Forces issued a statement late on Monday.\n"
+            "“The bridge at Shambat is under our full control.”")
+    (speaker, quote), = quotes_of(text)
+    assert quote == "The bridge at Shambat is under our full control."
+    assert speaker is not None and "Sudanese Armed Forces" in speaker

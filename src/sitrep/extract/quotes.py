@@ -180,7 +180,8 @@ def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: Quot
     prev = _previous_sentence(sdoc, inside[0])
     if prev is not None:
         verbs = [t for t in prev
-                 if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in at.SPEECH_VERBS]
+                 if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in at.SPEECH_VERBS
+                                                   or _issues_statement(t))]
         for v in reversed(verbs):
             found = _speaker_from_verb(names, sdoc, v, q, "quote-previous-sentence", 0.6)
             if found is not None and found[0]:
@@ -193,10 +194,64 @@ def _speaker_from_verb(names: list[at.Named], sdoc: at.SpacySpan, verb: at.Spacy
     subj = at.subject_of(verb)
     if subj is None or q.start <= subj.idx < q.end:
         return None
-    who = at.name_of(names, sdoc, subj)
+    who = _speaker_before(names, sdoc, verb) if subj.lower_ in ("it", "they") else None
+    who = who or at.name_of(names, sdoc, subj)
+    if who is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _CHANNELS:
+        who = _issuer(names, sdoc, subj)
     if who is not None and subj.lower_ in at.PERSON_PRONOUNS | at.GROUP_PRONOUNS:
         conf -= 0.1
     return who, rule, conf
+
+
+# what an organisation speaks through: "the statement said", "the post read"
+_CHANNELS = frozenset(("statement", "communique", "communiqué", "post", "update", "release",
+                       "bulletin", "message", "announcement", "readout"))
+_ISSUER_REACH = 1500  # characters back to the organisation that issued a statement
+
+
+def _issuer(names: list[at.Named], sdoc: at.SpacySpan, channel: at.SpacyToken) -> str | None:
+    """"…," the statement added: who issued it — the one named in it ("a statement by the
+    army"), else the last organisation that spoke before it ("the ministry said in a
+    statement")."""
+    for prep in channel.children:
+        if prep.lower_ in ("by", "from", "of"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    who = at.name_of(names, sdoc, obj)
+                    if who:
+                        return who
+    spoke = [n for n in names if n.kind == "org" and n.subject
+             and 0 < channel.idx - n.start < _ISSUER_REACH]
+    return spoke[-1].name if spoke else None
+
+
+def _speaker_before(names: list[at.Named], sdoc: at.SpacySpan,
+                    verb: at.SpacyToken) -> str | None:
+    """"…," it added: the organisation that spoke in the sentence before ("in a statement, the
+    army said…"), whose words the pronoun goes on quoting; None when that sentence names no
+    speaker."""
+    sent = verb.sent
+    if sent.start == 0:
+        return None
+    prev = sdoc[sent.start - 1].sent
+    for v in reversed([t for t in prev if t.pos_ in ("VERB", "AUX")
+                       and t.lemma_.lower() in at.SPEECH_VERBS]):
+        subj = at.subject_of(v)
+        if subj is None or subj.lower_ in at.PERSON_PRONOUNS | at.GROUP_PRONOUNS:
+            continue
+        who = at.name_of(names, sdoc, subj)
+        if who is None and subj.lemma_.lower() in _CHANNELS:
+            who = _issuer(names, sdoc, subj)
+        if who:
+            return who
+    return None
+
+
+def _issues_statement(verb: at.SpacyToken) -> bool:
+    """"The ministry issued a statement", "the army put out a communique": a sentence that
+    announces the words quoted after it."""
+    return verb.lemma_.lower() in ("issue", "put", "send", "circulate", "distribute") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _CHANNELS for c in verb.children)
 
 
 def _speech_verb_after(sdoc: at.SpacySpan, q: QuoteSpan, text: str) -> at.SpacyToken | None:
