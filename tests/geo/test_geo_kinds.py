@@ -149,3 +149,19 @@ def test_a_welsh_county_after_its_town_is_a_place(pipeline) -> None:  # type: ig
     got = by_mention(places_of(
         pipeline, "Flooding closed the road near Llanidloes, Powys, on Sunday, the council said."))
     assert "Powys" in got and near(got["Powys"], 52.3, -3.4, 80)
+
+
+def test_front_line_towns_named_as_subjects_are_found(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # no "in" or "near" before them, and the tagger reads them as people or buildings: the
+    # words of the document itself must not count as words of English
+    got = by_mention(places_of(
+        pipeline, "Commanders said on Friday that Avdiivka had held for another week and that "
+                  "Vuhledar was being evacuated."))
+    assert "Avdiivka" in got and near(got["Avdiivka"], 48.14, 37.75, 30)
+    assert "Vuhledar" in got
+
+
+def test_an_english_word_that_is_also_a_town_stays_out(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Troops said the Summit talks would reach nowhere, and the commander agreed."))
+    assert "Summit" not in got

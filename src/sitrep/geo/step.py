@@ -20,6 +20,7 @@ from sitrep.geo.recognize import (
     SITE_WORDS,
     Candidate,
     find_candidates,
+    model_words,
 )
 from sitrep.geo.relative import describe, disagreement_km, find_relatives
 from sitrep.geo.resolve import Choice, km, resolve
@@ -230,7 +231,8 @@ class GeoStep:
         self.setup()
         assert self.gazetteer is not None
         text = doc.clean_text
-        cands = find_candidates(text, doc.entities, self.gazetteer, doc.nlp)
+        cands = find_candidates(text, doc.entities, self.gazetteer, doc.nlp,
+                                model_words(self.config.spacy_model) if doc.nlp else frozenset())
         cands = sorted([*cands, *find_feature_phrases(text, self.gazetteer, cands)],
                        key=lambda c: c.start)
         chosen = resolve(cands, self.gazetteer.neighbours)
