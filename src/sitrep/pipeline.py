@@ -45,12 +45,9 @@ class Pipeline:
         return self
 
     def process(self, doc: Document) -> Document:
-        self.setup()
-        for step in self.steps:
-            if self._runs(step, doc):
-                doc = self._process_one(step, doc)
-        doc.nlp = None  # the spaCy parse stays in the worker
-        return doc
+        """Every step over one document (a read error stops it; a low-relevance document skips
+        the full analysis); the spaCy parse is dropped at the end."""
+        return self.process_batch([doc])[0]
 
     def process_batch(self, docs: list[Document]) -> list[Document]:
         """`process` of each document, step after step over the whole batch, so that a step
@@ -67,7 +64,7 @@ class Pipeline:
             for i in todo:
                 docs[i] = self._process_one(step, docs[i])
         for doc in docs:
-            doc.nlp = None
+            doc.nlp = None  # the spaCy parse stays in the worker
         return docs
 
     @staticmethod

@@ -180,8 +180,8 @@ PIPE_BATCH = 32  # chunks per `nlp.pipe` minibatch
 
 def plan_chunks(text: str, gate: bool) -> list[tuple[str, str]]:
     """The chunks of `text`, each with what it gets: "full" (the whole model), "light" (entities
-    and sentences: no trigger word in it, with `gate`) or "junk" (tokens only). None for a text
-    of blanks."""
+    and sentences: no trigger word in it, with `gate`) or "junk" (tokens only). Empty for a
+    text of blanks."""
     if not text.strip():
         return []
     return [
