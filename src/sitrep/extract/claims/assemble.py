@@ -163,6 +163,12 @@ def _nearest_cue(text: str, fig: Figure, span: tuple[int, int],
 
 def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str | None:
     """The metric that the figure's own words or clause say, or None."""
+    if fig.kind == "casualty" and fig.how == "ellipsis":
+        # "2,300 deaths … another 400 were wounded": the noun is borrowed, its own verb tells
+        seg = segs[segment_of(segs, fig.q.num_start)]
+        cue = _nearest_cue(text, fig, (fig.q.end, seg[1]), lex.PERSON_CUE_RES, None)
+        if cue and cue != "troops":
+            return _person_metric(text, fig, cue, seg)
     if fig.kind == "casualty":
         metric = _casualty_metric(fig)
         both = dict(lex.PERSON_CUE_RES)["killed_or_wounded"]

@@ -366,7 +366,30 @@ def _implied(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
             return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end, None,
                           "ellipsis", part)
         return Figure(q, q.low, q.high, "", "", None, q.end, None, "bare", part)
+    if prev is not None and prev.head and _LISTED_BEFORE.search(text, seg[0] - 40, q.start) \
+            and _ELIDED_AFTER.match(after):
+        return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end, None,
+                      "ellipsis", part)
+    m = re.match(r"\s*,?\s+of\s+(?:whom|which)\b", after)
+    if m and prev is not None and prev.head:
+        return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end + m.end(),
+                      None, "antecedent", True)
     return None
+
+
+# a figure without a noun that shares the noun of the figure before it, as the next item of a
+# list or the other side of a comparison: "1,400 soldiers, including 1,000 in the capital and
+# 400 at two bases", "up from about 5,000 last year", "33,000 reservists out of 40,000 approved"
+_LISTED_BEFORE = re.compile(
+    r"(?:\b(?:and|or|including|out\s+of|up\s+from|down\s+from|from|compared\s+(?:with|to)|"
+    r"against|versus|than|while)|,)\s+(?:(?:about|around|some|roughly|nearly|almost|"
+    r"approximately|an\s+estimated|at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|"
+    r"over|under|just|close\s+to|up\s+to|another|a\s+further)\s+)?$", re.I)
+# what may follow such a figure: a place or a time, a participle, the end of the clause
+_ELIDED_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$|\s(?:in|at|on|near|inside|across|along|last|earlier|a\s+year|a\s+month|"
+    r"the\s+year|the\s+previous|before|previously|approved|authori[sz]ed|already|still|now|"
+    r"more|others?)\b)", re.I)
 
 
 def _shift(q: Quantity, by: int) -> Quantity:

@@ -193,9 +193,17 @@ def _measure_before(text: str, start: int) -> str | None:
         return "age"
     if re.search(rf"\b(?:{'|'.join(MONTHS)})\.?\s+$", head):
         return "date"
-    if re.search(r"\b(?:no\.|number|round|page|article|resolution|flight|route|chapter)\s+$", head):
+    label = r"\b(?:no\.|number|round|page|article|resolution|flight|route|chapter)\s+$"
+    if re.search(label, head) and not _NUMBER_VERB.search(text[max(0, start - 40):start]):
         return "label"
     return None
+
+
+# "number" as the verb of a force's size ("the rebels number 8,000", "likely to number 15,000"),
+# not the noun of a label ("flight number 17"): after a plural subject, "to" or an adverb
+_NUMBER_VERB = re.compile(
+    r"(?:\b(?:to|now|still|currently|already|will|would|could|may|might|together|collectively)"
+    r"|\b(?!(?:his|its|this|was|has|is|as|us|bus|plus)\b)[a-z]{2,}s)\s+numbers?\s+$", re.I)
 
 
 def _is_year(q_text: str, value: float | None) -> bool:

@@ -1,0 +1,49 @@
+"""Claims: kinds of figure and attribution from issue 12, each on sentences written for it."""
+
+from __future__ import annotations
+
+from sitrep.extract.claims import find_claims
+from sitrep.records import Claim
+from tests.extract.parsed import parsed_doc
+
+
+def claims_of(text: str) -> list[Claim]:
+    return find_claims(parsed_doc(text))
+
+
+def figures(claims: list[Claim]) -> list[tuple[str, float | None, float | None]]:
+    return [(c.metric, c.low, c.high) for c in claims]
+
+
+def test_number_as_a_verb_gives_the_size_of_a_force() -> None:
+    found = claims_of("The militia's brigades now number some 9,500, the regional governor said.")
+    assert figures(found) == [("troops", 9500, 9500)]
+
+
+def test_number_as_a_label_is_still_no_claim() -> None:
+    assert claims_of("The convoy left on route number 12 with aid for the region.") == []
+
+
+def test_a_figure_listed_after_a_force_shares_its_noun() -> None:
+    found = claims_of("About 2,600 Belgian soldiers were deployed in the region, including "
+                      "around 1,900 in the capital and 700 at three outposts in the north.")
+    assert figures(found) == [("troops", 2600, 2600), ("troops", 1900, 1900),
+                              ("troops", 700, 700)]
+
+
+def test_the_other_side_of_a_comparison_shares_the_noun() -> None:
+    found = claims_of("Officials said 7,200 troops were stationed along the river, up from "
+                      "about 4,100 a year earlier.")
+    assert figures(found) == [("troops", 7200, 7200), ("troops", 4100, 4100)]
+
+
+def test_a_figure_of_whom_counts_the_figure_before() -> None:
+    found = claims_of("The regiment lost 340 men in the spring, 120 of whom were killed near "
+                      "the dam, its commander said.")
+    assert figures(found) == [("killed", 340, 340), ("killed", 120, 120)]
+
+
+def test_a_borrowed_casualty_noun_takes_the_metric_of_its_own_verb() -> None:
+    found = claims_of("The observatory counted 1,150 deaths in the province in May. It said "
+                      "another 630 were wounded.")
+    assert figures(found) == [("killed", 1150, 1150), ("wounded", 630, 630)]
