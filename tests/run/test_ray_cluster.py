@@ -150,17 +150,17 @@ def test_two_nodes_analyse_and_store_exactly_the_local_rows(cluster: str, tmp_pa
     from sitrep.run.local import run_local
     from tests.run.test_ray import _facts
 
-    # two feeds of equal size: one read task each, so each actor has a block to analyse
-    # while the other one's arrives (small blocks travel inline, not by node)
+    # six feeds of equal size, one read task each: whichever actor is busy when a block
+    # arrives, the other one takes it
     inputs = tmp_path / "in"
     inputs.mkdir()
-    for part in (0, 1):
+    for part in range(6):
         rows = [
             {"id": f"brief-{part}-{i}",
-             "text": f"Report {part}-{i}. " + " ".join(ARTICLES[(i + k) % 10] for k in range(3))}
-            for i in range(15)
+             "text": f"Report {part}-{i}. " + " ".join(ARTICLES[(i + k) % 10] for k in range(6))}
+            for i in range(5)
         ]  # fmt: skip
-        lines = [json.dumps(r) for r in rows] + (['{"id": "no-text"}'] if part else [])
+        lines = [json.dumps(r) for r in rows] + (['{"id": "no-text"}'] if part == 5 else [])
         (inputs / f"feed-{part}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     cfg = Config()
@@ -168,15 +168,10 @@ def test_two_nodes_analyse_and_store_exactly_the_local_rows(cluster: str, tmp_pa
     run_local(read_paths([str(inputs)], cfg), cfg, sink=local.upsert_many)
 
     db = f"sqlite:///{tmp_path / 'cluster.db'}"
-    # Ray Data hands each block to the least-busy actor: on an overloaded machine one read task
-    # can end so late that the first actor is idle again and takes its block too. Such a run is
-    # still correct (the rows are checked below), so it is repeated, at most twice, until both
-    # nodes are seen analysing.
-    for attempt in range(3):
-        res = _ingest(cluster, inputs, "--db", db, *(["--reprocess"] if attempt else []))
-        used = _nodes_used(res.stderr)
-        if len(used) == 2:
-            break
+    # the run starts analysing once both actors have loaded the pipeline, and each block goes to
+    # an idle actor: both nodes analyse
+    res = _ingest(cluster, inputs, "--db", db)
+    used = _nodes_used(res.stderr)
     assert set(used) == set(_alive_nodes(cluster)) and len(used) == 2, res.stderr[-2000:]
     # every record passes through an actor, the bad line too (it leaves its error record)
     assert all(n > 0 for n in used.values()) and sum(used.values()) == 31

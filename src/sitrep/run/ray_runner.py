@@ -171,6 +171,11 @@ def _absolute(folder: str | Path) -> str:
     return str(folder) if is_uri(str(folder)) else str(Path(folder).absolute())
 
 
+# how long the pool's actors may take to load the pipeline before the run fails with a clear error
+ACTOR_START_TIMEOUT_S = 600
+READ_TASKS_PER_ACTOR = 4  # input files are shared among at most this many read tasks per actor
+
+
 def run_ray(
     paths: Iterable[str],
     config: Config,
@@ -201,10 +206,14 @@ def run_ray(
         start_ray(address)
         n = concurrency or max(1, int(ray.cluster_resources().get("CPU", 1)))
         light = {"num_cpus": 0}  # reading and writing are I/O: the actors hold the CPUs
-        # one read task per actor; each block goes to the least-busy actor
+        # Start analysing only once every actor of the pool has loaded its models: otherwise the
+        # first actor ready (on a busy node, seconds before the others) takes the whole input.
+        ray.data.DataContext.get_current().wait_for_min_actors_s = ACTOR_START_TIMEOUT_S
+        # Each read task's output reaches the actors as one block, analysed by one actor; several
+        # read tasks per actor let an idle actor take the next block while another is busy
         ds = ray.data.read_datasource(
             document_datasource(inputs, config, rows_per_block=batch_size),
-            override_num_blocks=n,
+            override_num_blocks=READ_TASKS_PER_ACTOR * n,
             **light,
         ).map_batches(
             PipelineActor,
