@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sitrep
 from sitrep.extract.claims import find_claims
 from sitrep.records import Claim
 from tests.extract.parsed import parsed_doc
@@ -47,3 +48,41 @@ def test_a_borrowed_casualty_noun_takes_the_metric_of_its_own_verb() -> None:
     found = claims_of("The observatory counted 1,150 deaths in the province in May. It said "
                       "another 630 were wounded.")
     assert figures(found) == [("killed", 1150, 1150), ("wounded", 630, 630)]
+
+
+def test_a_part_of_our_soldiers_is_a_toll_of_the_speakers_side() -> None:
+    [c] = claims_of("Estonia's defence ministry said 14 of our soldiers were wounded by the blast.")
+    assert (c.metric, c.low, c.subject) == ("wounded", 14, "Estonia")
+
+
+def test_one_of_the_countrys_soldiers_killed_is_a_toll_of_one() -> None:
+    [c] = claims_of("Chile's army said one of the country's soldiers was killed in the clash.")
+    assert (c.metric, c.low, c.subject) == ("killed", 1, "Chile")
+
+
+def test_one_of_several_units_is_still_no_toll() -> None:
+    assert claims_of("One of the brigades crossed the river at dawn, the army said.") == []
+
+
+def test_the_report_states_for_the_organisation_that_published_it() -> None:
+    found = claims_of("Human Rights Watch released its findings on Monday. The report says "
+                      "310 prisoners of war died in the camps.")
+    assert [c.claimant for c in found] == ["Human Rights Watch"]
+
+
+def test_a_report_by_an_organisation_is_that_organisation_speaking() -> None:
+    [c] = claims_of("A study by the Centre for Armed Violence Research found that 2,700 "
+                    "fighters were killed in the war last year.")
+    assert c.claimant == "Centre for Armed Violence Research"
+
+
+def test_people_who_fled_to_a_country_are_not_its_displaced() -> None:
+    [c] = sitrep.process("Aid groups said 45,000 people have fled the fighting in Sudan into "
+                         "neighbouring Chad.").claims
+    assert c.subject == "Sudan"
+
+
+def test_the_side_after_from_is_the_name_right_after_it() -> None:
+    [c] = sitrep.process("Aid groups said 62,000 people from Darfur have fled the war to "
+                         "Chad.").claims
+    assert c.subject == "Sudan"

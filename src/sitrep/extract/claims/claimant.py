@@ -89,7 +89,8 @@ class Speakers:
                                                                                   "military",
                                                                                   "army")):
                 return a.text
-        if content and content[-1] in _VAGUE_HEADS:
+        if content and (content[-1] in _VAGUE_HEADS or content[-1] in _DOCUMENTS):
+            # "the group", "the report": the organisation named last
             near = [a for a in before if a.kind == "org" and pos - a.pos < 1200]
             return near[0].text if near else None
         return None
@@ -319,6 +320,9 @@ def _member_of(subj: Any) -> Any:
         names = [t for t in subj.lefts if t.pos_ == "PROPN" and t.dep_ in ("compound", "poss")]
         if names:  # "a UN report", "Amnesty International's investigation"
             return subj.doc[names[0].left_edge.i:names[-1].i + 1]
+        author = _author_of(subj)
+        if author is not None:
+            return author
     if subj.pos_ != "NOUN" or not (subj.lower_ in at.ANONYMOUS_HEADS or subj.lower_ in _VAGUE_HEADS
                                    or subj.lemma_.lower() in _MEMBER_HEADS):
         return None
@@ -332,6 +336,23 @@ def _member_of(subj: Any) -> Any:
             if names and names[-1].i - names[0].i == len(names) - 1 \
                     and not any(c.dep_ == "case" for t in names for c in t.children):
                 return subj.doc[names[0].i:names[-1].i + 1]
+    return None
+
+
+def _author_of(document: Any) -> Any:
+    """Who wrote a report: "a report by the monitoring group", "a study from Brown University"."""
+    for prep in document.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("by", "from"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ != "punct"]
+            end = obj.i + 1
+            for t in obj.doc[obj.i + 1:obj.right_edge.i + 1]:  # "Institute for Peace Studies"
+                if t.pos_ != "PROPN" and t.lower_ not in ("for", "of", "on", "and"):
+                    break
+                if t.pos_ == "PROPN":
+                    end = t.i + 1
+            return obj.doc[words[0].i:end] if words else None
     return None
 
 

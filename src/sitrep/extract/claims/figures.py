@@ -140,6 +140,8 @@ def _is_modifier(word: str, pos_of: dict[int, Any], start: int) -> bool:
 
 
 _QUOTE_MARKS = frozenset("'’‘\"“”")
+# words between "of" and the noun a part counts
+_OWNERS = frozenset(("the", "its", "their", "his", "her", "our", "your", "these", "those"))
 
 
 def _scan_noun(text: str, start: int, end: int, pos_of: dict[int, Any]
@@ -150,8 +152,10 @@ def _scan_noun(text: str, start: int, end: int, pos_of: dict[int, Any]
     while i < len(words) and words[i][0] in _QUOTE_MARKS:
         i += 1  # "'hundreds' of rockets", '"a dozen" rebels': the marks around a figure
     if i < len(words) and words[i][0].lower() == "of":
-        i += 1
-        if i < len(words) and words[i][0].lower() in ("the", "its", "their", "his", "her"):
+        i += 1  # "300 of our soldiers", "one of the country's soldiers"
+        if i < len(words) and words[i][0].lower() in _OWNERS:
+            i += 1
+        if i < len(words) and re.fullmatch(r"[a-z][\w-]*['’]s", words[i][0]):
             i += 1
     head = None
     while i < len(words) and i < 8:
@@ -224,8 +228,9 @@ def _nation_in(mods: list[str], head_word: str, text: str, np_end: int, seg_end:
     tail = text[np_end:min(seg_end, np_end + 80)]
     m = re.match(r"(?:,?\s+(?:including|among them)\s+[^,;.]{0,40}?)?\s+(?:from|(?:launched|fired|"
                  r"flown|sent|operated)\s+by)\s+(?:the\s+)?([^,;.]+)", tail)
-    if m:
-        found = find_sides(m.group(1)[:40])
+    name = re.match(r"(?:[A-Z][\w'’.-]*\s?)+", m.group(1)) if m else None
+    if name:  # the name after "from", not a side named later in the clause
+        found = find_sides(name.group()[:40])
         if found:
             return found[0].name
     return None
@@ -252,7 +257,7 @@ def _skip(text: str, q: Quantity) -> bool:
                 r"percent|per\s+cent|times)\b", after, re.I):
         return True
     if q.value == 1 and re.match(r"\s+of\b", after):
-        return True  # "one of the battalions"
+        return not _one_of_toll(text, q.end)  # "one of the battalions", not "one of them died"
     if not q.qualifier and re.search(r"(?<![.!?]\s)\b[A-Z][A-Za-z]+[ -]$", before) \
             and not re.search(r"(?:^|[.!?\n]\s*)[A-Z][A-Za-z]+[ -]$", before) \
             and not find_sides(before.split()[-1] if before.split() else "") \
@@ -260,6 +265,13 @@ def _skip(text: str, q: Quantity) -> bool:
         return True  # a model number: "Leopard 2 tanks", "Challenger 2"
     return bool(re.match(r"\s*(?:-|–)?\s*(?:year|month|day|week|hour|minute|mile|km)", after,
                          re.I))
+
+
+def _one_of_toll(text: str, end: int) -> bool:
+    """ "one of its soldiers was killed": a toll of one, the verb right after the noun phrase."""
+    m = re.match(r"\s+of\s+(?:[\w'’-]+\s+){1,4}?(?=(?:was|has\s+been|had\s+been)\s)",
+                 text[end:end + 80])
+    return bool(m and lex.BARE_AFTER.match(text[end + m.end():end + 120]))
 
 
 def read_figures(text: str, sent_start: int, sent_end: int, pos_of: dict[int, Any]

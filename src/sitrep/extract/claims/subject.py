@@ -39,6 +39,9 @@ _PLACE_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 # bodies of states that mediate or keep the peace: named often, no one's enemy
 _BLOCS = frozenset({"UN", "NATO", "EU"})
+# the claimant's own people: "our soldiers", "the country's troops", "its own fighters"
+_OWN = re.compile(r"\b(?:our|the\s+country['’]s|the\s+nation['’]s|(?:its|their)\s+own)\s",
+                  re.I)
 _FORCE_METRICS = {"troops", "reservists", "volunteers", "other"}
 _LOSS_NOUN_AFTER = re.compile(
     r"^\W{0,2}(?:\w+\s+){0,1}?(?:casualties|losses|death\s+toll|dead|deaths)\b", re.I)
@@ -103,6 +106,12 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     text = ctx.text
     if np_nation:
         return np_nation, "noun-phrase"
+    claimant_side = side_in(re.split(r"[,(–—]", text[claimant_span[0]:claimant_span[1]])[0]) \
+        if claimant_span else None
+    if claimant_side in _BLOCS:
+        claimant_side = None  # a UN agency speaks for no side
+    if claimant_side and _OWN.search(text, fig_start, fig_end):
+        return claimant_side, "own"  # "Azerbaijan said 3 of the country's soldiers were killed"
     seg = segs[seg_i]
     m = re.search(r"([A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)['’]s?\s+(?:\w+\s+){0,2}$",
                   text[max(seg[0], fig_start - 40):fig_start])
@@ -114,7 +123,7 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
             if side_in(m.group(1)):
                 return side_in(m.group(1)), "recipient"
     if metric in _CIVILIAN_METRICS:
-        found = _place_country(ctx, seg[0] - 300, seg[1])
+        found = _place_country(ctx, seg[0] - 300, seg[1], skip_destinations=True)
         if found:
             return found, "place"
     # in reported speech ("X says [it has mobilised 360,000]") look only after the claimant
@@ -131,8 +140,6 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         if near:
             return near, "earlier-clause"
     # the claimant's own words up to an apposition: "Russian President Putin, ..." -> Russia
-    claimant_side = side_in(re.split(r"[,(–—]", text[claimant_span[0]:claimant_span[1]])[0]) \
-        if claimant_span else None
     if metric in _FORCE_METRICS and claimant_side:
         return claimant_side, "claimant"
     if metric in _CIVILIAN_METRICS or metric in _LOSS_METRICS:
@@ -183,6 +190,8 @@ def _first_after(text: str, start: int, end: int, claimant_span: tuple[int, int]
     for m in find_sides(text[start:end], start):
         if claimant_span and claimant_span[0] <= m.start < claimant_span[1]:
             continue
+        if _DESTINATION_BEFORE.search(text[max(0, m.start - 30):m.start]):
+            continue
         if not (_AGENT_AFTER.match(text[m.end:m.end + 60])
                 or _AGENT_BEFORE.search(text[max(0, m.start - 12):m.start])):
             return m.name
@@ -198,9 +207,18 @@ def _named_losses(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _place_country(ctx: SubjectContext, start: int, end: int) -> str | None:
+# where the displaced went, not where they are from: "fled to Chad", "crossed into Poland"
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:to|into|towards?|for|reach(?:ed|ing)?|arriv\w*\s+in|sheltering\s+in|"
+    r"taken\s+(?:refuge|shelter)\s+in)\s+(?:the\s+)?(?:neighbo\w+\s+)?$", re.I)
+
+
+def _place_country(ctx: SubjectContext, start: int, end: int, skip_destinations: bool = False
+                   ) -> str | None:
     best = None
     for pos, name in ctx.place_country.items():
+        if skip_destinations and _DESTINATION_BEFORE.search(ctx.text[max(0, pos - 30):pos]):
+            continue
         if start <= pos < end:
             best = name
     return best
