@@ -206,3 +206,51 @@ def test_quote_after_a_statement_was_issued_belongs_to_its_issuer() -> None:
     (speaker, quote), = quotes_of(text)
     assert quote == "The bridge at Shambat is under our full control."
     assert speaker is not None and "Sudanese Armed Forces" in speaker
+
+
+# --- the document's index of people and organisations (issue 12) ----------------------------
+def test_a_name_the_tagger_glued_to_a_title_phrase_is_the_speaker() -> None:
+    text = ("Answering questions from lawmakers, permanent representative to the EU Jonas Lind "
+            "defended the sanctions package.\n"
+            "“The measures are working, even if slowly,” he said.")
+    assert quotes_of(text) == [("Jonas Lind", "The measures are working, even if slowly")]
+
+
+def test_a_place_glued_before_a_persons_name_is_left_out() -> None:
+    text = ("The envoy of the African Union to Sudan Mariam Okoro warned that talks had stalled.\n"
+            "“Nobody at the table is ready to give up a single checkpoint,” she said.")
+    assert quotes_of(text) == [
+        ("Mariam Okoro", "Nobody at the table is ready to give up a single checkpoint")]
+
+
+def test_an_acronym_speaker_keeps_the_organisation_it_stands_for() -> None:
+    text = ("The Ministry of Foreign Affairs said in a statement that the border would stay shut.\n"
+            "“The crossing points will not reopen this month,” the MFA said.\n"
+            "The Sudanese Armed Forces rejected the plan. “This plan rewards the aggressor,” "
+            "SAF said.")
+    assert quotes_of(text) == [
+        ("Ministry of Foreign Affairs (MFA)", "The crossing points will not reopen this month"),
+        ("Sudanese Armed Forces (SAF)", "This plan rewards the aggressor")]
+
+
+def test_the_ministry_is_the_ministry_named_before() -> None:
+    text = ("The Ministry of Energy in Baku said a pipeline had been hit overnight.\n"
+            "“Two pumping stations were damaged and one is on fire,” the ministry said.")
+    assert quotes_of(text) == [
+        ("Ministry of Energy", "Two pumping stations were damaged and one is on fire")]
+
+
+def test_the_front_and_the_monitor_are_the_organisations_named_before() -> None:
+    text = ("The Ogaden National Liberation Front accused troops of burning villages. The front "
+            "said the raids were “a campaign to empty the region”.\n"
+            "The Observatory for Civilian Harm, a Geneva-based monitor, counted nine dead. "
+            "“Most of them were farmers working in the fields,” the monitor said.")
+    assert quotes_of(text) == [
+        ("Ogaden National Liberation Front", "a campaign to empty the region"),
+        ("Observatory for Civilian Harm", "Most of them were farmers working in the fields")]
+
+
+def test_a_spelling_variant_tagged_as_a_common_noun_is_the_person_named_before() -> None:
+    text = ("Ukraine's President Volodymyr Zelenskiy spoke by video to the summit.\n"
+            '"We need air defence now, not next year," Zelenskyy said.')
+    assert quotes_of(text) == [("Volodymyr Zelenskiy", "We need air defence now, not next year")]

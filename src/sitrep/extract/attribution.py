@@ -45,7 +45,7 @@ INSTITUTION_HEADS = frozenset({
     "parliament", "embassy", "mission", "committee", "authorities", "media", "outlet", "company",
     "firm", "group", "organisation", "organization", "observatory", "institute",
     "newspaper", "channel", "broadcaster", "corps", "directorate", "secretariat", "spokesperson",
-    "coalition", "alliance", "regime", "junta", "delegation",
+    "coalition", "alliance", "regime", "junta", "delegation", "front", "monitor", "watchdog",
 })
 IMAGERY_WORDS = frozenset({
     "image", "images", "imagery", "photograph", "photographs", "photo", "photos", "picture",
@@ -89,6 +89,10 @@ def index_names(sdoc: SpacySpan) -> list[Named]:
     out: list[Named] = []
     for ent in ents(sdoc):
         if ent.label_ not in ("PERSON", "ORG"):
+            glued = _glued_person(sdoc, ent)
+            if glued is not None:  # "the head of the mission in Congo Bintou Keita" (FAC)
+                out.append(Named(glued[0].idx, " ".join(t.text for t in glued), "person",
+                                 _speaks(glued[-1]), _is_addressee(glued[-1])))
             continue
         kind = "person" if ent.label_ == "PERSON" else "org"
         name = _person_name(ent.text) if kind == "person" else _strip_name(ent.text)
@@ -96,6 +100,10 @@ def index_names(sdoc: SpacySpan) -> list[Named]:
             continue
         out.append(Named(ent.start_char, name, kind, _is_in_subject(ent.root),
                          _is_addressee(ent.root)))
+        glued = _glued_person(sdoc, ent) if kind == "org" else None
+        if glued is not None:  # "Ambassador to the UN Dorothy Shea" tagged as one ORG
+            out.append(Named(glued[0].idx, " ".join(t.text for t in glued), "person",
+                             _speaks(glued[-1]), _is_addressee(glued[-1])))
     # institutions that speak without being an entity ("the Israeli military said")
     for t in sdoc:
         if (t.dep_ == "nsubj" and t.ent_type_ == "" and t.lemma_.lower() in INSTITUTION_HEADS
@@ -105,6 +113,38 @@ def index_names(sdoc: SpacySpan) -> list[Named]:
                 out.append(Named(sdoc[_np_bounds(t)[0]].idx, phrase, "org", True))
     out.sort(key=lambda n: n.start)
     return out
+
+
+# words a title phrase is headed by ("the envoy of the AU to Sudan Mariam Okoro")
+_TITLE_HEADS = frozenset({"head", "envoy", "representative", "spokesperson", "spokesman",
+                          "spokeswoman", "ambassador", "chief", "minister", "secretary",
+                          "director", "commander", "president", "coordinator", "rapporteur",
+                          "governor", "mayor", "general", "adviser", "advisor"})
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+
+
+def _glued_person(sdoc: SpacySpan, ent: SpacySpan) -> list[SpacyToken] | None:
+    """A person's name the tagger glued to the place or body of a title before it ("Ambassador
+    to the UN Dorothy Shea", "the head of the mission in Congo Bintou Keita"): the entity's last
+    two or three capitalised words, after a side or an acronym, when a title word heads the
+    phrase the entity hangs from. None otherwise."""
+    run: list[SpacyToken] = []
+    for t in reversed(ent):
+        if (t.pos_ != "PROPN" or not _NAME_WORD.fullmatch(t.text) or side_of(t.text)
+                or t.lower_ in INSTITUTION_HEADS | _TITLE_NOUNS):
+            break
+        run.insert(0, t)
+    if not 2 <= len(run) <= 3 or run[0].i == ent.start:
+        return None
+    before = sdoc[run[0].i - 1]
+    if not (side_of(before.text) or before.text.isupper()):
+        return None
+    for t in reversed(sdoc[max(ent.sent.start, ent.start - 8):ent.start]):
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return None
+        if t.lower_ in _TITLE_HEADS:
+            return run
+    return None
 
 
 def _strip_name(text: str) -> str:
@@ -121,7 +161,11 @@ def _person_name(text: str) -> str:
     """A person entity's name, without the owner the tagger sometimes joins to it
     ("Notre Dame's Arike Ogunbowale" -> "Arike Ogunbowale")."""
     m = re.match(r"^.*\S\s?['’]s\s+([A-Z].*)$", text)
-    return _strip_name(m.group(1) if m else text)
+    name = _strip_name(m.group(1) if m else text)
+    words = name.split()  # "Sudan Mariam Okoro": a place glued before a name of two words
+    if len(words) >= 3 and side_of(words[0]) and all(_NAME_WORD.fullmatch(w) for w in words[1:]):
+        return " ".join(words[1:])
+    return name
 
 
 def _is_addressee(tok: SpacyToken) -> bool:
@@ -131,6 +175,14 @@ def _is_addressee(tok: SpacyToken) -> bool:
     if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() == "tell":
         return True
     return t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _speaks(last: SpacyToken) -> bool:
+    """A name that is a subject, or that a speech verb follows at once ("… Bintou Keita said"),
+    where the parser lost the subject to a long title phrase."""
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    return _is_in_subject(last) or (nxt is not None and nxt.pos_ in ("VERB", "AUX")
+                                    and nxt.lemma_.lower() in SPEECH_VERBS)
 
 
 def _is_in_subject(tok: SpacyToken) -> bool:
@@ -166,6 +218,27 @@ def expand_person(names: list[Named], short: str, pos: int) -> str:
         if best is None or cand[:2] > best[:2]:
             best = cand
     return best[2] if best else short
+
+
+_MINOR_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "to"})
+
+
+def expand_acronym(names: list[Named], short: str, pos: int) -> str:
+    """The organisation an acronym stands for, named before `pos` ("MOD" -> "Ministry of
+    Defence", "SAF" -> "Sudanese Armed Forces"): the last organisation whose initials spell it,
+    with or without its minor words. `short` itself when none does."""
+    key = re.sub(r"^the\s+", "", short.strip(), flags=re.I).replace(".", "")
+    if not re.fullmatch(r"[A-Z]{2,6}", key):
+        return short
+    for n in reversed(names):
+        if n.kind != "org" or n.start >= pos or n.name == key:
+            continue
+        words = re.findall(r"[A-Za-z]+", n.name)
+        every = "".join(w[0] for w in words).upper()
+        major = "".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).upper()
+        if key in (every, major) and len(words) >= 2:
+            return f"{n.name} ({key})"
+    return short
 
 
 def resolve_pronoun(names: list[Named], sdoc: SpacySpan, tok: SpacyToken) -> str | None:
@@ -256,12 +329,17 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
                     break
     if person is not None:
         return expand_person(names, _person_name(person.text), person.start_char)
+    inner = _indexed_person_in(names, sdoc, head)
+    if inner is not None:
+        return inner
     titled = _titled_person(names, sdoc, head)
     if titled is not None:
         return titled
     if person_only:
         return None
-    if head.pos_ == "PROPN":  # "Saree said", tagged as an organisation: a person named before
+    if head.pos_ == "PROPN" or _NAME_WORD.fullmatch(head.text):
+        # "Saree said", tagged as an organisation, or "Zelenskyy said", tagged as a common
+        # noun: a person named before
         full = expand_person(names, head.text, head.idx)
         if full != head.text:
             return full
@@ -282,6 +360,15 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
             return None  # "the Commanding Officer": a title, no name
         return _strip_name(" ".join(t.text for t in run))
     return None
+
+
+def _indexed_person_in(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> str | None:
+    """The last person of the index named inside the noun phrase of `head`, for names the tagger
+    did not tag as a person ("Ambassador to the UN Dorothy Shea")."""
+    lo, hi = _np_bounds(head)
+    first, last = sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi])
+    inside = [n for n in names if n.kind == "person" and first <= n.start < last]
+    return inside[-1].name if inside else None
 
 
 # titles a definite description can stand for a person by ("the colonel told reporters")
@@ -354,11 +441,32 @@ def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str) -> str | None:
     """The last fuller noun phrase before `head` whose head is the same word."""
     for t in reversed(sdoc[: head.i]):
         if t.lower_ == word.lower() and t.i != head.i:
+            described = _described_org(sdoc, t)
+            if described:
+                return described
             lo, _ = _np_bounds(t)
-            toks = [x for x in sdoc[lo:t.i + 1] if x.dep_ != "det" and not x.is_punct]
+            hi = max([t.i, *(e.end - 1 for e in ents(sdoc) if e.start <= t.i < e.end)])
+            hi = next((x.i - 1 for x in sdoc[t.i:hi + 1] if x.lower_ in ("in", "at")), hi)
+            toks = [x for x in sdoc[lo:hi + 1] if x.dep_ != "det" and not x.is_punct]
             if len(toks) > 1:
                 return _strip_name(" ".join(x.text for x in toks).replace(" 's", "'s"))
     return None
+
+
+def _described_org(sdoc: SpacySpan, word: SpacyToken) -> str | None:
+    """The organisation a description stands beside ("the Observatory for Civilian Harm, a
+    monitor based in Geneva": "monitor" -> Observatory for Civilian Harm), or None."""
+    if word.dep_ != "appos" or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                       for c in word.children):
+        return None
+    top = word.head  # "Harm" in "the Observatory for Civilian Harm": climb to "Observatory"
+    while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.i < top.i:
+        top = top.head.head
+    lo, _ = _np_bounds(top)
+    toks = [t for t in sdoc[lo:word.head.i + 1] if t.dep_ != "det" and not t.is_punct]
+    if not toks or not all(t.is_title or t.is_upper or t.lower_ in _MINOR_WORDS for t in toks):
+        return None  # a description beside a common noun names no organisation
+    return _strip_name(_join_words(toks)) or None
 
 
 def subject_of(verb: SpacyToken) -> SpacyToken | None:

@@ -135,6 +135,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         if not speaker:
             last = None  # an anonymous speaker: what follows is not the previous speaker's
             continue
+        speaker = at.expand_acronym(names, speaker, q.start)
         out.append(Quote(speaker=speaker, text=text[q.start:q.end],
                          evidence=doc.evidence(q.start, q.end), confidence=conf, rule=rule))
         last = (q, speaker)
