@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.geo.helpers import by_mention, near, places_of
 
 
@@ -93,3 +95,26 @@ def test_a_city_in_a_list_of_cities_stays_a_city(pipeline) -> None:  # type: ign
     got = by_mention(places_of(
         pipeline, "The firm has offices in Dallas, New York and Boston, its chief said."))
     assert near(got["New York"], 40.71, -74.0, 30)
+
+
+
+# Small towns of one meaning that only the gazetteer finds anchor the document's other names.
+# Run as `sitrep extract` runs (relevance gate on): these are not war news.
+@pytest.fixture(scope="module")
+def gated():  # type: ignore[no-untyped-def]
+    from sitrep.config import Config
+    from sitrep.pipeline import Pipeline
+
+    return Pipeline(Config()).setup()
+
+
+def test_a_small_english_town_pulls_gloucester_to_england(gated) -> None:  # type: ignore[no-untyped-def]
+    text = ("Lorries were diverted through Tewkesbury overnight while crews patched the bridge, "
+            "and drivers bound for Gloucester were told to expect long delays.")
+    assert near(by_mention(places_of(gated, text))["Gloucester"], 51.86, -2.24, 20)
+
+
+def test_irish_towns_around_it_make_athlone_the_irish_town(gated) -> None:  # type: ignore[no-untyped-def]
+    text = ("A bus carrying pilgrims from Mullingar overturned on the way to Athlone late on "
+            "Sunday, and the injured were taken to hospital in Portlaoise.")
+    assert by_mention(places_of(gated, text))["Athlone"].country == "IE"

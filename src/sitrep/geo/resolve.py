@@ -91,12 +91,15 @@ def is_clear(c: Candidate) -> bool:
     return len(ranked) == 1 or ranked[0] - ranked[1] >= 1.5
 
 
-def place_context(cands: list[Candidate], neighbours: dict[str, set[str]]) -> Context:
+def place_context(cands: list[Candidate], neighbours: dict[str, set[str]],
+                  also: set[int] | None = None) -> Context:
+    """The countries and points of the clear, strong mentions (and of the candidates `also`
+    names by id)."""
     countries: Counter[str] = Counter()
     by_key: dict[str, Counter[str]] = {}
     points = []
     for c in cands:
-        if not c.strong or not is_clear(c):
+        if not (c.strong or (also and id(c) in also)) or not is_clear(c):
             continue
         e = max(c.entries, key=lambda e: base(e, c))
         if e.kind in FOCUS_KINDS:
@@ -188,8 +191,19 @@ def supported(choice: Choice, c: Candidate, ctx: Context, weak_points: list) -> 
 
 def resolve(cands: list[Candidate],
             neighbours: dict[str, set[str]]) -> list[tuple[Candidate, Choice]]:
-    """The chosen place of each candidate kept; the same name resolves the same way throughout."""
-    ctx = place_context(cands, neighbours)
+    """The chosen place of each candidate kept; the same name resolves the same way throughout.
+
+    Two looks: the second adds to the context the small places of one meaning the first kept
+    ("Cirencester", found only in the gazetteer), so that they vouch for their country and
+    neighbourhood too ("Gloucester" beside it is the English city)."""
+    out = _resolve_in(cands, place_context(cands, neighbours))
+    sure = {id(c) for c, _ in out if not c.strong and len(c.entries) == 1}
+    if sure:
+        out = _resolve_in(cands, place_context(cands, neighbours, also=sure))
+    return out
+
+
+def _resolve_in(cands: list[Candidate], ctx: Context) -> list[tuple[Candidate, Choice]]:
     by_key: dict[tuple[str, str | None], Choice] = {}
     out = []
     # a name seen with a qualifier ("Odessa, Texas") decides for its bare mentions too
