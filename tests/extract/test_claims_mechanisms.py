@@ -86,3 +86,28 @@ def test_the_side_after_from_is_the_name_right_after_it() -> None:
     [c] = sitrep.process("Aid groups said 62,000 people from Darfur have fled the war to "
                          "Chad.").claims
     assert c.subject == "Sudan"
+
+
+def test_a_title_stands_for_the_person_named_with_it_before() -> None:
+    found = claims_of("Major Selim Vartanov, who leads the garrison, met journalists on Friday. "
+                      "\"We have lost 70 soldiers since the siege began,\" the major said.")
+    assert [c.claimant for c in found] == ["Selim Vartanov"]
+
+
+def test_a_junta_or_a_regime_speaks_as_an_institution() -> None:
+    [c] = claims_of("About 90 soldiers were killed in the ambush, the junta said, without "
+                    "naming the group behind it.")
+    assert c.claimant == "junta"
+
+
+def test_according_to_a_tally_by_a_source_is_that_source() -> None:
+    [c] = claims_of("The fighting has killed 430 people since May, according to a tally by "
+                    "the Armed Violence Monitor.")
+    assert c.claimant == "Armed Violence Monitor"
+
+
+def test_a_side_claiming_its_own_kills_reports_its_enemys_losses() -> None:
+    found = claims_of("Fighting between Eritrea and Ethiopia flared again on the border. "
+                      "Eritrea's army said on Monday it had killed 85 soldiers near the river.")
+    [c] = [c for c in found if c.low == 85]
+    assert c.subject == "Ethiopia"

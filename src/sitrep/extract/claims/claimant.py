@@ -39,6 +39,10 @@ _SUBJECT_BEFORE = re.compile(
     rf"(?:\s+(?:itself|also|has|have|had|now|later|previously|earlier|again|already))*\s+{_SAID}\b")
 _TRAILING = re.compile(
     rf",\s*(?:{_SAID}\s+([^,.;:“”\"]+)|([^,.;:“”\"]+?)\s+{_SAID})(?:\s+[^,.;]*)?[.”\"'’]*\s*$")
+# a document and its author: "a tally by the AP", "the latest figures from the UN agency"
+_AUTHORED = re.compile(r"(?:an?|the)\s+(?:\w+\s+){0,2}?(?:tally|count|report|estimates?|figures|"
+                       r"data|study|analysis|assessment|survey|statement|update|database)\s+"
+                       r"(?:by|from|of|compiled\s+by)\s+(?:the\s+)?(.+)$", re.I)
 _ACCORDING = re.compile(r"\b(?:according\s+to|per)\s+([^,.;:()–—“”\"\n]+)", re.I)
 # "Health ministry: death toll rises to…", "09:42 — Army spokesman: …": a source and a colon
 # opening a line, as live blogs, posts and headlines write it
@@ -232,6 +236,9 @@ def _by_according(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Foun
     best = None
     for m in _ACCORDING.finditer(text, sent[0], sent[1]):
         phrase = _CUT.sub("", m.group(1)).strip()
+        author = _AUTHORED.match(phrase)
+        if author:  # "according to a tally by the Associated Press"
+            phrase = author.group(1)
         if phrase and (best is None or abs(m.start() - fig) < abs(best[1] - fig)):
             best = (phrase, m.start(1), "according-to", m.start(1) + len(phrase))
     return best
@@ -255,6 +262,9 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
                 return None  # the figure's own phrase as the speaker: the parse went wrong
             if subj is not None:
                 last = subj.right_edge
+                titled = _titled(subj)
+                if titled:  # "the colonel said": the colonel named before
+                    return titled, subj.idx, "parse", last.idx + len(last.text)
                 words = _alias(subj) or _member_of(subj) or _subject_words(subj)
                 return (words.text, words[0].idx, "parse",
                         last.idx + len(last.text))
@@ -267,6 +277,18 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
             break
         tok = tok.head
     return None
+
+
+def _titled(subj: Any) -> str | None:
+    """The person a title stands for ("the colonel" -> the colonel named before), by the
+    attribution layer's index of the document's names; None for anything else."""
+    if subj.pos_ != "NOUN":
+        return None
+    doc = subj.doc
+    names = doc.user_data.get("sitrep_claim_names")
+    if names is None:
+        names = doc.user_data["sitrep_claim_names"] = at.index_names(doc)
+    return at.name_of(names, doc, subj, person_only=True)
 
 
 def _shared(verb: Any, sent: tuple[int, int]) -> Any:

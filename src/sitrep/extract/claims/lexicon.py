@@ -173,7 +173,8 @@ office council department administration commander minister president general an
 source sources experts expert staff headquarters navy blog website institute organisation
 organization committee mission envoy ambassador governor mayor coalition alliance force
 witnesses diplomats researchers residents leaders volunteers activists medics monitors union
-rescuers investigators prosecutors prosecutor investigation tallies
+rescuers investigators prosecutors prosecutor investigation tallies junta regime militia
+cabinet
 """)
 TITLES = re.compile(
     r"^(?:(?:the|ukrainian|russian|us|u\.s\.|american|british|israeli|former|retired|then|"

@@ -42,6 +42,12 @@ _BLOCS = frozenset({"UN", "NATO", "EU"})
 # the claimant's own people: "our soldiers", "the country's troops", "its own fighters"
 _OWN = re.compile(r"\b(?:our|the\s+country['’]s|the\s+nation['’]s|(?:its|their)\s+own)\s",
                   re.I)
+# the claimant as the one who struck: "X said [it had killed]", "[its forces destroyed]"
+_SELF_AGENT = re.compile(
+    r"\b(?:it|they|we|(?:its|their|our)\s+(?:\w+\s+){0,2}?(?:forces|troops|fighters|units|"
+    r"soldiers|army|military|men))\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?"
+    r"(?:killed|destroyed|shot\s+down|downed|captured|eliminated|neutrali[sz]ed|wiped\s+out|"
+    r"took\s+out|taken\s+out)\b", re.I)
 _FORCE_METRICS = {"troops", "reservists", "volunteers", "other"}
 _LOSS_NOUN_AFTER = re.compile(
     r"^\W{0,2}(?:\w+\s+){0,1}?(?:casualties|losses|death\s+toll|dead|deaths)\b", re.I)
@@ -142,6 +148,11 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     # the claimant's own words up to an apposition: "Russian President Putin, ..." -> Russia
     if metric in _FORCE_METRICS and claimant_side:
         return claimant_side, "claimant"
+    if metric in _LOSS_METRICS and claimant_side and claimant_span \
+            and _SELF_AGENT.search(text, claimant_span[1], fig_start):
+        enemy = ctx.opponent(claimant_side)  # "the army said it had killed 40": its enemy's dead
+        if enemy:
+            return enemy, "claimant-enemy"
     if metric in _CIVILIAN_METRICS or metric in _LOSS_METRICS:
         after = _first_after(text, fig_end, segs[-1][1], claimant_span)
         if after and metric in _CIVILIAN_METRICS:
