@@ -111,3 +111,14 @@ def test_a_side_claiming_its_own_kills_reports_its_enemys_losses() -> None:
                       "Eritrea's army said on Monday it had killed 85 soldiers near the river.")
     [c] = [c for c in found if c.low == 85]
     assert c.subject == "Ethiopia"
+
+
+def test_a_running_total_is_a_claim_of_what_it_totals() -> None:
+    found = claims_of("The monitor counted 870 civilian deaths in June, taking the total since "
+                      "the offensive began to 6,350.")
+    assert figures(found) == [("civilians_killed", 870, 870), ("civilians_killed", 6350, 6350)]
+
+
+def test_a_number_word_with_thousands_in_digits_is_read_whole() -> None:
+    [c] = claims_of("The army said two,000 to three,000 reservists had been called up.")
+    assert (c.metric, c.low, c.high) == ("reservists", 2000, 3000)

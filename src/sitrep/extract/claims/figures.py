@@ -376,12 +376,12 @@ def _implied(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
     if lex.BARE_AFTER.match(after) or lex.BARE_BEFORE.search(before_text):
         if prev is not None:
             return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end, None,
-                          "ellipsis", part)
+                          "ellipsis", part, prev.modifiers)
         return Figure(q, q.low, q.high, "", "", None, q.end, None, "bare", part)
     if prev is not None and prev.head and _LISTED_BEFORE.search(text, seg[0] - 40, q.start) \
             and _ELIDED_AFTER.match(after):
         return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end, None,
-                      "ellipsis", part)
+                      "ellipsis", part, prev.modifiers)
     m = re.match(r"\s*,?\s+of\s+(?:whom|which)\b", after)
     if m and prev is not None and prev.head:
         return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end + m.end(),

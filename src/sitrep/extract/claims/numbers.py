@@ -95,7 +95,9 @@ _DOZEN = r"(?:half\s+a\s+dozen|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million|on
 _PART_OF = (r"(?:(?:a|one|two|three)\s+)?(?:half|third|quarter)s?\s+(?:of\s+)?a\s+"
             r"(?:thousand|million|billion)")
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25}
-_ONE_FIGURE = rf"(?:(?:{_DIGITS}){_SCALE}?|{_PART_OF}|{_DOZEN}|{_NUMWORDS})"
+# "five,000": a number word with the thousands written in digits, as some copy has it
+_WORD_THOUSANDS = rf"(?:{_WORD_NUM}),000(?:,000)?\b"
+_ONE_FIGURE = rf"(?:(?:{_DIGITS}){_SCALE}?|{_PART_OF}|{_DOZEN}|{_WORD_THOUSANDS}|{_NUMWORDS})"
 _QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+")
                  for q in sorted({*UPPER, *LOWER, *APPROX}, key=len, reverse=True))
 _RANGE_SEP = r"(?:\s*(?:-|–|—|to)\s*|\s+(?:and|or)\s+)"
@@ -142,6 +144,9 @@ def parse_figure(text: str) -> float | None:
     if m:
         count = UNITS.get(m.group(1) or "one", 1) if m.group(1) != "a" else 1
         return float(round(count * _FRACTIONS[m.group(2)] * SCALES[m.group(3)]))
+    m = re.fullmatch(r"([a-z-]+)((?:,000)+)", t)
+    if m and parse_words(m.group(1)) is not None:
+        return float(parse_words(m.group(1)) or 0) * 1000 ** m.group(2).count(",")
     m = re.fullmatch(rf"({_DIGITS})\s?(hundred|thousand|million|billion|bn|mn|k|m)?", t)
     if m:
         value = float(m.group(1).replace(",", ""))
