@@ -480,6 +480,9 @@ PLACE_NOUNS = {"city", "town", "village", "outskirts", "suburb", "suburbs", "por
                "north", "east", "west", "county", "state"}
 
 
+SETTLEMENT_NOUNS = {"town", "village", "settlement", "hamlet", "township"}
+
+
 # "Novohrodivka, a town 12 km east of Pokrovsk", "Lashio, the capital of Shan State": the words
 # after a name say what it is
 APPOSITIVE = re.compile(
@@ -531,7 +534,10 @@ def word_cue(text: str, tokens: list[Token], i: int) -> bool:
     p = prev.text.lower()
     if p in LOCATIVE and not is_capitalised(prev.text):
         return True
-    return p == "of" and i >= 2 and tokens[i - 2].text.lower() in PLACE_NOUNS
+    if p == "of":
+        return i >= 2 and tokens[i - 2].text.lower() in PLACE_NOUNS
+    # "the settlement Selydove", "the village Krynky" (translated reports drop the "of")
+    return p in SETTLEMENT_NOUNS and i >= 2 and tokens[i - 2].text.lower() == "the"
 
 
 def listed_after_cue(text: str, tokens: list[Token], i: int) -> bool:

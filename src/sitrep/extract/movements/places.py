@@ -16,12 +16,16 @@ from sitrep.extract.movements.lexicon import (
     VAGUE_PLACE,
     lemma_of,
 )
+from sitrep.geo.relative import BEARINGS
 from sitrep.records import Document, Place, PlaceRef
 from sitrep.sides import is_state
 
 _KIND_RANK = {"country": 0, "continent": 0}
 
 _NEAR_TOKENS = 15
+# what a force is sent "to do" at a place: the place is where it goes
+PURPOSE_AT_PLACE = frozenset(("reinforce", "defend", "protect", "secure", "guard", "hold",
+                              "bolster", "relieve", "man", "garrison", "occupy"))
 
 
 def _usable(doc: Document, sdoc: at.SpacySpan, p: Place) -> bool:
@@ -40,7 +44,14 @@ def _usable(doc: Document, sdoc: at.SpacySpan, p: Place) -> bool:
                for e in at.ents(sdoc)):
         return True
     side = at.side_of(p.mention)
-    return (side is None or is_state(side)) and root.dep_ not in NOT_A_PLACE_SLOT
+    return (side is None or is_state(side)) and (
+        root.dep_ not in NOT_A_PLACE_SLOT or _names_a_bearing(root))
+
+
+def _names_a_bearing(tok: at.SpacyToken) -> bool:
+    """"the village of Novopavlivka west of Pokrovsk": the parser often hangs the place on the
+    bearing as a compound; it is the place the bearing is told from, not a modifier."""
+    return tok.dep_ == "compound" and tok.head.lower_ in BEARINGS
 
 
 def _acts(sdoc: at.SpacySpan, p: Place) -> bool:
@@ -119,6 +130,10 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
         elif c.dep_ == "advmod" and word in ("there", "here"):
             links.append(("location", c, word))
         elif c.dep_ in ("xcomp", "advcl") and lemma_of(c) in ("surround", "enter", "reach"):
+            links.extend(("destination", o, "") for o in c.children if o.dep_ == "dobj")
+        elif c.dep_ in ("xcomp", "advcl") and lemma_of(c) in PURPOSE_AT_PLACE and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            # "sent to reinforce positions near Vovchansk": where it goes to do it
             links.extend(("destination", o, "") for o in c.children if o.dep_ == "dobj")
         elif c.dep_ == "advmod" and word == "where" and tok.dep_ == "relcl":
             links.append(("location", tok.head, "where"))  # "Luninets airfield, where jets…"

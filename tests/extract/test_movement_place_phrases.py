@@ -1,0 +1,34 @@
+"""Where a movement goes when the place sits in a phrase the parser or the gazetteer reads
+awkwardly. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import sitrep
+from sitrep.records import Movement
+
+
+def only_movement(text: str) -> Movement:
+    doc = sitrep.process(text)
+    assert len(doc.movements) == 1, [m.evidence.text for m in doc.movements]
+    return doc.movements[0]
+
+
+def test_a_village_told_by_its_bearing_from_a_town_is_the_destination() -> None:
+    # the parser hangs "Kafr Nabl" on "north" as a compound: it is still the place
+    m = only_movement("Syrian army units moved towards the town of Kafr Nabl north of "
+                      "Maarat al-Numan, state media said.")
+    assert m.destination is not None and m.destination.mention == "Kafr Nabl"
+
+
+def test_a_force_sent_to_reinforce_positions_near_a_town_goes_there() -> None:
+    m = only_movement("Two Estonian infantry companies were sent from Tapa to reinforce "
+                      "positions near Narva, the defence forces said.")
+    assert m.origin is not None and m.origin.mention == "Tapa"
+    assert m.destination is not None and m.destination.mention == "Narva"
+
+
+def test_the_settlement_without_of_introduces_a_small_place() -> None:
+    # translated bulletins write "the settlement X", "the village X"
+    m = only_movement("Chechen units have been moved into the settlement Ocheretyne, the "
+                      "ministry said.")
+    assert m.destination is not None and m.destination.mention == "Ocheretyne"
