@@ -64,3 +64,24 @@ def test_texts_analysed_together_get_the_parse_each_gets_alone() -> None:
     assert [d.text for d in together] == texts
     for text, doc in zip(texts, together, strict=True):
         assert _signature(doc) == _signature(analyse(nlp, text))
+
+
+def test_joined_chunks_are_spacys_own_join() -> None:
+    from spacy.tokens import Doc
+
+    from sitrep.nlp.annotate import join_docs, tokens_only
+
+    nlp = load_model("en_core_web_sm")
+    texts = ["Tanks rolled toward Kharkiv on Monday, officials said.\n\n",
+             "  Ships   left the port of Sevastopol.\n",
+             "",
+             "Xq7RTz0ABCD\n",
+             "The army withdrew to Kherson. No comment followed"]
+    docs = [*nlp.pipe(texts[:3]), tokens_only(nlp, texts[3]), nlp(texts[4])]
+    ours = join_docs(docs, texts)
+    spacys = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    assert ours.text == "".join(texts)
+    assert ours.to_bytes(exclude=["tensor", "user_data"]) == \
+        spacys.to_bytes(exclude=["tensor", "user_data"])
+    assert [(e.text, e.label_) for e in ours.ents] == [(e.text, e.label_) for e in spacys.ents]
+    assert [s.text for s in ours.sents] == [s.text for s in spacys.sents]

@@ -95,3 +95,14 @@ def test_entities_are_built_once_per_parse() -> None:
     first = at.ents(doc)
     assert first is at.ents(doc) and first is at.ents(doc[2:5])
     assert [e.text for e in first] == [e.text for e in doc.ents]
+
+
+def test_names_are_indexed_once_per_document_and_each_caller_gets_its_own_list() -> None:
+    sdoc = _nlp()("John Kirby said the Pentagon had seen no change. The ministry said so too.")
+    first = at.index_names(sdoc)
+    assert [n.name for n in first] == [n.name for n in at._index_names(sdoc)]
+    assert "John Kirby" in [n.name for n in first]
+    first.clear()  # a caller filtering its copy leaves the index whole
+    assert at.index_names(sdoc) == at._index_names(sdoc) != []
+    span = sdoc[:9]  # a span indexes its own tokens, uncached
+    assert at.index_names(span) == at._index_names(span)

@@ -85,7 +85,17 @@ def ents(sdoc: SpacySpan) -> tuple[SpacySpan, ...]:
 
 
 def index_names(sdoc: SpacySpan) -> list[Named]:
-    """Every PERSON and ORG entity of the parse, in text order, marked when it is a subject."""
+    """Every PERSON and ORG entity of the parse, in text order, marked when it is a subject
+    (worked out once per document: the quote and movement extractors both read it)."""
+    if hasattr(sdoc, "doc"):  # a span: its own tokens
+        return _index_names(sdoc)
+    cached = sdoc.user_data.get("sitrep_names")
+    if cached is None:
+        cached = sdoc.user_data["sitrep_names"] = tuple(_index_names(sdoc))
+    return list(cached)
+
+
+def _index_names(sdoc: SpacySpan) -> list[Named]:
     out: list[Named] = []
     for ent in ents(sdoc):
         if ent.label_ not in ("PERSON", "ORG"):

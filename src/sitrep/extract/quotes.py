@@ -124,7 +124,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     sdoc = doc.nlp
     if sdoc is None:
         return []
-    text = doc.clean_text[: len(sdoc.text)]
+    text = doc.clean_text[: text_length(sdoc)]
     # a name the tagger took for a person but the geo stage placed on the map is a place
     placed = {p.mention for p in doc.places}
     names = [n for n in at.index_names(sdoc)
@@ -146,6 +146,14 @@ def find_quotes(doc: Document) -> list[Quote]:
                          evidence=doc.evidence(q.start, q.end), confidence=conf, rule=rule))
         last = (q, speaker)
     return out
+
+
+def text_length(sdoc: at.SpacySpan) -> int:
+    """`len(sdoc.text)` without building the text: where the last token and its space end."""
+    if not len(sdoc):
+        return 0
+    last = sdoc[-1]
+    return int(last.idx) + len(last.text_with_ws)
 
 
 def _is_acronym(name: str) -> bool:

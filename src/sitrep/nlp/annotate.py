@@ -155,7 +155,6 @@ def analyse_many(nlp: Any, texts: list[str], gate: bool = True) -> list[Any]:
     """`analyse` of each text, with the chunks of all of them in one `nlp.pipe` call: spaCy's
     per-call costs (every parser step runs once for the whole batch) are paid once per batch
     instead of once per document. Each Doc is the one `analyse` gives for its text alone."""
-    from spacy.tokens import Doc
 
     plans = [plan_chunks(t, gate) for t in texts]
     full = iter(nlp.pipe([c for p in plans for c, k in p if k == "full"], batch_size=PIPE_BATCH))
@@ -169,10 +168,31 @@ def analyse_many(nlp: Any, texts: list[str], gate: bool = True) -> list[Any]:
             next(full) if k == "full" else next(light) if k == "light" else tokens_only(nlp, c)
             for c, k in plan
         ]
-        # the stub lacks `exclude`, which spaCy 3.8 has
-        out.append(docs[0] if len(docs) == 1 else Doc.from_docs(  # type: ignore[call-arg]
-            docs, ensure_whitespace=False, exclude=["tensor", "user_data"]))
+        out.append(docs[0] if len(docs) == 1 else join_docs(docs, [c for c, _ in plan]))
     return out
+
+
+def join_docs(docs: list[Any], texts: list[str]) -> Any:
+    """One Doc of consecutive chunk docs (`texts` their texts): what `Doc.from_docs` gives with
+    `ensure_whitespace=False`, without the tensors and user data, but with the words cut from
+    the texts by the tokens' offsets instead of read token by token."""
+    import numpy
+    from spacy.attrs import IDX, LENGTH, SPACY
+    from spacy.tokens import Doc
+
+    if any(d.spans for d in docs):  # span groups: spaCy's own joining carries them
+        return Doc.from_docs(  # type: ignore[call-arg] # the stub lacks `exclude`
+            docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    attrs = list(Doc._get_array_attrs())
+    words: list[str] = []
+    spaces: list[bool] = []
+    for doc, text in zip(docs, texts, strict=True):
+        pos = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        words += [text[i : i + n] for i, n, _ in pos]
+        spaces += [bool(sp) for _, _, sp in pos]
+    joined = Doc(docs[0].vocab, words=words, spaces=spaces)
+    rows: Any = numpy.concatenate([d.to_array(attrs) for d in docs])
+    return joined.from_array(attrs, rows)
 
 
 PIPE_BATCH = 32  # chunks per `nlp.pipe` minibatch

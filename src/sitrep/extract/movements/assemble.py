@@ -203,7 +203,8 @@ def _read_sentences(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
         lo, hi = sent.start_char, sent.end_char
         if any(f.start < hi and lo < f.end for f in (*found, *out)):
             continue
-        if not model.reports_movement(sent.text):
+        text = doc.clean_text[lo:hi]  # the sentence's text, as `sent.text` builds it
+        if not model.reports_movement(text):
             continue
         force = _sentence_force(sent)
         if force is None:
@@ -214,7 +215,7 @@ def _read_sentences(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
                 or not is_military(force, None, evidence_bounds(doc, verb)):
             continue
         out.append(_build(doc, sdoc, names, imagery, verb, force, None,
-                          model.status(sent.text), [*found, *out], rule="move-model"))
+                          model.status(text), [*found, *out], rule="move-model"))
     return out
 
 

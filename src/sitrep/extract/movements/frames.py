@@ -6,11 +6,11 @@ from sitrep.extract import attribution as at
 from sitrep.extract.movements.forces import is_force
 from sitrep.extract.movements.lexicon import (
     NEEDS_PREP,
+    NOUN_TRIGGERS,
     OPERATIONS,
     POSTS,
     ROLE_OF_PREP,
     TRIGGERS,
-    is_noun_trigger,
     lemma_of,
 )
 
@@ -23,7 +23,7 @@ def describes_force(tok: at.SpacyToken) -> bool:
 
 def is_trigger(tok: at.SpacyToken) -> bool:
     lemma = lemma_of(tok)
-    if is_noun_trigger(tok):
+    if tok.pos_ == "NOUN" and lemma in NOUN_TRIGGERS:  # `is_noun_trigger`, the lemma read once
         return True
     if lemma not in TRIGGERS:
         return tok.lower_ == "route" and tok.i > 0 and tok.nbor(-1).lower_ == "en"
