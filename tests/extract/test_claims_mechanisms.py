@@ -122,3 +122,15 @@ def test_a_running_total_is_a_claim_of_what_it_totals() -> None:
 def test_a_number_word_with_thousands_in_digits_is_read_whole() -> None:
     [c] = claims_of("The army said two,000 to three,000 reservists had been called up.")
     assert (c.metric, c.low, c.high) == ("reservists", 2000, 3000)
+
+
+def test_figures_that_count_the_informants_are_no_claims() -> None:
+    found = claims_of("At least 52 soldiers died in the ambush during the war, three security "
+                      "sources told the agency, citing two army officers.")
+    assert figures(found) == [("killed", 52, None)]
+
+
+def test_according_to_a_country_names_no_recipient_of_weapons() -> None:
+    [c] = claims_of("Belarus has delivered 140 artillery shells to the militia, according to "
+                    "Polish officials.")
+    assert c.subject != "Poland"

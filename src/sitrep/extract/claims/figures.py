@@ -256,6 +256,8 @@ def _skip(text: str, q: Quantity) -> bool:
     if re.match(r"\s*of\s+(?:the\s+)?(?:miles|kilomet\w+|km|hours|days|weeks|months|years|"
                 r"percent|per\s+cent|times)\b", after, re.I):
         return True
+    if _SOURCES_AFTER.match(text, q.end) or re.search(r"\bciting\s+$", before):
+        return True  # "two security sources told Reuters", "citing three officials": informants
     if q.value == 1 and re.match(r"\s+of\b", after):
         return not _one_of_toll(text, q.end)  # "one of the battalions", not "one of them died"
     if not q.qualifier and re.search(r"(?<![.!?]\s)\b[A-Z][A-Za-z]+[ -]$", before) \
@@ -265,6 +267,12 @@ def _skip(text: str, q: Quantity) -> bool:
         return True  # a model number: "Leopard 2 tanks", "Challenger 2"
     return bool(re.match(r"\s*(?:-|–)?\s*(?:year|month|day|week|hour|minute|mile|km)", after,
                          re.I))
+
+
+# a figure that counts the informants of a report, not what they report
+_SOURCES_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:sources|officials|officers|diplomats|witnesses|people)\s+"
+    r"(?:familiar\s+with|close\s+to|briefed\s+on|speaking\s+on|told|said|say)\b", re.I)
 
 
 def _one_of_toll(text: str, end: int) -> bool:

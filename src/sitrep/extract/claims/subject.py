@@ -124,7 +124,7 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     if m and side_in(m.group(1)):
         return side_in(m.group(1)), "possessive"
     if metric == "weapons_supplied":
-        for m in re.finditer(r"\bto\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)",
+        for m in re.finditer(r"(?<!according\s)\bto\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)",
                              text[seg[0]:seg[1] + 40]):
             if side_in(m.group(1)):
                 return side_in(m.group(1)), "recipient"
