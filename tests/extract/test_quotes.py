@@ -295,3 +295,24 @@ def test_he_is_not_a_person_named_inside_a_reported_clause_of_his_sentence() -> 
 def test_quote_spans_skip_a_possessive_whose_noun_the_page_lost() -> None:
     text = "The capital welcomed the offer. ‘s prime minister said it was ‘a generous first step’."
     assert spans(text) == ["a generous first step"]
+
+
+def test_words_an_agency_passes_on_citing_someone_are_that_ones() -> None:
+    text = ("“Damage was limited to two hangars and a fuel truck,” the agency reported, citing "
+            "the Hungarian air force.")
+    assert quotes_of(text) == [("Hungarian air force",
+                                "Damage was limited to two hangars and a fuel truck")]
+
+
+def test_quoted_as_saying_gives_the_one_quoted() -> None:
+    text = ("Defence Minister Andrei Belov was quoted by the state news agency as saying that "
+            "“the special operation will continue until all its goals are met”.")
+    assert quotes_of(text) == [
+        ("Andrei Belov", "the special operation will continue until all its goals are met")]
+
+
+def test_a_paragraph_of_quoted_words_below_a_sentence_about_a_person_is_theirs() -> None:
+    text = ("President Ilham Karimov addressed the nation on Sunday evening.\n\n"
+            "“Our army has restored control over every village in the district.”")
+    assert quotes_of(text) == [
+        ("Ilham Karimov", "Our army has restored control over every village in the district.")]

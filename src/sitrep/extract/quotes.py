@@ -204,7 +204,28 @@ def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: Quot
             found = _speaker_from_verb(names, sdoc, v, q, "quote-previous-sentence", 0.6)
             if found is not None and found[0]:
                 return found
+        if _whole_paragraph(text, q):
+            return _person_introduced(names, sdoc, prev)
     return None
+
+
+def _whole_paragraph(text: str, q: QuoteSpan) -> bool:
+    """A quotation that is a paragraph of its own."""
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    line_end = text.find("\n", q.close_end)
+    rest = text[q.close_end:line_end if line_end >= 0 else len(text)]
+    return not text[line_start:q.open_at].strip() and not rest.strip(" .”\"’'")
+
+
+def _person_introduced(names: list[at.Named], sdoc: at.SpacySpan,
+                       prev: at.SpacySpan) -> tuple[str | None, str, float] | None:
+    """"President Karimov addressed the nation on Sunday." and a paragraph of quoted words
+    below it: the named person the sentence before is about speaks them."""
+    subj = at.subject_of(prev.root)
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    who = at.name_of(names, sdoc, subj, person_only=True)
+    return (who, "quote-person-introduced", 0.5) if who else None
 
 
 def _according_to(names: list[at.Named], sdoc: at.SpacySpan, inside: at.SpacySpan,
@@ -219,7 +240,10 @@ def _according_to(names: list[at.Named], sdoc: at.SpacySpan, inside: at.SpacySpa
 
 def _speaker_from_verb(names: list[at.Named], sdoc: at.SpacySpan, verb: at.SpacyToken, q: QuoteSpan,
                        rule: str, conf: float) -> tuple[str | None, str, float] | None:
-    subj = at.subject_of(verb)
+    cited = _cited(names, sdoc, verb)
+    if cited is not None:
+        return cited, rule + "-cited", conf - 0.1
+    subj = _quoted_as_saying(verb) or at.subject_of(verb)
     if subj is None or q.start <= subj.idx < q.end:
         return None
     who = _speaker_before(names, sdoc, verb) if subj.lower_ in ("it", "they") else None
@@ -229,6 +253,43 @@ def _speaker_from_verb(names: list[at.Named], sdoc: at.SpacySpan, verb: at.Spacy
     if who is not None and subj.lower_ in at.PERSON_PRONOUNS | at.GROUP_PRONOUNS:
         conf -= 0.1
     return who, rule, conf
+
+
+def _quoted_as_saying(verb: at.SpacyToken) -> at.SpacyToken | None:
+    """"X was quoted as saying", "the agency quoted X as saying": X, who said the words."""
+    if verb.lemma_.lower() != "say" or verb.tag_ != "VBG":
+        return None
+    quoted = next((a for a in list(verb.ancestors)[:3] if a.lemma_.lower() == "quote"), None)
+    if quoted is None:
+        return None
+    for dep in ("nsubjpass", "dobj"):
+        found = [c for c in quoted.children if c.dep_ == dep]
+        if found:
+            return found[0]
+    return None
+
+
+def _cited(names: list[at.Named], sdoc: at.SpacySpan, verb: at.SpacyToken) -> str | None:
+    """"…," the agency said, quoting the delegation: whom the speaker passes the words on from
+    ("quoting X", "citing X" beside the speech verb), or None."""
+    for c in verb.children:
+        if c.lower_ not in ("quoting", "citing") or c.dep_ not in ("advcl", "xcomp", "conj"):
+            continue
+        for obj in c.children:
+            if obj.dep_ == "dobj":
+                if obj.lemma_.lower() in _CHANNELS:
+                    return _issuer(names, sdoc, obj) or _owner(names, sdoc, obj)
+                return at.name_of(names, sdoc, obj)
+    return None
+
+
+def _owner(names: list[at.Named], sdoc: at.SpacySpan, channel: at.SpacyToken) -> str | None:
+    """Who a statement is of when the phrase says so before it ("a Chinese delegation
+    statement", "the ministry's statement")."""
+    for c in channel.children:
+        if c.dep_ in ("compound", "poss") and c.pos_ in ("NOUN", "PROPN"):
+            return at.name_of(names, sdoc, c)
+    return None
 
 
 # what an organisation speaks through: "the statement said", "the post read"
