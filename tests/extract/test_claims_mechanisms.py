@@ -134,3 +134,10 @@ def test_according_to_a_country_names_no_recipient_of_weapons() -> None:
     [c] = claims_of("Belarus has delivered 140 artillery shells to the militia, according to "
                     "Polish officials.")
     assert c.subject != "Poland"
+
+
+def test_he_is_the_person_who_is_the_subject_just_before() -> None:
+    found = claims_of("Army spokesman Colonel Idris Kane told reporters the town was calm. "
+                      "Interior Minister Sofia Lind toured the border on Friday. She said 230 "
+                      "rebel fighters had been captured in the war.")
+    assert [c.claimant for c in found] == ["Sofia Lind"]

@@ -280,10 +280,10 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
 
 
 def _titled(subj: Any) -> str | None:
-    """The person a title stands for ("the colonel" -> the colonel named before), by the
-    attribution layer's index of the document's names; None for anything else."""
-    if subj.pos_ != "NOUN":
-        return None
+    """The person a title ("the colonel") or "he"/"she" stands for, by the attribution layer's
+    index of the document's names; None for anything else."""
+    if subj.pos_ != "NOUN" and subj.lower_ not in at.PERSON_PRONOUNS:
+        return None  # "it" and "they" stay with the claims' own index of speaking organisations
     doc = subj.doc
     names = doc.user_data.get("sitrep_claim_names")
     if names is None:
