@@ -32,3 +32,17 @@ def test_the_settlement_without_of_introduces_a_small_place() -> None:
     m = only_movement("Chechen units have been moved into the settlement Ocheretyne, the "
                       "ministry said.")
     assert m.destination is not None and m.destination.mention == "Ocheretyne"
+
+
+def test_a_port_the_tagger_calls_a_people_is_still_where_ships_go() -> None:
+    # the small model tags "Sevastopol" NORP here, as if it were a nationality
+    m = only_movement("The destroyer Admiral Levchenko sailed back to Sevastopol after drills, "
+                      "the navy said.")
+    assert m.destination is not None and m.destination.mention == "Sevastopol"
+
+
+def test_the_day_after_an_unlisted_village_is_not_part_of_its_name() -> None:
+    m = only_movement("Israeli commandos entered the southern Lebanese village of Beit Lif on "
+                      "Sunday, the Lebanese army said.")
+    where = m.destination or m.location
+    assert where is not None and where.mention == "Beit Lif"

@@ -118,6 +118,8 @@ def is_plain_name(text: str, tokens: list[Token], i: int, j: int, person_words: 
         return False
     if words[0].lower() in TITLES or any(w in person_words for w in words):
         return False
+    if len(words) > 1 and words[-1].lower() in MONTHS:
+        return False  # "Maroun al-Ras on Tuesday": the date is not part of the name
     if len(words) > 1 and words[-1].lower() in ORG_HEADS:
         return False  # "City Hall", "Gift of Life Network"
     return text[tokens[j - 1].end:tokens[j - 1].end + 2] not in POSSESSIVE

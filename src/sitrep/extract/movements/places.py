@@ -36,8 +36,10 @@ def _usable(doc: Document, sdoc: at.SpacySpan, p: Place) -> bool:
     if span is None:
         return False
     root = span.root
-    if root.ent_type_ == "NORP" or (root.is_stop and len(span) == 1):
+    if root.is_stop and len(span) == 1:
         return False
+    if root.ent_type_ == "NORP" and at.side_of(p.mention) is not None:
+        return False  # a people or a side ("the Kurds"), not a town the tagger mistook for one
     # the tagger's "organisation" is often a small place ("reached Niamey"): keep it where a
     # place can stand, unless the name is an armed group's or another organisation's ("Hamas")
     if not any(e.label_ == "ORG" and e.start_char == p.clean_start and e.end_char == p.clean_end
