@@ -645,7 +645,8 @@ def _print_bench(report: dict) -> None:  # type: ignore[type-arg]
     console.print(st)
     console.print(
         f"bare nlp.pipe of the full spaCy model, 1 core: {report['reference_docs_per_s']} docs/s; "
-        f"ratio (pipeline docs/s per core / that): {report['ratio']}"
+        f"ratio (pipeline docs/s per core / that): {report['ratio']}; "
+        f"in CPU time per document: {report['cpu_ratio']}"
     )
 
 

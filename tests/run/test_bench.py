@@ -41,6 +41,18 @@ def test_bench_json_is_one_object_with_the_figures() -> None:
     assert set(report["stage_ms_per_doc"]) == set(DEFAULT_STEPS)
     assert 0 <= report["low_relevance_docs"] <= 6
     assert report["reference_docs_per_s"] > 0
+    assert report["cpu_ratio"] > 0  # the reference's CPU seconds per document over the pipeline's
     # docs/s are rounded to 0.01: on a loaded machine (0.3 docs/s) that alone is 2% of the ratio
     assert report["ratio"] == pytest.approx(run["docs_per_s"] / report["reference_docs_per_s"],
                                             rel=0.05)  # fmt: skip
+
+
+def test_the_reference_adds_up_its_turns() -> None:
+    from sitrep.run.bench import Reference
+
+    docs = generate_corpus(4)
+    ref = Reference()
+    ref(docs[:3])
+    ref(docs[3:])
+    assert ref.docs == 4 and ref.seconds > 0 and ref.cpu_seconds > 0
+    assert ref.docs_per_s == pytest.approx(4 / ref.seconds)

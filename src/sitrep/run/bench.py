@@ -12,8 +12,10 @@ import multiprocessing as mp
 import random
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sitrep.config import Config
 from sitrep.records import Document
@@ -75,16 +77,18 @@ def _init(config: Config) -> None:
     _pipe = Pipeline(config).setup()
 
 
-def _run_chunk(docs: list[Document]) -> tuple[int, int, dict[str, float], int, int]:
+def _run_chunk(docs: list[Document]) -> tuple[int, int, dict[str, float], int, int, float]:
     from sitrep.run.local import process_batch_safely
 
     assert _pipe is not None
     before = Counter(_pipe.seconds)
+    cpu = time.process_time()
     done = process_batch_safely(_pipe, docs)
+    cpu = time.process_time() - cpu
     delta = {k: v - before.get(k, 0.0) for k, v in _pipe.seconds.items()}
     peak_kb = int(peak_rss_mb() * 1024)
     low = sum(d.relevance == "low" for d in done)
-    return len(docs), sum(len(d.facts) for d in done), delta, peak_kb, low
+    return len(docs), sum(len(d.facts) for d in done), delta, peak_kb, low, cpu
 
 
 @dataclass
@@ -96,6 +100,7 @@ class BenchResult:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     peak_mb_per_worker: float = 0.0
     low_relevance: int = 0  # documents the relevance gate kept from the full analysis
+    cpu_seconds: float = 0.0  # the workers' CPU time over the documents
 
     @property
     def docs_per_s(self) -> float:
@@ -103,20 +108,32 @@ class BenchResult:
 
 
 def run_bench(
-    docs: list[Document], workers: int, config: Config | None = None, chunk: int = 8
+    docs: list[Document], workers: int, config: Config | None = None, chunk: int = 8,
+    between: Callable[[list[Document]], None] | None = None, turns: int = 1,
 ) -> BenchResult:
-    """Time the whole pipeline over `docs` with `workers` processes (model loading not timed)."""
+    """Time the whole pipeline over `docs` with `workers` processes (model loading not timed).
+
+    With `between`, the documents go through in `turns` slices, and `between(slice)` runs,
+    untimed here, after each slice: the reference's turn over the same documents, so that
+    both meet the same load on a shared machine."""
     config = config or Config()
     ctx = mp.get_context("fork")
-    chunks = [docs[i : i + chunk] for i in range(0, len(docs), chunk)]
+    size = -(-len(docs) // max(1, turns))
+    slices = [docs[i : i + size] for i in range(0, len(docs), size)] if between else [docs]
+    results = []
+    seconds = 0.0
     with ctx.Pool(workers, initializer=_init, initargs=(config,)) as pool:
         pool.map(_run_chunk, [[Document.from_raw("Warm-up: troops moved to Kyiv.")]] * workers)
-        t0 = time.perf_counter()
-        results = pool.map(_run_chunk, chunks, chunksize=1)
-        seconds = time.perf_counter() - t0
+        for part in slices:
+            chunks = [part[i : i + chunk] for i in range(0, len(part), chunk)]
+            t0 = time.perf_counter()
+            results += pool.map(_run_chunk, chunks, chunksize=1)
+            seconds += time.perf_counter() - t0
+            if between is not None:
+                between(part)
     stages: Counter[str] = Counter()
-    for _, _, delta, _, _ in results:
-        stages.update(delta)
+    for r in results:
+        stages.update(r[2])
     return BenchResult(
         workers=workers,
         docs=sum(r[0] for r in results),
@@ -125,23 +142,50 @@ def run_bench(
         stage_seconds=dict(stages),
         peak_mb_per_worker=max(r[3] for r in results) / 1024,
         low_relevance=sum(r[4] for r in results),
+        cpu_seconds=sum(r[5] for r in results),
     )
 
 
-def time_reference(docs: list[Document], config: Config | None = None) -> float:
-    """Documents/s of a bare `nlp.pipe` of the full spaCy model over the same raw texts, in this
-    process on one core (model loading not timed): the yardstick that makes figures from
-    different or busy machines comparable."""
-    from sitrep.nlp.annotate import load_stock
+class Reference:
+    """A bare `nlp.pipe` of the full spaCy model as installed (none of the pipeline's changes)
+    over the raw texts, in this process on one core: the yardstick that makes figures from
+    different or busy machines comparable. Called once per slice of documents, it adds up the
+    seconds and the CPU seconds; the model is loaded and warmed up at the first call, untimed."""
 
-    config = config or Config()
-    nlp = load_stock(config.spacy_model)  # as installed: none of the pipeline's changes
-    texts = [d.raw_text for d in docs]
-    list(nlp.pipe(texts[:2]))  # warm-up
-    t0 = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16):
-        pass
-    return len(texts) / (time.perf_counter() - t0)
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.nlp: Any = None
+        self.docs = 0
+        self.seconds = 0.0
+        self.cpu_seconds = 0.0
+
+    def __call__(self, docs: list[Document]) -> None:
+        if self.nlp is None:
+            from sitrep.nlp.annotate import load_stock
+
+            self.nlp = load_stock(self.config.spacy_model)
+            list(self.nlp.pipe([d.raw_text for d in docs[:2]]))  # warm-up
+        texts = [d.raw_text for d in docs]
+        t0, cpu = time.perf_counter(), time.thread_time()
+        for _ in self.nlp.pipe(texts, batch_size=16):
+            pass
+        self.seconds += time.perf_counter() - t0
+        self.cpu_seconds += time.thread_time() - cpu
+        self.docs += len(texts)
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.docs / self.seconds if self.seconds else 0.0
+
+
+def time_reference(docs: list[Document], config: Config | None = None) -> float:
+    """Documents/s of the `Reference` pass over `docs`."""
+    ref = Reference(config)
+    ref(docs)
+    return ref.docs_per_s
+
+
+REFERENCE_TURNS = 4  # slices in which the one-worker run and the reference take turns
 
 
 def bench_report(
@@ -149,9 +193,18 @@ def bench_report(
 ) -> dict[str, object]:
     """The whole benchmark as one JSON-ready object: the pipeline on 1 and `workers` processes,
     per-stage times, peak memory, speed-up, and the ratio to a bare spaCy pass on one core."""
-    results = [run_bench(docs, w, config) for w in sorted({1, max(1, workers)})]
-    reference = time_reference(docs, config)
-    one, last = results[0], results[-1]
+    # the other worker counts first: workers forked after the reference model is loaded would
+    # count its memory as theirs
+    more = [run_bench(docs, workers, config)] if workers > 1 else []
+    ref = Reference(config)
+    one = run_bench(docs, 1, config, between=ref, turns=REFERENCE_TURNS)
+    results = [one, *more]
+    last = results[-1]
+    reference = ref.docs_per_s
+    # CPU seconds per document, the reference's over the pipeline's: less sensitive to the load
+    # that other processes put on a shared machine than the docs/s
+    cpu_ratio = (ref.cpu_seconds / ref.docs) / (one.cpu_seconds / one.docs) \
+        if ref.docs and one.cpu_seconds else None
     total = sum(one.stage_seconds.values()) or 1.0
     stages = one.stage_seconds.items()
     return {
@@ -175,4 +228,5 @@ def bench_report(
         "peak_mb_per_worker": round(max(r.peak_mb_per_worker for r in results), 1),
         "reference_docs_per_s": round(reference, 2),  # bare nlp.pipe, full model, 1 core
         "ratio": round(one.docs_per_s / reference, 3) if reference else None,
+        "cpu_ratio": round(cpu_ratio, 3) if cpu_ratio else None,
     }
