@@ -316,3 +316,24 @@ def test_a_paragraph_of_quoted_words_below_a_sentence_about_a_person_is_theirs()
             "“Our army has restored control over every village in the district.”")
     assert quotes_of(text) == [
         ("Ilham Karimov", "Our army has restored control over every village in the district.")]
+
+
+def test_the_minister_is_the_person_described_as_minister_beside_the_name() -> None:
+    text = ("Ali Hassan, Sudan's foreign minister, arrived in Jeddah on Sunday for the talks.\n"
+            "“We came to listen, not to make promises,” the minister told reporters.")
+    assert quotes_of(text) == [("Ali Hassan", "We came to listen, not to make promises")]
+
+
+def test_the_spokeswoman_is_the_person_named_as_spokeswoman_before() -> None:
+    text = ("The spokeswoman for the UN refugee agency, Olga Sarrado, said thousands were "
+            "crossing the border daily. “Most of them are women and children,” the spokeswoman "
+            "said.")
+    assert quotes_of(text) == [("Olga Sarrado", "Most of them are women and children")]
+
+
+def test_a_quote_below_it_pointed_out_belongs_to_the_organisation() -> None:
+    text = ("The Norwegian Refugee Council published its winter assessment on Friday.\n"
+            "Families in the camps were burning plastic to keep warm, it pointed out.\n"
+            "“Without fuel deliveries, the coming weeks will cost lives.”")
+    assert quotes_of(text) == [("Norwegian Refugee Council",
+                                "Without fuel deliveries, the coming weeks will cost lives.")]

@@ -365,8 +365,9 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
     if word in RELATIVE_PRONOUNS:
         ante = head.head.head if head.head.dep_ == "relcl" else None
         return name_of(names, sdoc, ante) if ante is not None else None
-    if word in ANONYMOUS_HEADS:  # "an army spokesperson, Lt. Col. Dan Levi, said": the name
-        return _appositive_person(names, sdoc, head)
+    if word in ANONYMOUS_HEADS:  # "an army spokesperson, Lt. Col. Dan Levi, said": the name;
+        # "the spokeswoman said": the one named with that title before
+        return _appositive_person(names, sdoc, head) or _titled_person(names, sdoc, head)
     if head.pos_ == "PRON" or word in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(names, sdoc, head)
     person = _indexed(names, entity_in(sdoc, head, "PERSON"))
@@ -446,20 +447,42 @@ _RANKS = frozenset({"colonel", "general", "commander", "spokesman", "spokeswoman
 
 
 def _titled_person(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> str | None:
-    """"the colonel", "the general": the last person named before with that title in front of
-    the name ("Colonel Amadou Maiga", "French General, Eric Ozanne"), else None."""
+    """"the colonel", "the foreign minister": the last person named before with that title, in
+    front of the name ("Colonel Amadou Maiga", "French General, Eric Ozanne") or beside it ("Ali
+    Hassan, Sudan's foreign minister", "the spokeswoman for the agency, Olga Sarrado"); None
+    when no one was, and for a description of its own ("the army's general")."""
     title = head.lemma_.lower()
     if head.pos_ != "NOUN" or title not in _RANKS \
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
-            or any(c.dep_ in ("poss", "compound", "amod") for c in head.children):
-        return None  # "the army's general", "the foreign minister": a description of its own
+            or any(c.dep_ == "poss" for c in head.children):
+        return None
+    words = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod")] + [title]
     text = head.doc.text
     for n in reversed(names):
         if n.kind != "person" or n.start >= head.idx:
             continue
-        if title in text[max(0, n.start - 30):n.start].lower():
+        roles = [text[max(0, n.start - 30):n.start].lower(), _role_beside(sdoc, n)]
+        if any(all(w in role for w in words) for role in roles):
             return n.name
     return None
+
+
+def _role_beside(sdoc: SpacySpan, name: Named) -> str:
+    """The description set beside a name ("Ali Hassan, Sudan's foreign minister," -> "sudan's
+    foreign minister"; "the spokeswoman for the agency, Olga Sarrado" -> "the spokeswoman for
+    the agency"), lower-cased; "" when there is none."""
+    root = next((e.root for e in ents(sdoc) if e.start_char == name.start), None)
+    if root is None:
+        return ""
+    if root.dep_ == "appos":
+        top = _phrase_top(root.head)
+        lo, _hi = _np_bounds(top)
+        return sdoc[lo:root.i].text.lower()
+    for c in root.children:
+        if c.dep_ == "appos":
+            lo, hi = _np_bounds(c)
+            return sdoc[lo:hi + 1].text.lower()
+    return ""
 
 
 def _ent_of(sdoc: SpacySpan, tok: SpacyToken) -> str | None:
@@ -521,16 +544,22 @@ def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str) -> str | None:
     return None
 
 
+def _phrase_top(tok: SpacyToken) -> SpacyToken:
+    """The head of the noun phrase a word ends ("Harm" in "the Observatory for Civilian Harm"
+    -> "Observatory"), climbing through prepositions."""
+    top = tok
+    while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.i < top.i:
+        top = top.head.head
+    return top
+
+
 def _described_org(sdoc: SpacySpan, word: SpacyToken) -> str | None:
     """The organisation a description stands beside ("the Observatory for Civilian Harm, a
     monitor based in Geneva": "monitor" -> Observatory for Civilian Harm), or None."""
     if word.dep_ != "appos" or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                        for c in word.children):
         return None
-    top = word.head  # "Harm" in "the Observatory for Civilian Harm": climb to "Observatory"
-    while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.i < top.i:
-        top = top.head.head
-    lo, _ = _np_bounds(top)
+    lo, _ = _np_bounds(_phrase_top(word.head))
     toks = [t for t in sdoc[lo:word.head.i + 1] if t.dep_ != "det" and not t.is_punct]
     if not toks or not all(t.is_title or t.is_upper or t.lower_ in _MINOR_WORDS for t in toks):
         return None  # a description beside a common noun names no organisation

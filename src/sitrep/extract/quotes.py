@@ -198,8 +198,7 @@ def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: Quot
     prev = _previous_sentence(sdoc, inside[0])
     if prev is not None:
         verbs = [t for t in prev
-                 if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in at.SPEECH_VERBS
-                                                   or _issues_statement(t))]
+                 if _says(t) or (t.pos_ in ("VERB", "AUX") and _issues_statement(t))]
         for v in reversed(verbs):
             found = _speaker_from_verb(names, sdoc, v, q, "quote-previous-sentence", 0.6)
             if found is not None and found[0]:
@@ -323,8 +322,7 @@ def _speaker_before(names: list[at.Named], sdoc: at.SpacySpan,
     if sent.start == 0:
         return None
     prev = sdoc[sent.start - 1].sent
-    for v in reversed([t for t in prev if t.pos_ in ("VERB", "AUX")
-                       and t.lemma_.lower() in at.SPEECH_VERBS]):
+    for v in reversed([t for t in prev if _says(t)]):
         subj = at.subject_of(v)
         if subj is None or subj.lower_ in at.PERSON_PRONOUNS | at.GROUP_PRONOUNS:
             continue
@@ -334,6 +332,19 @@ def _speaker_before(names: list[at.Named], sdoc: at.SpacySpan,
         if who:
             return who
     return None
+
+
+# verbs that introduce a quotation besides the speech verbs every stage shares
+_QUOTING_VERBS = frozenset(("outline", "highlight", "remark"))
+
+
+def _says(t: at.SpacyToken) -> bool:
+    """A verb that reports what someone said: a speech verb, "outlined", "pointed out"."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = t.lemma_.lower()
+    return lemma in at.SPEECH_VERBS or lemma in _QUOTING_VERBS or (
+        lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children))
 
 
 def _issues_statement(verb: at.SpacyToken) -> bool:
@@ -356,8 +367,7 @@ def _speech_verb_after(sdoc: at.SpacySpan, q: QuoteSpan, text: str) -> at.SpacyT
     for k, t in enumerate(span):
         if k > 7:
             break
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in at.SPEECH_VERBS \
-                and t.dep_ not in _NOT_SAYING:
+        if _says(t) and t.dep_ not in _NOT_SAYING:
             return t
     return None
 
@@ -371,7 +381,7 @@ def _speech_verb_above(inside: at.SpacySpan) -> at.SpacyToken | None:
         for a in [t, *t.ancestors]:
             if lo <= a.i < hi:
                 continue
-            if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in at.SPEECH_VERBS:
+            if _says(a):
                 return a
     return None
 
@@ -380,8 +390,7 @@ def _speech_verb_in_sentence(sdoc: at.SpacySpan, inside: at.SpacySpan,
                              q: QuoteSpan) -> at.SpacyToken | None:
     """The speech verb of the quotation's sentence nearest to it, outside the quoted words."""
     sent = inside[0].sent
-    cands = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in at.SPEECH_VERBS
-             and not q.start <= t.idx < q.end]
+    cands = [t for t in sent if _says(t) and not q.start <= t.idx < q.end]
     if not cands:
         return None
     return min(cands, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
