@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
+from sitrep.nlp.annotate import space_tokens
 from sitrep.sides import PROXIES, SIDES, side_of, state_of_capital  # noqa: F401 - read as at.SIDES, at.PROXIES, at.side_of
 
 SpacyToken = Any  # a spaCy Token (spaCy has no stable typing for it)
@@ -349,7 +350,7 @@ def line_breaks(sdoc: SpacySpan) -> list[int]:
     cached = doc.user_data.get("sitrep_line_breaks")
     if cached is None:
         cached = doc.user_data["sitrep_line_breaks"] = [
-            t.i for t in doc if t.is_space and "\n" in t.text]
+            i for i in space_tokens(doc) if "\n" in doc[i].text]
     return cached
 
 

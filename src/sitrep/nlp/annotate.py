@@ -57,10 +57,20 @@ LINE_BREAKS = "sitrep_line_breaks"
 
 def start_sentences_at_line_breaks(doc: Any) -> Any:
     """A headline without a full stop must not run into the sentence below it."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    for i in space_tokens(doc, len(doc) - 1):
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
+
+
+def space_tokens(doc: Any, end: int | None = None) -> list[int]:
+    """The indices of the whitespace tokens of `doc` (before `end`), read from one array
+    instead of token by token."""
+    from spacy.attrs import IS_SPACE
+
+    if not len(doc):
+        return []
+    return [int(i) for i in doc.to_array([IS_SPACE])[:end].nonzero()[0]]
 
 
 def add_line_breaks(nlp: Any) -> None:
