@@ -337,3 +337,11 @@ def test_a_quote_below_it_pointed_out_belongs_to_the_organisation() -> None:
             "“Without fuel deliveries, the coming weeks will cost lives.”")
     assert quotes_of(text) == [("Norwegian Refugee Council",
                                 "Without fuel deliveries, the coming weeks will cost lives.")]
+
+
+def test_a_quoted_phrase_in_a_headline_line_does_not_continue_the_speaker_above() -> None:
+    text = ("Admiral Lars Holm said Russian warships and a submarine had shadowed the convoy "
+            "“for three whole days” near the strait.\n"
+            "Naval standoff: fleet ‘is shadowing tankers from the eastern ports every week’ amid "
+            "fears of attacks on cables\n")
+    assert quotes_of(text) == [("Lars Holm", "for three whole days")]

@@ -188,7 +188,7 @@ def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: Quot
         if verb is not None:
             return _speaker_from_verb(names, sdoc, verb, q, "quote-same-sentence", 0.65)
         found = _speaker_of_governor(names, sdoc, inside)
-        if found is None and follows and last is not None:
+        if found is None and follows and last is not None and not _in_headline(text, q):
             # a phrase quoted with no speech verb of its own ("…, and "three flights" were
             # used") goes on quoting whoever was quoted just before
             return last[1], "quote-phrase-continued", 0.55
@@ -414,6 +414,13 @@ def _speaker_of_governor(names: list[at.Named], sdoc: at.SpacySpan,
     if who is None:
         return None
     return who, "quote-phrase-of-subject", 0.5
+
+
+def _in_headline(text: str, q: QuoteSpan) -> bool:
+    """A line that does not end as a sentence does: a headline or a subheading."""
+    line_end = text.find("\n", q.close_end)
+    line = text[text.rfind("\n", 0, q.open_at) + 1:line_end if line_end >= 0 else len(text)]
+    return not line.rstrip().endswith((".", "!", "?", "”", '"', "’", "'", ":"))
 
 
 def _starts_sentence(text: str, open_at: int) -> bool:
