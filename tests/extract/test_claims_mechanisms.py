@@ -141,3 +141,20 @@ def test_he_is_the_person_who_is_the_subject_just_before() -> None:
                       "Interior Minister Sofia Lind toured the border on Friday. She said 230 "
                       "rebel fighters had been captured in the war.")
     assert [c.claimant for c in found] == ["Sofia Lind"]
+
+
+def test_people_in_need_are_counted_as_other() -> None:
+    found = claims_of("The blockade of the city during the war has left 180,000 residents "
+                      "starving, the aid agency said.")
+    assert figures(found) == [("other", 180000, 180000)]
+
+
+def test_a_population_is_no_toll() -> None:
+    found = claims_of("The war has uprooted 6 million of the country's 31 million people.")
+    assert [c.low for c in found] == [6_000_000]
+
+
+def test_a_gallery_counter_is_no_figure_but_the_caption_is_read() -> None:
+    found = claims_of("4 of 9 | Somalis displaced by the war queue for water in a camp where "
+                      "14 people were killed last week.")
+    assert [c.low for c in found] == [14]

@@ -30,7 +30,7 @@ from sitrep.records import Claim, Document, Span
 
 _PERSON_KINDS = ("military", "people", "civilians", "nation", "")
 _CIVILIAN_CUES = {"killed", "wounded", "killed_or_wounded", "captured", "missing", "evacuated",
-                  "displaced"}
+                  "displaced", "other"}
 _WAR = re.compile(r"\b(?:fight\w*|war|front\w*|legion|defen[cs]e|combat|battle\w*)\b", re.I)
 _MAX_EVIDENCE = 320  # longer sentences are cut to the figure's clause
 

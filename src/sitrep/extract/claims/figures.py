@@ -256,6 +256,8 @@ def _skip(text: str, q: Quantity) -> bool:
     if re.match(r"\s*of\s+(?:the\s+)?(?:miles|kilomet\w+|km|hours|days|weeks|months|years|"
                 r"percent|per\s+cent|times)\b", after, re.I):
         return True
+    if _is_counter(text, q) or _is_population(text, q):
+        return True
     if _SOURCES_AFTER.match(text, q.end) or re.search(r"\bciting\s+$", before):
         return True  # "two security sources told Reuters", "citing three officials": informants
     if q.value == 1 and re.match(r"\s+of\b", after):
@@ -267,6 +269,31 @@ def _skip(text: str, q: Quantity) -> bool:
         return True  # a model number: "Leopard 2 tanks", "Challenger 2"
     return bool(re.match(r"\s*(?:-|–)?\s*(?:year|month|day|week|hour|minute|mile|km)", after,
                          re.I))
+
+
+def _is_counter(text: str, q: Quantity) -> bool:
+    """A gallery's counter opening a caption line: "1 of 5 | Families wait at …"."""
+    line = text.rfind("\n", 0, q.start) + 1
+    head = text[line:text.find("\n", q.end) if "\n" in text[q.end:] else len(text)]
+    m = re.match(r"\s*\d{1,3}\s+of\s+\d{1,3}\s*[|·•:]", head)
+    return bool(m and q.start < line + m.end())
+
+
+def _is_population(text: str, q: Quantity) -> bool:
+    """A population, not a toll: "of the country's 50 million people", "a population of 2.1
+    million", "home to 400,000 people"."""
+    before = text[max(0, q.start - 40):q.start]
+    after = text[q.end:q.end + 30]
+    if re.search(r"\b(?:population|inhabitants)\s+of\s+(?:about|around|some|roughly|nearly|"
+                 r"over|more\s+than|almost)?\s*$", before, re.I):
+        return True
+    if re.search(r"\bhome\s+to\s+(?:about|around|some|roughly|nearly|over|more\s+than|"
+                 r"almost)?\s*$", before, re.I):
+        return True
+    owner = re.search(r"\bof\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s?\s+)(?:estimated\s+|"
+                      r"total\s+|pre-?war\s+|entire\s+)?(?:population\s+of\s+)?$", before, re.I)
+    return bool(owner and re.match(r"\s+(?:million\s+)?(?:people|population|inhabitants|"
+                                   r"residents|citizens)\b", after, re.I))
 
 
 # a figure that counts the informants of a report, not what they report

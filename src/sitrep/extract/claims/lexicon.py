@@ -106,7 +106,9 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
     ("volunteers", r"volunteer(?:s|ed|ing)\b|register\w*|sign(?:ed|ing)?\s+up|enlist\w*|"
                    r"foreign\s+legion"),
     ("reservists", r"reservists?|\breserves?\b|call(?:ed|ing)?[\s-]up|mobili[sz]\w*|draft\w*"),
-    ("other", r"conscript\w*|induct\w*"),
+    # people in need, as humanitarian counts give them: "trapped", "facing hunger", "starving"
+    ("other", r"conscript\w*|induct\w*|\btrapped\b|\bstarv\w*|famine|\bhunger\b|"
+              r"food\s+insecur\w*|in\s+need\s+of\s+(?:\w+\s+)?(?:aid|assistance|help)"),
     ("troops", r"deploy\w*|amass\w*|\bmass(?:ed|ing)\b|station\w*|\bsen[dt]\b|sending|"
                r"arriv\w*|gather\w*|\btrain\w*|\bstrong\b|consist\w*|\barmy\b|\bforces?\b|"
                r"brigades?|battalions?|\bunits?\b|contingent|build-?up|committed|numbering"),
