@@ -345,3 +345,10 @@ def test_a_quoted_phrase_in_a_headline_line_does_not_continue_the_speaker_above(
             "Naval standoff: fleet ‘is shadowing tankers from the eastern ports every week’ amid "
             "fears of attacks on cables\n")
     assert quotes_of(text) == [("Lars Holm", "for three whole days")]
+
+
+def test_they_after_unnamed_residents_spoke_gives_no_quote() -> None:
+    text = ("The Russian Defence Ministry said its troops had taken the village of Orlivka.\n"
+            "Residents who fled to the nearby city said the shelling had been relentless. "
+            "“We have not seen a quiet night for weeks,” they said.")
+    assert quotes_of(text) == []

@@ -245,6 +245,8 @@ def _speaker_from_verb(names: list[at.Named], sdoc: at.SpacySpan, verb: at.Spacy
     subj = _quoted_as_saying(verb) or at.subject_of(verb)
     if subj is None or q.start <= subj.idx < q.end:
         return None
+    if subj.lower_ == "they" and _unnamed_group_before(verb):
+        return None, rule, conf  # "Residents said …. "…," they said": still no one named
     who = _speaker_before(names, sdoc, verb) if subj.lower_ in ("it", "they") else None
     who = who or at.name_of(names, sdoc, subj)
     if who is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _CHANNELS:
@@ -311,6 +313,17 @@ def _issuer(names: list[at.Named], sdoc: at.SpacySpan, channel: at.SpacyToken) -
     spoke = [n for n in names if n.kind == "org" and n.subject
              and 0 < channel.idx - n.start < _ISSUER_REACH]
     return spoke[-1].name if spoke else None
+
+
+def _unnamed_group_before(verb: at.SpacyToken) -> bool:
+    """Whether the last speech verb of the sentence before has an unnamed group of people as
+    its subject ("residents", "officials"), whom a following "they" stands for."""
+    sent = verb.sent
+    if sent.start == 0:
+        return False
+    spoke = [t for t in verb.doc[sent.start - 1].sent if _says(t)]
+    subj = at.subject_of(spoke[-1]) if spoke else None
+    return subj is not None and subj.tag_ == "NNS" and subj.lower_ in at.ANONYMOUS_HEADS
 
 
 def _speaker_before(names: list[at.Named], sdoc: at.SpacySpan,
