@@ -60,6 +60,8 @@ def score_movements(step: int, errors: dict[str, list[Any]]) -> dict[str, float]
         if m.status != r["status"]:
             errors["status"].append((r["status"], m.status, r["text"][:120]))
         c["actor"] += _norm(m.actor) == _norm(r["actor"])
+        if _norm(m.actor) != _norm(r["actor"]):
+            errors["actor"].append((r["actor"], m.actor, r["text"][:120]))
         gold = r["destination"] or r["location"] or r["origin"]
         pred = m.destination or m.location or m.origin
         said = _norm(pred.mention) if pred else ""
@@ -117,8 +119,8 @@ def main() -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--step", type=int, default=1, help="score every STEP-th text")
     ap.add_argument("--only", choices=("movements", "claims"))
-    ap.add_argument("--show", help="print this kind of error: miss, fp, status, where, observer, "
-                                   "claimant")
+    ap.add_argument("--show", help="print this kind of error: miss, fp, status, actor, where, "
+                                   "observer, claimant")
     ap.add_argument("--with-model", action="store_true",
                     help="let the movement sentence model (trained on this corpus) take part")
     args = ap.parse_args()

@@ -12,6 +12,9 @@ from sitrep.resolve.names import side_key
     ("gunboats of the Bangladeshi coast guard", "Bangladesh"),  # hand-kept demonym
     ("a patrol from Suriname crossed", "Suriname"),  # a country only GeoNames names
     ("pro-Kyiv partisans", "Ukraine"),
+    ("Guatemalan soldiers landed at the airport", "Guatemala"),  # demonyms from countryinfo
+    ("a convoy of Beninese troops", "Benin"),
+    ("two Jamaicans among the police officers", "Jamaica"),  # and their plural
 ])
 def test_sides_are_found_in_running_text(text, side):
     assert sides.side_in(text) == side
@@ -73,3 +76,16 @@ def test_pronouns_and_short_words_are_no_sides():
     for word in ("its", "ins", "us", "it", "in"):
         assert word not in sides.SIDES or word == "us", word
     assert sides.NAVY_PREFIXES["HMS"] == "United Kingdom"
+
+
+def test_a_demonym_several_countries_share_goes_to_the_most_populous():
+    # Dominica and the Dominican Republic both have "Dominican"
+    assert sides.side_of("Dominican") == "Dominican Republic"
+
+
+def test_a_force_named_by_a_demonym_only_the_package_knows_has_its_owner():
+    import sitrep
+
+    doc = sitrep.process("Salvadoran soldiers arrived in Port-au-Prince on Friday to join the "
+                         "Kenyan-led mission, the ministry said.")
+    assert [m.actor for m in doc.movements] == ["El Salvador"]

@@ -210,9 +210,35 @@ def _countries() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _demonyms() -> dict[str, str]:
+    """Each country's demonym ("Guatemalan" -> Guatemala) from the `countryinfo` package's data;
+    a demonym several countries share goes to the most populous ("Chinese", "Congolese")."""
+    import importlib.resources
+    import json
+
+    sides = {iso: side for side, iso in _countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for f in (importlib.resources.files("countryinfo") / "data").iterdir():
+        if not f.name.endswith(".json"):
+            continue
+        info = json.loads(f.read_text(encoding="utf-8"))
+        demonym, iso = (info.get("demonym") or "").strip(), info.get("ISO", {}).get("alpha2")
+        if not demonym or iso not in sides or not demonym[:1].isupper():
+            continue
+        people = int(info.get("population") or 0)
+        if demonym not in best or people > best[demonym][0]:
+            best[demonym] = (people, sides[iso])
+    out = {d: side for d, (_, side) in best.items()}
+    # the plural of a people ("Kenyans", "Somalis"); not of "-ese" or "-ish" forms
+    out.update({d + "s": side for d, side in list(out.items()) if d.endswith(("an", "i"))})
+    return out
+
+
+@cache
 def _forms(with_leaders: bool = True) -> dict[str, str]:
-    """Every written form -> its side; the table wins over GeoNames."""
+    """Every written form -> its side; the table wins over GeoNames and the demonyms."""
     out = {name: side for name, (side, _) in _countries().items()}
+    out.update(_demonyms())
     for side, _iso, names, leaders in _TABLE:
         for form in (names + "," + leaders if with_leaders else names).split(","):
             if form:
@@ -223,7 +249,8 @@ def _forms(with_leaders: bool = True) -> dict[str, str]:
 @cache
 def _pattern() -> re.Pattern[str]:
     """Names of sides in running text (leaders left out: a person is a speaker, not a side)."""
-    names = {f for side, _, ns, _ in _TABLE for f in ns.split(",")} | set(_countries())
+    names = {f for side, _, ns, _ in _TABLE for f in ns.split(",")} | set(_countries()) | set(
+        _demonyms())
     alternation = "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True))
     # a look at the first letter spares the long alternation at most word starts
     first = re.escape("".join(sorted({f[0] for f in names if f} | {"p"})))
