@@ -352,3 +352,17 @@ def test_they_after_unnamed_residents_spoke_gives_no_quote() -> None:
             "Residents who fled to the nearby city said the shelling had been relentless. "
             "“We have not seen a quiet night for weeks,” they said.")
     assert quotes_of(text) == []
+
+
+def test_an_organisation_judging_in_quoted_words_is_their_speaker() -> None:
+    text = ("The Polish foreign ministry denounced the “barbaric attack on a children's "
+            "hospital” in the capital.")
+    assert quotes_of(text) == [("Polish foreign ministry",
+                                "barbaric attack on a children's hospital")]
+
+
+def test_a_quoted_phrase_in_a_sentence_about_someone_else_is_not_the_last_speakers() -> None:
+    text = ("Prime Minister Mark Rutte said the warning was “nothing but empty words from "
+            "Moscow”. Wagner moved its convoy along “the old smuggling route to the north” on "
+            "Friday.")
+    assert quotes_of(text) == [("Mark Rutte", "nothing but empty words from Moscow")]

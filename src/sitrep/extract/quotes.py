@@ -188,7 +188,8 @@ def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: Quot
         if verb is not None:
             return _speaker_from_verb(names, sdoc, verb, q, "quote-same-sentence", 0.65)
         found = _speaker_of_governor(names, sdoc, inside)
-        if found is None and follows and last is not None and not _in_headline(text, q):
+        if found is None and follows and last is not None and not _in_headline(text, q) \
+                and not _someone_else_acts(names, sdoc, inside, q, last[1]):
             # a phrase quoted with no speech verb of its own ("…, and "three flights" were
             # used") goes on quoting whoever was quoted just before
             return last[1], "quote-phrase-continued", 0.55
@@ -423,10 +424,29 @@ def _speaker_of_governor(names: list[at.Named], sdoc: at.SpacySpan,
     subj = at.subject_of(verb)
     if subj is None:
         return None
-    who = at.name_of(names, sdoc, subj, person_only=True)
+    who = at.name_of(names, sdoc, subj,
+                     person_only=verb.lemma_.lower() not in _VERDICT_VERBS)
     if who is None:
         return None
     return who, "quote-phrase-of-subject", 0.5
+
+
+# verbs of judging in words: an organisation that "denounced the "…"" quotes them as a person
+# would ("slammed the sale as "…"", "hailed it as "…"")
+_VERDICT_VERBS = frozenset(("denounce", "slam", "hail", "dismiss", "reject", "welcome", "label",
+                            "brand", "term", "dub", "decry", "praise", "criticise", "criticize",
+                            "blast", "lambast", "condemn", "describe", "call"))
+
+
+def _someone_else_acts(names: list[at.Named], sdoc: at.SpacySpan, inside: at.SpacySpan,
+                       q: QuoteSpan, speaker: str) -> bool:
+    """Whether the quotation's sentence has a named subject of its own, other than `speaker`
+    ("Hamas hailed the raid as "…"" after someone else's quotation)."""
+    subj = at.subject_of(inside[0].sent.root)
+    if subj is None or q.start <= subj.idx < q.end or subj.pos_ != "PROPN":
+        return False
+    who = at.name_of(names, sdoc, subj)
+    return who is not None and who != speaker
 
 
 def _in_headline(text: str, q: QuoteSpan) -> bool:
