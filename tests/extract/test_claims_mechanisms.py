@@ -158,3 +158,10 @@ def test_a_gallery_counter_is_no_figure_but_the_caption_is_read() -> None:
     found = claims_of("4 of 9 | Somalis displaced by the war queue for water in a camp where "
                       "14 people were killed last week.")
     assert [c.low for c in found] == [14]
+
+
+def test_a_wars_toll_falls_to_the_country_not_the_armed_group_named_most() -> None:
+    found = claims_of("Al-Shabaab fighters attacked two towns on Friday. Al-Shabaab said the "
+                      "raids were revenge. Al-Shabaab has waged an insurgency in Somalia for "
+                      "years. The insurgency has killed tens of thousands of people.")
+    assert [c.subject for c in found] == ["Somalia"]

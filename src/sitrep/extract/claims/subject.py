@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.records import Document
-from sitrep.sides import SideMention, country_name, find_sides, side_in
+from sitrep.sides import SideMention, country_name, find_sides, is_state, side_in
 
 _AGENT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:forces?|troops|army|military|navy|air\s+force|soldiers|units|president|"
@@ -73,13 +73,17 @@ class SubjectContext:
 def subject_context(doc: Document) -> SubjectContext:
     """Count the sides the article names, and the countries of its places."""
     counts = Counter(m.name for m in find_sides(doc.clean_text))
-    dominant = counts.most_common(1)[0][0] if counts else None
+    # the article's side is a country (or the UN) when it names one: a war's toll is the
+    # country's, though the armed group fighting in it ("RSF") is named more often
+    named = [s for s, _ in counts.most_common()]
+    ranked = [s for s in named if is_state(s) or s in _BLOCS] + named
+    dominant = ranked[0] if ranked else None
     places = {}
     for p in doc.places:
         name = country_name(p.country)
         if name:
             places[p.clean_start] = name
-    return SubjectContext(doc.clean_text, dominant, places, [s for s, _ in counts.most_common()])
+    return SubjectContext(doc.clean_text, dominant, places, named)
 
 
 def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str | None,
