@@ -217,7 +217,7 @@ def test_movements_observer_is_an_official_described_by_whom_they_speak_for() ->
     assert first.observed_by == "senior Polish military official"
     assert second.observed_by == "senior Polish military official"  # "the official" above
     (bare,) = moves("Belarusian troops have moved closer to Brest, an official said.")
-    assert bare.observed_by is None  # whose official, the sentence does not say
+    assert bare.observed_by == "official"  # unnamed and of no one said, but the source
     (unit,) = moves("Two Belarusian battalions have left Minsk, a brigade spokesman told "
                     "reporters.")
     assert unit.observed_by == "brigade spokesman"
@@ -228,3 +228,15 @@ def test_movements_to_two_towns_a_few_dozen_km_apart_are_two_events() -> None:
             "Officials met in the capital.\n"
             "Russian troops also arrived in Chuhuiv, residents said.")
     assert [where(m) for m in moves(text)] == ["Kharkiv", "Chuhuiv"]
+
+
+def test_movements_observer_is_an_unnamed_source_after_according_to() -> None:
+    (first,) = moves("A column of army trucks was seen leaving Kindu at dawn, according to "
+                     "residents.")
+    assert first.observed_by == "residents"
+    (second,) = moves("Militia fighters moved into the market town of Beni overnight, "
+                      "according to a local administrator.")
+    assert second.observed_by == "local administrator"
+    (third,) = moves("Two Ghanaian patrol boats were sent to the Volta estuary on Monday, "
+                     "officials said.")
+    assert third.observed_by == "officials"

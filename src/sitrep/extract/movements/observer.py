@@ -13,7 +13,8 @@ def observer_of(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[i
     sent = tok.sent
     acc = at.according_to(sent, tok)
     if acc is not None:
-        who = at.source_in_phrase(names, sdoc, acc) or at.group_phrase(acc)
+        who = (at.source_in_phrase(names, sdoc, acc) or at.group_phrase(acc)
+               or _unnamed_source(sdoc, acc) or _official(sdoc, acc))
         if who is None and (acc.lower_ in at.IMAGERY_WORDS or acc.lemma_ in at.IMAGERY_WORDS):
             who = at.nearest_source(imagery, tok.idx)
         if who:
@@ -81,20 +82,21 @@ def _unnamed_source(sdoc: at.SpacySpan, subj: at.SpacyToken) -> str | None:
 # official", "a military source", "the governor of the region", "local officials"
 _OFFICIAL_HEADS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson",
                              "diplomat", "commander", "officer", "minister", "governor",
-                             "analyst", "blogger", "soldier"})
+                             "analyst", "blogger", "soldier", "administrator"})
 _LOOK_BACK = 400  # tokens: "the official" stands for one described a few paragraphs above
 
 
 def _official(sdoc: at.SpacySpan, subj: at.SpacyToken) -> str | None:
     """A speaker described by whom they speak for, as written without its article; "the
-    official" alone is the last one so described before it."""
+    official" alone is the last one so described before it; "officials", "a spokesman" as
+    written, without the article."""
     if subj.lemma_.lower() not in _OFFICIAL_HEADS:
         return None
     own = _described(sdoc, subj)
     if own is not None:
         return own
     if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in subj.children):
-        return None
+        return subj.text  # "officials said", "an official said": unnamed, but a source
     for t in reversed(sdoc[max(0, subj.i - _LOOK_BACK):subj.i]):
         if t.lemma_.lower() == subj.lemma_.lower() and t.pos_ == "NOUN":
             before = _described(sdoc, t)
