@@ -165,3 +165,9 @@ def test_a_wars_toll_falls_to_the_country_not_the_armed_group_named_most() -> No
                       "raids were revenge. Al-Shabaab has waged an insurgency in Somalia for "
                       "years. The insurgency has killed tens of thousands of people.")
     assert [c.subject for c in found] == ["Somalia"]
+
+
+def test_a_side_named_with_its_allies_as_the_killers_is_not_the_victim() -> None:
+    found = claims_of("Investigators said the RSF and allied militias killed up to 9,000 people "
+                      "in the Sudanese town over two weeks.")
+    assert [c.subject for c in found] == ["Sudan"]

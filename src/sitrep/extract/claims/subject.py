@@ -18,7 +18,8 @@ from sitrep.records import Document
 from sitrep.sides import SideMention, country_name, find_sides, is_state, side_in
 
 _AGENT_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:(?:forces?|troops|army|military|navy|air\s+force|soldiers|units|president|"
+    r"^(?:['’]s)?(?:\s+and\s+(?:its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:allies|militias?|"
+    r"proxies|partners|forces))?\s+(?:(?:forces?|troops|army|military|navy|air\s+force|soldiers|units|president|"
     r"government|authorities|jets|warplanes|shelling|strikes?|air\s?strikes?|attacks?|missiles?|"
     r"drones?|rockets?|artillery|fire|bombardment|bombing|gunmen|militants)\s+)?(?:(?:has|have|had|reportedly|also|first|then|"
     r"allegedly|already)\s+)*"
