@@ -46,3 +46,17 @@ def test_the_day_after_an_unlisted_village_is_not_part_of_its_name() -> None:
                       "Sunday, the Lebanese army said.")
     where = m.destination or m.location
     assert where is not None and where.mention == "Beit Lif"
+
+
+def test_a_force_that_departs_one_place_for_another_is_on_its_way() -> None:
+    m = only_movement("A second company of Malawian troops departed Lilongwe for the Congo on "
+                      "Thursday aboard a chartered airliner.")
+    assert m.status == "en_route"
+    assert m.origin is not None and m.origin.mention == "Lilongwe"
+
+
+def test_a_force_that_leaves_with_nowhere_named_is_withdrawing_from_the_town_it_leaves() -> None:
+    # a town the tagger reads as a person is still where the force leaves
+    m = only_movement("Ukrainian units left Kherson before dawn, the general staff said.")
+    assert m.status == "withdrawing"
+    assert m.origin is not None and m.origin.mention == "Kherson"

@@ -473,7 +473,8 @@ def institution_of(text: str, tokens: list[Token], i: int) -> bool:
 
 LOCATIVE = {"in", "near", "at", "from", "to", "towards", "toward", "outside", "around",
             "across", "into", "through", "via", "between", "nearby", "inside", "off", "reach",
-            "reached", "entered", "captured", "seized", "shelled", "struck", "hit", "visited"}
+            "reached", "entered", "captured", "seized", "shelled", "struck", "hit", "visited",
+            "left", "leaving", "departed", "departing"}
 PLACE_NOUNS = {"city", "town", "village", "outskirts", "suburb", "suburbs", "port", "region",
                "villages", "towns", "hamlet", "neighbourhood", "neighborhood", "township",
                "province", "district", "settlement", "capital", "centre", "center", "south",

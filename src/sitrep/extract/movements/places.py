@@ -129,6 +129,9 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
                           c, ""))
         elif c.dep_ == "dobj" and lemma in ("leave", "depart", "exit", "quit", "abandon"):
             links.append(("origin", c, ""))  # "the frigates left Tartus"
+            links.extend(("destination", o, p.lower_) for p in c.children  # "… for Goma"
+                         if p.dep_ == "prep" and p.lower_ in ("for", "to", "toward", "towards")
+                         for o in p.children if o.dep_ == "pobj")
         elif c.dep_ == "advmod" and word in ("there", "here"):
             links.append(("location", c, word))
         elif c.dep_ in ("xcomp", "advcl") and lemma_of(c) in ("surround", "enter", "reach"):

@@ -30,6 +30,8 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
                         for a in [tok, *away] for p in a.children):
         return "withdrawing"  # "moved away from X", "pulled out": leaving, with nowhere named
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if lemma in ("leave", "depart") and _heads_somewhere(tok):
+        return "en_route"  # "departed Nairobi for Haiti", "left Kindu on the road to Punia"
     if lemma == "move" and preps & {"through", "via", "across"}:
         return "transiting"
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
@@ -49,3 +51,26 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
     if lemma in OBSERVED | {"show"} and force is not None and force.lemma_ in ("convoy", "column"):
         return "en_route"
     return status
+
+
+# prepositions that name where a force that sets out is going ("departed X for Y")
+_BOUND_FOR = frozenset(("for", "to", "toward", "towards"))
+
+
+def _heads_somewhere(tok: at.SpacyToken) -> bool:
+    """Whether the leaving verb, or the road or way it takes, names where the force is going."""
+    left = [o for o in tok.children if o.dep_ == "dobj"]  # "departed Lusaka for Goma"
+    for c in [*tok.children, *(p for o in left for p in o.children)]:
+        if c.dep_ == "prep" and c.lower_ in _BOUND_FOR and any(o.dep_ == "pobj"
+                                                              for o in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "on" and any(
+                o.lemma_.lower() in ("road", "way", "route", "highway") and any(
+                    p.dep_ == "prep" and p.lower_ in _BOUND_FOR for p in o.children)
+                for o in c.children):
+            return True  # "on the road to Punia"
+        if c.dep_ in ("conj", "advcl", "xcomp") and lemma_of(c) in ("head", "make", "go") \
+                and ROLE_OF_PREP.get(next((p.lower_ for p in c.children if p.dep_ == "prep"),
+                                          "")) == "destination":
+            return True  # "left X and headed toward Y"
+    return False
