@@ -3,6 +3,7 @@ fill and gate what it proposes. Every sentence here was written for this file.""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -114,6 +115,26 @@ def test_without_the_model_the_rules_run_alone(tmp_path: Path) -> None:
     assert by_model(doc)
     assert load(str(tmp_path / "none.json")) is None  # no weights installed: no model
     assert [m for m in find_movements(doc) if m.rule == "move-model"] == []
+
+
+def test_the_evaluation_only_part_is_scored_and_not_fitted() -> None:
+    model = load()
+    assert model is not None
+    part = ROOT / "train" / "corpus" / model.meta["eval_only_part"]
+    rows = [json.loads(line) for line in part.open(encoding="utf-8") if line.strip()]
+    assert model.meta["eval_only"]["sentences"] == len(rows)
+    assert 0.0 < model.meta["eval_only"]["f1"] <= 1.0
+    spec = importlib.util.spec_from_file_location(
+        "train_movement_model", ROOT / "scripts" / "train_movement_model.py")
+    assert spec is not None and spec.loader is not None
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    mixed = [("Tanks rolled north.", 1, "en_route", part.name),
+             ("Rain fell.", 0, None, "movements-01.jsonl"),
+             ("Ships sailed south.", 1, "en_route", "tune")]
+    fitted, scored = trainer.split_eval_only(mixed)
+    assert [r[0] for r in scored] == ["Tanks rolled north."]
+    assert [r[0] for r in fitted] == ["Rain fell.", "Ships sailed south."]
 
 
 @pytest.mark.slow
