@@ -240,3 +240,13 @@ def test_movements_observer_is_an_unnamed_source_after_according_to() -> None:
     (third,) = moves("Two Ghanaian patrol boats were sent to the Volta estuary on Monday, "
                      "officials said.")
     assert third.observed_by == "officials"
+
+
+def test_a_force_kept_somewhere_is_no_movement_but_sending_it_is() -> None:
+    assert moves("About 1,200 Dutch soldiers are stationed at the base near Rukla, the "
+                 "ministry said.") == []
+    assert moves("Turkish troops have been stationed in northern Iraq since the operation "
+                 "began in 2019.") == []
+    (sent,) = moves("A further 300 Belgian soldiers were stationed in Romania on Tuesday, the "
+                    "defence ministry said.")
+    assert sent.actor == "Belgium"

@@ -95,6 +95,8 @@ def is_background(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken) -> bool
     is background history, not news: its date phrase names an earlier year than the article's
     (its publication year, else the latest year the article mentions)."""
     ref = _reference_year(doc)
+    if _is_standing_presence(tok):
+        return True
     for c in tok.children:  # "stationed there for decades", "based in X since 1945"
         if c.dep_ != "prep":
             continue
@@ -113,6 +115,27 @@ def is_background(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken) -> bool
     if not years:
         return False
     return ref is not None and max(years) < ref
+
+
+# verbs that say where a force is kept rather than that it moved
+_STATIONING = frozenset(("station", "base", "garrison"))
+
+
+def _is_standing_presence(tok: at.SpacyToken) -> bool:
+    """"have been stationed in X since the mission began", "are stationed along the front
+    year-round": where a force is kept, told in the present or as lasting since, is no
+    movement (the news of sending it is)."""
+    if lemma_of(tok) not in _STATIONING or tok.tag_ != "VBN":
+        return False
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if not any(c.dep_ == "auxpass" for c in aux):
+        return False  # "the US has stationed two destroyers off Cyprus": news of a deployment
+    present = any(c.tag_ in ("VBP", "VBZ") for c in aux)
+    lasting = any(c.lower_ == "since" or (c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+        for c in tok.children) or any(
+        t.lower_ in ("year-round", "permanently") for t in tok.subtree)
+    return (present and not any(c.lower_ == "been" for c in aux)) or lasting
 
 
 def _reference_year(doc: Document) -> int | None:
