@@ -250,3 +250,12 @@ def test_a_force_kept_somewhere_is_no_movement_but_sending_it_is() -> None:
     (sent,) = moves("A further 300 Belgian soldiers were stationed in Romania on Tuesday, the "
                     "defence ministry said.")
     assert sent.actor == "Belgium"
+
+
+def test_a_force_being_moved_is_on_its_way_one_that_was_moved_is_in_place() -> None:
+    (going,) = moves("About 2,000 Chechen fighters are being transferred from Grozny to the "
+                     "Kursk front, Ukrainian intelligence said.")
+    assert going.status == "en_route"
+    (done,) = moves("Two Ukrainian brigades were moved to Pokrovsk last month, the general "
+                    "staff said.")
+    assert done.status == "deployed"

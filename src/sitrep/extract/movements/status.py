@@ -37,6 +37,9 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
     if lemma in ("travel", "make") and perfect:
         return "arrived"
+    if lemma in RELOCATE and any(c.dep_ == "auxpass" and c.lower_ == "being"
+                                 for c in tok.children):
+        return "en_route"  # "are being moved from Crimea to the front": under way
     done = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in tok.children))
     if done and lemma in RELOCATE and "to" in preps:
