@@ -242,9 +242,10 @@ _MINOR_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "to"})
 
 
 def expand_acronym(names: list[Named], short: str, pos: int) -> str:
-    """The organisation an acronym stands for, named before `pos` ("MOD" -> "Ministry of
-    Defence", "SAF" -> "Sudanese Armed Forces"): the last organisation whose initials spell it,
-    with or without its minor words. `short` itself when none does."""
+    """An acronym with the organisation it stands for, named before `pos` ("MOD" -> "Ministry
+    of Defence (MOD)", "SAF" -> "Sudanese Armed Forces (SAF)"): the last organisation whose
+    initials spell it, with or without its minor words. Both forms stay, as texts and readers
+    use either. `short` itself when no organisation before spells it."""
     key = re.sub(r"^the\s+", "", short.strip(), flags=re.I).replace(".", "")
     if not re.fullmatch(r"[A-Z]{2,6}", key):
         return short
