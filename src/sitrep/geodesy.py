@@ -7,6 +7,9 @@ import math
 import numpy as np
 
 EARTH_KM = 6371.0
+# compass bearings in degrees, as the text names them ("12 km northeast of X")
+BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
+            "southwest": 225, "west": 270, "northwest": 315}
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from sitrep.nlp.annotate import space_tokens
+from sitrep.nlp.step import space_tokens
 from sitrep.sides import PROXIES, SIDES, side_of, state_of_capital  # noqa: F401 - read as at.SIDES, at.PROXIES, at.side_of
 
 SpacyToken = Any  # a spaCy Token (spaCy has no stable typing for it)

@@ -12,11 +12,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from sitrep.geodesy import EARTH_KM, km
+from sitrep.geodesy import BEARINGS, EARTH_KM, km
 
 MILE_KM = 1.609344
-BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
-            "southwest": 225, "west": 270, "northwest": 315}
 NUMBER = r"\d+(?:[.,]\d+)?"
 RELATIVE = re.compile(
     rf"(?P<approx>about|around|some|roughly|nearly|almost|approximately|just|only|less than|"

@@ -12,6 +12,7 @@ from typing import Any
 from sitrep.config import Config
 from sitrep.errors import Code
 from sitrep.nlp.annotate import analyse_many, load_model
+from sitrep.nlp.annotate import space_tokens as space_tokens  # for the extract stage
 from sitrep.nlp.relevance import HIGH, LOW, relevance
 from sitrep.records import Document, Entity, Span
 from sitrep.sentences import split_sentences

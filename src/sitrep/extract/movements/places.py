@@ -16,7 +16,7 @@ from sitrep.extract.movements.lexicon import (
     VAGUE_PLACE,
     lemma_of,
 )
-from sitrep.geo.relative import BEARINGS
+from sitrep.geodesy import BEARINGS
 from sitrep.records import Document, Place, PlaceRef
 from sitrep.sides import is_state
 
