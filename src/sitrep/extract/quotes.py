@@ -209,12 +209,16 @@ def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: Quot
     return None
 
 
+def _line_of(text: str, q: QuoteSpan) -> tuple[int, int]:
+    """Where the line that holds the quotation starts and ends."""
+    end = text.find("\n", q.close_end)
+    return text.rfind("\n", 0, q.open_at) + 1, end if end >= 0 else len(text)
+
+
 def _whole_paragraph(text: str, q: QuoteSpan) -> bool:
     """A quotation that is a paragraph of its own."""
-    line_start = text.rfind("\n", 0, q.open_at) + 1
-    line_end = text.find("\n", q.close_end)
-    rest = text[q.close_end:line_end if line_end >= 0 else len(text)]
-    return not text[line_start:q.open_at].strip() and not rest.strip(" .”\"’'")
+    start, end = _line_of(text, q)
+    return not text[start:q.open_at].strip() and not text[q.close_end:end].strip(" .”\"’'")
 
 
 def _person_introduced(names: list[at.Named], sdoc: at.SpacySpan,
@@ -451,9 +455,8 @@ def _someone_else_acts(names: list[at.Named], sdoc: at.SpacySpan, inside: at.Spa
 
 def _in_headline(text: str, q: QuoteSpan) -> bool:
     """A line that does not end as a sentence does: a headline or a subheading."""
-    line_end = text.find("\n", q.close_end)
-    line = text[text.rfind("\n", 0, q.open_at) + 1:line_end if line_end >= 0 else len(text)]
-    return not line.rstrip().endswith((".", "!", "?", "”", '"', "’", "'", ":"))
+    start, end = _line_of(text, q)
+    return not text[start:end].rstrip().endswith((".", "!", "?", "”", '"', "’", "'", ":"))
 
 
 def _starts_sentence(text: str, open_at: int) -> bool:

@@ -285,10 +285,7 @@ def _titled(subj: Any) -> str | None:
     if subj.pos_ != "NOUN" and subj.lower_ not in at.PERSON_PRONOUNS:
         return None  # "it" and "they" stay with the claims' own index of speaking organisations
     doc = subj.doc
-    names = doc.user_data.get("sitrep_claim_names")
-    if names is None:
-        names = doc.user_data["sitrep_claim_names"] = at.index_names(doc)
-    return at.name_of(names, doc, subj, person_only=True)
+    return at.name_of(at.index_names(doc), doc, subj, person_only=True)
 
 
 def _shared(verb: Any, sent: tuple[int, int]) -> Any:

@@ -176,3 +176,6 @@ def is_noun_trigger(tok: at.SpacyToken) -> bool:
 EVIDENCE_NOUNS = frozenset({"sign", "evidence", "indication", "trace", "report", "rumour",
                             "rumor", "claim", "allegation"})
 DISPROVED = frozenset({"false", "untrue", "baseless", "unfounded", "fake", "fabricated"})
+
+# prepositions that name where a force that sets out is going ("departed X for Y")
+BOUND_FOR = frozenset(("for", "to", "toward", "towards"))

@@ -10,6 +10,7 @@ from sitrep.extract import attribution as at
 from sitrep.extract.movements.found import Found, main_place
 from sitrep.extract.movements.lexicon import (
     BORDER,
+    BOUND_FOR,
     NOT_A_PLACE_SLOT,
     PARTICLES,
     ROLE_OF_PREP,
@@ -130,7 +131,7 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
         elif c.dep_ == "dobj" and lemma in ("leave", "depart", "exit", "quit", "abandon"):
             links.append(("origin", c, ""))  # "the frigates left Tartus"
             links.extend(("destination", o, p.lower_) for p in c.children  # "… for Goma"
-                         if p.dep_ == "prep" and p.lower_ in ("for", "to", "toward", "towards")
+                         if p.dep_ == "prep" and p.lower_ in BOUND_FOR
                          for o in p.children if o.dep_ == "pobj")
         elif c.dep_ == "advmod" and word in ("there", "here"):
             links.append(("location", c, word))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.lexicon import (
+    BOUND_FOR,
     NOUN_TRIGGERS,
     OBSERVED,
     RELOCATE,
@@ -56,20 +57,17 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
     return status
 
 
-# prepositions that name where a force that sets out is going ("departed X for Y")
-_BOUND_FOR = frozenset(("for", "to", "toward", "towards"))
-
 
 def _heads_somewhere(tok: at.SpacyToken) -> bool:
     """Whether the leaving verb, or the road or way it takes, names where the force is going."""
     left = [o for o in tok.children if o.dep_ == "dobj"]  # "departed Lusaka for Goma"
     for c in [*tok.children, *(p for o in left for p in o.children)]:
-        if c.dep_ == "prep" and c.lower_ in _BOUND_FOR and any(o.dep_ == "pobj"
+        if c.dep_ == "prep" and c.lower_ in BOUND_FOR and any(o.dep_ == "pobj"
                                                               for o in c.children):
             return True
         if c.dep_ == "prep" and c.lower_ == "on" and any(
                 o.lemma_.lower() in ("road", "way", "route", "highway") and any(
-                    p.dep_ == "prep" and p.lower_ in _BOUND_FOR for p in o.children)
+                    p.dep_ == "prep" and p.lower_ in BOUND_FOR for p in o.children)
                 for o in c.children):
             return True  # "on the road to Punia"
         if c.dep_ in ("conj", "advcl", "xcomp") and lemma_of(c) in ("head", "make", "go") \
