@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -86,18 +87,57 @@ def test_undated_keeps_the_facts_with_no_date_at_all_under_a_date_filter(tmp_pat
         assert [x["id"] for x in kept["items"]] == [m["id"]]
 
 
-def test_a_store_written_before_date_source_gets_its_article_dates_marked(tmp_path: Path) -> None:
+def older_store(tmp_path: Path) -> Path:
+    """A store as a sitrep before `date_source` (and before documents' `relevance`) left it."""
     import sqlite3
 
     client_for(tmp_path).close()  # the store as this sitrep writes it
     path = tmp_path / "dates.db"
-    with sqlite3.connect(path) as db:  # as an older sitrep left it: no date_source column
+    with sqlite3.connect(path) as db:
         for table in ("movements", "claims", "quotes", "places"):
             db.execute(f"ALTER TABLE {table} DROP COLUMN date_source")
+        db.execute("ALTER TABLE documents DROP COLUMN relevance")
+    db.close()
+    return path
+
+
+MARKED = {"en_route": ("2024-05-06", "article"), "transiting": ("2024-05-03", "text")}
+DAYS = [{"day": "2024-05-03", "count": 1, "article": 0},
+        {"day": "2024-05-06", "count": 1, "article": 1}]
+
+
+def test_a_store_written_before_date_source_gets_its_article_dates_marked(tmp_path: Path) -> None:
+    path = older_store(tmp_path)
     with TestClient(create_app(f"sqlite:///{path}", token=""), base_url=LOCAL) as client:
         items = client.get("/api/movements").json()["items"]
-        assert {m["status"]: (m["date"], m["date_source"]) for m in items} == {
-            "en_route": ("2024-05-06", "article"), "transiting": ("2024-05-03", "text")}
-        assert client.get("/api/timeline").json()["days"] == [
-            {"day": "2024-05-03", "count": 1, "article": 0},
-            {"day": "2024-05-06", "count": 1, "article": 1}]
+        assert {m["status"]: (m["date"], m["date_source"]) for m in items} == MARKED
+        assert client.get("/api/timeline").json()["days"] == DAYS
+
+
+def test_an_older_store_served_read_only_shows_its_article_dates_marked(tmp_path: Path) -> None:
+    """`sitrep serve` without a token and `sitrep export` open the store read-only: nothing can
+    be added to it, so the marks are derived as it is read, and the file stays as it was."""
+    import hashlib
+    import subprocess
+    import sys
+
+    path = older_store(tmp_path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    app = create_app(f"sqlite:///{path}", token="", read_only=True)
+    with TestClient(app, base_url=LOCAL) as client:
+        items = client.get("/api/movements").json()["items"]
+        assert {m["status"]: (m["date"], m["date_source"]) for m in items} == MARKED
+        assert client.get("/api/timeline").json()["days"] == DAYS
+        undated = client.get("/api/movements", params={"date_from": "2024-05-06"}).json()
+        assert [m["date_source"] for m in undated["items"]] == ["article"]
+        [doc] = client.get("/api/documents").json()["items"]
+        assert client.get(f"/api/documents/{doc['id']}").json()["movements"]
+        rows = client.get("/api/movements.csv").text.splitlines()
+        assert rows[0].startswith("id,doc_id,date,date_source,")
+        assert sorted(r.split(",")[3] for r in rows[1:]) == ["article", "text"]
+    out = subprocess.run([sys.executable, "-m", "sitrep.cli", "export", "--kind", "movements",
+                          "--format", "jsonl", "--db", f"sqlite:///{path}"],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    assert sorted(json.loads(line)["date_source"] for line in out.splitlines()) == [
+        "article", "text"]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before

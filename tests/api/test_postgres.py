@@ -48,3 +48,29 @@ def test_postgres_fact_filters_paging_and_ledger(pg_client) -> None:
     assert group["disagree"] is True
     assert any(e["value"] == "warships" for e in pg_client.get("/api/facets").json()["equipment"])
     assert_error(pg_client.get("/api/documents/none"), 404)
+
+
+def test_an_older_postgres_store_is_marked_when_opened_writable(pg_empty: str) -> None:
+    """Read-only, PostgreSQL cannot stand in for the missing column: a clear reason, then a
+    writable open adds it and marks the article dates."""
+    from sqlalchemy import create_engine
+
+    from sitrep.store.db import Store, StoreError
+
+    store = Store(pg_empty)
+    store.upsert(wire_doc())
+    store.dispose()
+    eng = create_engine(pg_empty)
+    with eng.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE movements DROP COLUMN date_source")
+    with pytest.raises(StoreError, match="older sitrep.*movements has no date_source"):
+        Store(pg_empty, read_only=True)
+    Store(pg_empty).dispose()
+    with eng.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT m.date, m.date_source, d.published FROM movements m "
+            "JOIN documents d ON d.id = m.doc_id").all()
+    eng.dispose()
+    assert rows and all(
+        (src == "article") == (date == published) for date, src, published in rows if date)
+    assert all(src is None for date, src, _ in rows if not date)

@@ -22,7 +22,6 @@ from urllib.parse import quote
 
 from sqlalchemy import (
     Engine,
-    case,
     create_engine,
     delete,
     event,
@@ -31,7 +30,6 @@ from sqlalchemy import (
     inspect,
     select,
     text,
-    update,
 )
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import (
@@ -145,11 +143,26 @@ class Store:
         return engine
 
     def _check_tables(self) -> None:
-        if not inspect(self.engine).has_table("documents"):
+        insp = inspect(self.engine)
+        if not insp.has_table("documents"):
             raise StoreError(
                 f"{self.shown_url} holds no sitrep store (no documents table): "
                 "ingest into it first or check the URL"
             )
+        if self.read_only and self.dialect != "sqlite":
+            self._refuse_older_tables(insp)
+
+    def _refuse_older_tables(self, insp: Any) -> None:
+        """Read-only PostgreSQL cannot shadow an older table as SQLite does (a read-only
+        transaction creates no view): say how to bring the store up to date."""
+        for table in (documents, *FACT_TABLES.values()):
+            have = {c["name"] for c in insp.get_columns(table.name)} if insp.has_table(
+                table.name) else set()
+            if missing := _older_columns(have, table):
+                raise StoreError(
+                    f"{self.shown_url} was written by an older sitrep ({table.name} has no "
+                    f"{', '.join(missing)}): open it once writable (sitrep ingest, or sitrep "
+                    "serve --token) to bring it up to date")
 
     def _create_retrying(self, attempts: int = 5) -> None:
         """`create`, tried again when another process created the same tables meanwhile."""
@@ -198,18 +211,16 @@ class Store:
 
     def _mark_article_dates(self) -> None:
         """Facts a sitrep before `date_source` stored: an undated fact was given its article's
-        date, unmarked. A date equal to the article's is marked "article" (the date shown is the
-        article's), another one "text". Only rows with a date and no mark are touched, so a
-        store already marked is only read."""
+        date, unmarked. They get the mark `article_mark_sql` derives. Only rows with a date and
+        no mark are touched, so a store already marked is only read."""
         for table in FACT_TABLES.values():
             unmarked = (table.c.date_source.is_(None), table.c.date.is_not(None))
-            published = (select(documents.c.published)
-                         .where(documents.c.id == table.c.doc_id).scalar_subquery())
             with self.engine.begin() as conn:
                 if not conn.execute(select(exists().where(*unmarked))).scalar():
                     continue
-                conn.execute(update(table).where(*unmarked).values(date_source=case(
-                    (table.c.date == published, "article"), else_="text")))
+                conn.execute(text(
+                    f"UPDATE {table.name} SET date_source = {article_mark_sql(table.name)} "
+                    "WHERE date_source IS NULL AND date IS NOT NULL"))
 
     # --- writing ---------------------------------------------------------------------------
     def upsert(self, doc: Document) -> dict[str, int]:
@@ -351,6 +362,7 @@ def _sqlite_pragmas(read_only: bool) -> Any:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if read_only:
+            _read_older_tables(cur)  # before query_only, which refuses even a temporary view
             cur.execute("PRAGMA query_only=ON")
         else:
             _switch_to_wal(cur)
@@ -359,6 +371,37 @@ def _sqlite_pragmas(read_only: bool) -> Any:
         cur.close()
 
     return on_connect
+
+
+def article_mark_sql(fact: str, docs: str = "documents") -> str:
+    """SQL for the `date_source` of a fact stored before sitrep marked its dates: an undated
+    fact was given its article's date, so a date equal to the article's is "article" (the date
+    shown is the article's), another one "text"; no date, no mark. `fact` names the fact table
+    (or its alias), `docs` the documents table."""
+    return (f"CASE WHEN {fact}.date IS NULL THEN NULL "
+            f"WHEN {fact}.date = (SELECT d.published FROM {docs} AS d WHERE d.id = {fact}.doc_id) "
+            "THEN 'article' ELSE 'text' END")
+
+
+def _older_columns(have: set[str], table: Any) -> list[str]:
+    """The columns of this sitrep's `table` that a store made by an older one lacks."""
+    return [c.name for c in table.columns if c.name not in have] if have else []
+
+
+def _read_older_tables(cur: Any) -> None:
+    """A SQLite store made by an older sitrep, opened read-only (nothing can be added to it):
+    each table that lacks columns is read through a temporary view of the same name, which
+    shadows it for this connection only and gives the missing columns: `date_source` derived as
+    the migration would write it (`article_mark_sql`), any other one empty."""
+    for table in (documents, *FACT_TABLES.values()):
+        have = {row[1] for row in cur.execute(f"PRAGMA main.table_info({table.name})")}
+        missing = _older_columns(have, table)
+        if not missing:
+            continue
+        derived = [article_mark_sql("t", "main.documents") + " AS date_source"
+                   if name == "date_source" else f'NULL AS "{name}"' for name in missing]
+        cur.execute(f"CREATE TEMP VIEW IF NOT EXISTS {table.name} AS "
+                    f"SELECT t.*, {', '.join(derived)} FROM main.{table.name} AS t")
 
 
 def _switch_to_wal(cur: Any) -> None:
