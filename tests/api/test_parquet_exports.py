@@ -60,8 +60,13 @@ def test_movements_parquet_has_the_list_rows_and_their_geometry(client) -> None:
             continue
         kind, coords = read_wkb(r["geometry"])
         seen_types.add(kind)
-        if kind == "LineString":  # origin to destination, longitude first
+        located = [p for p in (m["location"], d, o) if p and p.get("lat") is not None]
+        if kind == "LineString":  # origin to destination, longitude first; neither an area
             assert coords == [(o["lon"], o["lat"]), (d["lon"], d["lat"])]
+            assert not o["area"] and not d["area"]
+        elif located:  # one of its places: an area's centre only when it names no other place
+            points = [p for p in located if not p["area"]] or located
+            assert coords[0] in {(p["lon"], p["lat"]) for p in points}
         else:
             assert coords == [(m["lon"], m["lat"])]
         west, south, east, north = column["bbox"]

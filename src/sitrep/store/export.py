@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from sitrep.store.db import Store
+from sitrep.store.queries import mark_areas
 from sitrep.store.schema import FACT_TABLES, documents
 
 KINDS = ("movements", "claims", "quotes", "places")
@@ -32,8 +34,9 @@ def csv_row(row: dict[str, Any]) -> dict[str, Any]:
             for k, v in row.items()}
 
 
-def iter_rows(store: Store, kind: str) -> Iterator[dict[str, Any]]:
-    """Fact rows of one kind with their document's name, publisher and date."""
+def iter_rows(store: Store, kind: str, chunk: int = 500) -> Iterator[dict[str, Any]]:
+    """Fact rows of one kind with their document's name, publisher and date; a movement's
+    places say whether they are areas (`queries.mark_areas`), as the API's do."""
     table = FACT_TABLES[kind]
     q = (
         select(
@@ -47,8 +50,17 @@ def iter_rows(store: Store, kind: str) -> Iterator[dict[str, Any]]:
         .order_by(documents.c.published, table.c.doc_id, table.c.start)
     )
     with store.engine.connect() as conn:
+        rows: list[dict[str, Any]] = []
         for row in conn.execute(q).mappings():
-            yield dict(row)
+            rows.append(dict(row))
+            if len(rows) >= chunk:
+                yield from _marked(conn, kind, rows)
+                rows = []
+        yield from _marked(conn, kind, rows)
+
+
+def _marked(conn: Connection, kind: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return mark_areas(conn, rows) if kind == "movements" else rows
 
 
 def write_jsonl(store: Store, kind: str, out: IO[str]) -> int:
@@ -72,24 +84,43 @@ def write_csv(store: Store, kind: str, out: IO[str]) -> int:
     return n
 
 
+def _coords(ref: Any) -> list[float] | None:
+    if not isinstance(ref, dict) or ref.get("lat") is None or ref.get("lon") is None:
+        return None
+    return [ref["lon"], ref["lat"]]
+
+
+def _spot(ref: Any) -> list[float] | None:
+    """Where a force can be: a place's point, unless the place is an area (a sea, an ocean, a
+    country, a region), whose centre is no position of a force."""
+    return None if isinstance(ref, dict) and ref.get("area") else _coords(ref)
+
+
+def movement_geometry(row: dict[str, Any]) -> dict[str, Any] | None:
+    """A movement's geometry, as the map draws it: a LineString from its origin to where it is
+    heading only when both are points; an area is never a line's end. Else a Point where it
+    is (or is heading, or set out from); an area's centre only when it names no other place,
+    its `area` mark in the properties saying what that point is."""
+    o, d, at = row.get("origin"), row.get("destination"), row.get("location")
+    start, end = _spot(o), _spot(d)
+    if start and end:
+        return {"type": "LineString", "coordinates": [start, end]}
+    where = _spot(at) or end or start or _coords(d) or _coords(at) or _coords(o)
+    if where is None and row.get("lat") is not None and row.get("lon") is not None:
+        where = [row["lon"], row["lat"]]
+    return {"type": "Point", "coordinates": where} if where else None
+
+
 def feature(kind: str, row: dict[str, Any]) -> dict[str, Any] | None:
-    """A GeoJSON feature: a movement with origin and destination is a LineString, else a Point."""
+    """A GeoJSON feature: a movement as `movement_geometry`, any other fact a Point."""
     props = {k: v for k, v in row.items() if k not in ("lat", "lon")}
     if kind == "movements":
-        o, d = row.get("origin") or {}, row.get("destination") or {}
-        if o.get("lat") is not None and d.get("lat") is not None:
-            geom = {
-                "type": "LineString",
-                "coordinates": [[o["lon"], o["lat"]], [d["lon"], d["lat"]]],
-            }
-            return {"type": "Feature", "geometry": geom, "properties": props}
-    if row.get("lat") is None or row.get("lon") is None:
-        return None
-    return {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-        "properties": props,
-    }
+        geom = movement_geometry(row)
+    elif row.get("lat") is None or row.get("lon") is None:
+        geom = None
+    else:
+        geom = {"type": "Point", "coordinates": [row["lon"], row["lat"]]}
+    return {"type": "Feature", "geometry": geom, "properties": props} if geom else None
 
 
 def write_geojson(store: Store, kind: str, out: IO[str]) -> int:
