@@ -182,8 +182,8 @@ def mode_ids(page: Any, kind: str) -> set[str]:
 
 
 def test_every_map_mode_downloads_exactly_what_its_filters_show(screen) -> None:
-    """Dates, "keep undated" and text in the reports; dates and sources in the incidents;
-    dates in the tracks (a track whose time span meets them)."""
+    """Dates, "keep undated" and text in the reports; dates and sources in the incidents; the
+    reports' own filters in the tracks (a track one of whose positions a listed report gave)."""
     window = {"date_from": "2023-11-11", "date_to": "2023-11-12"}  # the examples' November
     page = screen.open("#/map?" + urlencode({**window, "undated": "true", "q": "Russian"}), "map")
     shown = api(screen.base, "movements", **window, undated="true", q="Russian",
@@ -203,16 +203,29 @@ def test_every_map_mode_downloads_exactly_what_its_filters_show(screen) -> None:
     features = json.loads(download(page, "geojson"))["features"]
     assert {f["properties"]["id"] for f in features} == mode_ids(page, "incident") == {
         i["id"] for i in incidents if i["lat"] is not None}
-    # tracks: those whose time span meets the dates; one that ended before or began after is out
-    page = screen.open("#/map/tracks?" + urlencode(window), "map")
-    tracks = api(screen.base, "tracks", limit=500)["items"]
-    meets = {t["id"] for t in tracks if (t["last_seen"] or t["first_seen"])[:10]
-             >= window["date_from"] and t["first_seen"][:10] <= window["date_to"]}
-    assert 0 < len(meets) < len(tracks)
-    expect(page.locator("#mv-list button.track")).to_have_count(len(meets))
-    features = json.loads(download(page, "geojson"))["features"]
-    assert {f["properties"]["id"] for f in features} == mode_ids(page, "track") == meets
+    # tracks: the reports' own filters (dates with "keep undated", text, status...) pick the
+    # tracks one of whose positions a report they list gave; both downloads hold those
+    for params in ({**window, "undated": "true", "q": "Russian"}, {"status": "withdrawing"}):
+        page = screen.open("#/map/tracks?" + urlencode(params), "map")
+        reported = {m["id"] for m in api(screen.base, "movements", **params, limit=500)["items"]}
+        shown = tracks_reported_by(screen.base, reported)
+        assert 0 < len(shown) < api(screen.base, "tracks", limit=1)["total"]
+        expect(page.locator("#mv-list button.track")).to_have_count(len(shown))
+        features = json.loads(download(page, "geojson"))["features"]
+        assert {f["properties"]["id"] for f in features} == mode_ids(page, "track") == shown
+        rows = list(csv.DictReader(io.StringIO(download(page, "csv").decode("utf-8"))))
+        assert {r["track_id"] for r in rows} == shown
+        assert len(rows) == sum(len(f["geometry"]["coordinates"]) for f in features)
     assert screen.problems == []
+
+
+def tracks_reported_by(base: str, movement_ids: set[str]) -> set[str]:
+    """The tracks with a position (an incident) that one of these movements reported, read
+    from the API's incidents and tracks."""
+    incidents = {i["id"] for i in api(base, "incidents", limit=500)["items"]
+                 if {r["movement_id"] for r in i["reports"]} & movement_ids}
+    return {t["id"] for t in api(base, "tracks", limit=500)["items"]
+            if {p["incident_id"] for p in t["points"]} & incidents}
 
 
 def test_the_claims_view_keeps_its_quantity_and_claimant_in_the_url(screen) -> None:

@@ -80,9 +80,9 @@ def create_app(db_url: str, token: str | None = None, *,
     app.add_middleware(HostGuard, hosts=allowed_hosts(host))
     app.add_middleware(SecurityHeaders,
                        csp=content_security_policy(script_hashes, app.state.tile_url))
+    app.include_router(resolve_routes.router)  # before /{kind}.csv: /tracks.csv is its own
     app.include_router(routes.router)
     app.include_router(ingest.router)
-    app.include_router(resolve_routes.router)
     app.include_router(speakers.router)
 
     @app.get("/api/config", summary="What the UI needs to know about this server")

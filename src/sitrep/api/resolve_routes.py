@@ -8,27 +8,31 @@ Mounted by the application (`app.include_router(resolve_routes.router)`); reads 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import StreamingResponse
 from sqlalchemy.engine import Connection
 
 from sitrep.api.params import (
     Cursor,
-    DateFrom,
-    DateTo,
     GeoLimit,
-    check_dates,
     cursor_parts,
     decode_cursor,
     encode_cursor,
     parse_bbox,
 )
+from sitrep.api.routes import MovementFilter
 from sitrep.records import METRICS
 from sitrep.resolve import step as resolved
+from sitrep.store import queries
+from sitrep.store.export import csv_row
+from sitrep.store.queries import FactFilter
 from sitrep.store.resolve_tables import create_tables
 
 router = APIRouter(prefix="/api", tags=["resolve"])
@@ -116,38 +120,70 @@ def incidents_geojson(conn: Conn, actor: str | None = None,
             "next_cursor": next_cursor("incidents", nxt)}
 
 
-def read_tracks(conn: Connection, actor: str | None, date_from: DateFrom, date_to: DateTo,
-                page: resolved.Page) -> tuple[list[Any], int, tuple[Any, ...] | None]:
-    """The tracks of one force (`actor`) whose time span meets the dates, for both lists."""
-    check_dates(date_from, date_to)
-    return resolved.list_tracks(conn, actor=actor,
-                                date_from=date_from.isoformat() if date_from else None,
-                                date_to=date_to.isoformat() if date_to else None, page=page)
+def read_tracks(conn: Connection, f: FactFilter, page: resolved.Page
+                ) -> tuple[list[Any], int, tuple[Any, ...] | None]:
+    """The tracks with a position reported by a movement the filter matches (every track when
+    it matches every movement): one code path for the list and its downloads."""
+    reports = None if f == FactFilter() else queries.fact_ids("movements", f)
+    return resolved.list_tracks(conn, reports=reports, page=page)
 
 
 @router.get("/tracks", summary="Successive positions of one force, in time order")
-def list_tracks(conn: Conn, actor: str | None = None, date_from: DateFrom = None,
-                date_to: DateTo = None, limit: Limit = 50,
+def list_tracks(conn: Conn, f: MovementFilter, limit: Limit = 50,
                 cursor: Cursor = None) -> dict[str, Any]:
-    """With dates, the tracks whose time span (first to last seen) meets them."""
-    items, total, nxt = read_tracks(conn, actor, date_from, date_to,
-                                    read_cursor(cursor, "tracks", limit))
+    """The movement list's filters apply: a track is listed when one of its positions was
+    reported by a movement they match (dates: the report's own or its article's; `undated`
+    keeps the reports with neither)."""
+    items, total, nxt = read_tracks(conn, f, read_cursor(cursor, "tracks", limit))
     return page("tracks", items, total, nxt)
 
 
+def track_features(items: list[Any]) -> list[dict[str, Any]]:
+    return [{"type": "Feature",
+             "properties": {k: v for k, v in asdict(t).items() if k != "points"}
+             | {"places": [p.place for p in t.points], "times": [p.first_seen for p in t.points]},
+             "geometry": {"type": "LineString",
+                          "coordinates": [[p.lon, p.lat] for p in t.points]}}
+            for t in items]
+
+
 @router.get("/tracks.geojson", summary="Tracks as GeoJSON lines")
-def tracks_geojson(conn: Conn, actor: str | None = None, date_from: DateFrom = None,
-                   date_to: DateTo = None, limit: GeoLimit = 1000,
+def tracks_geojson(conn: Conn, f: MovementFilter, limit: GeoLimit = 1000,
                    cursor: Cursor = None) -> dict[str, Any]:
-    items, _, nxt = read_tracks(conn, actor, date_from, date_to,
-                                read_cursor(cursor, "tracks", limit))
+    """The tracks `/api/tracks` lists under the same filters."""
+    items, _, nxt = read_tracks(conn, f, read_cursor(cursor, "tracks", limit))
     return {"type": "FeatureCollection", "next_cursor": next_cursor("tracks", nxt),
-            "features": [
-        {"type": "Feature",
-         "properties": {k: v for k, v in asdict(t).items() if k != "points"}
-         | {"places": [p.place for p in t.points], "times": [p.first_seen for p in t.points]},
-         "geometry": {"type": "LineString", "coordinates": [[p.lon, p.lat] for p in t.points]}}
-        for t in items]}
+            "features": track_features(items)}
+
+
+TRACK_CSV = ["track_id", "actor", "km", "position", "role", "place", "lat", "lon",
+             "first_seen", "last_seen", "incident_id"]
+
+
+@router.get("/tracks.csv", summary="Tracks as CSV, one row per position",
+            response_class=StreamingResponse,
+            responses={200: {"content": {"text/csv": {}}, "description": "CSV with a header row"}})
+def tracks_csv(conn: Conn, f: MovementFilter) -> StreamingResponse:
+    """Every track `/api/tracks` lists under the same filters, a row per position in time order.
+    Text cells that begin like a spreadsheet formula get a leading '."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=TRACK_CSV)
+    writer.writeheader()
+    after: tuple[Any, ...] | None = None
+    while True:
+        items, _, after = read_tracks(conn, f, resolved.Page(500, after))
+        for t in items:
+            for n, p in enumerate(t.points, 1):
+                writer.writerow(csv_row({
+                    "track_id": t.id, "actor": t.actor, "km": t.km, "position": n,
+                    "role": p.role, "place": p.place, "lat": p.lat, "lon": p.lon,
+                    "first_seen": p.first_seen, "last_seen": p.last_seen,
+                    "incident_id": p.incident_id}))
+        if after is None:
+            break
+    headers = {"Content-Disposition": 'attachment; filename="sitrep-tracks.csv"'}
+    return StreamingResponse(iter([out.getvalue()]), media_type="text/csv; charset=utf-8",
+                             headers=headers)
 
 
 @router.get("/ledger", summary="Figures by quantity, claimant and date; contradictions flagged")

@@ -82,13 +82,20 @@ def fact_page(conn: Connection, kind: str, f: FactFilter, sort: str, limit: int,
             "total": queries.count_facts(conn, kind, f) if with_total else None}
 
 
+def movement_filter(c: Commons, actor: Many = None, equipment: Equipment = None,
+                    status: Status = None, observed_by: Many = None) -> FactFilter:
+    """The movement list's filters; the tracks built from movements take the same ones."""
+    return fact_filter(c, actor=actor, equipment=equipment, status=status, observed_by=observed_by)
+
+
+MovementFilter = Annotated[FactFilter, Depends(movement_filter)]
+
+
 # --- facts ---------------------------------------------------------------------------------
 @router.get("/movements", summary="Military movements, filtered and paged")
-def list_movements(conn: Conn, c: Commons, actor: Many = None, equipment: Equipment = None,
-                   status: Status = None, observed_by: Many = None, sort: FactSort = "-date",
+def list_movements(conn: Conn, f: MovementFilter, sort: FactSort = "-date",
                    limit: Limit = DEFAULT_PAGE, cursor: Cursor = None,
                    with_total: WithTotal = False) -> dict[str, Any]:
-    f = fact_filter(c, actor=actor, equipment=equipment, status=status, observed_by=observed_by)
     return fact_page(conn, "movements", f, sort, limit, cursor, with_total)
 
 
@@ -126,11 +133,10 @@ def geojson_page(conn: Connection, kind: str, f: FactFilter, sort: str, limit: i
 
 
 @router.get("/movements.geojson", summary="Movements as GeoJSON (LineString origin→destination)")
-def movements_geojson(conn: Conn, c: Commons, actor: Many = None, equipment: Equipment = None,
-                      status: Status = None, observed_by: Many = None, sort: FactSort = "-date",
+def movements_geojson(conn: Conn, f: MovementFilter, sort: FactSort = "-date",
                       limit: GeoLimit = 1000, cursor: Cursor = None) -> dict[str, Any]:
-    """A movement with origin and destination is a LineString, otherwise a Point where it is."""
-    f = fact_filter(c, actor=actor, equipment=equipment, status=status, observed_by=observed_by)
+    """A movement from one point to another is a LineString, otherwise a Point where it is; an
+    area (a sea, a country...) is never a line's end."""
     return geojson_page(conn, "movements", f, sort, limit, cursor)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Select
 
 from sitrep.resolve import ledger
 from sitrep.resolve import store as rs
@@ -239,24 +240,31 @@ def list_incidents(conn: Connection, *, actor: str | None = None, min_sources: i
 
 
 # --- tracks ---------------------------------------------------------------------------------
-def list_tracks(conn: Connection, *, actor: str | None = None, date_from: str | None = None,
-                date_to: str | None = None, page: Page = Page()
-                ) -> tuple[list[TrackView], int, tuple[Any, ...] | None]:
-    """Tracks, latest first (those whose time span meets `date_from`..`date_to`, as incidents);
-    the total, and the key to continue after."""
+def list_tracks(conn: Connection, *, reports: Select[Any] | None = None,
+                page: Page = Page()) -> tuple[list[TrackView], int, tuple[Any, ...] | None]:
+    """Tracks, latest first; with `reports` (a select of movement ids: the movement list's own
+    filters), those with a position one of these movements reported. The total, and the key to
+    continue after."""
     t = rt.tracks.c
     q = select(rt.tracks)
-    if actor:
-        q = q.where(t.actor_key == side_key(actor))
-    if date_from:
-        q = q.where(func.coalesce(t.last_seen, t.first_seen) >= date_from)
-    if date_to:
-        q = q.where(t.first_seen <= date_to + "~")
+    if reports is not None:
+        q = q.where(t.id.in_(tracks_reported_by(conn, reports)))
     total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
     order = [(func.coalesce(t.first_seen, ""), True), (t.id, False)]
     rows, nxt = read_page(conn, q, order, page, lambda r: (r.first_seen or "", r.id))
     return [TrackView(r.id, r.actor, r.first_seen, r.last_seen, r.km,
                       [TrackPoint(**p) for p in (r.points or [])]) for r in rows], total, nxt
+
+
+def tracks_reported_by(conn: Connection, reports: Select[Any]) -> list[str]:
+    """The tracks with a position (an incident) that one of these movements reported."""
+    ir = rt.incident_reports.c
+    incidents = {r[0] for r in conn.execute(
+        select(ir.incident_id).where(ir.movement_id.in_(reports)).distinct())}
+    if not incidents:
+        return []
+    return [r.id for r in conn.execute(select(rt.tracks.c.id, rt.tracks.c.points))
+            if any(p["incident_id"] in incidents for p in r.points or [])]
 
 
 # --- the ledger -----------------------------------------------------------------------------

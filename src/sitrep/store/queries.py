@@ -223,6 +223,13 @@ def _fact_select(kind: str, f: FactFilter) -> tuple[Any, Select[Any]]:
     return table, (q.where(*conds) if conds else q)
 
 
+def fact_ids(kind: str, f: FactFilter) -> Select[Any]:
+    """The ids of the facts a filter matches, as a subquery: what the lists built from facts
+    (tracks from movements) are narrowed by, so they match the fact list exactly."""
+    table, q = _fact_select(kind, f)
+    return q.with_only_columns(table.c.id)
+
+
 # --- fact lists ----------------------------------------------------------------------------
 def list_facts(conn: Connection, kind: str, f: FactFilter, page: Page
                ) -> tuple[list[dict[str, Any]], tuple[Any, str] | None]:

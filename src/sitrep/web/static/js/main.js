@@ -117,7 +117,8 @@ async function selectTrack(t) {
 }
 
 async function loadTracks() {
-  // the shown filters (actor, dates: a track whose time span meets them), as the download has them
+  // the movement list's filters: a track one of whose positions a matching movement reported,
+  // as the downloads have them
   const data = await getJSON("tracks", { ...movementParams(), limit: 500 });
   if (!data) return;
   state.items = data.items;
@@ -168,7 +169,7 @@ function showExports() {
   const links = { reports: [["GeoJSON", download("movements.geojson", { ...p, limit: 5000 })],
     ["CSV", download("movements.csv", p)], ["Parquet", download("movements.parquet", p)]],
   incidents: [["GeoJSON", download("incidents.geojson", { ...p, limit: 5000 })]],
-  tracks: [["GeoJSON", download("tracks.geojson", { ...p, limit: 5000 })]] }[state.mode];
+  tracks: [["GeoJSON", download("tracks.geojson", { ...p, limit: 5000 })], ["CSV", download("tracks.csv", p)]] }[state.mode];
   $("exports").replaceChildren("Download: ", ...links.flatMap(([name, href], i) =>
     [i ? " · " : "", h("a", { href, download: "", class: "export", dataset: { format: name.toLowerCase() } }, name)]));
 }
