@@ -166,3 +166,15 @@ def test_the_enemy_of_a_side_is_never_a_peacekeeping_bloc() -> None:
     ctx = SubjectContext("", "Russia", {}, ["Russia", "UN", "Ukraine"])
     assert ctx.opponent("Russia") == "Ukraine"
     assert ctx.opponent("Ukraine") == "Russia"
+
+
+DATELINED = """MOGADISHU (Wire) - Somalia's army said on Thursday its troops had killed 27 \
+al-Shabaab fighters in an assault on a camp near Jilib."""
+
+STAMPED = """09:15 GMT: Lebanon's health ministry says 14 people were killed in strikes on \
+villages east of Tyre."""
+
+
+def test_a_dateline_the_parser_takes_for_a_subject_is_not_the_claimant() -> None:
+    assert claim_of(DATELINED, 27).claimant == "Somalia's army"
+    assert claim_of(STAMPED, 14).claimant == "Lebanon's health ministry"

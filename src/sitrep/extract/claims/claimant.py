@@ -256,8 +256,7 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
             break  # the parse ran two sentences together
         if tok.lemma_.lower() in lex.SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX") \
                 and _speech_use(tok):
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"
-                         and sent[0] <= c.idx < sent[1]), None) or _shared(tok, sent)
+            subj = _nearest_subject(tok, sent) or _shared(tok, sent)
             if subj is not None and subj.left_edge.idx <= fig <= subj.right_edge.idx:
                 return None  # the figure's own phrase as the speaker: the parse went wrong
             if subj is not None:
@@ -277,6 +276,13 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
             break
         tok = tok.head
     return None
+
+
+def _nearest_subject(verb: Any, sent: tuple[int, int]) -> Any:
+    """The verb's subject in the sentence; of two (a dateline or a time stamp the parser took
+    for a subject: "KHARTOUM (Reuters) - the army said"), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and sent[0] <= c.idx < sent[1]]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 def _titled(subj: Any) -> str | None:
@@ -382,6 +388,8 @@ def _subject_words(subj: Any) -> Any:
     for t in sdoc[start:subj.i]:  # not into a headline glued above
         if t.is_space and "\n" in t.text:
             start = t.i + 1
+    while start < subj.i and sdoc[start].is_punct:  # "- the army": a dateline's dash
+        start += 1
     end = subj.i + 1
     for c in subj.children:
         if c.dep_ in ("conj", "cc") and c.i > subj.i:
