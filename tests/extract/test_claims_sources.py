@@ -178,3 +178,21 @@ villages east of Tyre."""
 def test_a_dateline_the_parser_takes_for_a_subject_is_not_the_claimant() -> None:
     assert claim_of(DATELINED, 27).claimant == "Somalia's army"
     assert claim_of(STAMPED, 14).claimant == "Lebanon's health ministry"
+
+
+RIGHTS_GROUPS = """Local rights groups said at least 31 civilians were killed when the militia \
+raided the market in Bunia."""
+
+VILLAGE = """Gunmen on motorbikes killed 14 farmers near Mopti, a village leader said."""
+
+ANONYMOUS_SOURCE = """Four soldiers died when their patrol hit a mine near Gao, a military source \
+said, speaking on condition of anonymity."""
+
+
+def test_a_speaker_by_role_counts_in_the_plural_and_the_singular() -> None:
+    assert claim_of(RIGHTS_GROUPS, 31).claimant == "Local rights groups"
+    assert claim_of(VILLAGE, 14).claimant == "a village leader"
+
+
+def test_a_trailing_speaker_with_a_clause_after_it_is_the_claimant() -> None:
+    assert claim_of(ANONYMOUS_SOURCE, 4).claimant == "a military source"

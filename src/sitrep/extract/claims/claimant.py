@@ -38,7 +38,8 @@ _SUBJECT_BEFORE = re.compile(
     r"|[Tt]he\s+(?:[a-z]+\s+){0,3}[a-z]+)"
     rf"(?:\s+(?:itself|also|has|have|had|now|later|previously|earlier|again|already))*\s+{_SAID}\b")
 _TRAILING = re.compile(
-    rf",\s*(?:{_SAID}\s+([^,.;:“”\"]+)|([^,.;:“”\"]+?)\s+{_SAID})(?:\s+[^,.;]*)?[.”\"'’]*\s*$")
+    rf",\s*(?:{_SAID}\s+([^,.;:“”\"]+)|([^,.;:“”\"]+?)\s+{_SAID})(?:\s+[^,.;]*)?"
+    r"(?:,\s+[a-z]+ing\b[^.;]*)?[.”\"'’]*\s*$")  # "…, a commander said, asking not to be named."
 # a document and its author: "a tally by the AP", "the latest figures from the UN agency"
 _AUTHORED = re.compile(r"(?:an?|the)\s+(?:\w+\s+){0,2}?(?:tally|count|report|estimates?|figures|"
                        r"data|study|analysis|assessment|survey|statement|update|database)\s+"
@@ -134,7 +135,14 @@ def _valid(phrase: str) -> bool:
     if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper()
                                                     and words[0].lower() not in ("the", "a")):
         return True
-    return any(w.lower().strip(".,") in lex.INSTITUTION_WORDS for w in words)
+    return any(_institution_word(w.lower().strip(".,")) for w in words)
+
+
+def _institution_word(word: str) -> bool:
+    """An institution or a speaker by role, in the singular or the plural ("aid groups",
+    "a village leader")."""
+    return word in lex.INSTITUTION_WORDS or f"{word}s" in lex.INSTITUTION_WORDS \
+        or (word.endswith("s") and word[:-1] in lex.INSTITUTION_WORDS)
 
 
 def tidy(phrase: str, persons: list[tuple[int, int, str]] | None = None,
