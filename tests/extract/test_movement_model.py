@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import sitrep
-from sitrep.extract.movements import find_movements
+from sitrep.config import Config
 from sitrep.extract.movements.model import WEIGHTS, SentenceModel, load, terms
 from sitrep.records import Document, Movement
 
@@ -114,7 +114,8 @@ def test_without_the_model_the_rules_run_alone(tmp_path: Path) -> None:
     doc = run("A battalion of Chadian troops was bussed to Abeche on Tuesday, the army said.")
     assert by_model(doc)
     assert load(str(tmp_path / "none.json")) is None  # no weights installed: no model
-    assert [m for m in find_movements(doc) if m.rule == "move-model"] == []
+    alone = sitrep.process(doc.raw_text, config=Config(movement_model=False))
+    assert alone.relevance == "high" and by_model(alone) == []
 
 
 def test_the_evaluation_only_part_is_scored_and_not_fitted() -> None:

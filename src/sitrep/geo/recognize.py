@@ -29,7 +29,7 @@ WORD = re.compile(
 JOINERS = {" ", "-", ". ", "–"}
 CONNECTORS = {"of", "the", "de", "del", "la", "le", "les", "al", "el", "and", "on", "upon",
               "am", "an", "der", "di", "da", "du", "des", "y", "en", "sur", "do", "dos", "ul",
-              "bin", "ibn"}
+              "bin", "ibn", "au", "aux"}
 DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east",
               "west", "northeastern", "northwestern", "southeastern", "southwestern"}
 # words after a name that make it an area around the named place
@@ -481,6 +481,10 @@ PLACE_NOUNS = {"city", "town", "village", "outskirts", "suburb", "suburbs", "por
                "north", "east", "west", "county", "state"}
 
 
+# "pulled out of X", "the eastern part of X", "the western edge of X": ground in or of a place
+PART_WORDS = {"out", "part", "parts", "edge", "edges"}
+
+
 SETTLEMENT_NOUNS = {"town", "village", "settlement", "hamlet", "township"}
 
 
@@ -536,7 +540,7 @@ def word_cue(text: str, tokens: list[Token], i: int) -> bool:
     if p in LOCATIVE and not is_capitalised(prev.text):
         return True
     if p == "of":
-        return i >= 2 and tokens[i - 2].text.lower() in PLACE_NOUNS
+        return i >= 2 and tokens[i - 2].text.lower() in PLACE_NOUNS | PART_WORDS
     # "the settlement Selydove", "the village Krynky" (translated reports drop the "of")
     return p in SETTLEMENT_NOUNS and i >= 2 and tokens[i - 2].text.lower() == "the"
 

@@ -8,7 +8,7 @@ from collections import Counter
 from sitrep.dates import resolve_date
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.actor import actor_of
-from sitrep.extract.movements.equipment import equipment_of, size_of
+from sitrep.extract.movements.equipment import equipment_of, size_of, unit_of
 from sitrep.extract.movements.evidence import (
     confidence_of,
     date_words,
@@ -37,8 +37,8 @@ from sitrep.records import Document, Movement
 
 def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Movement]:
     """Every reported movement of a force in the document, one per event: the rules' trigger
-    words first, then the sentences the learned `model` reads as movements where the rules
-    found none."""
+    words first, less those in sentences the learned `model` all but rules out, then the
+    sentences the model reads as movements where the rules found none."""
     sdoc = doc.nlp
     if sdoc is None:
         return []
@@ -71,6 +71,7 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
             by_force[got.force] = got
         found.append(got)
     if model is not None:
+        found = [f for f in found if not model.rules_out(doc.clean_text[f.start:f.end])]
         found.extend(_read_sentences(doc, sdoc, names, imagery, found, model))
     kept = [f for f in found if not (f.observed_only and main_place(f.movement) is None)]
     _fill_actors(kept)
@@ -176,7 +177,7 @@ def _build(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
     got = Found(mov, s, e, when=date_words(sdoc, tok),
                 observed_only=lemma in OBSERVED | {"show"},
                 force=force.i if force is not None else None,
-                described=describes_force(tok))
+                described=describes_force(tok), unit=unit_of(force))
     add_places(doc, sdoc, tok, got, found=found)
     if force is not None:
         add_places(doc, sdoc, force, got, only_location=True, found=found)

@@ -74,3 +74,18 @@ def size_of(force: at.SpacyToken | None) -> str | None:
         if re.fullmatch(r"\d[\d,.]*-(?:mile|km|kilometre|kilometer)s?(?:-long)?", t.text):
             return t.text
     return None
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
+                      r"|ninth|tenth|eleventh|twelfth", re.I)
+
+
+def unit_of(force: at.SpacyToken | None) -> str | None:
+    """The force's own number as a formation ("the 98th Division", "a third brigade"): two
+    numbered formations are two forces, however alike the rest of their telling."""
+    if force is None:
+        return None
+    for t in force.children:
+        if t.dep_ in ("amod", "compound", "nummod", "nmod") and _ORDINAL.fullmatch(t.text):
+            return t.text.lower()
+    return None

@@ -20,6 +20,7 @@ class Found:
     force: int | None = None  # token index of the force's head
     headline: bool = False
     described: bool = False  # read from a clause that describes the force ("a convoy that left")
+    unit: str | None = None  # the force's formation number ("146th"), when it has one
 
 
 def richness(mov: Movement, headline: bool = False) -> int:

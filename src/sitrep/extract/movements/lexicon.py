@@ -93,7 +93,7 @@ EQUIPMENT = {
     # irregular and police forces move like troops ("insurgents pulled out of the town")
     "insurgent": "troops", "gunman": "troops", "jihadist": "troops", "militia": "troops",
     "militiaman": "troops", "guerrilla": "troops", "police": "troops", "detachment": "troops",
-    "flotilla": "warships", "garrison": "troops",
+    "flotilla": "warships", "garrison": "troops", "element": "troops",
     "troop": "troops", "troops": "troops", "force": "troops", "forces": "troops",
     "soldier": "troops", "infantry": "troops", "personnel": "troops", "man": "troops",
     "men": "troops", "fighter": "troops", "mercenary": "troops", "reservist": "troops",
@@ -122,7 +122,7 @@ FORCE_HEADS = frozenset(set(EQUIPMENT) - {"supply", "supplies", "fuel", "logisti
 AMBIGUOUS = frozenset({"carrier", "aircraft", "plane", "jet", "ship", "vessel", "boat", "vehicle",
                        "truck", "lorry", "helicopter", "group", "unit", "tank", "man", "men",
                        "column", "convoy", "fighter", "staff", "officer", "system", "force",
-                       "forces"})
+                       "forces", "element"})
 MILITARY_CUES = frozenset({
     "military", "army", "navy", "naval", "troop", "soldier", "defence", "defense", "war",
     "warship", "armoured", "armored", "missile", "artillery", "invasion", "offensive", "combat",

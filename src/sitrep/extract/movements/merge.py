@@ -53,6 +53,8 @@ def _compatible(a: Found, b: Found) -> bool:
         return False
     if ma.size and mb.size and ma.size != mb.size:
         return False
+    if a.unit and b.unit and a.unit != b.unit:
+        return False  # "the 146th division" and "a fourth division": two formations
     pa, pb = main_place(ma), main_place(mb)
     if _same_day(a.when, b.when) and (a.observed_only or b.observed_only):
         return True  # one sighting that day, told with and without its route
@@ -98,4 +100,4 @@ def _combine(a: Found, b: Found) -> Found:
     told = [x for x in (a, b) if not x.headline] or [a, b]  # a headline is no sighting
     return Found(m, keep.start, keep.end, keep.when or other.when,
                  richness(m, keep.headline), all(x.observed_only for x in told),
-                 keep.force, keep.headline)
+                 keep.force, keep.headline, unit=keep.unit or other.unit)

@@ -1,0 +1,66 @@
+"""How the movements of one article are put together: which rule findings stand, and when two
+tellings are one event. Sentences written fresh for these mechanisms."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import sitrep
+from sitrep.config import Config
+from sitrep.extract.movements.model import VETO_BELOW, load
+from sitrep.records import Document
+
+
+@lru_cache(maxsize=16)
+def run(text: str) -> Document:
+    return sitrep.process(text)
+
+
+def test_a_trigger_in_a_sentence_the_model_all_but_rules_out_is_no_movement() -> None:
+    text = ("Fighter jets and naval vessels appear often in the video game, which lets players "
+            "send troops across a map.")
+    doc = run(text)
+    model = load()
+    assert model is not None and model.p_movement(text) < VETO_BELOW
+    rules_alone = sitrep.process(text, config=Config(movement_model=False))
+    assert [m.rule for m in rules_alone.movements] == ["move-send"]
+    assert doc.movements == []
+
+
+def test_a_movement_the_model_backs_is_kept_by_the_veto() -> None:
+    text = "Two companies of Kenyan police were flown to Port-au-Prince on Friday, officials said."
+    doc = run(text)
+    model = load()
+    assert model is not None and not model.rules_out(text)
+    assert [m.destination.mention for m in doc.movements if m.destination] == ["Port-au-Prince"]
+
+
+def test_two_numbered_formations_told_alike_are_two_movements() -> None:
+    doc = run("The army said on Monday that its 41st Brigade had been sent to the Kharkiv "
+              "region to hold the line.\n\nA day later the 12th Brigade was also sent to the "
+              "Kharkiv region, a spokesman said.")
+    assert len(doc.movements) == 2
+    assert all(m.destination and m.destination.mention.startswith("Kharkiv")
+               for m in doc.movements)
+
+
+def test_one_formation_told_twice_is_still_one_movement() -> None:
+    doc = run("The army said on Monday that its 41st Brigade had been sent to the Kharkiv "
+              "region to hold the line.\n\nThe 41st Brigade was sent to the Kharkiv region "
+              "after heavy losses there, a spokesman said.")
+    assert len(doc.movements) == 1
+
+
+def test_elements_of_a_force_move_like_troops() -> None:
+    doc = run("The SAF has pulled elements back from Kadugli to the outskirts of Dilling, "
+              "the army's spokesman said on Tuesday.")
+    assert len(doc.movements) == 1
+    mov = doc.movements[0]
+    assert mov.equipment == ["troops"]
+    assert mov.origin is not None and mov.origin.mention == "Kadugli"
+
+
+def test_a_place_pulled_out_of_or_a_part_of_is_a_place() -> None:
+    doc = run("Kurdish fighters pulled out of Manbij overnight. By dawn soldiers held the "
+              "northern part of Tabqa, the monitor said.")
+    assert {"Manbij", "Tabqa"} <= {p.mention for p in doc.places}
