@@ -64,3 +64,11 @@ def test_a_place_pulled_out_of_or_a_part_of_is_a_place() -> None:
     doc = run("Kurdish fighters pulled out of Manbij overnight. By dawn soldiers held the "
               "northern part of Tabqa, the monitor said.")
     assert {"Manbij", "Tabqa"} <= {p.mention for p in doc.places}
+
+
+def test_tellings_with_no_place_that_share_only_side_and_status_stay_apart() -> None:
+    # the next sentence, the same side, the same status and no place: nothing says they are one
+    doc = run("Ethiopian army units were deployed overnight, the regional government said. "
+              "Ethiopian tanks and artillery were deployed as well, residents said.")
+    assert len(doc.movements) == 2
+    assert {m.actor for m in doc.movements} == {"Ethiopia"}

@@ -60,15 +60,9 @@ def _compatible(a: Found, b: Found) -> bool:
         return True  # one sighting that day, told with and without its route
     if pa is not None and pb is not None:
         return any(_same_place(x, y) for x in _places(ma) for y in _places(mb))
-    if ma.status != mb.status:
-        return False
-    # one without a place: the same kind of force doing the same thing, or told in the next
-    # sentence ("Israel began moving troops… A dozen trucks carrying tanks were seen…")
-    ea, eb = set(ma.equipment), set(mb.equipment)
-    adjacent = 0 <= b.start - a.end <= 3 or 0 <= a.start - b.end <= 3
-    if pa is None and pb is None:
-        return adjacent or ea == eb
-    return adjacent or (ea == eb and ea != {"troops"})
+    # one without a place: a side and a status shared, even by the next sentence or by the
+    # same kind of force, do not make one event ("troops were sent… more troops arrived…")
+    return False
 
 
 def merge(found: list[Found]) -> list[Found]:
