@@ -141,3 +141,26 @@ def test_an_older_store_served_read_only_shows_its_article_dates_marked(tmp_path
     assert sorted(json.loads(line)["date_source"] for line in out.splitlines()) == [
         "article", "text"]
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_an_older_store_without_resolve_tables_says_how_to_build_them(tmp_path: Path) -> None:
+    """Read-only, nothing can be added to it: the resolve lists answer a clear 409 naming the
+    command, not a 500; opened writable, it gains the (empty) tables."""
+    import sqlite3
+
+    from sitrep.store.resolve_tables import TABLES
+
+    path = older_store(tmp_path)
+    with sqlite3.connect(path) as db:
+        for table in TABLES:
+            db.execute(f"DROP TABLE {table.name}")
+    db.close()
+    app = create_app(f"sqlite:///{path}", token="", read_only=True)
+    with TestClient(app, base_url=LOCAL) as client:
+        for path_ in ("/api/tracks", "/api/incidents", "/api/ledger", "/api/groups"):
+            err = client.get(path_).json()["error"]
+            assert (err["status"], err["code"]) == (409, "not_resolved"), path_
+            assert "sitrep resolve --db" in err["message"]
+        assert client.get("/api/movements").status_code == 200
+    with TestClient(create_app(f"sqlite:///{path}", token=""), base_url=LOCAL) as client:
+        assert client.get("/api/tracks").json()["items"] == []

@@ -17,8 +17,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
+from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
+from sitrep.api.errors import ApiError
 from sitrep.api.params import (
     Cursor,
     GeoLimit,
@@ -33,7 +35,7 @@ from sitrep.resolve import step as resolved
 from sitrep.store import queries
 from sitrep.store.export import csv_row
 from sitrep.store.queries import FactFilter
-from sitrep.store.resolve_tables import create_tables
+from sitrep.store.resolve_tables import TABLES, create_tables
 
 router = APIRouter(prefix="/api", tags=["resolve"])
 
@@ -44,7 +46,13 @@ Metric = Annotated[Literal[METRICS] | None, Query()]  # type: ignore[valid-type]
 def connection(request: Request) -> Iterator[Connection]:
     store = request.app.state.store
     if not getattr(request.app.state, "resolve_tables", False):
-        create_tables(store.engine)  # an empty store answers with empty lists, not an error
+        if not store.read_only:
+            create_tables(store.engine)  # an empty store answers with empty lists, not an error
+        elif missing := [t.name for t in TABLES if not inspect(store.engine).has_table(t.name)]:
+            # a store of a sitrep before the resolve stage, which nothing may be added to here
+            raise ApiError(409, f"this store has no {', '.join(missing)} table(s): it was "
+                                "written by an older sitrep; run `sitrep resolve --db <its URL>` "
+                                "once to build them", code="not_resolved")
         request.app.state.resolve_tables = True
     with store.engine.connect() as conn:
         yield conn

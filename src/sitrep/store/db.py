@@ -155,7 +155,7 @@ class Store:
     def _refuse_older_tables(self, insp: Any) -> None:
         """Read-only PostgreSQL cannot shadow an older table as SQLite does (a read-only
         transaction creates no view): say how to bring the store up to date."""
-        for table in (documents, *FACT_TABLES.values()):
+        for table in metadata.sorted_tables:
             have = {c["name"] for c in insp.get_columns(table.name)} if insp.has_table(
                 table.name) else set()
             if missing := _older_columns(have, table):
@@ -392,8 +392,9 @@ def _read_older_tables(cur: Any) -> None:
     """A SQLite store made by an older sitrep, opened read-only (nothing can be added to it):
     each table that lacks columns is read through a temporary view of the same name, which
     shadows it for this connection only and gives the missing columns: `date_source` derived as
-    the migration would write it (`article_mark_sql`), any other one empty."""
-    for table in (documents, *FACT_TABLES.values()):
+    the migration would write it (`article_mark_sql`), any other one empty (as
+    `_add_missing_columns` adds them when the store is opened writable)."""
+    for table in metadata.sorted_tables:
         have = {row[1] for row in cur.execute(f"PRAGMA main.table_info({table.name})")}
         missing = _older_columns(have, table)
         if not missing:

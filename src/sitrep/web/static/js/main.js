@@ -138,7 +138,7 @@ const TITLES = { reports: "Movements", incidents: "Incidents", tracks: "Tracks" 
 const NOTES = {
   reports: "every movement report as read",
   incidents: "reports merged; circle size: independent sources",
-  tracks: "successive positions of one force",
+  tracks: "successive positions of one force (the filters pick its reports)",
 };
 
 function setMode(mode) {
