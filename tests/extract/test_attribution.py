@@ -106,3 +106,20 @@ def test_names_are_indexed_once_per_document_and_each_caller_gets_its_own_list()
     assert at.index_names(sdoc) == at._index_names(sdoc) != []
     span = sdoc[:9]  # a span indexes its own tokens, uncached
     assert at.index_names(span) == at._index_names(span)
+
+
+def test_names_are_indexed_once_per_document() -> None:
+    sdoc = _nlp()("Colonel Anna Berg said the convoy left. Reuters reported it later.")
+    first = at.index_names(sdoc)
+    assert "sitrep_names" in sdoc.user_data  # a Doc keeps its index
+    assert at.index_names(sdoc) == first
+    assert [n.name for n in first] == ["Anna Berg", "Reuters"]
+
+
+def test_token_at_finds_the_token_starting_at_an_offset() -> None:
+    sdoc = _nlp()("Some 40 tanks crossed near Kupiansk.\n\nNo one was hurt.")
+    by_offset = at.TokenAt(sdoc)
+    assert dict(by_offset.items()) == {t.idx: t for t in sdoc}
+    assert by_offset.get(5).text == "40"
+    assert by_offset.get(6) is None  # inside a token
+    assert len(at.TokenAt(None)) == 0

@@ -52,3 +52,18 @@ def test_first_level_regions_are_indexed_with_their_abbreviations(gaz) -> None: 
 def test_a_district_stored_with_an_admin_prefix_is_found_by_its_name(gaz, name: str) -> None:  # type: ignore[no-untyped-def]
     found = gaz.lookup([place_key(name)]).get(place_key(name), [])
     assert any(e.kind == "admin2" and e.cc == "GB" for e in found)
+
+
+def test_lookups_from_memory_answer_as_the_index_does() -> None:
+    from sitrep.geo.gazetteer import Gazetteer
+
+    keys = ["kyiv", "paris", "london", "springfield", "no such place here", "odesa", "kharkiv"]
+    fresh = Gazetteer(load_gazetteer().path).lookup(keys)
+    warm = Gazetteer(load_gazetteer().path)
+    warm.lookup(["springfield", "paris", "mariupol"])  # some keys met before
+    again = warm.lookup(keys)
+    assert list(again.items()) == list(fresh.items())  # same places, same order
+    assert list(fresh) == sorted(k for k in keys if k in fresh)
+    assert "no such place here" not in fresh
+    assert [e.id for e in fresh["springfield"]] == sorted(e.id for e in fresh["springfield"])
+    assert len(fresh["springfield"]) > 1

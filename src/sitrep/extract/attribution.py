@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -85,10 +86,32 @@ def ents(sdoc: SpacySpan) -> tuple[SpacySpan, ...]:
     return cached
 
 
+class TokenAt(Mapping[int, SpacyToken]):
+    """The parse's tokens by the clean-text offset they start at (what `{t.idx: t for t in
+    doc}` holds), read from one array of offsets: a Token object is built only for the
+    offsets looked up."""
+
+    def __init__(self, sdoc: SpacySpan | None) -> None:
+        from spacy.attrs import IDX
+
+        self.sdoc: SpacySpan = sdoc
+        self.index: dict[int, int] = {} if sdoc is None or not len(sdoc) else {
+            idx: i for i, idx in enumerate(sdoc.to_array(IDX).tolist())}
+
+    def __getitem__(self, offset: int) -> SpacyToken:
+        return self.sdoc[self.index[offset]]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.index)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
 def index_names(sdoc: SpacySpan) -> list[Named]:
     """Every PERSON and ORG entity of the parse, in text order, marked when it is a subject
     (worked out once per document: the quote and movement extractors both read it)."""
-    if hasattr(sdoc, "doc"):  # a span: its own tokens
+    if sdoc.doc is not sdoc:  # a span: its own tokens (a Doc's `doc` is itself)
         return _index_names(sdoc)
     cached = sdoc.user_data.get("sitrep_names")
     if cached is None:

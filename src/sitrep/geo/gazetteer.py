@@ -275,6 +275,10 @@ def build_index(path: Path) -> Path:
     return path
 
 
+LOOKUP_BLOCK = 500  # keys per query
+MAX_KNOWN_KEYS = 200_000  # keys whose places a worker remembers; it starts again beyond
+
+
 class Gazetteer:
     """Read-only access to the index; one per worker."""
 
@@ -291,6 +295,7 @@ class Gazetteer:
                     build_index(path)
         self.path = path
         self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._known: dict[str, tuple[Entry, ...]] = {}  # key -> its places, for keys met before
         self.neighbours: dict[str, set[str]] = defaultdict(set)
         for cc, other in self.con.execute("SELECT cc, other FROM neighbour"):
             self.neighbours[cc].add(other)
@@ -302,17 +307,33 @@ class Gazetteer:
         self.__init__(state["path"])  # type: ignore[misc]
 
     def lookup(self, keys: Iterable[str]) -> dict[str, list[Entry]]:
-        """Places by key, for many keys in one query."""
+        """Places by key, for many keys in one query; keys met before are answered from
+        memory. The answer is the query's, in its order: for each block of 500 keys, the keys
+        in byte order (the order SQLite walks the primary key in), and each key's places by
+        id."""
         keys = list(set(keys))
-        out: dict[str, list[Entry]] = defaultdict(list)
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
+        self._query([k for k in keys if k not in self._known])
+        out: dict[str, list[Entry]] = {}
+        for i in range(0, len(keys), LOOKUP_BLOCK):
+            for key in sorted(keys[i:i + LOOKUP_BLOCK]):
+                if self._known[key]:
+                    out[key] = list(self._known[key])
+        return out
+
+    def _query(self, keys: list[str]) -> None:
+        """Read the places of `keys` (none met before) into memory."""
+        if len(self._known) + len(keys) > MAX_KNOWN_KEYS:
+            self._known.clear()
+        found: dict[str, list[Entry]] = defaultdict(list)
+        for i in range(0, len(keys), LOOKUP_BLOCK):
+            chunk = keys[i:i + LOOKUP_BLOCK]
             q = ("SELECT n.key, p.id, p.name, p.kind, p.cc, p.lat, p.lon, p.population, "
                  "p.geonameid, p.admin1, p.source FROM name n JOIN place p ON p.id = n.place "
-                 f"WHERE n.key IN ({','.join('?' * len(chunk))})")
+                 f"WHERE n.key IN ({','.join('?' * len(chunk))}) ORDER BY n.key, p.id")
             for key, *row in self.con.execute(q, chunk):
-                out[key].append(Entry(*row))
-        return dict(out)
+                found[key].append(Entry(*row))
+        for key in keys:
+            self._known[key] = tuple(found.get(key, ()))
 
 
 _OPEN: dict[str, Gazetteer] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Cyrillic, Greek and IPA letters that spinners put inside English words (a small subset of
 # UTS #39, enough for matching; the clean stage folds the full table)
@@ -41,6 +42,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=100_000)  # the same names come back in every document
 def place_key(s: str) -> str:
     """The lookup key of a name: folded letters, no accents or punctuation, lower case."""
     s = unicodedata.normalize("NFKC", s)

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from sitrep.dates import resolve_date
+from sitrep.extract import attribution as at
 from sitrep.extract.claims import lexicon as lex
 from sitrep.extract.claims.claimant import Speakers, collect_names, find_claimant, lead_source
 from sitrep.extract.claims.figures import (
@@ -44,7 +45,7 @@ def find_claims(doc: Document) -> list[Claim]:
     speakers = Speakers()
     collect_names(sdoc, speakers)
     ctx = subject_context(doc)
-    pos_of: dict[int, Any] = {t.idx: t for t in sdoc} if sdoc is not None else {}
+    pos_of = at.TokenAt(sdoc)  # a token by its offset
     out: list[Claim] = []
     seen: dict[tuple[Any, ...], tuple[int, bool]] = {}  # figure -> (index in `out`, headline)
     last: Figure | None = None  # the last whole figure claimed: what "Ukraine has lost 343" counts

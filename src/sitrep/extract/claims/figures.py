@@ -9,6 +9,7 @@ named inside its noun phrase. Figures that count nothing of the war (distances, 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -127,7 +128,7 @@ def _unit_of(word: str) -> tuple[str, str | None] | None:
     return None
 
 
-def _is_modifier(word: str, pos_of: dict[int, Any], start: int) -> bool:
+def _is_modifier(word: str, pos_of: Mapping[int, Any], start: int) -> bool:
     w = word.lower()
     if w in lex.MODIFIERS or w in lex.EQUIPMENT:
         return True
@@ -144,7 +145,7 @@ _QUOTE_MARKS = frozenset("'’‘\"“”")
 _OWNERS = frozenset(("the", "its", "their", "his", "her", "our", "your", "these", "those"))
 
 
-def _scan_noun(text: str, start: int, end: int, pos_of: dict[int, Any]
+def _scan_noun(text: str, start: int, end: int, pos_of: Mapping[int, Any]
                ) -> tuple[int, list[tuple[str, int, int]], list[str]] | None:
     """The noun a figure counts: (index of the head in the scanned words, words, modifiers)."""
     words = _words(text, start, min(end, start + 120))
@@ -195,7 +196,7 @@ def _scan_noun(text: str, start: int, end: int, pos_of: dict[int, Any]
 
 
 def _coordinated(text: str, words: list[tuple[str, int, int]], head: int,
-                 pos_of: dict[int, Any]) -> list[tuple[int, list[str]]]:
+                 pos_of: Mapping[int, Any]) -> list[tuple[int, list[str]]]:
     """Nouns sharing the figure: "hundreds of tanks and aircraft" -> [aircraft]."""
     out = []
     i = head + 1
@@ -309,7 +310,7 @@ def _one_of_toll(text: str, end: int) -> bool:
     return bool(m and lex.BARE_AFTER.match(text[end + m.end():end + 120]))
 
 
-def read_figures(text: str, sent_start: int, sent_end: int, pos_of: dict[int, Any]
+def read_figures(text: str, sent_start: int, sent_end: int, pos_of: Mapping[int, Any]
                  ) -> list[Figure]:
     """Every figure of the sentence text[sent_start:sent_end] that counts people or equipment."""
     segs = split_segments(text, sent_start, sent_end)
@@ -324,7 +325,7 @@ def read_figures(text: str, sent_start: int, sent_end: int, pos_of: dict[int, An
 
 
 def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
-                before: list[Figure], pos_of: dict[int, Any]) -> list[Figure]:
+                before: list[Figure], pos_of: Mapping[int, Any]) -> list[Figure]:
     part = bool(lex.PART_BEFORE.search(text[max(0, q.start - 20):q.start]))
     # "150,000-strong army": the figure is the size of the force
     if re.match(r"-strong\b", text[q.end:q.end + 8]):
@@ -359,7 +360,7 @@ def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
     return out
 
 
-def _scan_noun_after_total(text: str, q: Quantity, seg: tuple[int, int], pos_of: dict[int, Any]
+def _scan_noun_after_total(text: str, q: Quantity, seg: tuple[int, int], pos_of: Mapping[int, Any]
                            ) -> tuple[int, list[tuple[str, int, int]], list[str]] | None:
     """The noun of "31 of 35 drones", "12 out of the 14 tanks": what the total counts."""
     m = re.match(r"\s+(?:out\s+)?of\s+(?:the\s+)?", text[q.end:seg[1]])

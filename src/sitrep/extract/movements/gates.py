@@ -4,6 +4,7 @@ left out, and a force that could be civilian needs a military cue."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.evidence import date_words
@@ -142,7 +143,13 @@ def _reference_year(doc: Document) -> int | None:
     pub = doc.source.published
     if pub and pub[:4].isdigit():
         return int(pub[:4])
-    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", doc.clean_text)]
+    return _latest_year(doc.clean_text)
+
+
+@lru_cache(maxsize=4)
+def _latest_year(text: str) -> int | None:
+    """The latest year a text mentions (read once per document, not once per verb)."""
+    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", text)]
     return max(years) if years else None
 
 
