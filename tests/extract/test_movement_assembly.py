@@ -72,3 +72,17 @@ def test_tellings_with_no_place_that_share_only_side_and_status_stay_apart() -> 
               "Ethiopian tanks and artillery were deployed as well, residents said.")
     assert len(doc.movements) == 2
     assert {m.actor for m in doc.movements} == {"Ethiopia"}
+
+
+def test_a_numbered_formation_is_no_side_its_army_is() -> None:
+    doc = run("Soldiers of the 14th Mechanised Brigade moved into Dilling on Sunday, the "
+              "Sudanese army said.")
+    assert [m.actor for m in doc.movements] == ["Sudan"]
+
+
+def test_federal_or_government_forces_belong_to_the_country_they_move_in() -> None:
+    for text, side in (("Federal troops arrived in Jowhar on Friday after a two-day drive, a "
+                        "district official said.", "Somalia"),
+                       ("Government forces withdrew from Kidal overnight, leaving the town to "
+                        "the rebels, residents said.", "Mali")):
+        assert [m.actor for m in run(text).movements] == [side], text

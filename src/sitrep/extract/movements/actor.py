@@ -9,6 +9,8 @@ from sitrep.extract.movements.forces import is_force
 from sitrep.extract.movements.found import Found
 from sitrep.extract.movements.lexicon import lemma_of
 from sitrep.extract.movements.owners import own_words, side_of_phrase, side_of_token
+from sitrep.records import AREA_KINDS, Place
+from sitrep.sides import country_name
 
 
 def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer: str | None,
@@ -28,7 +30,9 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
             return sides[-1]
         for t in words:
             if t.ent_type_ == "ORG" and t.pos_ == "PROPN":
-                return _org_side(t)
+                named = _org_side(t)
+                if at.side_of(named) is not None or not _is_formation(named):
+                    return named  # "the 162nd Division" is a formation, not a side
         poss = [t for t in words if t.dep_ == "poss" and t.lower_ in ("its", "their", "his")]
         if poss and agent is None:
             agent = at.subject_of(force.head) if force.dep_ != "nsubj" else None
@@ -74,3 +78,25 @@ def _antecedent(pron: at.SpacyToken) -> at.SpacyToken | None:
             return t
     speech = at.speech_ancestor(pron.head)
     return at.subject_of(speech) if speech is not None else None
+
+
+# an organisation named after its formation ("the 22nd Infantry Division", "Black Sea Fleet")
+_FORMATION = re.compile(r"\b(?:division|brigade|regiment|corps|battalion|fleet|army|sector|"
+                        r"group|squadron|flotilla|company|unit|units|detachment)$", re.I)
+
+
+def _is_formation(name: str) -> bool:
+    return bool(_FORMATION.search(name))
+
+
+# owners that make a force its own country's: "federal troops", "government forces"
+_STATE_OWNERS = frozenset(("government", "federal", "national", "state"))
+
+
+def home_state(force: at.SpacyToken | None, places: list[Place]) -> str | None:
+    """A state's own forces named by no side ("federal troops arrived in X", "government forces
+    withdrew from Y") belong to the country their places are in, when they are all in one."""
+    if force is None or not any(t.lower_ in _STATE_OWNERS for t in own_words(force)):
+        return None
+    countries = {p.country for p in places if p.country and p.kind not in AREA_KINDS[:3]}
+    return country_name(countries.pop()) if len(countries) == 1 else None

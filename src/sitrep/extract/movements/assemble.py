@@ -7,7 +7,7 @@ from collections import Counter
 
 from sitrep.dates import resolve_date
 from sitrep.extract import attribution as at
-from sitrep.extract.movements.actor import actor_of
+from sitrep.extract.movements.actor import actor_of, home_state
 from sitrep.extract.movements.equipment import equipment_of, size_of, unit_of
 from sitrep.extract.movements.evidence import (
     confidence_of,
@@ -32,7 +32,7 @@ from sitrep.extract.movements.observer import observer_of
 from sitrep.extract.movements.owners import is_side_itself
 from sitrep.extract.movements.places import add_places, fallback_place
 from sitrep.extract.movements.status import status_of
-from sitrep.records import Document, Movement
+from sitrep.records import Document, Movement, Place
 
 
 def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Movement]:
@@ -183,11 +183,20 @@ def _build(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
         add_places(doc, sdoc, force, got, only_location=True, found=found)
     if not (mov.origin or mov.destination or mov.location):
         fallback_place(doc, sdoc, tok, force, got)
+    if mov.actor is None:
+        mov.actor = home_state(force, _places_of(doc, mov))
     mov.date = resolve_date(got.when or "", doc.source.published)
     mov.confidence = confidence_of(mov, tok, force)
     got.headline = is_headline(doc.clean_text, s, e)
     got.rich = richness(mov, got.headline)
     return got
+
+
+def _places_of(doc: Document, mov: Movement) -> list[Place]:
+    """The document's places a movement refers to."""
+    refs = [p for p in (mov.origin, mov.destination, mov.location) if p is not None]
+    return [p for p in doc.places if any(p.mention == r.mention and p.geonameid == r.geonameid
+                                         for r in refs)]
 
 
 # --- sentences the model reads as movements --------------------------------------------------
