@@ -86,3 +86,16 @@ def test_federal_or_government_forces_belong_to_the_country_they_move_in() -> No
                        ("Government forces withdrew from Kidal overnight, leaving the town to "
                         "the rebels, residents said.", "Mali")):
         assert [m.actor for m in run(text).movements] == [side], text
+
+
+def test_unnamed_watchers_and_pictures_are_the_movement_s_source() -> None:
+    cases = (("Two Russian corvettes sailed through the Great Belt toward Kaliningrad, Danish "
+              "ship spotters said.", "Danish ship spotters"),
+             ("A column of Ethiopian tanks crossed into Tigray near Alamata, according to "
+              "footage filmed by villagers.", "footage"),
+             ("Kenyan police officers arrived in Port-au-Prince on Friday to join the mission, "
+              "the commander said.", "commander"),
+             ("Malian army units pulled back from Kidal, according to local elders.",
+              "local elders"))
+    for text, source in cases:
+        assert [m.observed_by for m in run(text).movements] == [source], text

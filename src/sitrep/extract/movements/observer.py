@@ -16,7 +16,7 @@ def observer_of(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[i
         who = (at.source_in_phrase(names, sdoc, acc) or at.group_phrase(acc)
                or _unnamed_source(sdoc, acc) or _official(sdoc, acc))
         if who is None and (acc.lower_ in at.IMAGERY_WORDS or acc.lemma_ in at.IMAGERY_WORDS):
-            who = at.nearest_source(imagery, tok.idx)
+            who = at.nearest_source(imagery, tok.idx) or _as_written(sdoc, acc)
         if who:
             return who
     chain = [t for t in [tok, *tok.ancestors] if bounds[0] <= t.idx < bounds[1]]
@@ -55,7 +55,7 @@ def _speaker(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[int,
                 if t.lower_ in at.IMAGERY_WORDS or t.lemma_.lower() in at.IMAGERY_WORDS]
     if pictures:  # "Satellite images show", "Some of the imagery shows"
         return (at.source_in_phrase(names, sdoc, pictures[-1])
-                or at.nearest_source(imagery, subj.idx))
+                or at.nearest_source(imagery, subj.idx) or _as_written(sdoc, subj))
     return (at.source_phrase(names, sdoc, subj) or at.group_phrase(subj)
             or _unnamed_source(sdoc, subj) or _official(sdoc, subj))
 
@@ -63,7 +63,11 @@ def _speaker(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[int,
 # who reports a movement without a name: people on the spot, or an institution ("the army said")
 _WITNESS_HEADS = frozenset({"resident", "residents", "witness", "witnesses", "monitor", "monitors",
                             "observer", "observers", "local", "locals", "villager", "villagers",
-                            "journalist", "journalists", "correspondent", "activist", "activists"})
+                            "journalist", "journalists", "correspondent", "activist", "activists",
+                            # people who watch and tell: ship spotters, trackers, reporters, elders
+                            "spotter", "spotters", "tracker", "trackers", "reporter", "reporters",
+                            "blogger", "bloggers", "elder", "elders", "leader", "leaders",
+                            "radio", "television", "tv", "team", "account", "accounts"})
 
 
 def _unnamed_source(sdoc: at.SpacySpan, subj: at.SpacyToken) -> str | None:
@@ -73,8 +77,14 @@ def _unnamed_source(sdoc: at.SpacySpan, subj: at.SpacyToken) -> str | None:
     if head not in _WITNESS_HEADS and subj.lower_ not in _WITNESS_HEADS \
             and head not in at.INSTITUTION_HEADS:
         return None
-    lo, _ = at._np_bounds(subj)
-    words = [t for t in sdoc[lo:subj.i + 1] if t.dep_ not in ("det", "punct") and not t.like_num]
+    return _as_written(sdoc, subj)
+
+
+def _as_written(sdoc: at.SpacySpan, head: at.SpacyToken) -> str | None:
+    """A source phrase up to its head, as written without article or figure ("geolocated
+    footage", "ship spotters")."""
+    lo, _ = at._np_bounds(head)
+    words = [t for t in sdoc[lo:head.i + 1] if t.dep_ not in ("det", "punct") and not t.like_num]
     return " ".join(t.text for t in words) if words else None
 
 
@@ -102,7 +112,7 @@ def _official(sdoc: at.SpacySpan, subj: at.SpacyToken) -> str | None:
             before = _described(sdoc, t)
             if before is not None:
                 return before
-    return None
+    return subj.text  # "the commander said": the one the article has not described
 
 
 def _described(sdoc: at.SpacySpan, head: at.SpacyToken) -> str | None:
