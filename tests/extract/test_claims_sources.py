@@ -196,3 +196,13 @@ def test_a_speaker_by_role_counts_in_the_plural_and_the_singular() -> None:
 
 def test_a_trailing_speaker_with_a_clause_after_it_is_the_claimant() -> None:
     assert claim_of(ANONYMOUS_SOURCE, 4).claimant == "a military source"
+
+
+SPLIT_AT_COMMA = """Strikes on Gaza
+
+Israeli air strikes killed at least 43 Palestinians across the Gaza Strip on Tuesday, the \
+territory's civil defence agency said."""
+
+
+def test_a_sentence_the_parser_cut_before_its_trailing_speaker_keeps_it() -> None:
+    assert claim_of(SPLIT_AT_COMMA, 43).claimant == "territory's civil defence agency"

@@ -57,7 +57,7 @@ class Figure:
 def _mend_sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a sentence the parser cut in the middle of a line ("... killed and | 70,457 wounded")
     to the one before it: that one does not end as a sentence does, the next starts in lower
-    case or with a figure."""
+    case, with a figure or with a comma (", the agency said.")."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         if out:
@@ -65,7 +65,7 @@ def _mend_sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
             nxt = text[start:end].lstrip()
             cut = prev and nxt and prev[-1] not in ".!?:;\"”’')" \
                 and "\n" not in text[out[-1][1] - 1:start + 1]
-            if cut and (nxt[0].islower() or nxt[0].isdigit()):
+            if cut and (nxt[0].islower() or nxt[0].isdigit() or nxt[0] in ",;"):
                 out[-1] = (out[-1][0], end)
                 continue
         out.append((start, end))
