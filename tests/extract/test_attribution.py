@@ -123,3 +123,21 @@ def test_token_at_finds_the_token_starting_at_an_offset() -> None:
     assert by_offset.get(5).text == "40"
     assert by_offset.get(6) is None  # inside a token
     assert len(at.TokenAt(None)) == 0
+
+
+def test_tokens_where_reads_the_same_tokens_as_a_loop_over_the_parse() -> None:
+    from spacy.attrs import LEMMA, LOWER
+
+    from sitrep.extract.movements.frames import is_trigger, trigger_candidates
+
+    sdoc = _nlp()("The army said two brigades moved toward Bakhmut. Officials said the convoy "
+                  "was en route.\n\nImages from Maxar, a satellite company, show the column.")
+    assert [t.i for t in at.subjects(sdoc)] == [t.i for t in sdoc if t.dep_ == "nsubj"]
+    assert [t.i for t in at.subjects(sdoc[3:9])] == [t.i for t in sdoc[3:9] if t.dep_ == "nsubj"]
+    moved = at.tokens_where(sdoc, (LOWER, LEMMA), lambda low, lemma: lemma == "move")
+    assert [t.text for t in moved] == ["moved"]
+    candidates = {t.i for t in trigger_candidates(sdoc)}
+    triggers = {t.i for t in sdoc if is_trigger(t)}
+    assert triggers and triggers <= candidates
+    assert at.tokens_where(sdoc[:0], (LOWER,), lambda low: True) == []
+    assert at.imagery_sources(at.index_names(sdoc), sdoc)  # "Images from Maxar"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -86,6 +86,39 @@ def ents(sdoc: SpacySpan) -> tuple[SpacySpan, ...]:
     return cached
 
 
+def tokens_where(sdoc: SpacySpan, attrs: tuple[int, ...],
+                 keep: Callable[..., bool]) -> list[SpacyToken]:
+    """The tokens of `sdoc`, in order, whose values of the spaCy attributes `attrs` (DEP,
+    LOWER, LEMMA...), as strings, `keep` says yes to: read from one array, so that a loop over
+    the few tokens a rule can start from builds no Token object for the others. `keep` is asked
+    once per distinct combination of values."""
+    if not len(sdoc):
+        return []
+    strings = sdoc.vocab.strings
+    kept: dict[tuple[int, ...], bool] = {}
+    out = []
+    rows = sdoc.to_array(list(attrs)).reshape(len(sdoc), len(attrs))  # one attribute: 1-D
+    for i, row in enumerate(rows.tolist()):
+        key = tuple(row)
+        hit = kept.get(key)
+        if hit is None:
+            hit = kept[key] = keep(*(strings[v] for v in key))
+        if hit:
+            out.append(sdoc[i])
+    return out
+
+
+def subjects(sdoc: SpacySpan) -> list[SpacyToken]:
+    """The tokens of `sdoc` that are a clause's nominal subject ("nsubj"), in order."""
+    from spacy.attrs import DEP
+
+    return tokens_where(sdoc, (DEP,), _is_nsubj)
+
+
+def _is_nsubj(dep: str) -> bool:
+    return dep == "nsubj"
+
+
 class TokenAt(Mapping[int, SpacyToken]):
     """The parse's tokens by the clean-text offset they start at (what `{t.idx: t for t in
     doc}` holds), read from one array of offsets: a Token object is built only for the
@@ -140,7 +173,7 @@ def _index_names(sdoc: SpacySpan) -> list[Named]:
             out.append(Named(glued[0].idx, " ".join(t.text for t in glued), "person",
                              _speaks(glued[-1]), _is_addressee(glued[-1])))
     # institutions that speak without being an entity ("the Israeli military said")
-    for t in sdoc:
+    for t in subjects(sdoc):
         if (t.dep_ == "nsubj" and t.ent_type_ == "" and t.lemma_.lower() in INSTITUTION_HEADS
                 and t.head.lemma_.lower() in SPEECH_VERBS):
             phrase = _institution_phrase([], sdoc, t)
@@ -668,8 +701,10 @@ def source_in_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> s
 def imagery_sources(names: list[Named], sdoc: SpacySpan) -> list[tuple[int, str]]:
     """Where the document names who took its images: "images from Maxar", "Maxar, a ... satellite
     company", "satellite company Maxar". Returns (clean offset, name) pairs in text order."""
+    from spacy.attrs import LOWER
+
     out: list[tuple[int, str]] = []
-    for t in sdoc:
+    for t in tokens_where(sdoc, (LOWER,), _imagery_word):
         low = t.lower_
         if low in IMAGERY_WORDS and low != "satellite":
             for c in t.children:
@@ -679,12 +714,20 @@ def imagery_sources(names: list[Named], sdoc: SpacySpan) -> list[tuple[int, str]
                         who = name_of(names, sdoc, objs[0])
                         if who:
                             out.append((t.idx, who))
-        if (low in ("company", "firm", "provider", "operator") and t.dep_ == "appos"
+        if (low in _IMAGERY_FIRMS and t.dep_ == "appos"
                 and any(x.lower_ == "satellite" for x in t.subtree)):
             who = name_of(names, sdoc, t.head)
             if who:
                 out.append((t.head.idx, who))
     return out
+
+
+_IMAGERY_FIRMS = ("company", "firm", "provider", "operator")
+
+
+def _imagery_word(low: str) -> bool:
+    """A word `imagery_sources` starts from."""
+    return (low in IMAGERY_WORDS and low != "satellite") or low in _IMAGERY_FIRMS
 
 
 def nearest_source(sources: list[tuple[int, str]], pos: int) -> str | None:

@@ -111,7 +111,7 @@ def collect_names(sdoc: Any, speakers: Speakers) -> None:
             speakers.persons.append((ent.start_char, ent.end_char, ent.text))
         elif ent.label_ in ("ORG", "NORP", "GPE") and ent.label_ == "ORG":
             speakers.add(ent.start_char, _strip_the(ent.text), "org")
-    for tok in sdoc:
+    for tok in at.subjects(sdoc):
         if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
             left = tok.left_edge.i if tok.left_edge.i >= tok.i - 3 else tok.i
             speakers.add(tok.idx, _strip_the(sdoc[left:tok.i + 1].text), "org")

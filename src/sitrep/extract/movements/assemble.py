@@ -17,7 +17,7 @@ from sitrep.extract.movements.evidence import (
 )
 from sitrep.extract.movements.forces import clause_verb, force_of, is_force
 from sitrep.extract.movements.found import Found, main_place, richness
-from sitrep.extract.movements.frames import describes_force, is_trigger
+from sitrep.extract.movements.frames import describes_force, is_trigger, trigger_candidates
 from sitrep.extract.movements.gates import is_background, is_hypothetical, is_military, is_negated
 from sitrep.extract.movements.lexicon import (
     NOT_FACT,
@@ -47,7 +47,7 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
     found: list[Found] = []
     by_trigger: dict[int, Found] = {}
     by_force: dict[int, Found] = {}
-    for tok in sdoc:
+    for tok in trigger_candidates(sdoc):
         if not is_trigger(tok):
             continue
         # verbs joined to a trigger read before ("passed through X and sailed into Y", "were

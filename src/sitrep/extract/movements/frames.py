@@ -12,6 +12,7 @@ from sitrep.extract.movements.lexicon import (
     ROLE_OF_PREP,
     TRIGGERS,
     lemma_of,
+    mended_lemma,
 )
 
 
@@ -19,6 +20,18 @@ def describes_force(tok: at.SpacyToken) -> bool:
     """A verb in a relative clause on a noun ("a convoy that left last week"), not the
     sentence's own."""
     return tok.dep_ == "relcl" and any(c.lower_ in at.RELATIVE_PRONOUNS for c in tok.children)
+
+
+def trigger_candidates(sdoc: at.SpacySpan) -> list[at.SpacyToken]:
+    """The tokens `is_trigger` may say yes to (a trigger's lemma, or "route"), in order."""
+    from spacy.attrs import LEMMA, LOWER
+
+    return at.tokens_where(sdoc, (LOWER, LEMMA), _could_trigger)
+
+
+def _could_trigger(lower: str, lemma: str) -> bool:
+    word = mended_lemma(lower, lemma)
+    return word in TRIGGERS or word in NOUN_TRIGGERS or lower == "route"
 
 
 def is_trigger(tok: at.SpacyToken) -> bool:

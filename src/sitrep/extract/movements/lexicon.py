@@ -165,7 +165,12 @@ _LEMMA_FIX = {"staged": "stage", "stages": "stage", "staging": "stage", "poised"
 
 def lemma_of(tok: at.SpacyToken) -> str:
     """The lemma, mended where the model slips ("staged" -> "stag")."""
-    return _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
+    return mended_lemma(tok.lower_, tok.lemma_)
+
+
+def mended_lemma(lower: str, lemma: str) -> str:
+    """`lemma_of` from a token's lower-case text and its lemma."""
+    return _LEMMA_FIX.get(lower, lemma.lower())
 
 
 def is_noun_trigger(tok: at.SpacyToken) -> bool:
