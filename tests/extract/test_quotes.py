@@ -366,3 +366,29 @@ def test_a_quoted_phrase_in_a_sentence_about_someone_else_is_not_the_last_speake
             "Moscow”. Wagner moved its convoy along “the old smuggling route to the north” on "
             "Friday.")
     assert quotes_of(text) == [("Mark Rutte", "nothing but empty words from Moscow")]
+
+
+# --- "the ministry said" with no fuller name before it ---------------------------------------
+BARE_MINISTRY = """Clashes in the north
+
+Azerbaijani and Armenian troops exchanged fire near the village of Sotk overnight, and Armenia \
+reported two of its soldiers wounded.
+
+"Our positions came under mortar fire for more than an hour," the ministry said in a statement.
+"""
+
+NAMED_MINISTRY = """Clashes in the north
+
+Armenia's defence ministry said Azerbaijani troops had opened fire near the village of Sotk.
+
+"Our positions came under mortar fire for more than an hour," the ministry said in a statement.
+"""
+
+
+def test_a_bare_institution_is_the_article_sides() -> None:
+    assert quotes_of(BARE_MINISTRY) == [
+        ("Armenia's ministry", "Our positions came under mortar fire for more than an hour")]
+
+
+def test_a_bare_institution_named_fuller_before_keeps_that_name() -> None:
+    assert [s for s, _ in quotes_of(NAMED_MINISTRY)] == ["Armenia's defence ministry"]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract import attribution as at
+from sitrep.extract.claims.subject import subject_context
 from sitrep.records import Document, Quote
 
 _OPEN_DOUBLE = "“„"
@@ -131,10 +132,11 @@ def find_quotes(doc: Document) -> list[Quote]:
              if not (n.kind == "person" and (n.name in placed or _is_acronym(n.name)))]
     out: list[Quote] = []
     last: tuple[QuoteSpan, str] | None = None
+    side = subject_context(doc).dominant
     for q in find_quote_spans(text):
         if count_words(text[q.start:q.end]) < _MIN_WORDS:
             continue
-        found = _attribute(doc, sdoc, names, q, last)
+        found = _attribute(doc, sdoc, names, q, last, side)
         if found is None:
             continue
         speaker, rule, conf = found
@@ -162,21 +164,23 @@ def _is_acronym(name: str) -> bool:
 
 
 def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: QuoteSpan,
-               last: tuple[QuoteSpan, str] | None) -> tuple[str | None, str, float] | None:
+               last: tuple[QuoteSpan, str] | None, side: str | None = None
+               ) -> tuple[str | None, str, float] | None:
     """(speaker, rule, confidence); speaker None when the quotation is anonymous; None when no
-    speaker could be found at all."""
+    speaker could be found at all. `side` is the article's own side, whose institution a bare
+    "the ministry" is when no fuller one was named."""
     text = doc.clean_text
     inside = sdoc.char_span(q.start, q.end, alignment_mode="expand")
     if inside is None or len(inside) == 0:
         return None
     after = _speech_verb_after(sdoc, q, text)
     if after is not None:
-        found = _speaker_from_verb(names, sdoc, after, q, "quote-said-after", 0.9)
+        found = _speaker_from_verb(names, sdoc, after, q, "quote-said-after", 0.9, side)
         if found is not None:
             return found
     verb = _speech_verb_above(inside)
     if verb is not None:
-        found = _speaker_from_verb(names, sdoc, verb, q, "quote-speech-verb", 0.8)
+        found = _speaker_from_verb(names, sdoc, verb, q, "quote-speech-verb", 0.8, side)
         if found is not None:
             return found
     follows = last is not None and 0 <= q.open_at - last[0].close_end <= _FOLLOW_GAP
@@ -186,7 +190,7 @@ def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: Quot
     if not _starts_sentence(text, q.open_at):
         verb = _speech_verb_in_sentence(sdoc, inside, q)
         if verb is not None:
-            return _speaker_from_verb(names, sdoc, verb, q, "quote-same-sentence", 0.65)
+            return _speaker_from_verb(names, sdoc, verb, q, "quote-same-sentence", 0.65, side)
         found = _speaker_of_governor(names, sdoc, inside)
         if found is None and follows and last is not None and not _in_headline(text, q) \
                 and not _someone_else_acts(names, sdoc, inside, q, last[1]):
@@ -201,7 +205,7 @@ def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: Quot
         verbs = [t for t in prev
                  if _says(t) or (t.pos_ in ("VERB", "AUX") and _issues_statement(t))]
         for v in reversed(verbs):
-            found = _speaker_from_verb(names, sdoc, v, q, "quote-previous-sentence", 0.6)
+            found = _speaker_from_verb(names, sdoc, v, q, "quote-previous-sentence", 0.6, side)
             if found is not None and found[0]:
                 return found
         if _whole_paragraph(text, q):
@@ -243,7 +247,8 @@ def _according_to(names: list[at.Named], sdoc: at.SpacySpan, inside: at.SpacySpa
 
 
 def _speaker_from_verb(names: list[at.Named], sdoc: at.SpacySpan, verb: at.SpacyToken, q: QuoteSpan,
-                       rule: str, conf: float) -> tuple[str | None, str, float] | None:
+                       rule: str, conf: float, side: str | None = None
+                       ) -> tuple[str | None, str, float] | None:
     cited = _cited(names, sdoc, verb)
     if cited is not None:
         return cited, rule + "-cited", conf - 0.1
@@ -256,9 +261,18 @@ def _speaker_from_verb(names: list[at.Named], sdoc: at.SpacySpan, verb: at.Spacy
     who = who or at.name_of(names, sdoc, subj)
     if who is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _CHANNELS:
         who = _issuer(names, sdoc, subj)
+    if who is None and side and _bare_institution(subj):
+        who, conf = f"{side}'s {subj.lower_}", conf - 0.2  # "the army said": the article's side's
     if who is not None and subj.lower_ in at.PERSON_PRONOUNS | at.GROUP_PRONOUNS:
         conf -= 0.1
     return who, rule, conf
+
+
+def _bare_institution(subj: at.SpacyToken) -> bool:
+    """ "the ministry", "the army", "the command": an institution named by its kind alone, with
+    "the" and nothing else before it."""
+    return subj.pos_ == "NOUN" and subj.lemma_.lower() in at.INSTITUTION_HEADS \
+        and [c.lower_ for c in subj.lefts] == ["the"]
 
 
 def _quoted_as_saying(verb: at.SpacyToken) -> at.SpacyToken | None:
