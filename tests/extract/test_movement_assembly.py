@@ -99,3 +99,24 @@ def test_unnamed_watchers_and_pictures_are_the_movement_s_source() -> None:
               "local elders"))
     for text, source in cases:
         assert [m.observed_by for m in run(text).movements] == [source], text
+
+
+def test_a_naval_group_is_ships_and_air_forces_are_aircraft() -> None:
+    for text, kind in (("A Chinese naval group sailed through the Miyako Strait on Tuesday, "
+                        "Japan's defence ministry said.", ["warships"]),
+                       ("Iranian naval forces were deployed to the Gulf of Oman, state media "
+                        "said.", ["warships"]),
+                       ("Russian naval infantry landed near Kherson overnight, the Ukrainian "
+                        "army said.", ["troops"])):
+        assert [m.equipment for m in run(text).movements] == [kind], text
+
+
+def test_they_in_a_speakers_quotation_are_the_other_side() -> None:
+    for text in ("Russian troops have left the base at Tartus, the monitor said. A spokesman "
+                 "for the Turkish navy said: 'They are moving ships out of Syria every week.'",
+                 "Russian troops have left Tartus. \"They are moving ships out of Syria every "
+                 "week,\" a Turkish navy spokesman said."):
+        assert [m.actor for m in run(text).movements] == ["Russia", "Russia"], text
+    # told, not quoted, "they" is the speaker's own: "the army said they had moved…"
+    doc = run("The Sudanese army said they had moved two brigades to Kosti.")
+    assert [m.actor for m in doc.movements] == ["Sudan"]

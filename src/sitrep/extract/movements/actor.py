@@ -39,14 +39,15 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
             if agent is None:  # "the ministry said its troops had entered": the speaker's own
                 speech = at.speech_ancestor(force)
                 agent = at.subject_of(speech) if speech is not None else None
+    they = agent is not None and agent.lower_ == "they" and _quoted(agent)
     if agent is not None and agent.lower_ in ("it", "they"):
         agent = _antecedent(agent)
     if agent is not None:
         side = side_of_phrase(agent)
         if side:
             return side
-    if observer and re.search(r"\b(?:military|army|forces|navy|defen[cs]e forces)\b", observer,
-                              re.I):
+    if observer and not they and re.search(
+            r"\b(?:military|army|forces|navy|defen[cs]e forces)\b", observer, re.I):
         side = at.side_of(observer.split()[0])
         if side:
             return side
@@ -76,6 +77,8 @@ def _antecedent(pron: at.SpacyToken) -> at.SpacyToken | None:
         if t.dep_ in ("nsubj", "nsubjpass") and at.same_line(t, pron) and side_of_phrase(t) \
                 and lemma_of(t.head) not in at.SPEECH_VERBS:
             return t
+    if pron.lower_ == "they" and _quoted(pron):
+        return None  # quoted, a speaker tells of their own side as "we": "they" are the others
     speech = at.speech_ancestor(pron.head)
     return at.subject_of(speech) if speech is not None else None
 
@@ -100,3 +103,15 @@ def home_state(force: at.SpacyToken | None, places: list[Place]) -> str | None:
         return None
     countries = {p.country for p in places if p.country and p.kind not in AREA_KINDS[:3]}
     return country_name(countries.pop()) if len(countries) == 1 else None
+
+
+_OPEN_SINGLE = re.compile(r"[:,]\s*['‘]")
+
+
+def _quoted(tok: at.SpacyToken) -> bool:
+    """Whether the word stands inside a quotation opened earlier in its sentence."""
+    before = tok.doc.text[tok.sent.start_char:tok.idx]
+    if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
+        return True
+    m = _OPEN_SINGLE.search(before)
+    return m is not None and not re.search(r"['’](?:\s|$)", before[m.end():])

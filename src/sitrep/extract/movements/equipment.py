@@ -30,6 +30,11 @@ def equipment_of(tok: at.SpacyToken, force: at.SpacyToken | None, s: int, e: int
         eq = EQUIPMENT.get(lemma) or EQUIPMENT.get(word)
         if word in ("air", "rocket") and t.head.lemma_ in ("force", "forces"):
             eq = "aircraft" if word == "air" else "missiles"
+        if word == "naval" and t.head.lemma_.lower() in _NAVAL_HEADS:
+            eq = "warships"  # "a naval group", "naval forces": ships, not infantry
+        if lemma in _NAVAL_HEADS and any(c.lower_ in ("naval", "air", "rocket")
+                                          for c in t.children if c.dep_ in ("amod", "compound")):
+            eq = None  # the kind is its modifier's: "naval forces" are no infantry
         if lemma == "fighter" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ == "jet":
             eq = None
         if lemma == "carrier" and any(x.lower_ in _ARMOURED for x in t.children):
@@ -44,6 +49,8 @@ def equipment_of(tok: at.SpacyToken, force: at.SpacyToken | None, s: int, e: int
     return out or ["troops"]
 
 
+_NAVAL_HEADS = frozenset({"group", "force", "forces", "unit", "units", "task", "formation",
+                          "squadron", "detachment"})
 _ARMOURED = frozenset({"personnel", "troop", "armoured", "armored", "infantry", "tracked"})
 
 
