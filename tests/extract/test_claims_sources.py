@@ -206,3 +206,20 @@ territory's civil defence agency said."""
 
 def test_a_sentence_the_parser_cut_before_its_trailing_speaker_keeps_it() -> None:
     assert claim_of(SPLIT_AT_COMMA, 43).claimant == "territory's civil defence agency"
+
+
+SHOW_OF_FORCE = """Drills off the coast
+
+Beijing sent 21 fighter jets and 7 warships toward the Penghu islands on Friday, Taiwan's \
+defence ministry said.
+"""
+
+GIFT = """Aid for Kyiv
+
+Norway has sent 14 self-propelled howitzers to Ukraine, its defence ministry said."""
+
+
+def test_aircraft_and_ships_sent_toward_a_place_are_no_weapons_supplied() -> None:
+    assert claim_of(SHOW_OF_FORCE, 21).metric == "other"
+    assert claim_of(SHOW_OF_FORCE, 7).metric == "other"
+    assert claim_of(GIFT, 14).metric == "weapons_supplied"

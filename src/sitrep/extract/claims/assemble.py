@@ -186,6 +186,8 @@ def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str |
             cue = _nearest_cue(text, fig, span, lex.EQUIPMENT_CUE_RES, None)
             if cue == "lost":
                 return lex.LOST_METRIC.get(fig.equipment or "", "other")
+            if cue == "weapons_supplied" and lex.SENT_TOWARDS.match(text, fig.np_end, span[1]):
+                return "other"  # "sent 34 aircraft toward Taiwan": a show of force, no gift
             if cue:
                 return cue
             continue

@@ -113,6 +113,9 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
                r"arriv\w*|gather\w*|\btrain\w*|\bstrong\b|consist\w*|\barmy\b|\bforces?\b|"
                r"brigades?|battalions?|\bunits?\b|contingent|build-?up|committed|numbering"),
 )
+# where ships and aircraft sent go when they are deployed, not handed over
+SENT_TOWARDS = re.compile(r"[^.;]{0,60}?\b(?:toward|towards|near|around|across|off|over|into|"
+                          r"through|along)\b", re.I)
 EQUIPMENT_CUES: tuple[tuple[str, str], ...] = (
     # "supplied", "supplies to"; not "a supply ship" sailing with the warships
     ("weapons_supplied", r"suppli(?:ed|es|ing)\b|\bsupply\s+(?:of|to)\b|deliver\w*|donat\w*|"
