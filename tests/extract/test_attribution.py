@@ -136,6 +136,11 @@ def test_tokens_where_reads_the_same_tokens_as_a_loop_over_the_parse() -> None:
     assert [t.i for t in at.subjects(sdoc[3:9])] == [t.i for t in sdoc[3:9] if t.dep_ == "nsubj"]
     moved = at.tokens_where(sdoc, (LOWER, LEMMA), lambda low, lemma: lemma == "move")
     assert [t.text for t in moved] == ["moved"]
+    def inflected(low: str, lemma: str) -> bool:
+        return low != lemma.lower()
+
+    assert [t.i for t in at.tokens_where(sdoc, (LOWER, LEMMA), inflected)] == [
+        t.i for t in sdoc if inflected(t.lower_, t.lemma_)]
     candidates = {t.i for t in trigger_candidates(sdoc)}
     triggers = {t.i for t in sdoc if is_trigger(t)}
     assert triggers and triggers <= candidates

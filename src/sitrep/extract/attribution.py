@@ -92,20 +92,48 @@ def tokens_where(sdoc: SpacySpan, attrs: tuple[int, ...],
     LOWER, LEMMA...), as strings, `keep` says yes to: read from one array, so that a loop over
     the few tokens a rule can start from builds no Token object for the others. `keep` is asked
     once per distinct combination of values."""
+    import numpy
+
     if not len(sdoc):
         return []
     strings = sdoc.vocab.strings
-    kept: dict[tuple[int, ...], bool] = {}
-    out = []
     rows = sdoc.to_array(list(attrs)).reshape(len(sdoc), len(attrs))  # one attribute: 1-D
-    for i, row in enumerate(rows.tolist()):
-        key = tuple(row)
-        hit = kept.get(key)
+    values, which = _distinct_rows(rows)
+    if len(_KEPT) > MAX_KEPT:
+        _KEPT.clear()
+    kept = []
+    for row in values:
+        key = (keep, *row)
+        hit = _KEPT.get(key)
         if hit is None:
-            hit = kept[key] = keep(*(strings[v] for v in key))
-        if hit:
-            out.append(sdoc[i])
-    return out
+            hit = _KEPT[key] = keep(*(strings[v] for v in row))
+        kept.append(hit)
+    return [sdoc[i] for i in numpy.flatnonzero(numpy.array(kept)[which]).tolist()]
+
+
+def _distinct_rows(rows: Any) -> tuple[list[tuple[int, ...]], Any]:
+    """The distinct rows of a 2-D integer array, and for each row the index of its own among
+    them: each column's values numbered, the numbers combined into one code per row."""
+    import numpy
+
+    code = numpy.zeros(len(rows), dtype=numpy.int64)
+    columns = []
+    for j in range(rows.shape[1]):
+        column, number = numpy.unique(rows[:, j], return_inverse=True)
+        code = code * len(column) + number.reshape(-1)
+        columns.append(column)
+    codes, which = numpy.unique(code, return_inverse=True)
+    parts = []
+    for column in reversed(columns):
+        parts.append(column[codes % len(column)].tolist())
+        codes = codes // len(column)
+    return list(zip(*reversed(parts), strict=True)), which.reshape(-1)
+
+
+# (test, values) -> whether the test keeps a token with those values: what a test says of a
+# word's values holds in every document (spaCy's string ids are hashes of the strings)
+_KEPT: dict[tuple[Any, ...], bool] = {}
+MAX_KEPT = 200_000
 
 
 def subjects(sdoc: SpacySpan) -> list[SpacyToken]:
