@@ -223,3 +223,13 @@ def test_aircraft_and_ships_sent_toward_a_place_are_no_weapons_supplied() -> Non
     assert claim_of(SHOW_OF_FORCE, 21).metric == "other"
     assert claim_of(SHOW_OF_FORCE, 7).metric == "other"
     assert claim_of(GIFT, 14).metric == "weapons_supplied"
+
+
+CUT_NAME = """Tally
+
+Sudan Doctors Network said 1,230 people were killed in El Fasher in September, bringing the \
+total since the siege began to 4,800."""
+
+
+def test_a_name_the_parser_cut_apart_is_the_whole_claimant() -> None:
+    assert claim_of(CUT_NAME, 1230).claimant == "Sudan Doctors Network"

@@ -398,6 +398,9 @@ def _subject_words(subj: Any) -> Any:
             start = t.i + 1
     while start < subj.i and sdoc[start].is_punct:  # "- the army": a dateline's dash
         start += 1
+    while start > 0 and sdoc[start].pos_ == "PROPN" and sdoc[start - 1].pos_ == "PROPN" \
+            and sdoc[start - 1].whitespace_ == " ":
+        start -= 1  # a name the parser cut into sentences of its own ("Sudan | Doctors Network")
     end = subj.i + 1
     for c in subj.children:
         if c.dep_ in ("conj", "cc") and c.i > subj.i:
