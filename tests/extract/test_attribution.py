@@ -146,3 +146,17 @@ def test_tokens_where_reads_the_same_tokens_as_a_loop_over_the_parse() -> None:
     assert triggers and triggers <= candidates
     assert at.tokens_where(sdoc[:0], (LOWER,), lambda low: True) == []
     assert at.imagery_sources(at.index_names(sdoc), sdoc)  # "Images from Maxar"
+
+
+def test_entity_in_finds_the_last_entity_of_a_phrase() -> None:
+    sdoc = _nlp()("The spokesman for Ukraine's General Staff, Andriy Kovalenko, said Russian and "
+                  "Belarusian units under General Valery Gerasimov moved from Minsk to Gomel.")
+    for head in sdoc:
+        lo, hi = at._np_bounds(head)
+        for label in ("PERSON", "ORG", "GPE", "NORP"):
+            hits = [e for e in sdoc.ents if e.label_ == label and lo <= e.start
+                    and e.end <= hi + 1]
+            got = at.entity_in(sdoc, head, label)
+            assert (got.start, got.end) == (hits[-1].start, hits[-1].end) if hits else got is None
+    gerasimov = next(t for t in sdoc if t.text == "Gerasimov")
+    assert at.entity_in(sdoc, gerasimov, "PERSON").text == "Valery Gerasimov"

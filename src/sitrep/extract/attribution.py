@@ -9,7 +9,7 @@ named before, and "according to satellite images from Maxar" -> Maxar.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -403,8 +403,22 @@ def _in_reported_clause(sdoc: SpacySpan, name: Named, sent: SpacySpan) -> bool:
 def entity_in(sdoc: SpacySpan, head: SpacyToken, label: str) -> SpacySpan | None:
     """The last entity with `label` inside the noun phrase of `head` (relative clauses left out)."""
     lo, hi = _np_bounds(head)
-    hits = [e for e in ents(sdoc) if e.label_ == label and e.start >= lo and e.end <= hi + 1]
-    return hits[-1] if hits else None
+    found, starts = ents(sdoc), _ent_starts(sdoc)
+    # entities in text order: the ones starting from `lo` on, up to the last starting at `hi`
+    for i in range(bisect_right(starts, hi) - 1, bisect_left(starts, lo) - 1, -1):
+        e = found[i]
+        if e.end <= hi + 1 and e.label_ == label:
+            return e
+    return None
+
+
+def _ent_starts(sdoc: SpacySpan) -> list[int]:
+    """The first token of each of `ents(sdoc)`, found once per document."""
+    doc = sdoc.doc
+    cached = doc.user_data.get("sitrep_ent_starts")
+    if cached is None:
+        cached = doc.user_data["sitrep_ent_starts"] = [e.start for e in ents(doc)]
+    return cached
 
 
 def _np_bounds(head: SpacyToken) -> tuple[int, int]:
