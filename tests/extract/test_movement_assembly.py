@@ -120,3 +120,11 @@ def test_they_in_a_speakers_quotation_are_the_other_side() -> None:
     # told, not quoted, "they" is the speaker's own: "the army said they had moved…"
     doc = run("The Sudanese army said they had moved two brigades to Kosti.")
     assert [m.actor for m in doc.movements] == ["Sudan"]
+
+
+def test_pictures_credited_through_a_participle_name_their_provider() -> None:
+    for text, source in (("New satellite images provided by Planet Labs show a long Sudanese army "
+                          "convoy south of Kosti.", "Planet Labs"),
+                         ("Images released by the Indian army on Monday show Chinese troops "
+                          "pulling back from the Galwan valley.", "Indian army")):
+        assert [m.observed_by for m in run(text).movements] == [source], text

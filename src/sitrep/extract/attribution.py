@@ -749,8 +749,10 @@ def imagery_sources(names: list[Named], sdoc: SpacySpan) -> list[tuple[int, str]
     for t in tokens_where(sdoc, (LOWER,), _imagery_word):
         low = t.lower_
         if low in IMAGERY_WORDS and low != "satellite":
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            # "images from Maxar", "images provided by Maxar", "imagery obtained from Planet"
+            told = [v for v in t.children if v.dep_ == "acl" and v.tag_ == "VBN"]
+            for c in [*t.children, *(c for v in told for c in v.children)]:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
                     objs = [o for o in c.children if o.dep_ == "pobj"]
                     if objs:
                         who = name_of(names, sdoc, objs[0])
