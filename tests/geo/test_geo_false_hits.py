@@ -75,3 +75,44 @@ def test_a_place_after_a_place_noun_of_stays(pipeline) -> None:  # type: ignore[
         pipeline, "The festival moved to the capital of Kenya after floods closed the road "
                   "to the coast of Scotland's north.")
     assert "Kenya" in got
+
+
+def geo_with_entities(pipeline, text: str, ents: list[tuple[str, str]]) -> set[str]:  # type: ignore[no-untyped-def]
+    """The places the geo step finds when the tagger labels the first occurrence of each
+    (text, label) pair so, and nothing else."""
+    from sitrep.records import Entity
+
+    doc = pipeline.process(Document.from_raw(text, name="t"))
+    found, at = [], 0
+    for word, label in ents:
+        at = text.index(word, at)
+        found.append(Entity(at, at + len(word), label, word))
+        at += len(word)
+    doc.entities, doc.places = found, []
+    geo = next(s for s in pipeline.steps if s.name == "geo")
+    return {p.mention for p in geo.process(doc).places}
+
+
+def test_a_surname_the_tagger_once_reads_as_a_town_stays_the_persons(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Councillor Marcus Whitby toured the flooded farms near Peterborough on Monday. "
+            "Whitby flew back to Ottawa the next day.")
+    got = geo_with_entities(pipeline, text, [("Marcus Whitby", "PERSON"),
+                                             ("Peterborough", "GPE"), ("Whitby", "GPE"),
+                                             ("Ottawa", "GPE")])
+    assert "Whitby" not in got and {"Peterborough", "Ottawa"} <= got
+
+
+def test_a_name_read_as_a_place_more_often_than_as_a_persons_is_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Reporter Anna Whitby wrote from Ottawa. Storms hit Whitby on Monday, and the "
+            "road out of Whitby stayed shut.")
+    got = geo_with_entities(pipeline, text, [("Anna Whitby", "PERSON"), ("Ottawa", "GPE"),
+                                             ("Whitby", "GPE"), ("Whitby", "GPE")])
+    assert "Whitby" in got
+
+
+def test_no_shorter_place_inside_a_longer_name_that_is_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Hampshire County" names the club and the paper here, so "Hampshire" alone is none either
+    text = ("The Hampshire County Republicans meet on Friday in Northampton, and the Hampshire "
+            "County Gazette will print the agenda.")
+    got = geo_with_entities(pipeline, text, [])
+    assert "Northampton" in got and not {"Hampshire", "Hampshire County"} & got

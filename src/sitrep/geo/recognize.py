@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -152,13 +153,16 @@ def candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def find_person_words(ents: list[Entity]) -> set[str]:
-    """Words of the people's full names in a text ("John Kirby"), less words it uses as places."""
-    words = set()
+    """Words of the people's full names in a text ("John Kirby"), less words it uses as places
+    more often: the tagger reads a bare surname as a town now and then ("Freeland left for
+    Washington" after "Chrystia Freeland"), so one such reading does not make it a place."""
+    in_names: Counter[str] = Counter()
     for e in ents:
         parts = e.text.split()
         if e.label == "PERSON" and 2 <= len(parts) <= 3 and all(is_capitalised(w) for w in parts):
-            words.update(parts)
-    return words - {e.text for e in ents if e.label in ("GPE", "LOC")}
+            in_names.update(parts)
+    as_places = Counter(e.text for e in ents if e.label in ("GPE", "LOC"))
+    return {w for w, n in in_names.items() if as_places[w] <= n}
 
 
 def entity_index(entities: list[Entity]) -> list[Entity]:
@@ -269,6 +273,8 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
             appositive_cue(text, tokens[j - 1].end) or bool(site_phrase_after(text, end))
         if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc,
                       vocabulary):
+            if j - i > 1:  # "the Montgomery County Democrats": no "Montgomery" either
+                taken.update(range(i, j))
             continue
         nxt = next_word(text, tokens, j)
         cand.state_word = bool(nxt and nxt.text.lower() == "state")
