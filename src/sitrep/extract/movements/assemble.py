@@ -23,6 +23,7 @@ from sitrep.extract.movements.lexicon import (
     NOT_FACT,
     OBSERVED,
     SIDE_VERBS,
+    STAYING,
     is_noun_trigger,
     lemma_of,
 )
@@ -220,7 +221,7 @@ def _read_sentences(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
         if force is None:
             continue
         verb = clause_verb(force)
-        if lemma_of(verb) in NOT_FACT or is_hypothetical(verb) or is_negated(verb) \
+        if lemma_of(verb) in NOT_FACT | STAYING or is_hypothetical(verb) or is_negated(verb) \
                 or is_negated(force) or is_background(doc, sdoc, verb) \
                 or not is_military(force, None, evidence_bounds(doc, verb)):
             continue

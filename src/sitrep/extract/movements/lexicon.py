@@ -54,6 +54,9 @@ NOT_FACT = frozenset({
     "refuse", "order", "vow", "pledge", "promise", "offer", "aim", "hope", "decide", "authorize",
     "authorise", "mull", "weigh", "rule", "oppose", "avoid", "prevent", "stop", "block",
 })
+# verbs that keep a force where it is: a sentence about forces that watch, wait or stay
+# ("our units are watching every road") tells no movement, whatever the model reads in it
+STAYING = frozenset({"watch", "monitor", "wait", "await", "remain", "stay", "guard", "rest"})
 # triggers that need something more to be a movement
 NEEDS_PREP = {"head": ("to", "towards", "toward", "for", "into"), "pass": ("through", "via"),
               "carry": ("through", "via", "to", "towards", "toward", "into", "across"),
