@@ -118,3 +118,19 @@ def test_irish_towns_around_it_make_athlone_the_irish_town(gated) -> None:  # ty
     text = ("A bus carrying pilgrims from Mullingar overturned on the way to Athlone late on "
             "Sunday, and the injured were taken to hospital in Portlaoise.")
     assert by_mention(places_of(gated, text))["Athlone"].country == "IE"
+
+
+def test_two_unclear_towns_named_together_pull_each_other_to_where_they_lie_close(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Manchester (England or New Hampshire) and Colchester (England or Vermont) each have a
+    # namesake in the United States, which the story names most; named together, both are English
+    text = ("The charity, founded in Houston in the United States, now runs clinics in Kenya "
+            "and Uganda. Its new director was born in Manchester and studied in Colchester.")
+    got = by_mention(places_of(pipeline, text))
+    assert got["Manchester"].country == "GB" and got["Colchester"].country == "GB"
+
+
+def test_a_township_is_a_small_place_not_the_big_city_of_its_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Volunteers from Trenton and Princeton, New Jersey, cleared the river bank in "
+            "Washington Township.")
+    township = by_mention(places_of(pipeline, text))["Washington Township"]
+    assert township.kind == "city" and near(township, 40.3, -74.5, 161)

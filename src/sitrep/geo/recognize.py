@@ -252,6 +252,8 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
             head = keys.get((i, j - 1))
             if (last in AREA_WORDS or last in SITE_WORDS) and head and hits.get(head):
                 entries, area = [e for e in hits[head] if e.kind != "country"], last
+                if last in SETTLEMENT_WORDS:  # "Washington Township" is no state
+                    entries = [e for e in entries if e.kind == "city"] or entries
                 head_key = head
                 if not entries:
                     continue

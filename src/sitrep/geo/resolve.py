@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep.geo.gazetteer import Entry
 from sitrep.geo.names import place_key
@@ -94,14 +94,19 @@ def is_clear(c: Candidate) -> bool:
 def place_context(cands: list[Candidate], neighbours: dict[str, set[str]],
                   also: set[int] | None = None) -> Context:
     """The countries and points of the clear, strong mentions (and of the candidates `also`
-    names by id)."""
+    names by id). A strong mention of unclear meaning adds the point of its likeliest town
+    only: "Manchester" and "Colchester" named together pull each other to England."""
     countries: Counter[str] = Counter()
     by_key: dict[str, Counter[str]] = {}
     points = []
     for c in cands:
-        if not (c.strong or (also and id(c) in also)) or not is_clear(c):
+        if not (c.strong or (also and id(c) in also)):
             continue
         e = max(c.entries, key=lambda e: base(e, c))
+        if not is_clear(c):
+            if e.kind == "city":  # its likeliest town only says where the article is
+                points.append((c.head_key, (e.lat, e.lon)))
+            continue
         if e.kind in FOCUS_KINDS:
             continue  # a line needs the document's countries; it cannot vouch for itself
         if e.cc:
@@ -119,8 +124,21 @@ def is_namesake_city(e: Entry, c: Candidate) -> bool:
         o.kind == "admin1" and o.cc == e.cc and o.name == e.admin1 for o in c.entries)
 
 
+# "Washington Township", "Ashford village": the word after the name says the place is small, so
+# a large town of the name earns no more than a town of this many people
+SMALL_PLACE_WORDS = {"village", "township"}
+SMALL_PLACE_POPULATION = 10_000
+
+
+def base_for(e: Entry, c: Candidate) -> float:
+    """`base`, with a small-place word ("X Township") capping what a town's size earns."""
+    if c.area in SMALL_PLACE_WORDS and e.kind == "city" and e.population > SMALL_PLACE_POPULATION:
+        return prior(replace(e, population=SMALL_PLACE_POPULATION)) + name_bonus(e, c)
+    return base(e, c)
+
+
 def score(e: Entry, c: Candidate, ctx: Context) -> float:
-    s = base(e, c)
+    s = base_for(e, c)
     if not c.area and is_namesake_city(e, c):
         s += 1.5
     for q in c.qualifier:
