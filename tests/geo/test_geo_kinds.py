@@ -165,3 +165,18 @@ def test_an_english_word_that_is_also_a_town_stays_out(pipeline) -> None:  # typ
     got = by_mention(places_of(
         pipeline, "Troops said the Summit talks would reach nowhere, and the commander agreed."))
     assert "Summit" not in got
+
+
+def test_a_numbered_road_is_a_road_not_the_building_beside_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "A lorry overturned on the A38 near Taunton on Friday, and the driver was "
+                  "taken to Musgrove Park Hospital."))
+    assert got["A38"].kind == "road" and got["Musgrove Park Hospital"].kind == "facility"
+
+
+def test_a_full_stop_ends_a_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Wales. Engineers" is no name of two words around a full stop: Wales is the region
+    got = by_mention(places_of(
+        pipeline, "Gales brought down power lines across West Wales. Engineers from Cardiff "
+                  "worked through the night."))
+    assert "Wales" in got and got["Wales"].kind == "region"

@@ -77,7 +77,7 @@ def test_every_place_points_back_to_the_raw_text(pipeline) -> None:  # type: ign
 def test_named_street_takes_the_town_named_before_it(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Police in Miami Beach closed Collins Avenue after the storm."
     p = by_mention(places_of(pipeline, text))["Collins Avenue"]
-    assert p.kind == "facility" and p.resolved_by == "nearest place" and near(p, 25.79, -80.13, 20)
+    assert p.kind == "road" and p.resolved_by == "nearest place" and near(p, 25.79, -80.13, 20)
 
 
 def test_small_town_listed_after_a_place_is_kept(pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,8 @@
 
 "Collins Avenue", "Colchester General Hospital", "the A417": a named facility or road gets the
 coordinates of the nearest town the article names before it (after it, when none comes
-before), marked `resolved_by="nearest place"` with a low confidence.
+before), marked `resolved_by="nearest place"` with a low confidence. Streets and numbered roads are of
+kind "road", the others "facility".
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ FACILITY = re.compile(
 # British road numbers; "M23" or "M777" in war news are rebels and howitzers, so M roads need
 # the word "motorway"
 ROAD = re.compile(r"\b(?:A\d{1,4}|B\d{4}|M\d{1,2}(?= motorway))\b")
+# heads of the names of ways (a road is no building: "the A120" and "Colchester Hospital" at one
+# town are two places)
+WAY_HEADS = {"Street", "Avenue", "Road", "Boulevard", "Lane", "Highway", "Motorway", "street"}
 NOT_START = {"The", "A", "An", "In", "At", "On", "From", "To", "By", "For", "With", "Near",
              "This", "That", "Its", "His", "Her", "Their", "Our"}
 NEAREST = "nearest place"
@@ -54,6 +58,11 @@ def find_facility_spans(text: str) -> list[tuple[int, int]]:
         spans.append((s, e))
     spans += [(m.start(), m.end()) for m in ROAD.finditer(text)]
     return sorted(spans)
+
+
+def facility_kind(name: str) -> str:
+    """"road" for a numbered road or a street ("the A417", "Collins Avenue"), else "facility"."""
+    return "road" if ROAD.fullmatch(name) or name.rsplit(" ", 1)[-1] in WAY_HEADS else "facility"
 
 
 def locate(span: tuple[int, int], places: list[Place],

@@ -128,8 +128,10 @@ def is_capitalised(word: str) -> bool:
 
 
 def joined(text: str, a: Token, b: Token) -> bool:
-    """Whether two neighbouring words may belong to one name."""
-    return text[a.end:b.start] in JOINERS
+    """Whether two neighbouring words may belong to one name: ". " joins only after an
+    abbreviation ("St. Petersburg"), else it ends a sentence ("in West Wales. The bodies")."""
+    gap = text[a.end:b.start]
+    return gap in JOINERS and not (gap == ". " and len(a.text) > 3)
 
 
 def candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:

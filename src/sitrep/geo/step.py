@@ -8,7 +8,14 @@ from functools import lru_cache
 
 from sitrep.config import Config
 from sitrep.geo.courses import place_on_courses
-from sitrep.geo.facilities import FACILITY_TOWN, NEAREST, find_facility_spans, locate, nearest
+from sitrep.geo.facilities import (
+    FACILITY_TOWN,
+    NEAREST,
+    facility_kind,
+    find_facility_spans,
+    locate,
+    nearest,
+)
 from sitrep.geo.gazetteer import Entry, Gazetteer, load_gazetteer, names_of
 from sitrep.geo.names import lookup_keys, place_key
 from sitrep.geo.phrases import find_feature_phrases
@@ -98,7 +105,8 @@ def add_facilities(doc: Document) -> None:
         s, e = doc.raw_span(cs, ce)
         found.append(Place(mention=doc.clean_text[cs:ce], start=s, end=e,
                            name=doc.clean_text[cs:ce], lat=town.lat, lon=town.lon,
-                           kind="facility", country=town.country, resolved_by=NEAREST,
+                           kind=facility_kind(doc.clean_text[cs:ce]), country=town.country,
+                           resolved_by=NEAREST,
                            confidence=0.3, clean_start=cs, clean_end=ce))
     doc.places = sorted([*doc.places, *found], key=lambda p: p.clean_start)
 
