@@ -32,6 +32,3 @@ class Config:
     movement_model: bool = field(
         default_factory=lambda: os.environ.get("SITREP_MOVEMENT_MODEL", "") != "0"
     )
-    movement_judge: bool = field(
-        default_factory=lambda: os.environ.get("SITREP_MOVEMENT_JUDGE", "") == "1"
-    )
