@@ -2,8 +2,8 @@
 
 "Collins Avenue", "Colchester General Hospital", "the A417": a named facility or road gets the
 coordinates of the nearest town the article names before it (after it, when none comes
-before), marked `resolved_by="nearest place"` with a low confidence. Streets and numbered roads are of
-kind "road", the others "facility".
+before), marked `resolved_by="nearest place"` with a low confidence. Streets and numbered
+roads are of kind "road", the others "facility".
 """
 
 from __future__ import annotations
