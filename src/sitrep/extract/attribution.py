@@ -202,7 +202,7 @@ def _index_names(sdoc: SpacySpan) -> list[Named]:
                              _speaks(glued[-1]), _is_addressee(glued[-1])))
     # institutions that speak without being an entity ("the Israeli military said")
     for t in subjects(sdoc):
-        if (t.dep_ == "nsubj" and t.ent_type_ == "" and t.lemma_.lower() in INSTITUTION_HEADS
+        if (t.ent_type_ == "" and t.lemma_.lower() in INSTITUTION_HEADS
                 and t.head.lemma_.lower() in SPEECH_VERBS):
             phrase = _institution_phrase([], sdoc, t)
             if phrase:

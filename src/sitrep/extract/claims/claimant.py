@@ -109,13 +109,13 @@ def collect_names(sdoc: Any, speakers: Speakers) -> None:
         if ent.label_ == "PERSON":
             speakers.add(ent.start_char, ent.text, "person")
             speakers.persons.append((ent.start_char, ent.end_char, ent.text))
-        elif ent.label_ in ("ORG", "NORP", "GPE") and ent.label_ == "ORG":
+        elif ent.label_ == "ORG":
             speakers.add(ent.start_char, _strip_the(ent.text), "org")
     for tok in at.subjects(sdoc):
-        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+        if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
             left = tok.left_edge.i if tok.left_edge.i >= tok.i - 3 else tok.i
             speakers.add(tok.idx, _strip_the(sdoc[left:tok.i + 1].text), "org")
-        if tok.dep_ == "nsubj" and tok.pos_ != "PRON" and tok.head.pos_ in ("VERB", "AUX") \
+        if tok.pos_ != "PRON" and tok.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lemma_.lower() in lex.SPEECH_LEMMAS:
             name = at.name_of([], sdoc, tok)  # "The Saudi-led coalition said…"
             if name and any(w[:1].isupper() for w in name.split()):
