@@ -104,16 +104,17 @@ def test_names_are_indexed_once_per_document_and_each_caller_gets_its_own_list()
     assert "John Kirby" in [n.name for n in first]
     first.clear()  # a caller filtering its copy leaves the index whole
     assert at.index_names(sdoc) == at._index_names(sdoc) != []
-    span = sdoc[:9]  # a span indexes its own tokens, uncached
+    span = sdoc[:9]  # a span is indexed afresh, uncached
     assert at.index_names(span) == at._index_names(span)
 
 
-def test_names_are_indexed_once_per_document() -> None:
+def test_a_doc_keeps_its_name_index_and_a_span_builds_its_own() -> None:
     sdoc = _nlp()("Colonel Anna Berg said the convoy left. Reuters reported it later.")
-    first = at.index_names(sdoc)
-    assert "sitrep_names" in sdoc.user_data  # a Doc keeps its index
-    assert at.index_names(sdoc) == first
-    assert [n.name for n in first] == ["Anna Berg", "Reuters"]
+    assert [n.name for n in at.index_names(sdoc)] == ["Anna Berg", "Reuters"]
+    assert [n.name for n in sdoc.user_data["sitrep_names"]] == ["Anna Berg", "Reuters"]
+    del sdoc.user_data["sitrep_names"]
+    assert "Reuters" in [n.name for n in at.index_names(sdoc[8:])]
+    assert "sitrep_names" not in sdoc.user_data  # a span's index is not kept as the document's
 
 
 def test_token_at_finds_the_token_starting_at_an_offset() -> None:
@@ -136,6 +137,7 @@ def test_tokens_where_reads_the_same_tokens_as_a_loop_over_the_parse() -> None:
     assert [t.i for t in at.subjects(sdoc[3:9])] == [t.i for t in sdoc[3:9] if t.dep_ == "nsubj"]
     moved = at.tokens_where(sdoc, (LOWER, LEMMA), lambda low, lemma: lemma == "move")
     assert [t.text for t in moved] == ["moved"]
+
     def inflected(low: str, lemma: str) -> bool:
         return low != lemma.lower()
 
@@ -145,7 +147,9 @@ def test_tokens_where_reads_the_same_tokens_as_a_loop_over_the_parse() -> None:
     triggers = {t.i for t in sdoc if is_trigger(t)}
     assert triggers and triggers <= candidates
     assert at.tokens_where(sdoc[:0], (LOWER,), lambda low: True) == []
-    assert at.imagery_sources(at.index_names(sdoc), sdoc)  # "Images from Maxar"
+    # both kinds of start word: "Images from Maxar" and "Maxar, a satellite company"
+    assert at.imagery_sources(at.index_names(sdoc), sdoc) == [
+        (sdoc.text.index("Images"), "Maxar"), (sdoc.text.index("Maxar"), "Maxar")]
 
 
 def test_entity_in_finds_the_last_entity_of_a_phrase() -> None:

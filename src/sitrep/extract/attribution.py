@@ -172,7 +172,7 @@ class TokenAt(Mapping[int, SpacyToken]):
 def index_names(sdoc: SpacySpan) -> list[Named]:
     """Every PERSON and ORG entity of the parse, in text order, marked when it is a subject
     (worked out once per document: the quote and movement extractors both read it)."""
-    if sdoc.doc is not sdoc:  # a span: its own tokens (a Doc's `doc` is itself)
+    if sdoc.doc is not sdoc:  # a span: built afresh, not kept (a Doc's `doc` is itself)
         return _index_names(sdoc)
     cached = sdoc.user_data.get("sitrep_names")
     if cached is None:
