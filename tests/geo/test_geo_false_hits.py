@@ -116,3 +116,17 @@ def test_no_shorter_place_inside_a_longer_name_that_is_no_place(pipeline) -> Non
             "County Gazette will print the agenda.")
     got = geo_with_entities(pipeline, text, [])
     assert "Northampton" in got and not {"Hampshire", "Hampshire County"} & got
+
+
+def test_a_name_a_town_bears_only_as_another_name_needs_support(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the index knows "Mason", "Fletcher", "Karin" and "Hayden" as other names of large towns
+    # (Glendale, Aurora, Erzurum, Mesa): said of people, they are no places
+    text = ("Mason and Fletcher scored twice each as the visitors won in Leeds on Saturday. "
+            "Coach Karin said the squad would rest before flying to Vienna, and Hayden agreed.")
+    got = geo_with_entities(pipeline, text, [])
+    assert {"Leeds", "Vienna"} <= got and not {"Mason", "Fletcher", "Karin", "Hayden"} & got
+
+
+def test_another_spelling_of_a_large_town_stands_alone(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = geo_with_entities(pipeline, "Shelling hit Lugansk and Zaporozhye overnight.", [])
+    assert {"Lugansk", "Zaporozhye"} <= got

@@ -13,6 +13,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -83,7 +84,9 @@ TITLES = {"president", "general", "minister", "secretary", "governor", "mayor", 
 REPUBLIC = {"people", "peoples", "republics", "s"}
 STRONG_KINDS = {"country", "continent", "admin1"}
 DEMONYM_LABELS = {"NORP", "LANGUAGE"}  # "Russian", "an English city"
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 STRONG_POPULATION = 100_000
+SPELLING_RATIO = 0.6  # how alike two names must be to be spellings of one ("Zaporozhye")
 AREA_KINDS = {"admin1", "admin2", "region"}
 
 
@@ -176,14 +179,25 @@ def covering(entities: list[Entity], start: int, end: int) -> list[Entity]:
     return [e for e in entities if e.start < end and start < e.end]
 
 
-def is_strong(entries: list[Entry], words: int) -> bool:
-    """Whether a name is well enough known to stand without support from its context."""
+def is_strong(entries: list[Entry], words: int, key: str = "") -> bool:
+    """Whether a name is well enough known to stand without support from its context; with
+    the name's `key`, a town under a million people counts only under its own name ("Google"
+    is an old joke name of Topeka)."""
     for e in entries:
         if e.kind in ("country", "continent") or e.source == "curated":
             return True
-        if e.kind in ("city", "admin1", "admin2") and e.population >= STRONG_POPULATION:
+        if e.kind in ("city", "admin1", "admin2") and e.population >= STRONG_POPULATION and (
+                not key or e.population >= 1_000_000 or own_name(e, key)):
             return True  # a region of a few villages ("Paul", Cape Verde) is no reason
     return False
+
+
+def own_name(e: Entry, key: str) -> bool:
+    """Whether a name is the place's own or a spelling of it ("Quebec City" for Québec,
+    "Lugansk" for Luhansk, "Hull" for Kingston upon Hull), not another name it once had or
+    was given ("Google" for Topeka)."""
+    own = place_key(e.name)
+    return key in own or own in key or SequenceMatcher(None, key, own).ratio() >= SPELLING_RATIO
 
 
 def next_word(text: str, tokens: list[Token], j: int) -> Token | None:
@@ -401,7 +415,7 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
         return False  # "The city", "The Channel" said of a TV channel
     if c.area == "state" and words[-1] == "State" and any(e.cc == "US" for e in c.entries):
         return False  # "Mississippi State" plays basketball
-    c.strong = is_strong(c.entries, c.words)
+    c.strong = is_strong(c.entries, c.words, c.head_key)
     over = [] if c.listed else covering(ents, c.start, c.end)  # the tagger misreads lists
     for e in over:
         exact = e.start == c.start and e.end == c.end

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from sitrep.geo.gazetteer import Entry
 from sitrep.geo.names import place_key
-from sitrep.geo.recognize import AREA_KINDS, AREA_WORDS, Candidate
+from sitrep.geo.recognize import AREA_KINDS, AREA_WORDS, PLACE_LABELS, Candidate, is_strong
 from sitrep.geodesy import km
 
 NEAR_KM = (100.0, 300.0, 800.0)
@@ -198,8 +198,9 @@ def supported(choice: Choice, c: Candidate, ctx: Context, weak_points: list) -> 
     e = choice.entry
     if c.focus or e.kind in FOCUS_KINDS:  # "the Blue Line" is a train in Chicago
         return e.cc in ctx.countries or e.cc in ctx.neighbours
-    if c.strong or c.qualifier:
-        return True
+    if c.qualifier or c.strong and (c.cue or c.label in PLACE_LABELS or is_strong(
+            [e], c.words, c.head_key)):
+        return True  # a strong name read as a small namesake ("Levi" as Rand, West Virginia)
     if c.cue and (e.cc in ctx.countries or not ctx.countries):
         return True
     if ctx.nearest_km(e, c.head_key) < SUPPORT_KM:

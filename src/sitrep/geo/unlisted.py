@@ -26,6 +26,7 @@ from sitrep.geo.recognize import (
     MONTHS,
     NEVER,
     ORG_HEADS,
+    PLACE_LABELS,
     TITLES,
     Token,
     appositive_cue,
@@ -67,7 +68,6 @@ FEATURE_HEADS = {"River": "river", "Mountains": "mountains", "Valley": "valley",
                  "Lake": "lake", "Island": "island", "Islands": "islands",
                  "Peninsula": "peninsula", "Desert": "desert", "Strait": "strait",
                  "Shoal": "shoal", "Reef": "reef", "Atoll": "atoll"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 UNLISTED = "unlisted, at the place named nearest"  # how such a place got its point
 PLACE_WORD = "place word"  # a small town the parser misread, kept for the place word after it
 UNLISTED_RELATIVE = "unlisted, at the distance and bearing the text gives"
