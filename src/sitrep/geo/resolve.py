@@ -133,7 +133,7 @@ SMALL_PLACE_POPULATION = 10_000
 def base_for(e: Entry, c: Candidate) -> float:
     """`base`, with a small-place word ("X Township") capping what a town's size earns."""
     if c.area in SMALL_PLACE_WORDS and e.kind == "city" and e.population > SMALL_PLACE_POPULATION:
-        return prior(replace(e, population=SMALL_PLACE_POPULATION)) + name_bonus(e, c)
+        e = replace(e, population=SMALL_PLACE_POPULATION)
     return base(e, c)
 
 
