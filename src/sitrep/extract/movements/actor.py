@@ -9,7 +9,7 @@ from sitrep.extract.movements.forces import is_force
 from sitrep.extract.movements.found import Found
 from sitrep.extract.movements.lexicon import lemma_of
 from sitrep.extract.movements.owners import own_words, side_of_phrase, side_of_token
-from sitrep.records import AREA_KINDS, Place
+from sitrep.records import Place
 from sitrep.sides import country_name
 
 
@@ -94,6 +94,8 @@ def _is_formation(name: str) -> bool:
 
 # owners that make a force its own country's: "federal troops", "government forces"
 _STATE_OWNERS = frozenset(("government", "federal", "national", "state"))
+# areas no one country holds, whatever country code the gazetteer gives them
+_NO_ONES_AREAS = frozenset(("ocean", "sea", "continent"))
 
 
 def home_state(force: at.SpacyToken | None, places: list[Place]) -> str | None:
@@ -101,7 +103,7 @@ def home_state(force: at.SpacyToken | None, places: list[Place]) -> str | None:
     withdrew from Y") belong to the country their places are in, when they are all in one."""
     if force is None or not any(t.lower_ in _STATE_OWNERS for t in own_words(force)):
         return None
-    countries = {p.country for p in places if p.country and p.kind not in AREA_KINDS[:3]}
+    countries = {p.country for p in places if p.country and p.kind not in _NO_ONES_AREAS}
     return country_name(countries.pop()) if len(countries) == 1 else None
 
 
