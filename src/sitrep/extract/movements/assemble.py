@@ -16,7 +16,7 @@ from sitrep.extract.movements.evidence import (
     is_headline,
 )
 from sitrep.extract.movements.forces import clause_verb, force_of, is_force
-from sitrep.extract.movements.found import Found, main_place, richness
+from sitrep.extract.movements.found import Found, main_place, places_of, richness
 from sitrep.extract.movements.frames import describes_force, is_trigger, trigger_candidates
 from sitrep.extract.movements.gates import is_background, is_hypothetical, is_military, is_negated
 from sitrep.extract.movements.lexicon import (
@@ -195,7 +195,7 @@ def _build(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
 
 def _places_of(doc: Document, mov: Movement) -> list[Place]:
     """The document's places a movement refers to."""
-    refs = [p for p in (mov.origin, mov.destination, mov.location) if p is not None]
+    refs = places_of(mov)
     return [p for p in doc.places if any(p.mention == r.mention and p.geonameid == r.geonameid
                                          for r in refs)]
 

@@ -25,7 +25,7 @@ class Found:
 
 def richness(mov: Movement, headline: bool = False) -> int:
     """How much a telling says: places first, then source, owner and kinds of force."""
-    return (2 * sum(1 for p in (mov.origin, mov.destination, mov.location) if p)
+    return (2 * len(places_of(mov))
             + (1 if mov.observed_by else 0) + (1 if mov.actor else 0) + min(len(mov.equipment), 2)
             + (0 if mov.rule.startswith(("move-show", "move-see", "move-spot")) else 1)
             - (3 if headline else 0))
@@ -33,3 +33,8 @@ def richness(mov: Movement, headline: bool = False) -> int:
 
 def main_place(m: Movement) -> PlaceRef | None:
     return m.destination or m.location or m.origin
+
+
+def places_of(m: Movement) -> list[PlaceRef]:
+    """The places a movement names (where it heads, is, set out from)."""
+    return [p for p in (m.destination, m.location, m.origin) if p is not None]

@@ -6,8 +6,8 @@ import re
 from dataclasses import replace
 
 from sitrep.dates import WEEKDAYS
-from sitrep.extract.movements.found import Found, main_place, richness
-from sitrep.records import Movement, PlaceRef
+from sitrep.extract.movements.found import Found, main_place, places_of, richness
+from sitrep.records import PlaceRef
 
 
 def _day_words(when: str | None) -> set[str]:
@@ -18,10 +18,6 @@ def _day_words(when: str | None) -> set[str]:
 def _same_day(a: str | None, b: str | None) -> bool:
     """Two date phrases that name the same day ("Monday" and "on Monday (March 14)")."""
     return bool(_day_words(a) & _day_words(b))
-
-
-def _places(m: Movement) -> list[PlaceRef]:
-    return [p for p in (m.destination, m.location, m.origin) if p is not None]
 
 
 def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
@@ -42,7 +38,7 @@ def _compatible(a: Found, b: Found) -> bool:
     if a.headline or b.headline:  # a headline sums up the body in other words and tenses
         pa, pb = main_place(ma), main_place(mb)
         if pa is not None and pb is not None \
-                and not any(_same_place(x, y) for x in _places(ma) for y in _places(mb)):
+                and not any(_same_place(x, y) for x in places_of(ma) for y in places_of(mb)):
             return False
         return bool(set(ma.equipment) & set(mb.equipment))
     sighting = a.observed_only or b.observed_only
@@ -59,7 +55,7 @@ def _compatible(a: Found, b: Found) -> bool:
     if _same_day(a.when, b.when) and (a.observed_only or b.observed_only):
         return True  # one sighting that day, told with and without its route
     if pa is not None and pb is not None:
-        return any(_same_place(x, y) for x in _places(ma) for y in _places(mb))
+        return any(_same_place(x, y) for x in places_of(ma) for y in places_of(mb))
     # one without a place: a side and a status shared, even by the next sentence or by the
     # same kind of force, do not make one event ("troops were sent… more troops arrived…")
     return False
