@@ -164,7 +164,7 @@ def _is_acronym(name: str) -> bool:
 
 
 def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: QuoteSpan,
-               last: tuple[QuoteSpan, str] | None, side: str | None = None
+               last: tuple[QuoteSpan, str] | None, side: str | None
                ) -> tuple[str | None, str, float] | None:
     """(speaker, rule, confidence); speaker None when the quotation is anonymous; None when no
     speaker could be found at all. `side` is the article's own side, whose institution a bare
@@ -247,7 +247,7 @@ def _according_to(names: list[at.Named], sdoc: at.SpacySpan, inside: at.SpacySpa
 
 
 def _speaker_from_verb(names: list[at.Named], sdoc: at.SpacySpan, verb: at.SpacyToken, q: QuoteSpan,
-                       rule: str, conf: float, side: str | None = None
+                       rule: str, conf: float, side: str | None
                        ) -> tuple[str | None, str, float] | None:
     cited = _cited(names, sdoc, verb)
     if cited is not None:
