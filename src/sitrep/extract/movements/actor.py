@@ -108,6 +108,7 @@ def home_state(force: at.SpacyToken | None, places: list[Place]) -> str | None:
 
 
 _OPEN_SINGLE = re.compile(r"[:,]\s*['‘]")
+_CLOSE_SINGLE = re.compile(r"['’](?:\s|$)")
 
 
 def _quoted(tok: at.SpacyToken) -> bool:
@@ -116,4 +117,4 @@ def _quoted(tok: at.SpacyToken) -> bool:
     if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
         return True
     m = _OPEN_SINGLE.search(before)
-    return m is not None and not re.search(r"['’](?:\s|$)", before[m.end():])
+    return m is not None and not _CLOSE_SINGLE.search(before, m.end())
