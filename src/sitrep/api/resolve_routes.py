@@ -164,6 +164,7 @@ def tracks_geojson(conn: Conn, f: MovementFilter, limit: GeoLimit = 1000,
             "features": track_features(items)}
 
 
+TRACK_CSV_PAGE = 500  # tracks read per query while the CSV is written
 TRACK_CSV = ["track_id", "actor", "km", "position", "role", "place", "lat", "lon",
              "first_seen", "last_seen", "incident_id"]
 
@@ -179,7 +180,7 @@ def tracks_csv(conn: Conn, f: MovementFilter) -> StreamingResponse:
     writer.writeheader()
     after: tuple[Any, ...] | None = None
     while True:
-        items, _, after = read_tracks(conn, f, resolved.Page(500, after))
+        items, _, after = read_tracks(conn, f, resolved.Page(TRACK_CSV_PAGE, after))
         for t in items:
             for n, p in enumerate(t.points, 1):
                 writer.writerow(csv_row({

@@ -34,7 +34,10 @@ def csv_row(row: dict[str, Any]) -> dict[str, Any]:
             for k, v in row.items()}
 
 
-def iter_rows(store: Store, kind: str, chunk: int = 500) -> Iterator[dict[str, Any]]:
+MARK_BATCH = 500  # movement rows whose places are marked by one query of the area names
+
+
+def iter_rows(store: Store, kind: str) -> Iterator[dict[str, Any]]:
     """Fact rows of one kind with their document's name, publisher and date; a movement's
     places say whether they are areas (`queries.mark_areas`), as the API's do."""
     table = FACT_TABLES[kind]
@@ -53,7 +56,7 @@ def iter_rows(store: Store, kind: str, chunk: int = 500) -> Iterator[dict[str, A
         rows: list[dict[str, Any]] = []
         for row in conn.execute(q).mappings():
             rows.append(dict(row))
-            if len(rows) >= chunk:
+            if len(rows) >= MARK_BATCH:
                 yield from _marked(conn, kind, rows)
                 rows = []
         yield from _marked(conn, kind, rows)
