@@ -51,14 +51,11 @@ def _compatible(a: Found, b: Found) -> bool:
         return False
     if a.unit and b.unit and a.unit != b.unit:
         return False  # "the 146th division" and "a fourth division": two formations
-    pa, pb = main_place(ma), main_place(mb)
-    if _same_day(a.when, b.when) and (a.observed_only or b.observed_only):
+    if sighting and _same_day(a.when, b.when):
         return True  # one sighting that day, told with and without its route
-    if pa is not None and pb is not None:
-        return any(_same_place(x, y) for x in places_of(ma) for y in places_of(mb))
-    # one without a place: a side and a status shared, even by the next sentence or by the
-    # same kind of force, do not make one event ("troops were sent… more troops arrived…")
-    return False
+    # a place they share; one without a place is another event, whatever side, status or kind
+    # of force it shares, even in the next sentence ("troops were sent… more troops arrived…")
+    return any(_same_place(x, y) for x in places_of(ma) for y in places_of(mb))
 
 
 def merge(found: list[Found]) -> list[Found]:
