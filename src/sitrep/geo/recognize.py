@@ -182,12 +182,12 @@ def covering(entities: list[Entity], start: int, end: int) -> list[Entity]:
 def is_strong(entries: list[Entry], words: int, key: str = "") -> bool:
     """Whether a name is well enough known to stand without support from its context; with
     the name's `key`, a town under a million people counts only under its own name ("Google"
-    is an old joke name of Topeka)."""
+    is an old joke name of Topeka; regions are stored under spellings of their own)."""
     for e in entries:
         if e.kind in ("country", "continent") or e.source == "curated":
             return True
         if e.kind in ("city", "admin1", "admin2") and e.population >= STRONG_POPULATION and (
-                not key or e.population >= 1_000_000 or own_name(e, key)):
+                not key or e.kind != "city" or e.population >= 1_000_000 or own_name(e, key)):
             return True  # a region of a few villages ("Paul", Cape Verde) is no reason
     return False
 
@@ -291,8 +291,8 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
             appositive_cue(text, tokens[j - 1].end) or bool(site_phrase_after(text, end))
         if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc,
                       vocabulary):
-            if j - i > 1:  # "the Montgomery County Democrats": no "Montgomery" either
-                taken.update(range(i, j))
+            if j - i > 1 and part_of_longer_name(text, tokens, j, bool(ents)):
+                taken.update(range(i, j))  # "the Montgomery County Democrats": no "Montgomery"
             continue
         nxt = next_word(text, tokens, j)
         cand.state_word = bool(nxt and nxt.text.lower() == "state")
@@ -303,6 +303,16 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
     add_namesake_regions([c for c in chosen if c.area in AREA_WORDS], gaz)
     read_qualifiers_as_regions(text, chosen)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def part_of_longer_name(text: str, tokens: list[Token], j: int, parsed: bool) -> bool:
+    """Whether the word after a span makes it part of an organisation's name ("the Cavan County
+    Council") or, in a text with no parse, of another name ("the Montgomery County Democrats")."""
+    if j >= len(tokens) or not joined(text, tokens[j - 1], tokens[j]) or \
+            not is_capitalised(tokens[j].text):
+        return False
+    low = tokens[j].text.lower()
+    return low in ORG_HEADS or not parsed and low not in AREA_WORDS | SITE_WORDS
 
 
 def read_qualifiers_as_regions(text: str, cands: list[Candidate]) -> None:
@@ -431,6 +441,8 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
             return False  # "CNN Brazil", "Taiwan News", "Kyiv Independent"
         if exact:
             c.label = e.label
+    if c.label in PLACE_LABELS:  # the tagger reads it as a place: another name will do
+        c.strong = c.strong or is_strong(c.entries, c.words)
     # organisation, team or ship named after a place
     nxt = tokens[j].text.lower() if j < len(tokens) and joined(text, tokens[j - 1], tokens[j]) \
         else ""
