@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import insert
@@ -128,3 +131,24 @@ def test_a_cursor_from_another_list_or_a_made_up_one_is_a_clear_400(store: Store
     for path, token in (("/api/tracks", cursor), ("/api/incidents", "not-a-cursor")):
         resp = client.get(path, params={"cursor": token})
         assert resp.status_code == 400 and resp.json()["error"]["code"] == "bad_cursor"
+
+
+def test_the_tracks_csv_pages_through_every_track_in_the_lists_order(store: Store,
+                                                                    monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Read a few tracks at a time (ties on the date included), the CSV holds every track the
+    list holds, in its order, a row per position."""
+    create_tables(store.engine)
+    rows = [{"id": f"trk-{n:02d}", "actor": "Testland", "actor_key": "testland",
+             "first_seen": None if n % 4 == 0 else f"2024-05-0{1 + n % 3}", "last_seen": None,
+             "km": 10.0 * n, "points": [
+                 {"incident_id": f"inc-{n}-{k}", "role": "seen", "place": f"Post {k}",
+                  "lat": 50.0 + k, "lon": 30.0, "first_seen": None, "last_seen": None}
+                 for k in range(1 + n % 2)]} for n in range(7)]
+    with store.engine.begin() as conn:
+        conn.execute(insert(rt.tracks), rows)
+    client = client_for(store)
+    listed = [t["id"] for t in client.get("/api/tracks", params={"limit": 500}).json()["items"]]
+    monkeypatch.setattr(resolve_routes, "TRACK_CSV_PAGE", 2)
+    csv_rows = list(csv.DictReader(io.StringIO(client.get("/api/tracks.csv").text)))
+    assert list(dict.fromkeys(r["track_id"] for r in csv_rows)) == listed
+    assert len(listed) == 7 and len(csv_rows) == sum(len(r["points"]) for r in rows)

@@ -19,6 +19,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Select
 
 from sitrep.api.errors import ApiError
 from sitrep.api.params import (
@@ -131,9 +132,14 @@ def incidents_geojson(conn: Conn, actor: str | None = None,
 def read_tracks(conn: Connection, f: FactFilter, page: resolved.Page
                 ) -> tuple[list[Any], int, tuple[Any, ...] | None]:
     """The tracks with a position reported by a movement the filter matches (every track when
-    it matches every movement): one code path for the list and its downloads."""
-    reports = None if f == FactFilter() else queries.fact_ids("movements", f)
-    return resolved.list_tracks(conn, reports=reports, page=page)
+    it matches every movement): one code path for the list and its GeoJSON; the CSV reads the
+    same tracks through `iter_tracks`."""
+    return resolved.list_tracks(conn, reports=reporting(f), page=page)
+
+
+def reporting(f: FactFilter) -> Select[Any] | None:
+    """The movements whose tracks a filter keeps: a select of their ids, None for all."""
+    return None if f == FactFilter() else queries.fact_ids("movements", f)
 
 
 @router.get("/tracks", summary="Successive positions of one force, in time order")
@@ -178,18 +184,13 @@ def tracks_csv(conn: Conn, f: MovementFilter) -> StreamingResponse:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=TRACK_CSV)
     writer.writeheader()
-    after: tuple[Any, ...] | None = None
-    while True:
-        items, _, after = read_tracks(conn, f, resolved.Page(TRACK_CSV_PAGE, after))
-        for t in items:
-            for n, p in enumerate(t.points, 1):
-                writer.writerow(csv_row({
-                    "track_id": t.id, "actor": t.actor, "km": t.km, "position": n,
-                    "role": p.role, "place": p.place, "lat": p.lat, "lon": p.lon,
-                    "first_seen": p.first_seen, "last_seen": p.last_seen,
-                    "incident_id": p.incident_id}))
-        if after is None:
-            break
+    for t in resolved.iter_tracks(conn, reports=reporting(f), page_size=TRACK_CSV_PAGE):
+        for n, p in enumerate(t.points, 1):
+            writer.writerow(csv_row({
+                "track_id": t.id, "actor": t.actor, "km": t.km, "position": n,
+                "role": p.role, "place": p.place, "lat": p.lat, "lon": p.lon,
+                "first_seen": p.first_seen, "last_seen": p.last_seen,
+                "incident_id": p.incident_id}))
     headers = {"Content-Disposition": 'attachment; filename="sitrep-tracks.csv"'}
     return StreamingResponse(iter([out.getvalue()]), media_type="text/csv; charset=utf-8",
                              headers=headers)

@@ -6,6 +6,7 @@ strictly after that row's sort key (`Page.after`), so pages stay stable while do
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -245,15 +246,40 @@ def list_tracks(conn: Connection, *, reports: Select[Any] | None = None,
     """Tracks, latest first; with `reports` (a select of movement ids: the movement list's own
     filters), those with a position one of these movements reported. The total, and the key to
     continue after."""
-    t = rt.tracks.c
+    q = _tracks_select(conn, reports)
+    total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+    items, nxt = _track_page(conn, q, page)
+    return items, total, nxt
+
+
+def iter_tracks(conn: Connection, *, reports: Select[Any] | None = None,
+                page_size: int = 500) -> Iterator[TrackView]:
+    """Every track `list_tracks` lists, in its order, read `page_size` at a time; the tracks
+    the `reports` gave are looked up once, not once per page, and nothing is counted."""
+    q = _tracks_select(conn, reports)
+    page = Page(page_size)
+    while True:
+        items, nxt = _track_page(conn, q, page)
+        yield from items
+        if nxt is None:
+            return
+        page = Page(page_size, nxt)
+
+
+def _tracks_select(conn: Connection, reports: Select[Any] | None) -> Select[Any]:
     q = select(rt.tracks)
     if reports is not None:
-        q = q.where(t.id.in_(tracks_reported_by(conn, reports)))
-    total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+        q = q.where(rt.tracks.c.id.in_(tracks_reported_by(conn, reports)))
+    return q
+
+
+def _track_page(conn: Connection, q: Select[Any], page: Page
+                ) -> tuple[list[TrackView], tuple[Any, ...] | None]:
+    t = rt.tracks.c
     order = [(func.coalesce(t.first_seen, ""), True), (t.id, False)]
     rows, nxt = read_page(conn, q, order, page, lambda r: (r.first_seen or "", r.id))
     return [TrackView(r.id, r.actor, r.first_seen, r.last_seen, r.km,
-                      [TrackPoint(**p) for p in (r.points or [])]) for r in rows], total, nxt
+                      [TrackPoint(**p) for p in (r.points or [])]) for r in rows], nxt
 
 
 def tracks_reported_by(conn: Connection, reports: Select[Any]) -> list[str]:

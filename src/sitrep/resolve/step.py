@@ -8,9 +8,16 @@ the folder (dedup, incidents, tracks, ledger, their reads and writes) is private
 from __future__ import annotations
 
 from sitrep.resolve.names import name_key
-from sitrep.resolve.queries import Page, list_groups, list_incidents, list_tracks, read_ledger
+from sitrep.resolve.queries import (
+    Page,
+    iter_tracks,
+    list_groups,
+    list_incidents,
+    list_tracks,
+    read_ledger,
+)
 from sitrep.resolve.records import ResolveOptions, ResolveStats
 from sitrep.resolve.stage import resolve_store
 
-__all__ = ["Page", "ResolveOptions", "ResolveStats", "list_groups", "list_incidents", "list_tracks",
-           "name_key", "read_ledger", "resolve_store"]
+__all__ = ["Page", "ResolveOptions", "ResolveStats", "iter_tracks", "list_groups", "list_incidents",
+           "list_tracks", "name_key", "read_ledger", "resolve_store"]
