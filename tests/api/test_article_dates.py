@@ -91,7 +91,11 @@ def older_store(tmp_path: Path) -> Path:
     """A store as a sitrep before `date_source` (and before documents' `relevance`) left it."""
     import sqlite3
 
-    client_for(tmp_path).close()  # the store as this sitrep writes it
+    client = client_for(tmp_path)  # the store as this sitrep writes it
+    # every connection of its app closed now: one collected later would checkpoint the WAL
+    # into the file under a test that hashes it
+    client.app.state.store.dispose()
+    client.close()
     path = tmp_path / "dates.db"
     with sqlite3.connect(path) as db:
         for table in ("movements", "claims", "quotes", "places"):
