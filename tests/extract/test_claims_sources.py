@@ -233,3 +233,10 @@ total since the siege began to 4,800."""
 
 def test_a_name_the_parser_cut_apart_is_the_whole_claimant() -> None:
     assert claim_of(CUT_NAME, 1230).claimant == "Sudan Doctors Network"
+
+
+def test_a_claim_verb_joined_to_the_reported_clause_keeps_the_reporting_speaker() -> None:
+    # the parser hangs "and claimed" on "had repelled", inside what the army said
+    text = ("The Sudanese army said its forces had repelled an attack on El Obeid and claimed "
+            "that 60 RSF fighters were killed.")
+    assert claim_of(text, 60).claimant == "Sudanese army"

@@ -304,7 +304,15 @@ def _titled(subj: Any) -> str | None:
 
 def _shared(verb: Any, sent: tuple[int, int]) -> Any:
     """A subject the verb shares with the verb it is joined to ("Israel disputes the figures
-    and says…"), or that the parser hung from a headline above the sentence."""
+    and says…"), or that the parser hung from a headline above the sentence. A speech verb the
+    parser joined to the reported clause instead of the verb reporting it ("the ministry said
+    its units had advanced and claimed that…") shares the reporting verb's subject."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") \
+            and head.head.lemma_.lower() in lex.SPEECH_LEMMAS:
+        outer = _nearest_subject(head.head, sent)
+        if outer is not None:
+            return outer
     subj = at.subject_of(verb)
     return subj if subj is not None and sent[0] <= subj.idx < sent[1] else None
 
