@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.forces import is_force
 from sitrep.extract.movements.found import Found
 from sitrep.extract.movements.lexicon import lemma_of
 from sitrep.extract.movements.owners import own_words, side_of_phrase, side_of_token
+from sitrep.extract.quotes import QuoteSpan, find_quote_spans
 from sitrep.records import Place
 from sitrep.sides import country_name
 
@@ -107,14 +109,11 @@ def home_state(force: at.SpacyToken | None, places: list[Place]) -> str | None:
     return country_name(countries.pop()) if len(countries) == 1 else None
 
 
-_OPEN_SINGLE = re.compile(r"[:,]\s*['‘]")
-_CLOSE_SINGLE = re.compile(r"['’](?:\s|$)")
+@lru_cache(maxsize=4)
+def _quotations(text: str) -> tuple[QuoteSpan, ...]:
+    return tuple(find_quote_spans(text))
 
 
 def _quoted(tok: at.SpacyToken) -> bool:
-    """Whether the word stands inside a quotation opened earlier in its sentence."""
-    before = tok.doc.text[tok.sent.start_char:tok.idx]
-    if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
-        return True
-    m = _OPEN_SINGLE.search(before)
-    return m is not None and not _CLOSE_SINGLE.search(before, m.end())
+    """Whether the word stands inside a quotation (the quotes reader's own pairing of marks)."""
+    return any(q.start <= tok.idx < q.end for q in _quotations(tok.doc.text))
