@@ -185,7 +185,7 @@ def _build(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
     if not (mov.origin or mov.destination or mov.location):
         fallback_place(doc, sdoc, tok, force, got)
     if mov.actor is None:
-        mov.actor = home_state(force, _places_of(doc, mov))
+        mov.actor = home_state(force, _doc_places(doc, mov))
     mov.date = resolve_date(got.when or "", doc.source.published)
     mov.confidence = confidence_of(mov, tok, force)
     got.headline = is_headline(doc.clean_text, s, e)
@@ -193,8 +193,8 @@ def _build(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
     return got
 
 
-def _places_of(doc: Document, mov: Movement) -> list[Place]:
-    """The document's places a movement refers to."""
+def _doc_places(doc: Document, mov: Movement) -> list[Place]:
+    """The document's places (with their country and kind) a movement's references name."""
     refs = places_of(mov)
     return [p for p in doc.places if any(p.mention == r.mention and p.geonameid == r.geonameid
                                          for r in refs)]
