@@ -176,12 +176,20 @@ def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
         resolved = _resolve(phrase, pos, speakers)
         if resolved is None:
             continue
-        name = tidy(resolved, speakers.persons, pos if resolved == phrase else None)
+        name = _spelled_out(sdoc, tidy(resolved, speakers.persons,
+                                       pos if resolved == phrase else None), pos)
         if name:
             kind = "person" if _is_person(speakers.persons, pos) else "org"
             speakers.add(sent[0], name, kind)
             return name, how, (pos, max(end, pos + len(phrase)))
     return None, "none", None
+
+
+def _spelled_out(sdoc: Any, name: str, pos: int) -> str:
+    """An acronym with the organisation named before it that it stands for ("the MOD said" ->
+    "Ministry of Defence (MOD)"), as the quotes give their speakers."""
+    return at.expand_acronym(at.index_names(sdoc), name, pos) if sdoc is not None and name \
+        else name
 
 
 def lead_source(text: str, sentences: list[tuple[int, int]], speakers: Speakers) -> str | None:
@@ -265,7 +273,7 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
         if tok.lemma_.lower() in lex.SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX") \
                 and _speech_use(tok):
             subj = _nearest_subject(tok, sent) or _shared(tok, sent)
-            if subj is not None and subj.left_edge.idx <= fig <= subj.right_edge.idx:
+            if subj is not None and (subj == span[0] or subj.is_ancestor(span[0])):
                 return None  # the figure's own phrase as the speaker: the parse went wrong
             if subj is not None:
                 last = subj.right_edge
