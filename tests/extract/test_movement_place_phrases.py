@@ -60,3 +60,30 @@ def test_a_force_that_leaves_with_nowhere_named_is_withdrawing_from_the_town_it_
     m = only_movement("Ukrainian units left Kherson before dawn, the general staff said.")
     assert m.status == "withdrawing"
     assert m.origin is not None and m.origin.mention == "Kherson"
+
+
+def test_a_road_from_one_town_toward_another_gives_origin_and_destination() -> None:
+    # "from Mosul" and "toward Erbil" hang on "highway", not on the verb
+    m = only_movement("Army lorries were filmed rolling along the highway from Mosul toward "
+                      "Erbil, witnesses said.")
+    assert m.origin is not None and m.origin.mention == "Mosul"
+    assert m.destination is not None and m.destination.mention == "Erbil"
+
+
+def test_what_a_force_lands_for_is_not_where_it_heads() -> None:
+    m = only_movement("Polish F-16 jets landed in Constanta on Tuesday for exercises near "
+                      "Varna, the ministry said.")
+    assert m.destination is None or m.destination.mention != "Varna"
+    assert m.location is not None and m.location.mention == "Constanta"
+
+
+def test_a_town_that_owns_the_ground_entered_is_the_destination() -> None:
+    # the small model tags "Mariupol" an organisation before "'s port area"
+    m = only_movement("Marines moved into Mariupol's port area on Friday.")
+    assert m.destination is not None and m.destination.mention == "Mariupol"
+
+
+def test_a_town_whose_districts_a_force_leaves_is_the_origin() -> None:
+    m = only_movement("Special forces were pulled out of Bakhmut's western districts overnight, "
+                      "the brigade said.")
+    assert m.origin is not None and m.origin.mention == "Bakhmut"

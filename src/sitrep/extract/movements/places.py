@@ -13,6 +13,7 @@ from sitrep.extract.movements.lexicon import (
     BOUND_FOR,
     NOT_A_PLACE_SLOT,
     PARTICLES,
+    POSTS,
     ROLE_OF_PREP,
     VAGUE_PLACE,
     lemma_of,
@@ -24,6 +25,13 @@ from sitrep.sides import is_state
 _KIND_RANK = {"country": 0, "continent": 0}
 
 _NEAR_TOKENS = 15
+# nouns of ground: where a force may be bound ("left Tartus for the coast"), and what a name
+# before them only places ("Tyre's port area", "the Jilib area", "Crimea's west coast")
+PLACE_HEADS = POSTS | VAGUE_PLACE | BORDER | {
+    "coast", "shore", "waters", "front", "frontline", "line", "island", "islands", "direction",
+    "sector", "axis", "salient", "outskirts", "suburb", "suburbs", "district", "districts",
+    "neighbourhood", "neighborhood", "isthmus", "peninsula", "edge", "part", "parts", "centre",
+    "center", "bridgehead", "province"}
 # what a force is sent "to do" at a place: the place is where it goes
 PURPOSE_AT_PLACE = frozenset(("reinforce", "defend", "protect", "secure", "guard", "hold",
                               "bolster", "relieve", "man", "garrison", "occupy"))
@@ -48,7 +56,13 @@ def _usable(doc: Document, sdoc: at.SpacySpan, p: Place) -> bool:
         return True
     side = at.side_of(p.mention)
     return (side is None or is_state(side)) and (
-        root.dep_ not in NOT_A_PLACE_SLOT or _names_a_bearing(root))
+        root.dep_ not in NOT_A_PLACE_SLOT or _names_a_bearing(root) or _names_ground(root))
+
+
+def _names_ground(tok: at.SpacyToken) -> bool:
+    """"Tyre's port area", "the Jilib area": a name the tagger calls an organisation that owns
+    or qualifies a noun of ground is the place that ground lies in."""
+    return tok.dep_ in ("poss", "compound") and tok.head.lemma_.lower() in PLACE_HEADS
 
 
 def _names_a_bearing(tok: at.SpacyToken) -> bool:
@@ -122,6 +136,8 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
             objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
             if word in ("north", "south", "east", "west"):
                 objs = [o for p in c.children if p.lower_ == "of" for o in p.children]
+            if role == "destination" and word == "for" and objs and not _names_place(doc, objs[0]):
+                role = "location"  # "landed at X for drills near Y": what for, not where to
             if role and objs:
                 links.append((role, objs[0], word))
         elif c.dep_ == "dobj" and lemma in ("reach", "enter", "penetrate", "approach",
@@ -132,7 +148,7 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
             links.append(("origin", c, ""))  # "the frigates left Tartus"
             links.extend(("destination", o, p.lower_) for p in c.children  # "… for Goma"
                          if p.dep_ == "prep" and p.lower_ in BOUND_FOR
-                         for o in p.children if o.dep_ == "pobj")
+                         for o in p.children if o.dep_ == "pobj" and _names_place(doc, o))
         elif c.dep_ == "advmod" and word in ("there", "here"):
             links.append(("location", c, word))
         elif c.dep_ in ("xcomp", "advcl") and lemma_of(c) in ("surround", "enter", "reach"):
@@ -143,12 +159,8 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
             links.extend(("destination", o, "") for o in c.children if o.dep_ == "dobj")
         elif c.dep_ == "advmod" and word == "where" and tok.dep_ == "relcl":
             links.append(("location", tok.head, "where"))  # "Luninets airfield, where jets…"
-    for _role, target, word in list(links):  # "from the Kyiv region towards Donbas"
-        if word == "from":
-            for p in target.children:
-                if p.dep_ == "prep" and ROLE_OF_PREP.get(p.lower_) == "destination":
-                    links.extend(("destination", o, p.lower_) for o in p.children
-                                 if o.dep_ == "pobj")
+    for _role, target, _word in list(links):  # "from the Kyiv region towards Donbas"
+        links.extend(_nested_links(target))
     ends = {t.right_edge.i + 1 for r, t, _ in links if r in ("origin", "destination")}
     for role, target, word in links:
         if only_location and role != "location":
@@ -164,6 +176,32 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
             setattr(mov, role, place)
 
 
+# a phrase inside another that says where a force sets out or heads ("from X to Y", "toward X
+# from Y", "on the road from X"): its place has that role, never the outer phrase's
+NESTED_ROLE = {"from": "origin", "to": "destination", "toward": "destination",
+               "towards": "destination", "into": "destination"}
+
+
+def _nested_preps(target: at.SpacyToken) -> list[at.SpacyToken]:
+    """The role-giving prepositions hung on a phrase's head, or on the preposition that holds
+    it ("from Sevastopol to Novorossiysk": the parser hangs "to" on "from")."""
+    holders = [target, target.head] if target.dep_ == "pobj" else [target]
+    return [p for h in holders for p in h.children
+            if p.dep_ == "prep" and p.lower_ in NESTED_ROLE and p.i > target.i]
+
+
+def _nested_links(target: at.SpacyToken) -> list[tuple[str, at.SpacyToken, str]]:
+    return [(NESTED_ROLE[p.lower_], o, p.lower_) for p in _nested_preps(target)
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def _names_place(doc: Document, tok: at.SpacyToken) -> bool:
+    """Whether a phrase's head is a place ("for Goma", "for the front"), not what a force
+    comes to do ("for drills near Jolfa", "for NATO's air policing mission")."""
+    return tok.lemma_.lower() in PLACE_HEADS or tok.lower_ in PLACE_HEADS or any(
+        p.clean_start <= tok.idx < p.clean_end for p in doc.places)
+
+
 def _place_of(doc: Document, sdoc: at.SpacySpan, target: at.SpacyToken, got: Found,
               found: list[Found]) -> PlaceRef | None:
     """The place a phrase names; "there" and "the city" stand for a place named before."""
@@ -171,6 +209,7 @@ def _place_of(doc: Document, sdoc: at.SpacySpan, target: at.SpacyToken, got: Fou
     for c in target.children:  # "Ukraine's capital, Kyiv"
         if c.dep_ == "appos":
             hi = max(hi, at._np_bounds(c)[1])
+    hi = min([hi, *(p.i - 1 for p in _nested_preps(target))])
     a = max(sdoc[lo].idx, got.start)
     b = min(sdoc[hi].idx + len(sdoc[hi].text), got.end)
     inner = [p for p in _places_in(doc, a, b)
