@@ -67,7 +67,9 @@ def test_numbers_read_ranges(phrase: str, low: float, high: float) -> None:
     ("tens of thousands of residents", 20000, 99999),
     ("hundreds of drones", 200, 999),
     ("Thousands of shells", 2000, 9999),
-    ("dozens of boats", 24, 119),
+    ("dozens of boats", 24, 99),  # two dozen up to what "hundreds" would start at
+    ("scores of gunmen", 40, 99),
+    ("several dozen lorries", 24, 99),
 ])
 def test_numbers_read_vague_amounts_as_ranges(phrase: str, low: float, high: float) -> None:
     q = only(phrase)

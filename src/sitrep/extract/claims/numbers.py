@@ -161,14 +161,18 @@ def parse_vague(text: str) -> tuple[float, float]:
     t = re.sub(r"\s+", " ", text.strip().lower())
     m = re.fullmatch(r"(tens|hundreds|dozens|scores) of (thousands|millions)", t)
     if m:
-        unit = VAGUE[m.group(1)] * VAGUE[m.group(2)]
-        return float(2 * unit), float(10 * unit - 1)
+        return _vague_bounds(VAGUE[m.group(1)] * VAGUE[m.group(2)])
     m = re.fullmatch(r"(several|a few|many|some) (hundred|thousand|dozen|million)s?", t)
     if m:
-        unit = 12 if m.group(2) == "dozen" else SCALES[m.group(2)]
-        return float(2 * unit), float(10 * unit - 1)
-    unit = VAGUE[t]
-    return float(2 * unit), float(10 * unit - 1)
+        return _vague_bounds(12 if m.group(2) == "dozen" else SCALES[m.group(2)])
+    return _vague_bounds(VAGUE[t])
+
+
+def _vague_bounds(unit: int) -> tuple[float, float]:
+    """Two units up to the next power of ten: "hundreds" 200..999, "dozens" and "scores" ..99
+    (a hundred and more would be "hundreds")."""
+    ceiling = 10 ** len(str(2 * unit))
+    return float(2 * unit), float(min(10 * unit, ceiling) - 1)
 
 
 def _measure_after(text: str, end: int) -> str | None:
