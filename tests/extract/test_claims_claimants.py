@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pytest
+
 import sitrep
 from sitrep.records import Claim
 
@@ -40,3 +42,16 @@ def test_an_acronym_speaker_is_the_organisation_it_stands_for() -> None:
 def test_an_apposition_after_the_figure_leaves_the_speaker_its_own() -> None:
     claimant = claim_of(APPOSITION, 2000).claimant
     assert claimant is not None and "Turkish military" in claimant
+
+
+@pytest.mark.parametrize(("text", "low", "speaker"), [
+    ("Shelling went on all week. The insurgents said 60 soldiers had surrendered at the dam.",
+     60, "insurgents"),
+    ("Shelling went on all week. A border officer said 17 villagers were wounded in the raid.",
+     17, "border officer"),
+    ("Shelling went on all week. About 4,000 recruits were sent to the front in May, according "
+     "to leaked planning documents.", 4000, "planning documents"),
+])
+def test_armed_groups_officers_and_documents_speak(text: str, low: float, speaker: str) -> None:
+    claimant = claim_of(text, low).claimant
+    assert claimant is not None and speaker in claimant.lower()
