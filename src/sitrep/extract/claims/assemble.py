@@ -34,6 +34,9 @@ _CIVILIAN_CUES = {"killed", "wounded", "killed_or_wounded", "captured", "missing
                   "displaced", "other"}
 _WAR = re.compile(r"\b(?:fight\w*|war|front\w*|legion|defen[cs]e|combat|battle\w*)\b", re.I)
 _MAX_EVIDENCE = 320  # longer sentences are cut to the figure's clause
+# metrics one figure may get in two tellings ("Russia loses 883,950 troops" over "… has lost
+# 883,950 troops since February"): a restatement all the same
+_SAME_FIGURE = {"killed_or_wounded": "killed"}
 
 
 def find_claims(doc: Document) -> list[Claim]:
@@ -61,7 +64,8 @@ def find_claims(doc: Document) -> list[Claim]:
         if claims:
             recent = (end, claims[-1][0].subject)
         for claim, fig in claims:
-            key = (claim.subject, claim.metric, claim.low, claim.high)
+            key = (claim.subject, _SAME_FIGURE.get(claim.metric, claim.metric), claim.low,
+                   claim.high)
             headline = is_title_line(text, start)
             if not fig.q.vague and key in seen:
                 k, was_headline = seen[key]  # the same figure restated: keep the better telling
@@ -212,9 +216,19 @@ def _casualty_metric(fig: Figure) -> str:
     return metric
 
 
+# a running tally of a force's losses: "lost 1,100 troops over the past day", "total losses
+# since February" count the wounded with the dead
+_LOST = re.compile(r"\b(?:lost|los(?:e|es|ing)|losses)\b", re.I)
+_TALLY = re.compile(r"\b(?:since|total|(?:over|in|during)\s+the\s+(?:past|previous|last)\s+"
+                    r"(?:day|24\s+hours|week|month))\b", re.I)
+
+
 def _person_metric(text: str, fig: Figure, cue: str, span: tuple[int, int]) -> str:
     if cue != "killed":
         return cue
+    if fig.kind in ("military", "casualty") and _LOST.search(text, *span) \
+            and _TALLY.search(text, *span):
+        return "killed_or_wounded"
     if fig.kind == "civilians" or "civilian" in fig.modifiers:
         return "civilians_killed"
     # "people killed in Mariupol": the dead of a town are its residents

@@ -1,6 +1,7 @@
-"""Who states a figure, read from the parse of its sentence: an acronym speaker is the
-organisation it stands for, and a figure inside a clause the speaker reports is never taken for
-part of the speaker's own phrase."""
+"""How a figure is read, on sentences written for these tests: who states it (an acronym
+speaker is the organisation it stands for; a figure inside the reported clause is never part of
+the speaker's phrase; armed groups, officers and documents speak) and what it counts (a running
+tally of lost troops counts the wounded with the dead)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,22 @@ def test_an_apposition_after_the_figure_leaves_the_speaker_its_own() -> None:
 def test_armed_groups_officers_and_documents_speak(text: str, low: float, speaker: str) -> None:
     claimant = claim_of(text, low).claimant
     assert claimant is not None and speaker in claimant.lower()
+
+
+def test_a_running_tally_of_lost_troops_counts_dead_and_wounded() -> None:
+    tally = ("The coastal command said the invaders had lost 640 soldiers over the past day and "
+             "about 91,000 in total since the landing.")
+    assert [c.metric for c in claims(tally)] == ["killed_or_wounded", "killed_or_wounded"]
+
+
+def test_one_engagement_s_lost_soldiers_are_its_dead() -> None:
+    ambush = "The brigade lost six soldiers when its convoy drove onto a mine near the ford."
+    assert [c.metric for c in claims(ambush)] == ["killed"]
+
+
+def test_a_headline_figure_retold_as_a_tally_is_one_claim() -> None:
+    text = ("Coastal command: invaders lose 91,000 soldiers\n\n"
+            "The coastal command said on Sunday that the invaders had lost 91,000 soldiers since "
+            "the landing in March.\n")
+    found = [c for c in claims(text) if c.low == 91000]
+    assert [c.metric for c in found] == ["killed_or_wounded"]
