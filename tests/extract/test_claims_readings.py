@@ -1,7 +1,8 @@
 """How a figure is read, on sentences written for these tests: who states it (an acronym
 speaker is the organisation it stands for; a figure inside the reported clause is never part of
-the speaker's phrase; armed groups, officers and documents speak) and what it counts (a running
-tally of lost troops counts the wounded with the dead)."""
+the speaker's phrase; armed groups, officers and documents speak; a passive "is believed" names
+no one) and what it counts (a running tally of lost troops counts the wounded with the dead;
+what a force "has" is its size)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,19 @@ def test_a_headline_figure_retold_as_a_tally_is_one_claim() -> None:
             "the landing in March.\n")
     found = [c for c in claims(text) if c.low == 91000]
     assert [c.metric for c in found] == ["killed_or_wounded"]
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("Fighting raged near the dam as the army shelled rebel positions. The brotherhood has "
+     "roughly 3,500 members in the valley.", 3500),
+    ("Raids went on in the hills. The front, which officials say has some 8,000 fighters, was "
+     "blamed for the killings at the market.", 8000),
+])
+def test_what_a_force_has_is_its_size(text: str, low: float) -> None:
+    assert claim_of(text, low).metric == "troops"
+
+
+def test_a_passive_estimate_names_no_speaker() -> None:
+    text = ("Fighting raged near the dam as the army shelled rebel positions. The militia is "
+            "believed to have 3,500 fighters in the valley.")
+    assert claim_of(text, 3500).claimant is None

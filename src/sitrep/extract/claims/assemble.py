@@ -166,8 +166,15 @@ def _nearest_cue(text: str, fig: Figure, span: tuple[int, int],
     return best[1] if best else None
 
 
+# what a force has: "the militia has about 9,000 members", "estimated to have 7,000 fighters"
+_HAS = re.compile(r"\b(?:has|have|had|having)\s+(?:between\s+)?$", re.I)
+
+
 def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str | None:
     """The metric that the figure's own words or clause say, or None."""
+    if (fig.kind == "military" or fig.head == "members") \
+            and _HAS.search(text, max(0, fig.q.start - 30), fig.q.start):
+        return "troops"  # the size of the force, whatever happens later in the sentence
     if fig.kind == "casualty" and fig.how == "ellipsis":
         # "2,300 deaths … another 400 were wounded": the noun is borrowed, its own verb tells
         seg = segs[segment_of(segs, fig.q.num_start)]

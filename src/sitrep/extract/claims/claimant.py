@@ -35,7 +35,8 @@ _SAID = (r"(?:says|said|say|claims|claimed|estimates|estimated|acknowledged|ackn
          r"adds|told|tells|confirmed|confirms|put|puts|insists|insisted|wrote|writes|tweeted)")
 _SUBJECT_BEFORE = re.compile(
     r"((?:[A-Z][\w’'.-]*|the|The)(?:\s+(?:of|and|for|on|the|[A-Z][\w’'.-]*|[a-z]+(?=\s+[A-Z]))){0,6}"
-    r"|[Tt]he\s+(?:[a-z]+\s+){0,3}[a-z]+)"
+    r"|[Tt]he\s+(?:(?!(?:is|are|was|were|be|been|being)\s)[a-z]+\s+){0,3}"
+    r"(?!(?:is|are|was|were|be|been|being)\s)[a-z]+)"
     rf"(?:\s+(?:itself|also|has|have|had|now|later|previously|earlier|again|already))*\s+{_SAID}\b")
 _TRAILING = re.compile(
     rf",\s*(?:{_SAID}\s+([^,.;:“”\"]+)|([^,.;:“”\"]+?)\s+{_SAID})(?:\s+[^,.;]*)?"
