@@ -87,3 +87,15 @@ def test_a_town_whose_districts_a_force_leaves_is_the_origin() -> None:
     m = only_movement("Special forces were pulled out of Bakhmut's western districts overnight, "
                       "the brigade said.")
     assert m.origin is not None and m.origin.mention == "Bakhmut"
+
+
+def test_a_town_near_which_a_force_masses_says_more_than_its_region() -> None:
+    m = only_movement("Russian troops were massing in the Belgorod region near Shebekino, "
+                      "Ukrainian officials said.")
+    assert m.location is not None and m.location.mention == "Shebekino"
+
+
+def test_the_town_a_force_leaves_is_its_origin_not_the_province_around_it() -> None:
+    m = only_movement("Sudanese troops withdrew from the outskirts of Kadugli in South Kordofan, "
+                      "residents said.")
+    assert m.origin is not None and m.origin.mention == "Kadugli"

@@ -22,7 +22,15 @@ from sitrep.geodesy import BEARINGS
 from sitrep.records import Document, Place, PlaceRef
 from sitrep.sides import is_state
 
-_KIND_RANK = {"country": 0, "continent": 0}
+# how wide an area a kind of place is: a town, a village or a base says where a force is more
+# precisely than the region, the sea or the country around it
+_AREA_RANK = {"country": 0, "continent": 0, "ocean": 0,
+              "admin1": 1, "region": 1, "province": 1, "sea": 1, "gulf": 1, "peninsula": 1,
+              "corridor": 1, "line": 1, "mountains": 1, "desert": 1,
+              "admin2": 2, "district": 2, "river": 2, "island": 2, "islands": 2, "strait": 2,
+              "bay": 2, "canal": 2, "valley": 2, "lake": 2, "road": 2}
+_POINT = 3
+_NEAR_PREPS = frozenset(("near", "outside", "around", "at"))
 
 _NEAR_TOKENS = 15
 # nouns of ground: where a force may be bound ("left Tartus for the coast"), and what a name
@@ -109,7 +117,7 @@ def _pick(sdoc: at.SpacySpan, target: at.SpacyToken, places: list[Place]) -> Pla
             depth = 9
         if root.dep_ == "poss":
             depth += 2
-        return depth, _KIND_RANK.get(p.kind or "", 1) * -1, -p.clean_start
+        return depth, -_AREA_RANK.get(p.kind or "", _POINT), -p.clean_start
 
     return min(places, key=rank)
 
@@ -159,8 +167,12 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
             links.extend(("destination", o, "") for o in c.children if o.dep_ == "dobj")
         elif c.dep_ == "advmod" and word == "where" and tok.dep_ == "relcl":
             links.append(("location", tok.head, "where"))  # "Luninets airfield, where jets…"
-    for _role, target, _word in list(links):  # "from the Kyiv region towards Donbas"
+    for role, target, _word in list(links):  # "from the Kyiv region towards Donbas"
         links.extend(_nested_links(target))
+        if role == "location":  # "in the Zaporizhzhia region near Robotyne"
+            links.extend(("location", o, p.lower_) for p in target.children
+                         if p.dep_ == "prep" and p.lower_ in _NEAR_PREPS
+                         for o in p.children if o.dep_ == "pobj")
     ends = {t.right_edge.i + 1 for r, t, _ in links if r in ("origin", "destination")}
     for role, target, word in links:
         if only_location and role != "location":
@@ -174,6 +186,17 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
             mov.location = place
         elif getattr(mov, role) is None:
             setattr(mov, role, place)
+        elif role == "location" and _narrower(doc, place, mov.location):
+            mov.location = place  # "advanced in the Zaporizhzhia region near Robotyne"
+
+
+def _narrower(doc: Document, place: PlaceRef, than: PlaceRef | None) -> bool:
+    """Whether a place is a town or a site where the other is a region or a country."""
+    def rank(ref: PlaceRef) -> int:
+        kinds = [p.kind for p in doc.places if p.mention == ref.mention
+                 and p.geonameid == ref.geonameid]
+        return _AREA_RANK.get(kinds[0] or "", _POINT) if kinds else _POINT
+    return than is not None and rank(than) < _POINT <= rank(place)
 
 
 # a phrase inside another that says where a force sets out or heads ("from X to Y", "toward X
