@@ -92,3 +92,11 @@ def test_a_passive_estimate_names_no_speaker() -> None:
     text = ("Fighting raged near the dam as the army shelled rebel positions. The militia is "
             "believed to have 3,500 fighters in the valley.")
     assert claim_of(text, 3500).claimant is None
+
+
+def test_the_agency_is_the_long_name_spoken_before() -> None:
+    text = ("Fighting raged near the dam as the army shelled rebel positions.\n\n"
+            "Northern Ruritania's State Border Guard Service told reporters on Monday that the "
+            "rebels had shelled three villages. The agency also said 45 civilians were killed.")
+    claimant = claim_of(text, 45).claimant
+    assert claimant is not None and "State Border Guard Service" in claimant

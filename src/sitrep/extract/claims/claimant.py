@@ -114,14 +114,25 @@ def collect_names(sdoc: Any, speakers: Speakers) -> None:
             speakers.add(ent.start_char, _strip_the(ent.text), "org")
     for tok in at.subjects(sdoc):
         if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
-            left = tok.left_edge.i if tok.left_edge.i >= tok.i - 3 else tok.i
-            speakers.add(tok.idx, _strip_the(sdoc[left:tok.i + 1].text), "org")
+            speakers.add(tok.idx, _strip_the(sdoc[_name_start(tok):tok.i + 1].text), "org")
         if tok.pos_ != "PRON" and tok.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lemma_.lower() in lex.SPEECH_LEMMAS:
             name = at.name_of([], sdoc, tok)  # "The Saudi-led coalition said…"
             if name and any(w[:1].isupper() for w in name.split()):
                 person = at.entity_in(sdoc, tok, "PERSON") is not None
                 speakers.add(tok.idx, name, "person" if person else "org", speaker=True)
+
+
+def _name_start(tok: Any) -> int:
+    """Where a proper-noun subject's name begins: its whole phrase when short, or a longer run
+    of names ("South Korea's National Intelligence Service"), else the word alone."""
+    left = tok.left_edge.i
+    if left >= tok.i - 3:
+        return int(left)
+    words = tok.doc[left:tok.i]
+    if tok.i - left <= 6 and all(t.pos_ in ("PROPN", "PART", "DET") for t in words):
+        return int(left)
+    return int(tok.i)
 
 
 def _strip_the(text: str) -> str:
