@@ -3,7 +3,11 @@ awkwardly. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
+
 import sitrep
+from sitrep.extract.movements.places import _hung_destinations
 from sitrep.records import Movement
 
 
@@ -99,3 +103,27 @@ def test_the_town_a_force_leaves_is_its_origin_not_the_province_around_it() -> N
     m = only_movement("Sudanese troops withdrew from the outskirts of Kadugli in South Kordofan, "
                       "residents said.")
     assert m.origin is not None and m.origin.mention == "Kadugli"
+
+
+def _parse(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_destination_hung_on_a_phrase_of_the_verb_is_still_where_the_force_heads() -> None:
+    # the parser hangs "into the sea" on "islands", inside "between ...": it is still the verb's
+    doc = _parse(["Ships", "passed", "the", "strait", "between", "two", "islands", "into",
+                  "the", "sea"],
+                 [1, 1, 3, 1, 1, 6, 4, 6, 9, 7],
+                 ["nsubj", "ROOT", "det", "dobj", "prep", "nummod", "pobj", "prep", "det", "pobj"],
+                 ["NOUN", "VERB", "DET", "NOUN", "ADP", "NUM", "NOUN", "ADP", "DET", "NOUN"])
+    assert [(role, t.text) for role, t, _ in _hung_destinations(doc[1])] == [
+        ("destination", "sea")]
+
+
+def test_a_destination_inside_another_verbs_clause_is_not_the_movements() -> None:
+    # "carrying arms to Ukraine" says where the arms go, not where the ships sail
+    doc = _parse(["Ships", "carrying", "arms", "to", "Ukraine", "sailed", "north"],
+                 [5, 0, 1, 2, 3, 5, 5],
+                 ["nsubj", "acl", "dobj", "prep", "pobj", "ROOT", "advmod"],
+                 ["NOUN", "VERB", "NOUN", "ADP", "PROPN", "VERB", "ADV"])
+    assert _hung_destinations(doc[5]) == []
