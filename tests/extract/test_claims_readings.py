@@ -100,3 +100,10 @@ def test_the_agency_is_the_long_name_spoken_before() -> None:
             "rebels had shelled three villages. The agency also said 45 civilians were killed.")
     claimant = claim_of(text, 45).claimant
     assert claimant is not None and "State Border Guard Service" in claimant
+
+
+def test_a_titled_speaker_keeps_the_whole_name() -> None:
+    text = ("Fighting raged near the dam as the army shelled rebel positions.\n\n"
+            "Artillery hit the ferry port overnight, killing four dockers, Governor Oleksandr "
+            "Kostenko said on Telegram.")
+    assert claim_of(text, 4).claimant == "Oleksandr Kostenko"

@@ -164,9 +164,9 @@ def tidy(phrase: str, persons: list[tuple[int, int, str]] | None = None,
     phrase = re.sub(r"['’]s$", "", phrase)
     phrase = _strip_the(phrase)
     if persons and start is not None:
-        for p_start, _, name in persons:
-            if start <= p_start < start + len(phrase) + 1:
-                return name
+        inside = [p for p in persons if start <= p[0] < start + len(phrase) + 1]
+        if inside:
+            return _joined_person(inside)
     m = _MEMBERS_OF.match(phrase)
     if m:
         phrase = m.group(1)  # "analysts at Oryx" -> Oryx
@@ -175,6 +175,19 @@ def tidy(phrase: str, persons: list[tuple[int, int, str]] | None = None,
             and not any(w.lower() in lex.INSTITUTION_WORDS for w in stripped.split()):
         phrase = stripped  # "Ukrainian President Volodymyr Zelensky" -> "Volodymyr Zelensky"
     return canonical_side(phrase)
+
+
+def _joined_person(inside: list[tuple[int, int, str]]) -> str:
+    """The first person named in a phrase, with the names the tagger split off it ("Governor
+    Oleksandr | Prokudin": two entities a space apart are one name)."""
+    words = [inside[0][2]]
+    end = inside[0][1]
+    for p_start, p_end, name in inside[1:]:
+        if p_start - end != 1:
+            break
+        words.append(name)
+        end = p_end
+    return " ".join(words)
 
 
 def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
