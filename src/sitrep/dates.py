@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june",
@@ -74,8 +75,10 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     return sorted(out, key=lambda d: d.start)
 
 
+@lru_cache(maxsize=1024)
 def resolve_date(text: str, published: str | None) -> str | None:
-    """The first resolvable date in `text` as an ISO date, or None."""
+    """The first resolvable date in `text` as an ISO date, or None (remembered: the claims of
+    one sentence ask about the same text)."""
     found = find_dates(text, published)
     return found[0].iso if found else None
 

@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract import attribution as at
-from sitrep.extract.claims.subject import subject_context
+from sitrep.extract.claims.subject import SubjectContext, subject_context
 from sitrep.records import Document, Quote
 
 _OPEN_DOUBLE = "“„"
 _CLOSE_DOUBLE = "”"
 _SINGLE_CLOSERS = "’'"
+# the marks that open or close a quotation: the only characters the pairing reads
+_MARK = re.compile(f"[{_OPEN_DOUBLE}{_CLOSE_DOUBLE}{_SINGLE_CLOSERS}\"‘]")
 _WORD = re.compile(r"\w+")
 _MIN_WORDS = 3
 _FOLLOW_GAP = 220  # characters between two quotations of one speaker ("…," he said. "…")
@@ -57,10 +59,11 @@ def _spans_in_paragraph(para: str, base: int) -> list[QuoteSpan]:
     mode: str | None = None  # "double", "straight" or "single"
     opened = 0
     n = len(para)
-    for i, c in enumerate(para):
-        prev = para[i - 1] if i else " "
-        nxt = para[i + 1] if i + 1 < n else " "
+    for m in _MARK.finditer(para):  # every other character leaves the state as it is
+        i, c = m.start(), m.group()
         if mode is None:
+            prev = para[i - 1] if i else " "
+            nxt = para[i + 1] if i + 1 < n else " "
             if c in _OPEN_DOUBLE:
                 mode, opened = "double", i
             elif c == '"':
@@ -120,8 +123,9 @@ def count_words(text: str) -> int:
     return sum(1 for w in _WORD.findall(text) if len(w) > 1 or w.isdigit())
 
 
-def find_quotes(doc: Document) -> list[Quote]:
-    """Direct quotations of three words or more with a named speaker."""
+def find_quotes(doc: Document, ctx: SubjectContext | None = None) -> list[Quote]:
+    """Direct quotations of three words or more with a named speaker (`ctx`: the document's
+    `subject_context`, when the caller has it already)."""
     sdoc = doc.nlp
     if sdoc is None:
         return []
@@ -132,7 +136,7 @@ def find_quotes(doc: Document) -> list[Quote]:
              if not (n.kind == "person" and (n.name in placed or _is_acronym(n.name)))]
     out: list[Quote] = []
     last: tuple[QuoteSpan, str] | None = None
-    side = subject_context(doc).dominant
+    side = (ctx or subject_context(doc)).dominant
     for q in find_quote_spans(text):
         if count_words(text[q.start:q.end]) < _MIN_WORDS:
             continue

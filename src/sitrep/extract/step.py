@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sitrep.config import Config
 from sitrep.extract.claims import find_claims
+from sitrep.extract.claims.subject import subject_context
 from sitrep.extract.movements import find_movements
 from sitrep.extract.movements.model import SentenceModel
 from sitrep.extract.movements.model import load as load_model
@@ -26,9 +27,10 @@ class ExtractStep:
         self.model = load_model() if self.config.movement_model else None
 
     def process(self, doc: Document) -> Document:
-        doc.quotes = find_quotes(doc)
+        ctx = subject_context(doc)  # the sides the article names: quotes and claims read them
+        doc.quotes = find_quotes(doc, ctx)
         doc.movements = find_movements(doc, self.model)
-        doc.claims = find_claims(doc)
+        doc.claims = find_claims(doc, ctx)
         speak_for_themselves(doc.claims, doc.movements, doc.quotes)
         return doc
 

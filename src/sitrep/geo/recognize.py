@@ -157,6 +157,13 @@ def candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=2)
+def spans_of(text: str) -> tuple[tuple[int, int], ...]:
+    """`candidate_spans` of the text's own words (cached: the recognisers of one document
+    share them)."""
+    return tuple(candidate_spans(text, tokenize(text)))
+
+
 def find_person_words(ents: list[Entity]) -> set[str]:
     """Words of the people's full names in a text ("John Kirby"), less words it uses as places
     more often: the tagger reads a bare surname as a town now and then ("Freeland left for
@@ -223,7 +230,7 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
     """Place candidates of a clean text, false hits removed (weak ones kept, marked);
     `vocabulary`: the language model's own words (`model_words`)."""
     tokens = tokenize(text)
-    spans = candidate_spans(text, tokens)
+    spans = spans_of(text)
     keys = {(i, j): place_key(text[tokens[i].start:tokens[j - 1].end]) for i, j in spans}
     alt: dict[tuple[int, int], list[str]] = {}
     for (i, j), k in keys.items():

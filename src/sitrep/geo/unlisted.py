@@ -30,7 +30,6 @@ from sitrep.geo.recognize import (
     TITLES,
     Token,
     appositive_cue,
-    candidate_spans,
     demonym_countries,
     demonym_stems,
     find_person_words,
@@ -39,6 +38,7 @@ from sitrep.geo.recognize import (
     is_strong,
     read_qualifier,
     site_phrase_after,
+    spans_of,
     tokenize,
 )
 from sitrep.records import Entity
@@ -94,7 +94,7 @@ def name_spans(text: str, tokens: list[Token],
     for s, e in taken:
         inside.update(range(bisect_left(starts, s), bisect_left(starts, e)))
     spans = []
-    for i, j in candidate_spans(text, tokens):
+    for i, j in spans_of(text):  # `tokens` are the text's own (`tokenize`)
         if not is_capitalised(tokens[i].text) or inside.intersection(range(i, j)):
             continue  # a lower-case direction opening a run ("eastern Siberia"), or a place
         if not any(sentence_break(text, tokens[k - 1], tokens[k]) for k in range(i + 1, j)):

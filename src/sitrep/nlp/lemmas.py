@@ -30,9 +30,10 @@ class CachedLemmas:
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = rows[:, 3].copy()
         todo = range(len(doc)) if self.lemmatizer.overwrite else (lemmas == 0).nonzero()[0]
+        keys = rows[:, :3].tolist()  # plain ints: hashing them is cheaper than numpy scalars
         strings, cache, lemmatize = doc.vocab.strings, self.cache, self.lemmatizer.lemmatize
         for i in todo:
-            key = (int(rows[i, 0]), int(rows[i, 1]), int(rows[i, 2]))
+            key = tuple(keys[i])
             got = cache.get(key)
             if got is None:
                 got = strings.add(lemmatize(doc[int(i)])[0])

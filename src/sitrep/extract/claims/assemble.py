@@ -39,15 +39,16 @@ _MAX_EVIDENCE = 320  # longer sentences are cut to the figure's clause
 _SAME_FIGURE = {"killed_or_wounded": "killed"}
 
 
-def find_claims(doc: Document) -> list[Claim]:
-    """Every war-toll claim of the document, in text order."""
+def find_claims(doc: Document, ctx: SubjectContext | None = None) -> list[Claim]:
+    """Every war-toll claim of the document, in text order (`ctx`: the document's
+    `subject_context`, when the caller has it already)."""
     text = doc.clean_text
     if not text:
         return []
     sdoc = doc.nlp
     speakers = Speakers()
     collect_names(sdoc, speakers)
-    ctx = subject_context(doc)
+    ctx = ctx or subject_context(doc)
     pos_of = at.TokenAt(sdoc)  # a token by its offset
     out: list[Claim] = []
     seen: dict[tuple[Any, ...], tuple[int, bool]] = {}  # figure -> (index in `out`, headline)
