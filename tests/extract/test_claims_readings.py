@@ -53,6 +53,8 @@ def test_an_apposition_after_the_figure_leaves_the_speaker_its_own() -> None:
      17, "border officer"),
     ("Shelling went on all week. About 4,000 recruits were sent to the front in May, according "
      "to leaked planning documents.", 4000, "planning documents"),
+    ("Shelling went on all week. A rocket hit the depot, wounding 23 workers, the district head "
+     "said.", 23, "district head"),
 ])
 def test_armed_groups_officers_and_documents_speak(text: str, low: float, speaker: str) -> None:
     claimant = claim_of(text, low).claimant
@@ -107,3 +109,9 @@ def test_a_titled_speaker_keeps_the_whole_name() -> None:
             "Artillery hit the ferry port overnight, killing four dockers, Governor Oleksandr "
             "Kostenko said on Telegram.")
     assert claim_of(text, 4).claimant == "Oleksandr Kostenko"
+
+
+def test_a_council_s_few_members_are_no_force() -> None:
+    text = ("Fighting raged near the dam as the army shelled rebel positions. The truce council "
+            "has seven members, two of them from the rebel side.")
+    assert [c.low for c in claims(text)] == []

@@ -173,7 +173,8 @@ _HAS = re.compile(r"\b(?:has|have|had|having)\s+(?:between\s+)?$", re.I)
 
 def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str | None:
     """The metric that the figure's own words or clause say, or None."""
-    if (fig.kind == "military" or fig.head == "members") \
+    # members are a force's in the hundreds and more; a council or a board has a few
+    if (fig.kind == "military" or (fig.head == "members" and (fig.low or 0) >= 100)) \
             and _HAS.search(text, max(0, fig.q.start - 30), fig.q.start):
         return "troops"  # the size of the force, whatever happens later in the sentence
     if fig.kind == "casualty" and fig.how == "ellipsis":

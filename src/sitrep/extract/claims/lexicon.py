@@ -179,7 +179,7 @@ source sources experts expert staff headquarters navy blog website institute org
 organization committee mission envoy ambassador governor mayor coalition alliance force
 witnesses diplomats researchers residents leaders volunteers activists medics monitors union
 rescuers investigators prosecutors prosecutor investigation tallies junta regime militia
-cabinet commissioner commission officer officers documents
+cabinet commissioner commission officer officers documents head
 rebels insurgents militants jihadists
 """)
 TITLES = re.compile(
