@@ -8,6 +8,7 @@ document and the run goes on. A document the relevance gate marks "low" skips th
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections import Counter
@@ -41,6 +42,9 @@ class Pipeline:
         if not self._ready:
             for step in self.steps:
                 step.setup()
+            # the models and the gazetteer are millions of long-lived objects: kept out of the
+            # collector's full passes, which otherwise walk them all a few times a minute
+            gc.freeze()
             self._ready = True
         return self
 
