@@ -127,3 +127,18 @@ def test_a_destination_inside_another_verbs_clause_is_not_the_movements() -> Non
                  ["nsubj", "acl", "dobj", "prep", "pobj", "ROOT", "advmod"],
                  ["NOUN", "VERB", "NOUN", "ADP", "PROPN", "VERB", "ADV"])
     assert _hung_destinations(doc[5]) == []
+
+
+def test_a_place_far_down_the_verbs_own_clause_is_where_the_force_is() -> None:
+    # "in Kherson" hangs on the verb through a chain of phrases, more than a dozen words away
+    m = only_movement("Two Russian battalions were redeployed last week with dozens of tanks, "
+                      "self-propelled guns and multiple rocket launchers as part of a rotation "
+                      "of the southern grouping of forces in Kherson.")
+    assert m.location is not None and m.location.mention == "Kherson"
+
+
+def test_a_place_far_away_in_another_verbs_clause_is_not_the_movements() -> None:
+    m = only_movement("Two Russian battalions were redeployed last week with dozens of tanks, "
+                      "self-propelled guns and rocket launchers, while officials who spoke at a "
+                      "briefing said heavy fighting continued in Kherson.")
+    assert m.location is None and m.destination is None and m.origin is None

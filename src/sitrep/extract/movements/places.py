@@ -336,14 +336,27 @@ def fallback_place(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken,
         skip.append((sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)))
     near_lo = sdoc[max(sent.start, tok.i - _NEAR_TOKENS)].idx
     near_hi = sdoc[min(sent.end - 1, tok.i + _NEAR_TOKENS)].idx
-    cands = [p for p in _places_in(doc, max(near_lo, got.start), min(near_hi, got.end))
-             if _usable(doc, sdoc, p) and not _acts(sdoc, p)
-             and not any(a <= p.clean_start < b for a, b in skip)
-             and not _inside_border_phrase(sdoc, p) and not _is_possessor_of_org(sdoc, p)
-             and not _is_dateline_place(doc.clean_text, p)]
+    fit = [p for p in _places_in(doc, max(sent.start_char, got.start), min(sent.end_char, got.end))
+           if _usable(doc, sdoc, p) and not _acts(sdoc, p)
+           and not any(a <= p.clean_start < b for a, b in skip)
+           and not _inside_border_phrase(sdoc, p) and not _is_possessor_of_org(sdoc, p)
+           and not _is_dateline_place(doc.clean_text, p)]
+    cands = [p for p in fit if near_lo <= p.clean_start and p.clean_end <= near_hi] or [
+        p for p in fit if _in_own_clause(sdoc, tok, p)]  # "... far words away, in its clause"
     if cands:
         place = min(cands, key=lambda p: abs(p.clean_start - tok.idx))
         got.movement.location = place.ref()
+
+
+def _in_own_clause(sdoc: at.SpacySpan, tok: at.SpacyToken, p: Place) -> bool:
+    """Whether a place hangs on the verb through phrases only, no other verb between."""
+    span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root.head
+    while t.i != tok.i and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t.i == tok.i
 
 
 _DATELINE_TAIL = re.compile(r"[\w .,()’'-]{0,40}?\s[—–-]\s")
