@@ -630,8 +630,16 @@ def _join_words(toks: list[SpacyToken]) -> str:
 
 def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str) -> str | None:
     """The last fuller noun phrase before `head` whose head is the same word."""
-    for t in reversed(sdoc[: head.i]):
-        if t.lower_ == word.lower() and t.i != head.i:
+    from spacy.attrs import LOWER
+
+    before = sdoc[: head.i]
+    if not len(before):
+        return None
+    # the earlier tokens of the word, read from one array (no Token object for the others)
+    same = (before.to_array([LOWER])[:, 0] == sdoc.vocab.strings[word.lower()]).nonzero()[0]
+    for k in reversed(same.tolist()):
+        t = before[k]
+        if t.i != head.i:
             described = _described_org(sdoc, t)
             if described:
                 return described
@@ -721,9 +729,9 @@ def according_to(sent: SpacySpan, clause_of: SpacyToken | None = None) -> SpacyT
     qualifies that word's clause (it hangs from the word or a word above it)."""
     above = {clause_of.i, *(a.i for a in clause_of.ancestors)} if clause_of is not None else None
     for t in sent:
-        if above is not None and t.head.i not in above:
+        if t.lower_ != "according" or (above is not None and t.head.i not in above):
             continue
-        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
+        if t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
             objs = [c for c in t.nbor(1).children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]

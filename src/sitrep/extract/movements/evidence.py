@@ -27,13 +27,23 @@ def evidence_bounds(doc: Document, tok: at.SpacyToken) -> tuple[int, int]:
 
 def date_words(sdoc: at.SpacySpan, tok: at.SpacyToken) -> str | None:
     sent = tok.sent
-    for ent in (e for e in at.ents(sdoc) if sent.start <= e.start and e.end <= sent.end):
-        if ent.label_ != "DATE":
+    for ent in _dates(sdoc):
+        if not (sent.start <= ent.start and ent.end <= sent.end):
             continue
         for a in [ent.root, *list(ent.root.ancestors)[:3]]:
             if a.i == tok.i:
                 return ent.text
     return None
+
+
+def _dates(sdoc: at.SpacySpan) -> tuple[at.SpacySpan, ...]:
+    """The DATE entities of the document, in order (found once per document)."""
+    doc = sdoc.doc
+    cached = doc.user_data.get("sitrep_dates")
+    if cached is None:
+        cached = tuple(e for e in at.ents(doc) if e.label_ == "DATE")
+        doc.user_data["sitrep_dates"] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 def confidence_of(mov: Movement, tok: at.SpacyToken, force: at.SpacyToken | None) -> float:

@@ -20,7 +20,16 @@ def ship_prefix_before(tok: at.SpacyToken) -> at.SpacyToken | None:
 def own_words(force: at.SpacyToken,
               preps: tuple[str, ...] = ("of", "from")) -> list[at.SpacyToken]:
     """The words of a force's phrase that say whose it is: its modifiers and "of"/"from" phrases
-    ("troops from the Russian Navy"), not places it is at ("on Ukraine's borders")."""
+    ("troops from the Russian Navy"), not places it is at ("on Ukraine's borders"). Worked out
+    once per force and document: the gates, the owner and the force finder all ask."""
+    known = force.doc.user_data.setdefault("sitrep_own_words", {})
+    key = (force.i, preps)
+    if key not in known:
+        known[key] = tuple(t.i for t in _own_words(force, preps))
+    return [force.doc[i] for i in known[key]]
+
+
+def _own_words(force: at.SpacyToken, preps: tuple[str, ...]) -> list[at.SpacyToken]:
     lo, hi = at._np_bounds(force)
     out = []
     for t in force.doc[lo:hi + 1]:
