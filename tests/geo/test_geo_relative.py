@@ -45,3 +45,36 @@ def test_relative_evidence_is_raw_text(pipeline) -> None:  # type: ignore[no-unt
     rels = [p.relative for p in doc.places if p.relative]
     assert rels and all(doc.raw_text[r.evidence.start:r.evidence.end] == r.evidence.text
                         for r in rels)
+
+
+def test_phrases_found_around_distances_are_the_ones_a_full_scan_finds() -> None:
+    """`relative_phrases` tries the pattern only near the distances a text gives; on texts
+    built to stress it (ranges, odd spacing, brackets, several phrases and stray distances
+    in one text) it finds exactly what the pattern run over every character finds."""
+    import random
+
+    from sitrep.geo.relative import RELATIVE, relative_phrases
+
+    rng = random.Random(5)
+
+    def pick(*options: str) -> str:
+        return rng.choice(options)
+
+    def phrase() -> str:
+        return (pick("", "about ", "roughly ", "less than ", "within ", "nearly")
+                + pick("", " ", "   ", "\n") + pick("7", "12", "2,400", "6.5", "45")
+                + pick("", "-25", " to 35", "–18") + pick("", " ", "-", " - ")
+                + pick("km", "kms", "kilometres", "miles", "mi", "kmh")
+                + pick("", " (9 miles)", " (seven)") + pick(" ", "  ", "")
+                + pick("(y) ", "") + pick("north", "south-east", "northwest", "westward", "up")
+                + pick(" of ", " of the ", " off ") + pick("", "the town of ", "the ")
+                + pick("Mariupol", "Hodeidah", "y"))
+
+    found = 0
+    for _ in range(3000):
+        text = "".join(pick(phrase(), " and ", "15 km", " a column ", "\n", phrase())
+                       for _ in range(rng.randint(1, 6)))
+        full = [(m.span(), m.groupdict()) for m in RELATIVE.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in relative_phrases(text)] == full, text
+        found += len(full)
+    assert found > 500  # the texts hold many phrases, not only near misses
