@@ -89,3 +89,29 @@ def test_a_force_named_by_a_demonym_only_the_package_knows_has_its_owner():
     doc = sitrep.process("Salvadoran soldiers arrived in Port-au-Prince on Friday to join the "
                          "Kenyan-led mission, the ministry said.")
     assert [m.actor for m in doc.movements] == ["El Salvador"]
+
+
+def test_the_tree_of_names_matches_what_the_longest_first_list_matches() -> None:
+    """`trie_alternation` writes the names as a tree of shared beginnings; with the same
+    boundaries around it, it finds exactly what the plain longest-first list finds, also where
+    the longest name is refused by what follows and a shorter one must be taken."""
+    import random
+    import re
+
+    from sitrep.sides import trie_alternation
+
+    words = {"Korea", "Korean", "Koreans", "North Korea", "North Korean", "Nor", "Kor",
+             "Sahel", "Sahelian", "Sa", "pro", "pro-army", "São Tomé", "A.U.", "A"}
+    flat = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    around = r"(?<![\w.])({})(?![\w]|-held)"
+    plain, tree = (re.compile(around.format(x)) for x in (flat, trie_alternation(words)))
+    rng = random.Random(11)
+    pieces = [*sorted(words), "s", "n", "-held", "-x", ".", " ", "'s", "an", "ian"]
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "])
+                       for _ in range(rng.randint(1, 7)))
+        want = [(m.span(), m.group(1)) for m in plain.finditer(text)]
+        assert [(m.span(), m.group(1)) for m in tree.finditer(text)] == want, text
+        found += len(want)
+    assert found > 1000
