@@ -630,13 +630,13 @@ def _join_words(toks: list[SpacyToken]) -> str:
 
 def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str) -> str | None:
     """The last fuller noun phrase before `head` whose head is the same word."""
-    from spacy.attrs import LOWER
-
     before = sdoc[: head.i]
     if not len(before):
         return None
-    # the earlier tokens of the word, read from one array (no Token object for the others)
-    same = (before.to_array([LOWER])[:, 0] == sdoc.vocab.strings[word.lower()]).nonzero()[0]
+    # the earlier tokens of the word, read from the document's array of lower-case forms (no
+    # Token object for the others)
+    lowers = _lowers(sdoc.doc)[before.start:before.end]
+    same = (lowers == sdoc.vocab.strings[word.lower()]).nonzero()[0]
     for k in reversed(same.tolist()):
         t = before[k]
         if t.i != head.i:
@@ -650,6 +650,16 @@ def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str) -> str | None:
             if len(toks) > 1:
                 return _strip_name(" ".join(x.text for x in toks).replace(" 's", "'s"))
     return None
+
+
+def _lowers(doc: Any) -> Any:
+    """The lower-case form of every token of the document, as one array (read once)."""
+    from spacy.attrs import LOWER
+
+    cached = doc.user_data.get("sitrep_lowers")
+    if cached is None:
+        cached = doc.user_data["sitrep_lowers"] = doc.to_array(LOWER)
+    return cached
 
 
 def _phrase_top(tok: SpacyToken) -> SpacyToken:
