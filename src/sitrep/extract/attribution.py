@@ -423,10 +423,7 @@ def _ent_starts(sdoc: SpacySpan) -> list[int]:
 
 def _np_bounds(head: SpacyToken) -> tuple[int, int]:
     """Token bounds of a noun phrase, without relative clauses, appositions or clauses after it."""
-    lo, hi = head.i, head.i
-    for t in head.subtree:
-        if t.i < head.i:
-            lo = min(lo, t.i)
+    lo, hi = head.left_edge.i, head.i  # the leftmost word of its subtree (the parser keeps it)
     for child in head.rights:
         if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl"):
             break
