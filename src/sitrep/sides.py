@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 # side | ISO 3166 alpha-2 ("" for organisations and armed groups) | names, demonyms, capitals and
@@ -307,6 +307,7 @@ def side_in(phrase: str) -> str | None:
     return found[0].name if found else None
 
 
+@lru_cache(maxsize=8192)  # asked again and again of the same few words
 def side_of(text: str) -> str | None:
     """The side one word or name stands for ("Russian", "the Kremlin", "Putin's",
     "JERUSALEM—Israel" -> its last part), if the table knows it."""

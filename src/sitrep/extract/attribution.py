@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from sitrep.nlp.step import space_tokens
@@ -243,6 +244,7 @@ def _glued_person(sdoc: SpacySpan, ent: SpacySpan) -> list[SpacyToken] | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # the same names come back many times in a document
 def _strip_name(text: str) -> str:
     """An entity's text without a leading article, possessive or title abbreviation."""
     text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -132,6 +133,7 @@ def parse_words(text: str) -> float | None:
     return float(total + current) if seen else None
 
 
+@lru_cache(maxsize=8192)  # figures repeat ("two", "1,000") and each is read several times
 def parse_figure(text: str) -> float | None:
     """Value of one figure: "1,292", "2.5 million", "5.9k", "a dozen", "seventy-five"."""
     t = re.sub(r"\s+", " ", text.strip().lower())
