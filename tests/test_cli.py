@@ -179,3 +179,31 @@ def test_serve_listens_on_the_port_it_is_given(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(30)
+
+
+@pytest.mark.slow
+def test_the_demo_analyses_its_articles_afresh_over_a_store_an_older_run_left(
+        tmp_path: Path) -> None:
+    """A store written by an earlier run (here: one whose movements were lost, as a store
+    from an older version would hold older ones) is brought up to date by the next demo, with
+    no document stored twice."""
+    import sqlite3
+
+    db = tmp_path / "demo.db"
+
+    def counts() -> tuple[int, int]:
+        with sqlite3.connect(db) as conn:
+            return (conn.execute("select count(*) from documents").fetchone()[0],
+                    conn.execute("select count(*) from movements").fetchone()[0])
+
+    first = subprocess.run([*SITREP, "demo", "--no-serve", "--db", f"sqlite:///{db}"],
+                           capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert first.returncode == 0, first.stderr
+    docs, moves = counts()
+    assert docs >= 5 and moves >= 5
+    with sqlite3.connect(db) as conn:
+        conn.execute("delete from movements")
+    again = subprocess.run([*SITREP, "demo", "--no-serve", "--db", f"sqlite:///{db}"],
+                           capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert counts() == (docs, moves)
