@@ -251,6 +251,11 @@ MORE_FRAMES = [
      "said.\n", "withdrawing", "Tessalit"),
     ("Armour\n\nSyrian army tanks rolled into Saraqib on Sunday, state media said.\n",
      "arrived", "Saraqib"),
+    # an assault that pushed or advanced into a place is still going in
+    ("Assault\n\nGovernment infantry pushed into the northern suburbs of Kadugli on Friday, "
+     "the army said.\n", "en_route", "Kadugli"),
+    ("Offensive\n\nRebel fighters have advanced into the town of Uvira, a local official "
+     "told reporters on Tuesday.\n", "en_route", "Uvira"),
 ]
 
 

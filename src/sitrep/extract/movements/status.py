@@ -45,8 +45,9 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
         c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in tok.children))
     if done and lemma in RELOCATE and "to" in preps:
         return "deployed"  # "moved two brigades to X", "were transferred to X": put in place
-    if done and lemma in RELOCATE | {"roll", "advance", "push"} and "into" in preps:
-        return "arrived"  # "rolled into X"
+    if done and lemma in RELOCATE | {"roll"} and "into" in preps:
+        return "arrived"  # "rolled into X"; forces that pushed or advanced into a place are
+        # still on their way in (en route), as the corpus's reports of assaults give them
     if lemma == "reach" and any(t.lower_ in ("outskirts", "edge", "edges", "gates")
                                 for c in tok.children if c.dep_ == "dobj" for t in c.subtree):
         return "en_route"  # at the outskirts: still closing in on the place
