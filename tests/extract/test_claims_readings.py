@@ -6,12 +6,9 @@ what a force "has" is its size)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
-import sitrep
-from sitrep.records import Claim
+from tests.extract.claim_helpers import claim_of, claims
 
 ACRONYM = """Floods of refugees reach the border
 
@@ -23,17 +20,6 @@ The NED said 41 civilians were killed when shells hit a bus station in the town 
 APPOSITION = """The Turkish military says it has killed more than 2,000 militants in Iraq, a \
 number it has not supported with evidence.
 """
-
-
-@lru_cache(maxsize=8)
-def claims(text: str) -> tuple[Claim, ...]:
-    return tuple(sitrep.process(text).claims)
-
-
-def claim_of(text: str, low: float | None) -> Claim:
-    found = [c for c in claims(text) if c.low == low]
-    assert len(found) == 1, [(c.low, c.high, c.evidence.text) for c in claims(text)]
-    return found[0]
 
 
 def test_an_acronym_speaker_is_the_organisation_it_stands_for() -> None:

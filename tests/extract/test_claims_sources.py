@@ -3,10 +3,7 @@ cites, the organisation a described speaker works at, and no one for a passive "
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import sitrep
-from sitrep.records import Claim
+from tests.extract.claim_helpers import claim_of, claims
 
 IDLIB = """Clashes flare in northwest Syria
 
@@ -38,17 +35,6 @@ shipped about 2,000 more soldiers to Russia.
 ARTILLERY = """A team of researchers at the Conflict Armament Lab said Russia had lost more than \
 400 artillery pieces since the spring.
 """
-
-
-@lru_cache(maxsize=16)
-def claims(text: str) -> tuple[Claim, ...]:
-    return tuple(sitrep.process(text).claims)
-
-
-def claim_of(text: str, low: float | None) -> Claim:
-    found = [c for c in claims(text) if c.low == low]
-    assert len(found) == 1, [(c.low, c.high, c.evidence.text) for c in claims(text)]
-    return found[0]
 
 
 def test_unattributed_figures_are_the_lead_sources() -> None:
