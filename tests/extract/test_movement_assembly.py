@@ -80,6 +80,14 @@ def test_a_numbered_formation_is_no_side_its_army_is() -> None:
     assert [m.actor for m in doc.movements] == ["Sudan"]
 
 
+def test_an_aircraft_type_the_tagger_calls_an_organisation_is_no_side() -> None:
+    # the small model tags "Su-34" and "Su-24" ORG here: they say what flew, not whose it is
+    for text in ("Russia has moved Su-34 bombers to Millerovo airbase, satellite images show.",
+                 "Moscow has moved Su-24 bombers to the Morozovsk airfield, images from Maxar "
+                 "show."):
+        assert [m.actor for m in run(text).movements] == ["Russia"], text
+
+
 def test_federal_or_government_forces_belong_to_the_country_they_move_in() -> None:
     for text, side in (("Federal troops arrived in Jowhar on Friday after a two-day drive, a "
                         "district official said.", "Somalia"),

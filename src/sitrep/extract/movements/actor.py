@@ -31,7 +31,7 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         if sides:
             return sides[-1]
         for t in words:
-            if t.ent_type_ == "ORG" and t.pos_ == "PROPN":
+            if t.ent_type_ == "ORG" and t.pos_ == "PROPN" and not _MODEL.match(t.text):
                 named = _org_side(t)
                 if at.side_of(named) is not None or not _is_formation(named):
                     return named  # "the 162nd Division" is a formation, not a side
@@ -54,6 +54,11 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         if side:
             return side
     return found[-1].movement.actor if found else None
+
+
+# a type of aircraft, ship or vehicle ("Su-34", "Tu-22M3", "MQ-9", "T-72B3"), which the tagger
+# now and then calls an organisation: what the force is, never whose
+_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Za-z\d]*s?$")
 
 
 def _coordinated_forces(force: at.SpacyToken) -> list[at.SpacyToken]:
