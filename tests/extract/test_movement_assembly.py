@@ -88,6 +88,13 @@ def test_an_aircraft_type_the_tagger_calls_an_organisation_is_no_side() -> None:
         assert [m.actor for m in run(text).movements] == ["Russia"], text
 
 
+def test_a_town_a_force_came_from_is_not_its_owner() -> None:
+    # the tagger takes "Belgorod" for an organisation in the force's "from" phrase
+    doc = run("Russian forces likely transferred elements of the 20th Army from Belgorod to the "
+              "Kupiansk direction.")
+    assert [m.actor for m in doc.movements] == ["Russia"]
+
+
 def test_federal_or_government_forces_belong_to_the_country_they_move_in() -> None:
     for text, side in (("Federal troops arrived in Jowhar on Friday after a two-day drive, a "
                         "district official said.", "Somalia"),

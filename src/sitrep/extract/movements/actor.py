@@ -31,7 +31,8 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         if sides:
             return sides[-1]
         for t in words:
-            if t.ent_type_ == "ORG" and t.pos_ == "PROPN" and not _MODEL.match(t.text):
+            if t.ent_type_ == "ORG" and t.pos_ == "PROPN" and not _MODEL.match(t.text) \
+                    and not _left_from(t):
                 named = _org_side(t)
                 if at.side_of(named) is not None or not _is_formation(named):
                     return named  # "the 162nd Division" is a formation, not a side
@@ -59,6 +60,17 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
 # a type of aircraft, ship or vehicle ("Su-34", "Tu-22M3", "MQ-9", "T-72B3"), which the tagger
 # now and then calls an organisation: what the force is, never whose
 _MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Za-z\d]*s?$")
+
+
+def _left_from(t: at.SpacyToken) -> bool:
+    """A name in the "from X" phrase of the force that no side table knows: where the force
+    came from (a town the tagger took for an organisation: "elements of the 20th Army from
+    Belgorod"), not whose it is; a known side there ("troops from the Russian Navy") was read
+    before."""
+    top = t
+    while top.dep_ in ("compound", "amod", "nmod") and top.head.i != top.i:
+        top = top.head
+    return top.dep_ == "pobj" and top.head.lower_ == "from"
 
 
 def _coordinated_forces(force: at.SpacyToken) -> list[at.SpacyToken]:
