@@ -77,14 +77,20 @@ class Named:
     addressee: bool = False  # the one spoken to ("he told the newspaper Bild"): never "he"
 
 
+def per_document(sdoc: SpacySpan, key: str, make: Callable[[Any], Any]) -> Any:
+    """What `make(doc)` gives for the parse's whole Doc, worked out once and kept in the Doc
+    (`user_data`), so that every extractor reading it pays once per document."""
+    doc = sdoc.doc if hasattr(sdoc, "doc") else sdoc
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = make(doc)
+    return cached
+
+
 def ents(sdoc: SpacySpan) -> tuple[SpacySpan, ...]:
     """The parse's entities, built once per document: spaCy rebuilds `doc.ents` at every
     access, which made extraction quadratic in a long text."""
-    doc = sdoc.doc if hasattr(sdoc, "doc") else sdoc
-    cached = doc.user_data.get("sitrep_ents")
-    if cached is None:
-        cached = doc.user_data["sitrep_ents"] = tuple(doc.ents)
-    return cached
+    return per_document(sdoc, "sitrep_ents", lambda doc: tuple(doc.ents))
 
 
 def tokens_where(sdoc: SpacySpan, attrs: tuple[int, ...],
@@ -175,10 +181,7 @@ def index_names(sdoc: SpacySpan) -> list[Named]:
     (worked out once per document: the quote and movement extractors both read it)."""
     if sdoc.doc is not sdoc:  # a span: built afresh, not kept (a Doc's `doc` is itself)
         return _index_names(sdoc)
-    cached = sdoc.user_data.get("sitrep_names")
-    if cached is None:
-        cached = sdoc.user_data["sitrep_names"] = tuple(_index_names(sdoc))
-    return list(cached)
+    return list(per_document(sdoc, "sitrep_names", lambda doc: tuple(_index_names(doc))))
 
 
 def _index_names(sdoc: SpacySpan) -> list[Named]:
@@ -416,11 +419,8 @@ def entity_in(sdoc: SpacySpan, head: SpacyToken, label: str) -> SpacySpan | None
 
 def _ent_starts(sdoc: SpacySpan) -> list[int]:
     """The first token of each of `ents(sdoc)`, found once per document."""
-    doc = sdoc.doc
-    cached = doc.user_data.get("sitrep_ent_starts")
-    if cached is None:
-        cached = doc.user_data["sitrep_ent_starts"] = [e.start for e in ents(doc)]
-    return cached
+    return per_document(
+        sdoc, "sitrep_ent_starts", lambda doc: [e.start for e in ents(doc)])
 
 
 def _np_bounds(head: SpacyToken) -> tuple[int, int]:
@@ -444,12 +444,9 @@ def _np_bounds(head: SpacyToken) -> tuple[int, int]:
 def line_breaks(sdoc: SpacySpan) -> list[int]:
     """The indices of the parse's whitespace tokens that hold a line break, found once per
     document."""
-    doc = sdoc.doc if hasattr(sdoc, "doc") else sdoc
-    cached = doc.user_data.get("sitrep_line_breaks")
-    if cached is None:
-        cached = doc.user_data["sitrep_line_breaks"] = [
-            i for i in space_tokens(doc) if "\n" in doc[i].text]
-    return cached
+    return per_document(
+        sdoc, "sitrep_line_breaks",
+        lambda doc: [i for i in space_tokens(doc) if "\n" in doc[i].text])
 
 
 def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
@@ -655,10 +652,7 @@ def _lowers(doc: Any) -> Any:
     """The lower-case form of every token of the document, as one array (read once)."""
     from spacy.attrs import LOWER
 
-    cached = doc.user_data.get("sitrep_lowers")
-    if cached is None:
-        cached = doc.user_data["sitrep_lowers"] = doc.to_array(LOWER)
-    return cached
+    return per_document(doc, "sitrep_lowers", lambda d: d.to_array(LOWER))
 
 
 def _phrase_top(tok: SpacyToken) -> SpacyToken:

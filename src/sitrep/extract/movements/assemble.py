@@ -31,9 +31,9 @@ from sitrep.extract.movements.merge import merge
 from sitrep.extract.movements.model import SentenceModel
 from sitrep.extract.movements.observer import observer_of
 from sitrep.extract.movements.owners import is_side_itself
-from sitrep.extract.movements.places import add_places, fallback_place
+from sitrep.extract.movements.places import add_places, fallback_place, places_named
 from sitrep.extract.movements.status import status_of
-from sitrep.records import Document, Movement, Place
+from sitrep.records import Document, Movement
 
 
 def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Movement]:
@@ -185,19 +185,12 @@ def _build(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
     if not (mov.origin or mov.destination or mov.location):
         fallback_place(doc, sdoc, tok, force, got)
     if mov.actor is None:
-        mov.actor = home_state(force, _doc_places(doc, mov))
+        mov.actor = home_state(force, places_named(doc, places_of(mov)))
     mov.date = resolve_date(got.when or "", doc.source.published)
     mov.confidence = confidence_of(mov, tok, force)
     got.headline = is_headline(doc.clean_text, s, e)
     got.rich = richness(mov, got.headline)
     return got
-
-
-def _doc_places(doc: Document, mov: Movement) -> list[Place]:
-    """The document's places (with their country and kind) a movement's references name."""
-    refs = places_of(mov)
-    return [p for p in doc.places if any(p.mention == r.mention and p.geonameid == r.geonameid
-                                         for r in refs)]
 
 
 # --- sentences the model reads as movements --------------------------------------------------

@@ -38,12 +38,8 @@ def date_words(sdoc: at.SpacySpan, tok: at.SpacyToken) -> str | None:
 
 def _dates(sdoc: at.SpacySpan) -> tuple[at.SpacySpan, ...]:
     """The DATE entities of the document, in order (found once per document)."""
-    doc = sdoc.doc
-    cached = doc.user_data.get("sitrep_dates")
-    if cached is None:
-        cached = tuple(e for e in at.ents(doc) if e.label_ == "DATE")
-        doc.user_data["sitrep_dates"] = cached
-    return cached  # type: ignore[no-any-return]
+    return at.per_document(
+        sdoc, "sitrep_dates", lambda doc: tuple(e for e in at.ents(doc) if e.label_ == "DATE"))
 
 
 def confidence_of(mov: Movement, tok: at.SpacyToken, force: at.SpacyToken | None) -> float:

@@ -22,7 +22,7 @@ def own_words(force: at.SpacyToken,
     """The words of a force's phrase that say whose it is: its modifiers and "of"/"from" phrases
     ("troops from the Russian Navy"), not places it is at ("on Ukraine's borders"). Worked out
     once per force and document: the gates, the owner and the force finder all ask."""
-    known = force.doc.user_data.setdefault("sitrep_own_words", {})
+    known = at.per_document(force.doc, "sitrep_own_words", lambda _doc: {})
     key = (force.i, preps)
     if key not in known:
         known[key] = tuple(t.i for t in _own_words(force, preps))

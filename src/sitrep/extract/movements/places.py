@@ -214,11 +214,16 @@ def _hung_destinations(tok: at.SpacyToken) -> list[tuple[str, at.SpacyToken, str
     return out
 
 
+def places_named(doc: Document, refs: list[PlaceRef]) -> list[Place]:
+    """The document's places (with their country and kind) that the references name."""
+    return [p for p in doc.places if any(p.mention == r.mention and p.geonameid == r.geonameid
+                                         for r in refs)]
+
+
 def _narrower(doc: Document, place: PlaceRef, than: PlaceRef | None) -> bool:
     """Whether a place is a town or a site where the other is a region or a country."""
     def rank(ref: PlaceRef) -> int:
-        kinds = [p.kind for p in doc.places if p.mention == ref.mention
-                 and p.geonameid == ref.geonameid]
+        kinds = [p.kind for p in places_named(doc, [ref])]
         return _AREA_RANK.get(kinds[0] or "", _POINT) if kinds else _POINT
     return than is not None and rank(than) < _POINT <= rank(place)
 
