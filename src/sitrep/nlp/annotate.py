@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sitrep.nlp.attributes import install as install_fast_attributes
+from sitrep.nlp.entities import install as install_fast_entities
 from sitrep.nlp.lemmas import install as install_cached_lemmas
 from sitrep.nlp.triggers import needs_parse
 
@@ -24,13 +25,14 @@ _JUNK = re.compile(r"\S{300,}")
 
 def load_model(name: str) -> Any:
     """Load a spaCy pipeline once per process, with the line-break rule, the fast attribute
-    matcher (`nlp.attributes`) and the cached lemmatizer loop (`nlp.lemmas`) added: the last two
-    give spaCy's own output."""
+    matcher (`nlp.attributes`), the cached lemmatizer loop (`nlp.lemmas`) and the batched entity
+    decoder (`nlp.entities`) added: the last three give spaCy's own output."""
     if name not in _MODELS:
         nlp = load_stock(name)
         add_line_breaks(nlp)
         install_fast_attributes(nlp)
         install_cached_lemmas(nlp)
+        install_fast_entities(nlp)
         _MODELS[name] = nlp
     return _MODELS[name]
 
