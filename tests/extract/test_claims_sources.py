@@ -226,3 +226,35 @@ def test_a_claim_verb_joined_to_the_reported_clause_keeps_the_reporting_speaker(
     text = ("The Sudanese army said its forces had repelled an attack on El Obeid and claimed "
             "that 60 RSF fighters were killed.")
     assert claim_of(text, 60).claimant == "Sudanese army"
+
+
+def test_a_participle_of_speech_shares_the_reporting_verbs_speaker() -> None:
+    text = ("The governor's office said 4 police officers had been killed by the second strike, "
+            "adding that 17 more were wounded.")
+    assert claim_of(text, 17).claimant == claim_of(text, 4).claimant
+    assert "governor" in (claim_of(text, 17).claimant or "")
+
+
+def test_figures_or_data_that_show_a_toll_speak_for_who_compiled_them() -> None:
+    shown = claim_of("Figures from the provincial health office show 58 people were killed in "
+                     "the riots.", 58)
+    compiled = claim_of("Data compiled by the Uppsala Conflict Data Program shows 2,400 deaths "
+                        "in the region last year.", 2400)
+    assert "health office" in (shown.claimant or "")
+    assert "Uppsala" in (compiled.claimant or "")
+
+
+def test_a_headlines_kicker_before_its_colon_is_no_source() -> None:
+    shouted = claims("CARNAGE AT THE CROSSING: 14 soldiers killed as convoy is ambushed")
+    clause = claims("Militia routs garrison: 30 troops captured near the pass")
+    assert [c.claimant for c in shouted] == [None]
+    assert [c.claimant for c in clause] == [None]
+    named = claim_of("Border police: 6 officers wounded in overnight attack", 6)
+    assert named.claimant is not None and "police" in named.claimant.lower()
+
+
+def test_the_source_in_a_figures_own_clause_comes_before_one_in_the_sentence() -> None:
+    text = ("Serbia lost 40 soldiers near the bridge, according to Croatia, while Belgrade "
+            "said it had killed 90 Croatian troops.")
+    assert claim_of(text, 40).claimant == "Croatia"
+    assert claim_of(text, 90).claimant == "Serbia"

@@ -14,6 +14,7 @@ from typing import Any
 
 from sitrep.extract import attribution as at
 from sitrep.extract.claims import lexicon as lex
+from sitrep.extract.claims.figures import segment_of, split_segments
 from sitrep.extract.headline import is_title_line
 from sitrep.sides import canonical_side
 
@@ -30,6 +31,9 @@ _MEMBER_HEADS = frozenset(("researcher", "spokesman", "spokeswoman", "spokespers
 # what an organisation speaks through
 _DOCUMENTS = frozenset(("report", "study", "investigation", "analysis", "assessment", "survey",
                         "statement", "update", "bulletin", "review", "inquiry"))
+# what counts a toll and "shows" it: "figures from the ministry show", "UN data suggest"
+_TALLIES = frozenset(("figure", "data", "tally", "count", "statistic", "record", "datum"))
+_JOINERS = frozenset(("of", "for", "the", "and", "on", "in"))
 _SAID = (r"(?:says|said|say|claims|claimed|estimates|estimated|acknowledged|acknowledges|"
          r"admitted|admits|reported|reports|believes|believed|announced|stated|states|added|"
          r"adds|told|tells|confirmed|confirms|put|puts|insists|insisted|wrote|writes|tweeted)")
@@ -192,10 +196,14 @@ def _joined_person(inside: list[tuple[int, int, str]]) -> str:
 
 def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
                   speakers: Speakers) -> tuple[str | None, str, tuple[int, int] | None]:
-    """(claimant, how it was found, where its words are) for a figure at `fig_start`."""
-    for finder in (_by_according, _by_parse, _by_pattern, _by_colon):
+    """(claimant, how it was found, where its words are) for a figure at `fig_start`: the
+    source named in the figure's own clause first ("Russia lost 300, according to Kyiv, while
+    Moscow said it killed 500": Moscow's 500), then in its sentence."""
+    clause = _clause_of(text, fig_start, sent)
+    for finder, own in ((_by_according, True), (_by_parse, True), (_by_according, False),
+                        (_by_parse, False), (_by_pattern, False), (_by_colon, False)):
         found = finder(text, sdoc, fig_start, sent)
-        if found is None:
+        if found is None or (own and not clause[0] <= found[1] < clause[1]):
             continue
         phrase, pos, how, end = found
         resolved = _resolve(phrase, pos, speakers)
@@ -208,6 +216,11 @@ def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
             speakers.add(sent[0], name, kind)
             return name, how, (pos, max(end, pos + len(phrase)))
     return None, "none", None
+
+
+def _clause_of(text: str, fig: int, sent: tuple[int, int]) -> tuple[int, int]:
+    segs = split_segments(text, *sent)
+    return segs[segment_of(segs, fig)]
 
 
 def _spelled_out(sdoc: Any, name: str, pos: int) -> str:
@@ -267,10 +280,21 @@ def _by_colon(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
     if m is None or not (m.end() <= fig and m.start(1) >= line):
         return None
     phrase = m.group(1)
-    if not _valid(phrase) or not (any(w.lower() in lex.INSTITUTION_WORDS for w in phrase.split())
-                                  or phrase.split()[0][:1].isupper() and len(phrase.split()) <= 3):
+    if not _valid(phrase) or _kicker(phrase) \
+            or not (any(w.lower() in lex.INSTITUTION_WORDS for w in phrase.split())
+                    or phrase.split()[0][:1].isupper() and len(phrase.split()) <= 3):
         return None
     return phrase, m.start(1), "colon", m.end(1)
+
+
+def _kicker(phrase: str) -> bool:
+    """A headline's lead-in before its colon, not a source: words in capitals that are no
+    acronym ("HORROR IN RAFAH:", "NARCO WAR:"), or a clause of its own ("Army smashes cell:",
+    a lower-case word that names no institution)."""
+    words = phrase.split()
+    if phrase.isupper() and (len(words) > 1 or len(phrase) > 5):
+        return True
+    return any(w.islower() and w not in _JOINERS and not _institution_word(w) for w in words)
 
 
 def _by_according(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | None:
@@ -339,10 +363,11 @@ def _shared(verb: Any, sent: tuple[int, int]) -> Any:
     """A subject the verb shares with the verb it is joined to ("Israel disputes the figures
     and says…"), or that the parser hung from a headline above the sentence. A speech verb the
     parser joined to the reported clause instead of the verb reporting it ("the ministry said
-    its units had advanced and claimed that…") shares the reporting verb's subject."""
+    its units had advanced and claimed that…", "…, adding that 11 more were wounded") shares
+    the reporting verb's subject."""
     head = verb.head
-    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") \
-            and head.head.lemma_.lower() in lex.SPEECH_LEMMAS:
+    if verb.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" \
+            and head.head.pos_ in ("VERB", "AUX") and head.head.lemma_.lower() in lex.SPEECH_LEMMAS:
         outer = _nearest_subject(head.head, sent)
         if outer is not None:
             return outer
@@ -363,8 +388,9 @@ def _speech_use(tok: Any) -> bool:
         return any(c.dep_ == "prt" for c in tok.children)
     if lemma == "find":  # "a UN report found…", not "troops found 20 bodies"
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENTS for c in tok.children)
-    if lemma in ("show", "suggest"):
-        return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children)
+    if lemma in ("show", "suggest"):  # "UN figures show", "figures from the ministry show"
+        return any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lemma_.lower() in _TALLIES)
+                   for c in tok.children)
     return True
 
 
@@ -390,7 +416,7 @@ def _alias(subj: Any) -> Any:
 def _member_of(subj: Any) -> Any:
     """The organisation a described speaker belongs to: "the team of researchers at the Oryx
     blog" -> Oryx, "a spokesman for the Red Cross" -> Red Cross; None for a name or a pronoun."""
-    if subj.pos_ == "NOUN" and subj.lemma_.lower() in _DOCUMENTS:
+    if subj.pos_ == "NOUN" and subj.lemma_.lower() in _DOCUMENTS | _TALLIES:
         names = [t for t in subj.lefts if t.pos_ == "PROPN" and t.dep_ in ("compound", "poss")]
         if names:  # "a UN report", "Amnesty International's investigation"
             return subj.doc[names[0].left_edge.i:names[-1].i + 1]
@@ -415,8 +441,11 @@ def _member_of(subj: Any) -> Any:
 
 def _author_of(document: Any) -> Any:
     """Who wrote a report: "a report by the monitoring group", "a study from Brown University"."""
-    for prep in document.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("by", "from"):
+    # "figures from the ministry", "data compiled by the project"
+    compiled = [p for c in document.children if c.dep_ == "acl" for p in c.children
+                if p.dep_ == "agent"]
+    for prep in [*document.children, *compiled]:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("by", "from"):
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ != "punct"]
