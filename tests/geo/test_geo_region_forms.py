@@ -73,3 +73,22 @@ def test_names_listed_before_one_feature_word_are_all_features(pipeline) -> None
 def test_a_colour_word_without_a_feature_word_is_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
     got = places_of(pipeline, "Black and White photographs of the old harbour filled the hall.")
     assert not any(p.kind == "sea" for p in got)
+
+
+def test_a_name_after_a_compass_adjective_is_a_place_whatever_the_tagger_says(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads "Kherson" as a person here and "Zaporizhzhia overnight" as one name
+    got = by_mention(places_of(
+        pipeline, "Officials said the brigade was redeployed to southern Kherson on Monday."))
+    assert near(got["Kherson"], 46.6, 32.6, 30)
+    got = by_mention(places_of(
+        pipeline, "The reserve 52nd Mechanised Brigade was sent to eastern Zaporizhzhia "
+                  "overnight, the army said."))
+    assert near(got["Zaporizhzhia"], 47.8, 35.2, 60)
+
+
+def test_a_compass_adjective_does_not_make_a_person_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Fighting raged in north-eastern Kharkiv while Lloyd Austin met his "
+                  "counterparts in Brussels."))
+    assert "Kharkiv" in got and "Brussels" in got
+    assert not any("Austin" in m or "Lloyd" in m for m in got)

@@ -107,6 +107,7 @@ class Candidate:
     state_word: bool = False  # "Washington state"
     article: bool = False  # "the" right before it: "the Dnipro" is the river, "Dnipro" the city
     cue: bool = False  # a word before it that introduces a place: "in", "near", "town of"
+    compass: bool = False  # a lower-case compass adjective right before it: "southern X"
     acronym: bool = False  # found under a name stored as an acronym ("US", "DRC")
     head_key: str = ""  # the key without an area word ("kursk" for "Kursk region")
     focus: bool = False  # kept only if the document is about its country ("the blue line")
@@ -292,8 +293,9 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
         cand.listed = area is not None and area == shared
         cand.qualifier = read_qualifier(text, tokens, j, gaz) or demonym_qualifier(
             cand, demonyms, gaz)
+        cand.compass = area is None and after_compass_word(text, tokens, i)
         # "the Bhimber sector", "Zamzam camp": the word after the name says it is a place
-        cand.cue = cand.listed or has_cue(text, tokens, i) or (area in SITE_WORDS
+        cand.cue = cand.listed or cand.compass or has_cue(text, tokens, i) or (area in SITE_WORDS
                                                 and tokens[j - 1].text.islower()) or \
             appositive_cue(text, tokens[j - 1].end) or bool(site_phrase_after(text, end))
         if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc,
@@ -442,8 +444,9 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
             return False  # demonyms: "Russian"; but "Indian Punjab" is Punjab, "Omdurman" a city
         if e.label in DEMONYM_LABELS and e.start == c.start and c.area is not None:
             return False  # "an English city", "a Russian town"
-        if e.label == "PERSON" and not exact and inside:
-            return False  # "Lloyd Austin"
+        if e.label == "PERSON" and not exact and inside and not (
+                c.compass and e.start == c.start):
+            return False  # "Lloyd Austin"; but "southern Kherson overnight" is no person
         if e.label == "ORG" and inside and not exact and named_with(text, tokens, i, j, e):
             return False  # "CNN Brazil", "Taiwan News", "Kyiv Independent"
         if exact:
@@ -586,6 +589,18 @@ def word_cue(text: str, tokens: list[Token], i: int) -> bool:
         return i >= 2 and tokens[i - 2].text.lower() in PLACE_NOUNS | PART_WORDS
     # "the settlement Selydove", "the village Krynky" (translated reports drop the "of")
     return p in SETTLEMENT_NOUNS and i >= 2 and tokens[i - 2].text.lower() == "the"
+
+
+# "southern Kherson", "north-eastern Kharkiv": the part of a place, never of a person or a firm
+COMPASS_WORDS = {d for d in DIRECTIONS if d.endswith("ern")} | {
+    "north-eastern", "north-western", "south-eastern", "south-western"}
+
+
+def after_compass_word(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the name follows a lower-case compass adjective ("eastern", "south-western")."""
+    if i == 0 or text[tokens[i - 1].end:tokens[i].start] != " ":
+        return False
+    return tokens[i - 1].text in COMPASS_WORDS
 
 
 def listed_after_cue(text: str, tokens: list[Token], i: int) -> bool:
