@@ -171,3 +171,19 @@ def test_a_side_named_with_its_allies_as_the_killers_is_not_the_victim() -> None
     found = claims_of("Investigators said the RSF and allied militias killed up to 9,000 people "
                       "in the Sudanese town over two weeks.")
     assert [c.subject for c in found] == ["Sudan"]
+
+
+def test_the_side_named_after_of_owns_the_counted_people() -> None:
+    by_neighbour = claims_of("Burkinabe officials said 26 soldiers of the Malian army were killed "
+                             "in an ambush near the border.")
+    by_enemy = claims_of("Israel's military said 14 fighters of Hamas were killed in the raid "
+                         "on the camp.")
+    assert [(c.low, c.subject) for c in by_neighbour] == [(26, "Mali")]
+    assert [(c.low, c.subject) for c in by_enemy] == [(14, "Hamas")]
+
+
+def test_those_a_claimant_says_it_killed_are_never_its_own_side() -> None:
+    found = claims_of("The Tanzanian army said it had killed 64 insurgents in an offensive "
+                      "against rebel camps.")
+    assert [c.low for c in found] == [64]
+    assert found[0].subject != "Tanzania"

@@ -153,8 +153,9 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     # the claimant's own words up to an apposition: "Russian President Putin, ..." -> Russia
     if metric in _FORCE_METRICS and claimant_side:
         return claimant_side, "claimant"
-    if metric in _LOSS_METRICS and claimant_side and claimant_span \
-            and _SELF_AGENT.search(text, claimant_span[1], fig_start):
+    struck = bool(metric in _LOSS_METRICS and claimant_side and claimant_span
+                  and _SELF_AGENT.search(text, claimant_span[1], fig_start))
+    if struck and claimant_side:
         enemy = ctx.opponent(claimant_side)  # "the army said it had killed 40": its enemy's dead
         if enemy:
             return enemy, "claimant-enemy"
@@ -167,6 +168,8 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         return named, "previous-sentence"
     if recent:
         return recent, "previous-claim"
+    if struck:  # the dead of those the claimant struck are never its own
+        return (ctx.dominant if ctx.dominant != claimant_side else None), "article"
     if claimant_side:
         return claimant_side, "claimant"
     return ctx.dominant, "article"
