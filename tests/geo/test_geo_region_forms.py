@@ -92,3 +92,18 @@ def test_a_compass_adjective_does_not_make_a_person_a_place(pipeline) -> None:  
                   "counterparts in Brussels."))
     assert "Kharkiv" in got and "Brussels" in got
     assert not any("Austin" in m or "Lloyd" in m for m in got)
+
+
+def test_a_town_the_tagger_calls_a_people_is_kept_where_a_cue_introduces_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads "Kreminna" as a people (like "Russian"); "the X area" introduces a place
+    got = by_mention(places_of(
+        pipeline, "Fighting continued in eastern Ukraine. Elements of the 20th Combined Arms "
+                  "Army are in the Kreminna area."))
+    assert near(got["Kreminna"], 49.05, 38.2, 20)
+
+
+def test_a_peoples_name_before_an_area_word_stays_a_people(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Ukrainian forces shelled the Russian area around Belgorod, officials said."))
+    assert "Belgorod" in got
+    assert not any(m.startswith(("Russia", "Ukrain")) for m in got)

@@ -108,6 +108,7 @@ class Candidate:
     article: bool = False  # "the" right before it: "the Dnipro" is the river, "Dnipro" the city
     cue: bool = False  # a word before it that introduces a place: "in", "near", "town of"
     compass: bool = False  # a lower-case compass adjective right before it: "southern X"
+    town_not_people: bool = False  # the tagger's "people" is a town a cue introduces
     acronym: bool = False  # found under a name stored as an acronym ("US", "DRC")
     head_key: str = ""  # the key without an area word ("kursk" for "Kursk region")
     focus: bool = False  # kept only if the document is about its country ("the blue line")
@@ -298,6 +299,7 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
         cand.cue = cand.listed or cand.compass or has_cue(text, tokens, i) or (area in SITE_WORDS
                                                 and tokens[j - 1].text.islower()) or \
             appositive_cue(text, tokens[j - 1].end) or bool(site_phrase_after(text, end))
+        cand.town_not_people = cand.cue and is_town_not_people(cand, demonyms, gaz)
         if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc,
                       vocabulary):
             if j - i > 1 and part_of_longer_name(text, tokens, j, bool(ents)):
@@ -440,9 +442,10 @@ def accept(c: Candidate, text: str, tokens: list[Token], i: int, j: int,
         exact = e.start == c.start and e.end == c.end
         inside = e.start <= c.start and c.end <= e.end
         if e.label == "NORP" and inside and (e.start == c.start or not c.strong) and not (
-                exact and is_own_name_of_city(c)):
+                exact and is_own_name_of_city(c)) and not c.town_not_people:
             return False  # demonyms: "Russian"; but "Indian Punjab" is Punjab, "Omdurman" a city
-        if e.label in DEMONYM_LABELS and e.start == c.start and c.area is not None:
+        if e.label in DEMONYM_LABELS and e.start == c.start and c.area is not None and \
+                not c.town_not_people:
             return False  # "an English city", "a Russian town"
         if e.label == "PERSON" and not exact and inside and not (
                 c.compass and e.start == c.start):
@@ -697,6 +700,22 @@ def demonym_stems(word: str) -> set[str]:
     w = word.strip(".,;:")
     stems = {w[:-1], w[:-3] + "e", w[:-3], w[:-3] + "a", w[:-3] + "on", w[:-3] + "ey"}
     return {place_key(s) for s in stems if len(s) >= 3}
+
+
+# a town of at least this many people may be a name the tagger reads as a people
+TOWN_NOT_PEOPLE_POPULATION = 5_000
+
+
+def is_town_not_people(c: Candidate, demonyms: list[Entity], gaz: Gazetteer) -> bool:
+    """Whether a one-word "people" the tagger found at the start of the candidate is a town
+    of the index and no country's demonym ("the Kreminna area"; but never "Russian")."""
+    word = next((e for e in demonyms if e.start == c.start and " " not in e.text), None)
+    if word is None or place_key(word.text) != c.head_key:
+        return False
+    if demonym_countries(word.text, gaz):
+        return False
+    return any(e.kind == "city" and e.population >= TOWN_NOT_PEOPLE_POPULATION
+               for e in c.entries)
 
 
 def demonym_qualifier(c: Candidate, demonyms: list[Entity], gaz: Gazetteer) -> list[Entry]:
