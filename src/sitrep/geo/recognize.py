@@ -299,7 +299,10 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
         cand.cue = cand.listed or cand.compass or has_cue(text, tokens, i) or (area in SITE_WORDS
                                                 and tokens[j - 1].text.islower()) or \
             appositive_cue(text, tokens[j - 1].end) or bool(site_phrase_after(text, end))
-        cand.town_not_people = cand.cue and is_town_not_people(cand, demonyms, gaz)
+        # a cue word before it or an area word after it; a site phrase ("X training ground")
+        # is left to `geo.unlisted`, which makes the whole a facility
+        cand.town_not_people = (has_cue(text, tokens, i) or area is not None) and \
+            is_town_not_people(cand, demonyms, gaz)
         if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc,
                       vocabulary):
             if j - i > 1 and part_of_longer_name(text, tokens, j, bool(ents)):
