@@ -258,3 +258,10 @@ def test_the_source_in_a_figures_own_clause_comes_before_one_in_the_sentence() -
             "said it had killed 90 Croatian troops.")
     assert claim_of(text, 40).claimant == "Croatia"
     assert claim_of(text, 90).claimant == "Serbia"
+
+
+def test_a_dateline_glued_before_the_speaker_is_not_part_of_its_name() -> None:
+    drones = "KYIV - Ukraine's air force said on Tuesday it had shot down 40 drones overnight."
+    ambush = "BAMAKO - Mali's army said 20 soldiers were killed in an ambush."
+    assert claim_of(drones, 40).claimant == "Ukraine's air force"
+    assert claim_of(ambush, 20).claimant == "Mali's army"

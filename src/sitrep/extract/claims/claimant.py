@@ -466,8 +466,9 @@ def _subject_words(subj: Any) -> Any:
     for t in sdoc[start:subj.i]:  # not into a headline glued above
         if t.is_space and "\n" in t.text:
             start = t.i + 1
-    while start < subj.i and sdoc[start].is_punct:  # "- the army": a dateline's dash
-        start += 1
+    for t in sdoc[start:subj.i]:  # "KYIV - Ukraine's air force": a dateline glued before it
+        if t.text in ("-", "–", "—", "--") and (t.whitespace_ or sdoc[t.i - 1].whitespace_):
+            start = t.i + 1  # a dash between words, not inside one ("Taliban-run media")
     while start > 0 and sdoc[start].pos_ == "PROPN" and sdoc[start - 1].pos_ == "PROPN" \
             and sdoc[start - 1].whitespace_ == " ":
         start -= 1  # a name the parser cut into sentences of its own ("Sudan | Doctors Network")
