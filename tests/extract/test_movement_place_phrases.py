@@ -142,3 +142,20 @@ def test_a_place_far_away_in_another_verbs_clause_is_not_the_movements() -> None
                       "self-propelled guns and rocket launchers, while officials who spoke at a "
                       "briefing said heavy fighting continued in Kherson.")
     assert m.location is None and m.destination is None and m.origin is None
+
+
+def test_a_force_passing_a_named_place_is_in_transit_there() -> None:
+    # "pass" needed "through" or "via"; a place as its object says the same
+    m = only_movement("Two Chinese destroyers passed the Miyako Strait on Friday, Japan's "
+                      "defence ministry said.")
+    assert (m.status, m.actor) == ("transiting", "China")
+    assert m.location is not None and m.location.mention == "Miyako Strait"
+    m = only_movement("A convoy of Russian armoured vehicles passed the Chonhar checkpoint on "
+                      "Tuesday, Ukrainian partisans said.")
+    assert m.status == "transiting"
+
+
+def test_passing_a_law_or_a_milestone_is_no_movement() -> None:
+    doc = sitrep.process("The Russian parliament passed the defence budget on Friday, and "
+                         "Russian forces passed the 100-day mark of the siege of the city.")
+    assert doc.movements == []

@@ -8,6 +8,7 @@ from sitrep.extract.movements.lexicon import (
     NEEDS_PREP,
     NOUN_TRIGGERS,
     OPERATIONS,
+    PASSABLE,
     POSTS,
     ROLE_OF_PREP,
     TRIGGERS,
@@ -34,6 +35,13 @@ def _could_trigger(lower: str, lemma: str) -> bool:
     return word in TRIGGERS or word in NOUN_TRIGGERS or lower == "route"
 
 
+def passes_place(obj: at.SpacyToken) -> bool:
+    """Whether the object of "pass" is a place: a name, or a noun of a place one passes (not
+    "passed the bill", "passed the 100-day mark")."""
+    return obj.dep_ == "dobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "LOC", "FAC")
+                                   or obj.lemma_.lower() in PASSABLE)
+
+
 def is_trigger(tok: at.SpacyToken) -> bool:
     lemma = lemma_of(tok)
     if tok.pos_ == "NOUN" and lemma in NOUN_TRIGGERS:  # `is_noun_trigger`, the lemma read once
@@ -46,6 +54,8 @@ def is_trigger(tok: at.SpacyToken) -> bool:
             and tok.tag_ == "VBN" and not any(c.dep_ == "prep" and c.lower_ in ("to", "into")
                                               for c in tok.children):
         return False  # "troops stationed in Niger": where a force is, not a movement
+    if lemma == "pass" and any(passes_place(c) for c in tok.children):
+        return True  # "a convoy passed Melitopol", "ships passing the strait"
     if lemma in NEEDS_PREP:
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
         return bool(preps & set(NEEDS_PREP[lemma]))

@@ -158,6 +158,9 @@ POSTS = frozenset({"base", "position", "post", "camp", "garrison", "barracks", "
                    "city", "town", "village", "area", "region", "port", "harbour", "harbor",
                    "airfield", "airport", "territory", "bank", "sea", "zone", "front"})
 BORDER = frozenset({"border", "borders", "frontier", "boundary", "frontline", "frontlines"})
+# what a force may pass as a place ("passed the strait", "passing the checkpoint")
+PASSABLE = POSTS | BORDER | {"strait", "channel", "island", "islands", "coast", "cape",
+                             "checkpoint", "station", "bridge", "crossing"}
 VAGUE_PLACE = frozenset({"city", "town", "capital", "village", "port", "strait",
                          "airfield", "base", "airbase"})
 # where an organisation-tagged name is the one acting or owning, not a place
