@@ -101,3 +101,14 @@ def test_a_council_s_few_members_are_no_force() -> None:
     text = ("Fighting raged near the dam as the army shelled rebel positions. The truce council "
             "has seven members, two of them from the rebel side.")
     assert [c.low for c in claims(text)] == []
+
+
+@pytest.mark.parametrize(("text", "low", "metric"), [
+    ("The army said the number of rebels killed in the offensive so far -- 3,400 -- was far "
+     "higher than the militia admits.", 3400, "killed"),
+    ("Police said the number of people wounded in the car bombing near the stadium had passed "
+     "210 by the evening.", 210, "wounded"),
+])
+def test_a_figure_given_as_the_value_of_the_number_of_is_a_claim(text: str, low: float,
+                                                                  metric: str) -> None:
+    assert claim_of(text, low).metric == metric

@@ -135,8 +135,9 @@ BARE_BEFORE = re.compile(
     r"(?:\b(?:lost|lose|losing|killed|killing|kills?|destroyed|destroying|captured|capturing|"
     r"wounded|wounding|wounds|injured|injuring|injures|evacuated|mobili[sz]ed|deployed|amassed|suffered|displaced|displacing|"
     r"uprooted|left|leaving|numbers?|numbered|numbering)"
-    r"|\b(?:figure|toll|tally|total|number|estimate|count)\b[^.;]{0,40}?\b(?:at|to|of|reached|"
-    r"reaches|hit|hits|exceeded|exceeds|surpassed|passed|is|was|stands\s+at|stood\s+at))"
+    r"|\b(?:figure|toll|tally|total|number|estimate|count)\b[^.;]{0,80}?(?:\b(?:at|to|of|"
+    r"reached|reaches|hit|hits|exceeded|exceeds|surpassed|passed|is|was|stands\s+at|"
+    r"stood\s+at)|\s(?:—|–|--)))"
     r"\s+(?:about|around|some|just|roughly|only|up\s+to|at\s+least|more\s+than|nearly|almost|"
     r"a\s+further|another)?\s*$", re.I)
 BARE_AFTER = re.compile(
