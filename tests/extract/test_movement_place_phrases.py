@@ -159,3 +159,17 @@ def test_passing_a_law_or_a_milestone_is_no_movement() -> None:
     doc = sitrep.process("The Russian parliament passed the defence budget on Friday, and "
                          "Russian forces passed the 100-day mark of the siege of the city.")
     assert doc.movements == []
+
+
+def test_a_force_s_own_demonym_names_its_owner_before_a_from_phrase() -> None:
+    m = only_movement("The withdrawal of the 1,200 Danish troops from Mali was completed on "
+                      "Friday, the defence ministry in Copenhagen said.")
+    assert (m.status, m.actor) == ("withdrawing", "Denmark")
+
+
+def test_a_possible_or_potential_movement_is_no_fact() -> None:
+    for text in ("The possible incursion of Rwandan troops into North Kivu worried diplomats "
+                 "in Kinshasa on Monday.",
+                 "Talks in Brussels turned to a potential deployment of Polish troops to "
+                 "western Ukraine."):
+        assert sitrep.process(text).movements == [], text

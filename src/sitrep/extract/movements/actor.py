@@ -24,7 +24,10 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         for t in words:
             if t.lower_ in at.PROXIES:
                 return at.PROXIES[t.lower_]
-        sides = [s for s in (side_of_token(t) for t in words) if s]
+        # its own modifiers first: "Danish troops from Mali" are Denmark's; "troops from the
+        # Russian Navy" are Russia's
+        sides = [s for s in (side_of_token(t) for t in own_words(force, ("of",))) if s] or [
+            s for s in (side_of_token(t) for t in words) if s]
         # "Two Russian corvettes and a submarine": one owner for the coordinated forces
         for other in _coordinated_forces(force):
             sides = sides or [s for s in (side_of_token(t) for t in own_words(other)) if s]

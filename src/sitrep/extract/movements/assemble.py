@@ -214,6 +214,8 @@ def _read_sentences(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
         if force is None:
             continue
         verb = clause_verb(force)
+        if _held_by_unmade_movement(force):
+            continue
         if lemma_of(verb) in NOT_FACT | STAYING or is_hypothetical(verb) or is_negated(verb) \
                 or is_negated(force) or is_background(doc, sdoc, verb) \
                 or not is_military(force, None, evidence_bounds(doc, verb)):
@@ -221,6 +223,19 @@ def _read_sentences(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
         out.append(_build(doc, sdoc, names, imagery, verb, force, None,
                           model.status(text), [*found, *out], rule="move-model"))
     return out
+
+
+def _held_by_unmade_movement(force: at.SpacyToken) -> bool:
+    """Whether the force belongs to a movement word the rules judged no fact ("the possible
+    incursion of Rwandan troops"): the model may not read it back in."""
+    t = force
+    for _ in range(4):
+        if is_trigger(t) and is_hypothetical(t):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _sentence_force(sent: at.SpacySpan) -> at.SpacyToken | None:

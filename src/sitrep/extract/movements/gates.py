@@ -19,6 +19,7 @@ from sitrep.extract.movements.lexicon import (
     MODALS,
     NEGATORS,
     NOT_FACT,
+    NOT_YET,
     TRIGGERS,
     is_noun_trigger,
     lemma_of,
@@ -30,6 +31,8 @@ from sitrep.records import Document
 def is_hypothetical(tok: at.SpacyToken) -> bool:
     """A movement that could, would or should happen, or that someone calls for, is no fact."""
     if is_noun_trigger(tok):  # a noun's clause is its verb's ("would complete the withdrawal")
+        if any(c.dep_ == "amod" and c.lower_ in NOT_YET for c in tok.children):
+            return True  # "a possible incursion", "a potential deployment"
         v = tok.head
         while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i and v.dep_ in ("pobj", "prep",
                                                                                 "dobj", "conj"):

@@ -54,6 +54,11 @@ NOT_FACT = frozenset({
     "refuse", "order", "vow", "pledge", "promise", "offer", "aim", "hope", "decide", "authorize",
     "authorise", "mull", "weigh", "rule", "oppose", "avoid", "prevent", "stop", "block",
 })
+# words before a movement noun that make it one not made ("a possible incursion", "a potential
+# deployment"); "planned" and "promised" do not: "the planned withdrawal began on Friday"
+NOT_YET = frozenset({"possible", "potential", "future", "eventual", "hypothetical",
+                     "prospective", "envisaged", "contemplated", "mooted", "rumoured",
+                     "rumored", "alleged"})
 # verbs that keep a force where it is: a sentence about forces that watch, wait or stay
 # ("our units are watching every road") tells no movement, whatever the model reads in it
 STAYING = frozenset({"watch", "monitor", "wait", "await", "remain", "stay", "guard", "rest"})
