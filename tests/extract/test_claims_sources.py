@@ -265,3 +265,10 @@ def test_a_dateline_glued_before_the_speaker_is_not_part_of_its_name() -> None:
     ambush = "BAMAKO - Mali's army said 20 soldiers were killed in an ambush."
     assert claim_of(drones, 40).claimant == "Ukraine's air force"
     assert claim_of(ambush, 20).claimant == "Mali's army"
+
+
+def test_a_noun_claims_after_a_verb_names_no_speaker() -> None:
+    text = ("Fighting went on along the river. The ministry rejected claims that 50 soldiers "
+            "died in the ambush near the dam.")
+    claimant = claim_of(text, 50).claimant or ""
+    assert "rejected" not in claimant

@@ -487,10 +487,19 @@ def _subject_words(subj: Any) -> Any:
     return sdoc[start:cut]
 
 
+def _holds_verb(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the parse reads a verb with a tense among a pattern's subject words."""
+    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    return span is not None and any(t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")
+                                    for t in span)
+
+
 def _by_pattern(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | None:
     head = text[sent[0]:fig]
     found = None
     for m in _SUBJECT_BEFORE.finditer(head):
+        if _holds_verb(sdoc, sent[0] + m.start(1), sent[0] + m.end(1)):
+            continue  # "the ministry rejected claims that…": a clause, and a noun "claims"
         found = (m.group(1), sent[0] + m.start(1), "pattern-before", sent[0] + m.end(1))
     if found:
         return found
