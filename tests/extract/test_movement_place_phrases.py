@@ -173,3 +173,21 @@ def test_a_possible_or_potential_movement_is_no_fact() -> None:
                  "Talks in Brussels turned to a potential deployment of Polish troops to "
                  "western Ukraine."):
         assert sitrep.process(text).movements == [], text
+
+
+def test_two_forces_in_one_sentence_are_two_movements() -> None:
+    doc = sitrep.process("Two Russian frigates left Sevastopol on Monday and a submarine arrived "
+                         "in Novorossiysk on Tuesday, the Ukrainian navy said.")
+    got = {(m.status, m.origin.mention if m.origin else None,
+            m.location.mention if m.location else None) for m in doc.movements}
+    assert got == {("withdrawing", "Sevastopol", None), ("arrived", None, "Novorossiysk")}
+    doc = sitrep.process("Israeli tanks advanced into Rafah on Sunday, while paratroopers were "
+                         "deployed to Khan Younis, the army said.")
+    assert sorted(m.destination.mention for m in doc.movements if m.destination) == \
+        ["Khan Younis", "Rafah"]
+
+
+def test_one_force_with_two_verbs_is_one_movement() -> None:
+    doc = sitrep.process("Three Russian warships passed through the Tsugaru Strait and sailed "
+                         "into the Sea of Japan on Friday, Japan's defence ministry said.")
+    assert len(doc.movements) == 1

@@ -55,7 +55,7 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
         # seen moving toward Y") tell the same movement
         head = tok.head
         if tok.dep_ in ("conj", "xcomp", "advcl") and head.i in by_trigger \
-                and _same_line(doc, by_trigger[head.i], tok):
+                and _same_line(doc, by_trigger[head.i], tok) and not _own_subject(tok):
             _join(doc, sdoc, by_trigger[head.i], tok)
             by_trigger[tok.i] = by_trigger[head.i]
             continue
@@ -79,6 +79,13 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
     told = merge(kept)
     _carry_observers(doc.clean_text, told)
     return [_one_role_per_place(f.movement) for f in told]
+
+
+def _own_subject(verb: at.SpacyToken) -> bool:
+    """Whether a joined verb names a subject of its own ("frigates left X and a submarine
+    arrived in Y", "troops withdrew while units advanced"): another force, another movement."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+               for c in verb.children)
 
 
 def _carry_observers(text: str, told: list[Found]) -> None:
