@@ -272,3 +272,9 @@ def test_a_noun_claims_after_a_verb_names_no_speaker() -> None:
             "died in the ambush near the dam.")
     claimant = claim_of(text, 50).claimant or ""
     assert "rejected" not in claimant
+
+
+def test_an_organisation_named_x_of_y_keeps_its_whole_name() -> None:
+    text = ("Shelling hit the market again. At least 19 civilians were killed, according to the "
+            "Ministry of Health.")
+    assert claim_of(text, 19).claimant == "Ministry of Health"

@@ -57,6 +57,10 @@ _COLON_SOURCE = re.compile(r"(?:^|\n)(?:[0-2]?\d[:.][0-5]\d\s*[-–—:]?\s*)?"
 # common nouns before a name: "analysts at Oryx", "officials from the Pentagon"
 _MEMBERS_OF = re.compile(r"^[A-Za-z][a-z]+(?:\s[a-z]+){0,2}\s(?:at|from|with|of)\s(?:the\s)?"
                          r"([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)$")
+# the head of an organisation's own name ("Ministry of Defence", "Department of Health")
+_ORGANISATION_HEADS = frozenset(("ministry", "department", "office", "council", "committee",
+                                 "commission", "agency", "service", "command", "institute",
+                                 "directorate", "bureau", "administration", "secretariat"))
 _CUT = re.compile(r"\s+(?:that|which|who|whose|on|in|at|as|from|via|after|when|while|"
                   r"this|last|earlier)\b.*$")
 
@@ -172,8 +176,8 @@ def tidy(phrase: str, persons: list[tuple[int, int, str]] | None = None,
         if inside:
             return _joined_person(inside)
     m = _MEMBERS_OF.match(phrase)
-    if m:
-        phrase = m.group(1)  # "analysts at Oryx" -> Oryx
+    if m and phrase.split()[0].lower() not in _ORGANISATION_HEADS:
+        phrase = m.group(1)  # "analysts at Oryx" -> Oryx; "Ministry of Defence" stays whole
     stripped = lex.TITLES.sub("", phrase)
     if stripped and stripped != phrase and stripped[:1].isupper() and len(stripped.split()) <= 3 \
             and not any(w.lower() in lex.INSTITUTION_WORDS for w in stripped.split()):
