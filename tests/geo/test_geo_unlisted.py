@@ -100,3 +100,14 @@ def test_a_power_plant_after_a_city_names_the_city(pipeline) -> None:  # type: i
     got = by_mention(places_of(
         pipeline, "Gunners shelled the Zaporizhzhia nuclear power plant from Nikopol on Sunday."))
     assert "Zaporizhzhia" in got and near(got["Zaporizhzhia"], 47.85, 35.12, 40)
+
+
+def test_spits_passes_and_belts_the_index_lacks_are_places(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Marines landed on the Obytichna Spit near Berdiansk before dawn, trucks "
+                  "climbed the Salang Pass near Charikar, and a corvette sailed through the "
+                  "Little Belt near Middelfart."))
+    assert got["Obytichna Spit"].kind == "spit"
+    assert near(got["Obytichna Spit"], 46.75, 36.8, 60)  # at the town named beside it
+    assert got["Salang Pass"].kind == "pass"
+    assert got["Little Belt"].kind == "strait"

@@ -67,7 +67,11 @@ KEEPS_WORD = {"camp", "township", "neighbourhood", "neighborhood"}
 FEATURE_HEADS = {"River": "river", "Mountains": "mountains", "Valley": "valley",
                  "Lake": "lake", "Island": "island", "Islands": "islands",
                  "Peninsula": "peninsula", "Desert": "desert", "Strait": "strait",
-                 "Shoal": "shoal", "Reef": "reef", "Atoll": "atoll"}
+                 "Shoal": "shoal", "Reef": "reef", "Atoll": "atoll", "Spit": "spit",
+                 "Belt": "strait", "Sound": "strait", "Channel": "strait", "Bay": "bay",
+                 "Gulf": "gulf", "Lagoon": "lagoon", "Canal": "canal", "Dam": "dam",
+                 "Reservoir": "lake", "Pass": "pass", "Plateau": "plateau", "Hills": "hills",
+                 "Heights": "hills", "Forest": "forest", "Corridor": "corridor"}
 UNLISTED = "unlisted, at the place named nearest"  # how such a place got its point
 PLACE_WORD = "place word"  # a small town the parser misread, kept for the place word after it
 UNLISTED_RELATIVE = "unlisted, at the distance and bearing the text gives"
