@@ -112,3 +112,12 @@ def test_a_council_s_few_members_are_no_force() -> None:
 def test_a_figure_given_as_the_value_of_the_number_of_is_a_claim(text: str, low: float,
                                                                   metric: str) -> None:
     assert claim_of(text, low).metric == metric
+
+
+def test_the_martyred_are_the_dead() -> None:
+    verb = ("Clashes flared on the plateau. The militia said 14 of its fighters were martyred in "
+            "the air raid on the depot.")
+    noun = ("Clashes flared on the plateau. The relief agency said 27 martyrs and 60 injured had "
+            "reached the clinic by night.")
+    assert claim_of(verb, 14).metric == "killed"
+    assert claim_of(noun, 27).metric == "killed"

@@ -37,7 +37,7 @@ civilians residents inhabitants villagers children women citizens refugees evacu
 # nouns that carry their own metric ("500 casualties", "2,000 dead")
 CASUALTY_NOUNS = {
     "casualties": "killed_or_wounded", "casualty": "killed_or_wounded", "deaths": "killed",
-    "dead": "killed",
+    "dead": "killed", "martyrs": "killed",
     "fatalities": "killed", "killed": "killed", "lives": "killed", "bodies": "killed",
     "wounded": "wounded", "injured": "wounded", "injuries": "wounded",
     "prisoners": "captured", "pows": "captured", "captives": "captured", "hostages": "captured",
@@ -101,7 +101,7 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
     ("killed", r"\bkill\w*|\bdie[ds]?\b|\bdying\b|\bdead\b|\bdeaths?\b|\blost\b|"
                r"\blos(?:e|es|ing)\b|"
                r"\blosses\b|\bslain\b|perish\w*|fatalit\w*|\btoll\b|casualt\w*|massacr\w*|"
-               r"executed"),
+               r"executed|martyr\w*"),
     # "volunteers", "volunteered"; not "volunteer drivers" (a word before another noun)
     ("volunteers", r"volunteer(?:s|ed|ing)\b|register\w*|sign(?:ed|ing)?\s+up|enlist\w*|"
                    r"foreign\s+legion"),
