@@ -278,3 +278,12 @@ def test_an_organisation_named_x_of_y_keeps_its_whole_name() -> None:
     text = ("Shelling hit the market again. At least 19 civilians were killed, according to the "
             "Ministry of Health.")
     assert claim_of(text, 19).claimant == "Ministry of Health"
+
+
+def test_a_source_closing_the_figures_own_clause_is_its_claimant() -> None:
+    ambush = ("Fighting flared in the north. The ambush at Ansongo killed 21 soldiers, the "
+              "defence ministry said; Islamic State claimed 60.")
+    raid = ("Fighting flared in the north. The raid on Tillaberi killed 12 gendarmes, the "
+            "interior ministry said; JNIM claimed 30.")
+    assert claim_of(ambush, 21).claimant == "defence ministry"
+    assert claim_of(raid, 12).claimant == "interior ministry"

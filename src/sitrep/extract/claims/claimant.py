@@ -204,9 +204,13 @@ def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
     source named in the figure's own clause first ("Russia lost 300, according to Kyiv, while
     Moscow said it killed 500": Moscow's 500), then in its sentence."""
     clause = _clause_of(text, fig_start, sent)
-    for finder, own in ((_by_according, True), (_by_parse, True), (_by_according, False),
-                        (_by_parse, False), (_by_pattern, False), (_by_colon, False)):
-        found = finder(text, sdoc, fig_start, sent)
+    # in a clause of a longer sentence ("29 were killed, the ministry said; X claimed 40") the
+    # patterns read the clause's own words too
+    words = [(_by_pattern, True, clause)] if clause != sent else []
+    for finder, own, span in [(_by_according, True, sent), (_by_parse, True, sent), *words,
+                              (_by_according, False, sent), (_by_parse, False, sent),
+                              (_by_pattern, False, sent), (_by_colon, False, sent)]:
+        found = finder(text, sdoc, fig_start, span)
         if found is None or (own and not clause[0] <= found[1] < clause[1]):
             continue
         phrase, pos, how, end = found
@@ -223,8 +227,12 @@ def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
 
 
 def _clause_of(text: str, fig: int, sent: tuple[int, int]) -> tuple[int, int]:
+    """The clause of the sentence that holds the figure, without the mark that ends it."""
     segs = split_segments(text, *sent)
-    return segs[segment_of(segs, fig)]
+    start, end = segs[segment_of(segs, fig)]
+    while end > fig + 1 and text[end - 1] in " ;:–—-(":
+        end -= 1
+    return start, end
 
 
 def _spelled_out(sdoc: Any, name: str, pos: int) -> str:
