@@ -187,3 +187,12 @@ def test_those_a_claimant_says_it_killed_are_never_its_own_side() -> None:
                       "against rebel camps.")
     assert [c.low for c in found] == [64]
     assert found[0].subject != "Tanzania"
+
+
+def test_delivered_arms_count_for_who_receives_them_not_who_made_them() -> None:
+    received = claims_of("Tensions rose along the frontier. Chad received 8 Turkish armed drones "
+                         "last year, according to a research group.")
+    sent = claims_of("Tensions rose along the frontier. Germany will deliver 14 French-made "
+                     "howitzers to Ukraine by spring, the ministry said.")
+    assert [(c.low, c.metric, c.subject) for c in received] == [(8, "weapons_supplied", "Chad")]
+    assert [(c.low, c.subject) for c in sent] == [(14, "Ukraine")]

@@ -115,6 +115,10 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
              claimant_span: tuple[int, int] | None, recent: str | None = None
              ) -> tuple[str | None, str]:
     text = ctx.text
+    if metric == "weapons_supplied":  # arms are counted for who gets them, not who made them
+        recipient = _recipient(text, segs[seg_i], fig_start)
+        if recipient:
+            return recipient, "recipient"
     if np_nation:
         return np_nation, "noun-phrase"
     claimant_side = side_in(re.split(r"[,(–—]", text[claimant_span[0]:claimant_span[1]])[0]) \
@@ -128,11 +132,6 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
                   text[max(seg[0], fig_start - 40):fig_start])
     if m and side_in(m.group(1)):
         return side_in(m.group(1)), "possessive"
-    if metric == "weapons_supplied":
-        for m in re.finditer(r"(?<!according\s)\bto\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)",
-                             text[seg[0]:seg[1] + 40]):
-            if side_in(m.group(1)):
-                return side_in(m.group(1)), "recipient"
     if metric in _CIVILIAN_METRICS:
         found = _place_country(ctx, seg[0] - 300, seg[1], skip_destinations=True)
         if found:
@@ -173,6 +172,22 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     if claimant_side:
         return claimant_side, "claimant"
     return ctx.dominant, "article"
+
+
+def _recipient(text: str, seg: tuple[int, int], fig_start: int) -> str | None:
+    """Who gets a delivery: "sent 20 tanks to Ukraine", "Mali received 12 Turkish drones"."""
+    for m in re.finditer(r"(?<!according\s)\bto\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)",
+                         text[seg[0]:seg[1] + 40]):
+        if side_in(m.group(1)):
+            return side_in(m.group(1))
+    m = _RECEIVED.search(text, seg[0], fig_start)
+    return side_in(m.group(1)) if m else None
+
+
+# "Mali received around 12 drones", "Pakistan says it has received 40 jets"
+_RECEIVED = re.compile(r"([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:\s+(?:says|said)\s+it)?\s+"
+                       r"(?:has\s+|had\s+|have\s+)?(?:received|receives|took\s+delivery\s+of)\b"
+                       r"[^.;]*$")
 
 
 def _usable(text: str, m: SideMention, metric: str, claimant_span: tuple[int, int] | None
