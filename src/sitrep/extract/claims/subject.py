@@ -180,8 +180,8 @@ def _recipient(text: str, seg: tuple[int, int], fig_start: int) -> str | None:
                          text[seg[0]:seg[1] + 40]):
         if side_in(m.group(1)):
             return side_in(m.group(1))
-    m = _RECEIVED.search(text, seg[0], fig_start)
-    return side_in(m.group(1)) if m else None
+    got = _RECEIVED.search(text, seg[0], fig_start)
+    return side_in(got.group(1)) if got else None
 
 
 # "Mali received around 12 drones", "Pakistan says it has received 40 jets"
