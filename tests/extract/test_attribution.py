@@ -55,6 +55,16 @@ def test_name_of_keeps_an_institution_without_its_article() -> None:
     assert subject_name(text) == "Norwegian defence ministry"
 
 
+def test_name_of_reads_a_described_institution_as_the_one_named_before() -> None:
+    # "the intelligence service" stands for the named body that holds one of its words
+    text = ("Chad's General Intelligence Directorate arrested two men on Monday. The "
+            "intelligence service said the convoy had stopped.")
+    assert subject_name(text) == "Chad's General Intelligence Directorate"
+    text = ("Reporters waited outside on Monday. The intelligence service said the convoy had "
+            "stopped.")
+    assert subject_name(text) == "intelligence service"  # nothing named before: as written
+
+
 def test_name_of_resolves_he_to_the_subject_named_before() -> None:
     text = "Mark Olsen spoke in Oslo on Tuesday. Later he said the convoy had stopped."
     assert subject_name(text) == "Mark Olsen"

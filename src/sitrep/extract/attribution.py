@@ -607,6 +607,14 @@ def _institution_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -
             return fuller
         if head.pos_ != "PROPN":
             return None  # a bare common noun ("the military") names no one by itself
+    if 1 < len(toks) <= 3 and all(t.is_lower for t in toks) and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        # "the intelligence service" after "the Defence Intelligence of Ukraine": the name
+        # given before that holds its head or another of its words
+        for word in (head, *reversed([t for t in toks if t.i != head.i])):
+            fuller = _fuller_before(sdoc, sdoc[lo], word.lower_, whole_name=word.i != head.i)
+            if fuller and not fuller.islower():
+                return fuller
     return phrase or None
 
 
@@ -624,8 +632,11 @@ def _join_words(toks: list[SpacyToken]) -> str:
     return out
 
 
-def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str) -> str | None:
-    """The last fuller noun phrase before `head` whose head is the same word."""
+def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str,
+                   whole_name: bool = False) -> str | None:
+    """The last fuller noun phrase before `head` whose head is the same word (with
+    `whole_name`, the phrase of the name the word is part of: "Intelligence" ->
+    "Military Intelligence Directorate")."""
     before = sdoc[: head.i]
     if not len(before):
         return None
@@ -636,6 +647,8 @@ def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str) -> str | None:
     for k in reversed(same.tolist()):
         t = before[k]
         if t.i != head.i:
+            while whole_name and t.dep_ == "compound" and t.head.i > t.i:
+                t = t.head
             described = _described_org(sdoc, t)
             if described:
                 return described
@@ -644,7 +657,8 @@ def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str) -> str | None:
             hi = next((x.i - 1 for x in sdoc[t.i:hi + 1] if x.lower_ in ("in", "at")), hi)
             toks = [x for x in sdoc[lo:hi + 1] if x.dep_ != "det" and not x.is_punct]
             if len(toks) > 1:
-                return _strip_name(" ".join(x.text for x in toks).replace(" 's", "'s"))
+                return _strip_name(" ".join(x.text for x in toks).replace(" 's", "'s")
+                                   .replace(" ’s", "’s"))
     return None
 
 
