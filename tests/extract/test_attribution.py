@@ -65,6 +65,16 @@ def test_name_of_reads_a_described_institution_as_the_one_named_before() -> None
     assert subject_name(text) == "intelligence service"  # nothing named before: as written
 
 
+def test_name_of_reads_the_name_that_closes_a_title_phrase() -> None:
+    # the parser hangs the name on the last noun, the tagger calls it an organisation
+    text = "The head of the UN mission in Sudan, Volker Perthes, said the convoy had stopped."
+    assert subject_name(text) == "Volker Perthes"
+    text = "The chief of the general staff, Oleksandr Syrskyi, said the convoy had stopped."
+    assert subject_name(text) == "Oleksandr Syrskyi"
+    text = "The head of the UN mission in Chad, said the convoy had stopped."
+    assert subject_name(text) != "Chad"
+
+
 def test_name_of_resolves_he_to_the_subject_named_before() -> None:
     text = "Mark Olsen spoke in Oslo on Tuesday. Later he said the convoy had stopped."
     assert subject_name(text) == "Mark Olsen"

@@ -475,6 +475,9 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
                     break
     if person is not None:
         return expand_person(names, _person_name(person.text), person.start_char)
+    closing = _closing_name(sdoc, head)
+    if closing is not None:
+        return expand_person(names, closing.text, closing.start_char)
     inner = _indexed_person_in(names, sdoc, head)
     if inner is not None:
         return inner
@@ -506,6 +509,26 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
             return None  # "the Commanding Officer": a title, no name
         return _strip_name(" ".join(t.text for t in run))
     return None
+
+
+def _closing_name(sdoc: SpacySpan, head: SpacyToken) -> SpacySpan | None:
+    """The name set off by commas that closes a title's phrase ("The head of the UN mission in
+    Sudan, Volker Perthes, said", "The chief of the general staff, Oleksandr Syrskyi, said"),
+    whatever the tagger calls it or the parser hangs it on: two or three capitalised words."""
+    if head.lower_ not in _TITLE_NOUNS:
+        return None
+    end = max(t.i for t in head.subtree if not t.is_punct)  # the phrase with its apposition
+    if end + 1 >= len(sdoc) or sdoc[end + 1].text != ",":
+        return None
+    start = end
+    while start > 0 and sdoc[start - 1].pos_ == "PROPN" and sdoc[start - 1].is_title:
+        start -= 1
+    words = sdoc[start:end + 1]
+    if not 2 <= len(words) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words) \
+            or sdoc[start - 1].text != "," or any(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC")
+                                                  for t in words):
+        return None
+    return words
 
 
 def _indexed(names: list[Named], person: SpacySpan | None) -> SpacySpan | None:
