@@ -196,3 +196,12 @@ def test_delivered_arms_count_for_who_receives_them_not_who_made_them() -> None:
                      "howitzers to Ukraine by spring, the ministry said.")
     assert [(c.low, c.metric, c.subject) for c in received] == [(8, "weapons_supplied", "Chad")]
     assert [(c.low, c.subject) for c in sent] == [(14, "Ukraine")]
+
+
+def test_a_named_force_that_has_or_numbers_men_is_their_owner() -> None:
+    has = claims_of("Clashes spread across the valley. Kenya's army estimates the Northern "
+                    "Liberation Front has about 4,000 fighters.")
+    numbers = claims_of("Clashes spread across the valley. The Coastal Defence Units number some "
+                        "12,500 members, according to the finance ministry.")
+    assert [(c.low, c.subject) for c in has] == [(4000, "Northern Liberation Front")]
+    assert [(c.low, c.subject) for c in numbers] == [(12500, "Coastal Defence Units")]

@@ -149,6 +149,10 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         near = _nearest_before(text, max(segs[i][0], floor), segs[i][1], metric, claimant_span)
         if near:
             return near, "earlier-clause"
+    owner = _HAS_FORCE.search(text, max(seg[0], floor), fig_start) \
+        if metric in _FORCE_METRICS else None
+    if owner:  # "the Clan del Golfo has about 9,000 members": a named force's own size
+        return re.sub(r"^The\s+", "", owner.group(1).strip()), "owner"
     # the claimant's own words up to an apposition: "Russian President Putin, ..." -> Russia
     if metric in _FORCE_METRICS and claimant_side:
         return claimant_side, "claimant"
@@ -172,6 +176,14 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     if claimant_side:
         return claimant_side, "claimant"
     return ctx.dominant, "article"
+
+
+# a force named by its proper name just before what it has or numbers
+_HAS_FORCE = re.compile(
+    r"\b((?:[A-Z][\w'’-]*\s+(?:(?:del|de|al|of|the|for)\s+)?)*[A-Z][\w'’-]*)\s+"
+    r"(?:now\s+|still\s+)?(?:has|have|had|numbers?|numbered|counts?)\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|an\s+estimated|at\s+least|more\s+than|"
+    r"over|up\s+to|as\s+many\s+as)\s+)?$")
 
 
 def _recipient(text: str, seg: tuple[int, int], fig_start: int) -> str | None:
