@@ -191,3 +191,9 @@ def test_one_force_with_two_verbs_is_one_movement() -> None:
     doc = sitrep.process("Three Russian warships passed through the Tsugaru Strait and sailed "
                          "into the Sea of Japan on Friday, Japan's defence ministry said.")
     assert len(doc.movements) == 1
+
+
+def test_the_owner_of_an_included_part_owns_the_whole_force() -> None:
+    m = only_movement("Japan's navy said on Monday that eight warships, including two "
+                      "destroyers from the Chinese Navy, passed through the Osumi Strait.")
+    assert (m.actor, m.status) == ("China", "transiting")

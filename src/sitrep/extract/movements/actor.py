@@ -28,8 +28,9 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         # Russian Navy" are Russia's
         sides = [s for s in (side_of_token(t) for t in own_words(force, ("of",))) if s] or [
             s for s in (side_of_token(t) for t in words) if s]
-        # "Two Russian corvettes and a submarine": one owner for the coordinated forces
-        for other in _coordinated_forces(force):
+        # "Two Russian corvettes and a submarine": one owner for the coordinated forces; "six
+        # warships, including a submarine from the Russian Navy": the part's owner is the whole's
+        for other in [*_coordinated_forces(force), *_included_forces(force)]:
             sides = sides or [s for s in (side_of_token(t) for t in own_words(other)) if s]
         if sides:
             return sides[-1]
@@ -74,6 +75,12 @@ def _left_from(t: at.SpacyToken) -> bool:
     while top.dep_ in ("compound", "amod", "nmod") and top.head.i != top.i:
         top = top.head
     return top.dep_ == "pobj" and top.head.lower_ == "from"
+
+
+def _included_forces(force: at.SpacyToken) -> list[at.SpacyToken]:
+    """The forces an "including" phrase names as part of this one."""
+    return [o for p in force.children if p.dep_ == "prep" and p.lower_ == "including"
+            for o in p.children if o.dep_ == "pobj" and is_force(o)]
 
 
 def _coordinated_forces(force: at.SpacyToken) -> list[at.SpacyToken]:
