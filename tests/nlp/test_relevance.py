@@ -37,6 +37,8 @@ PLAIN_MOVE = "Troops crossed into the Donbas overnight, the governor said."
     "“Talks will go on,” the spokesman said after Armenia and Azerbaijan met in Abu Dhabi.",
     "HMS Dauntless left port at first light.",
     "Hezbollah said the bridge had been hit.",
+    "The Chinese carrier Fujian sailed south of Okinawa on Sunday.",
+    "Two frigates shadowed the ships, Japan's Joint Staff said in a statement.",
 ])
 def test_conflict_news_passes_the_gate(text: str) -> None:
     assert relevance(text) == HIGH, text
@@ -48,6 +50,7 @@ def test_conflict_news_passes_the_gate(text: str) -> None:
     "Shares rose 6 percent after the company reported higher sales over the holidays.",
     "Police closed the bridge for the marathon. 3,000 runners took part.",  # figure far from toll
     "Heavy rain is expected from Thursday, with up to 80 millimetres on higher ground.",
+    "The carrier cut its fares on routes to Lisbon, and the staff welcomed the new rota.",
 ])
 def test_general_news_does_not(text: str) -> None:
     assert relevance(text) == LOW, why_relevant(text)

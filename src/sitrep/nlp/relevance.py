@@ -48,14 +48,15 @@ _WAR_WORDS = (
     r"massacres?|genocide|casualt(?:y|ies)|humanitarian|coup|terroris[mt]s?|insurrection|"
     r"uprising|annex\w*|occupied|fighting|deployments?|"
     # the offices that speak of it
-    r"armed forces|special forces|air force|general staff|"
+    r"armed forces|special forces|air force|general staff|joint staff|"
     r"defen[cs]e (?:ministry|minister|forces|officials?|secretary)|ministry of defen[cs]e"
 )
 # words for a force that general news uses too: they count next to a side or an armed owner
 # ("Israeli tanks", "China has built up forces", "government forces")
 _FORCE_WORDS = (
     r"forces?|units?|columns?|convoys?|tanks?|drones?|ships?|vessels?|boats?|aircraft|jets?|"
-    r"planes?|helicopters?|vehicles?|trucks?|men|officers?|police|fighters?|guards?|personnel"
+    r"planes?|helicopters?|vehicles?|trucks?|men|officers?|police|fighters?|guards?|personnel|"
+    r"carriers?|strike groups?"
 )
 _ARMED_OWNERS = (
     r"government|security|federal|allied|coalition|opposition|enemy|junta|regime|armed|"
