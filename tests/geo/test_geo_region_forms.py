@@ -84,6 +84,9 @@ def test_a_name_after_a_compass_adjective_is_a_place_whatever_the_tagger_says(pi
         pipeline, "The reserve 52nd Mechanised Brigade was sent to eastern Zaporizhzhia "
                   "overnight, the army said."))
     assert near(got["Zaporizhzhia"], 47.8, 35.2, 60)
+    got = by_mention(places_of(
+        pipeline, "Geolocated footage indicates that Russian forces are in central Toretsk."))
+    assert near(got["Toretsk"], 48.4, 37.85, 30)
 
 
 def test_a_compass_adjective_does_not_make_a_person_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -597,8 +597,9 @@ def word_cue(text: str, tokens: list[Token], i: int) -> bool:
     return p in SETTLEMENT_NOUNS and i >= 2 and tokens[i - 2].text.lower() == "the"
 
 
-# "southern Kherson", "north-eastern Kharkiv": the part of a place, never of a person or a firm
-COMPASS_WORDS = {d for d in DIRECTIONS if d.endswith("ern")} | {
+# "southern Kherson", "north-eastern Kharkiv", "central Toretsk": the part of a place, never of a
+# person or a firm
+COMPASS_WORDS = {d for d in DIRECTIONS if d.endswith("ern")} | {"central",
     "north-eastern", "north-western", "south-eastern", "south-western"}
 
 
