@@ -121,3 +121,13 @@ def test_the_martyred_are_the_dead() -> None:
             "reached the clinic by night.")
     assert claim_of(verb, 14).metric == "killed"
     assert claim_of(noun, 27).metric == "killed"
+
+
+def test_the_whole_a_part_is_counted_from_is_no_toll() -> None:
+    text = ("Of the 3,000 soldiers sent to the front, 400 were wounded, the general staff said "
+            "on Monday.")
+    assert claim_of(text, 400).metric == "wounded"
+    assert claim_of(text, 3000).metric == "troops"  # a force counted, not 3,000 wounded
+    text = "Of the 120 people taken to hospital after the strike, 15 died, the doctors' union said."
+    assert claim_of(text, 15).metric in ("killed", "civilians_killed")
+    assert not [c for c in claims(text) if c.low == 120]

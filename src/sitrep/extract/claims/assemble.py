@@ -247,9 +247,20 @@ def _person_metric(text: str, fig: Figure, cue: str, span: tuple[int, int]) -> s
     return cue
 
 
+# "Of the 3,000 soldiers …, 400 were …", "Of some 120 fighters …": a figure that opens the set
+# a later figure of the sentence counts a part of
+_WHOLE_OF_PARTS = re.compile(
+    r"(?:^|[.:;!?]\s+|\n\s*)Of\s+(?:the|these|those|its|their|some|about|around|nearly)?\s*"
+    r"(?:(?:some|about|around|nearly|roughly|more\s+than|over)\s+)?$")
+
+
 def _final_metric(text: str, fig: Figure, direct: str | None, figs: list[Figure],
                   directs: list[str | None], i: int, segs: list[tuple[int, int]]) -> str | None:
-    """The direct metric, else one shared with a neighbouring figure, else the kind's default."""
+    """The direct metric, else one shared with a neighbouring figure, else the kind's default;
+    the whole that a part is counted from ("Of the 3,000 soldiers sent, 400 were wounded") is
+    no toll: a count of forces if it counts forces, else no claim."""
+    if _WHOLE_OF_PARTS.search(text, max(0, fig.q.start - 40), fig.q.start):
+        return "troops" if fig.kind == "military" else None
     if direct is not None:
         return direct
     if fig.kind == "equipment":
