@@ -184,3 +184,12 @@ def test_entity_in_finds_the_last_entity_of_a_phrase() -> None:
             assert (got.start, got.end) == (hits[-1].start, hits[-1].end) if hits else got is None
     gerasimov = next(t for t in sdoc if t.text == "Gerasimov")
     assert at.entity_in(sdoc, gerasimov, "PERSON").text == "Valery Gerasimov"
+
+
+def test_its_forces_as_a_speaker_stand_for_whoever_it_is() -> None:
+    import sitrep
+
+    doc = sitrep.process('War in Ukraine.\n\nThe Russian defence ministry said its forces had '
+                         '"liberated" the village and called the counter-attack "a futile '
+                         'attempt by the Kyiv regime".')
+    assert [q.speaker for q in doc.quotes] == ["Russian defence ministry"]

@@ -623,6 +623,8 @@ def _institution_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -
             if t.dep_ != "det" and (not t.is_punct or _inner_hyphen(t))]
     if toks and toks[0].lower_ in ANONYMOUS_HEADS:
         return None
+    if len(toks) > 1 and toks[0].dep_ == "poss" and toks[0].lower_ in ("its", "their"):
+        return resolve_pronoun(names, sdoc, toks[0])  # "its forces": whoever "it" is
     phrase = _strip_name(_join_words(toks).replace(" 's", "'s").replace(" ’s", "’s"))
     if len(toks) <= 1 and phrase:
         fuller = _fuller_before(sdoc, head, phrase)
