@@ -111,3 +111,11 @@ def test_spits_passes_and_belts_the_index_lacks_are_places(pipeline) -> None:  #
     assert near(got["Obytichna Spit"], 46.75, 36.8, 60)  # at the town named beside it
     assert got["Salang Pass"].kind == "pass"
     assert got["Little Belt"].kind == "strait"
+
+
+def test_a_camp_named_by_who_it_holds_is_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Gunmen entered the Hamadiya displacement camp near Zalingei on Friday, "
+                  "residents said."))
+    assert "Hamadiya" in got
+    assert near(got["Hamadiya"], 12.9, 23.5, 60)  # at the town named beside it

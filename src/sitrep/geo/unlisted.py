@@ -62,6 +62,8 @@ AFTER = {"direction": "settlement", "directions": "settlement", "axis": "settlem
          "region": "province", "province": "province", "oblast": "province",
          "governorate": "province", "district": "district"}
 KEEPS_WORD = {"camp", "township", "neighbourhood", "neighborhood"}
+# who a camp holds, written between its name and "camp" ("Zamzam displacement camp")
+CAMP_KINDS = {"refugee", "refugees", "displacement", "displaced", "IDP", "IDPs", "transit"}
 # "the Cuyuni River": a capitalised feature word ending the name, after "the" or a word that
 # introduces a place
 FEATURE_HEADS = {"River": "river", "Mountains": "mountains", "Valley": "valley",
@@ -140,9 +142,9 @@ def word_after(text: str, tokens: list[Token], j: int) -> tuple[str, int] | None
     """"X direction", "X refugee camp": the kind the lower-case word after the name makes and
     where the mention ends (the word's token index, or past it when the name keeps it)."""
     k = j
-    while k < len(tokens) and k < j + 2 and (tokens[k].text == "refugee" or (
+    while k < len(tokens) and k < j + 2 and (tokens[k].text in CAMP_KINDS or (
             is_capitalised(tokens[k].text) and tokens[k].text.endswith(("an", "ese", "i")))):
-        k += 1  # "X Palestinian refugee camp"
+        k += 1  # "X Palestinian refugee camp", "X displacement camp"
     if k >= len(tokens) or text[tokens[k - 1].end:tokens[k].start] != " ":
         return None
     w = tokens[k].text
@@ -218,7 +220,7 @@ def has_place_word(text: str, tokens: list[Token], i: int, j: int) -> bool:
     end = tokens[j - 1].end
     nxt = tokens[j].text if j < len(tokens) else ""
     return (i >= 2 and tokens[i - 1].text == "of" and tokens[i - 2].text in NOUN_OF) or \
-        nxt in AFTER or nxt == "refugee" or nxt.endswith(("an", "ese", "i")) or \
+        nxt in AFTER or nxt in CAMP_KINDS or nxt.endswith(("an", "ese", "i")) or \
         tokens[j - 1].text in FEATURE_HEADS or text.startswith((", ", " "), end) and (
             bool(site_phrase_after(text, end)) or appositive_cue(text, end))
 
