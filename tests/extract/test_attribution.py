@@ -193,3 +193,11 @@ def test_its_forces_as_a_speaker_stand_for_whoever_it_is() -> None:
                          '"liberated" the village and called the counter-attack "a futile '
                          'attempt by the Kyiv regime".')
     assert [q.speaker for q in doc.quotes] == ["Russian defence ministry"]
+
+
+def test_a_name_beside_its_title_is_a_person_the_pronoun_can_stand_for() -> None:
+    import sitrep
+
+    doc = sitrep.process('War in Sudan.\n\nVolker Perthes, the UN envoy, met army leaders in '
+                         'Port Sudan.\n\nHe said: "Both sides must stop the fighting now."')
+    assert [q.speaker for q in doc.quotes] == ["Volker Perthes"]

@@ -204,6 +204,11 @@ def _index_names(sdoc: SpacySpan) -> list[Named]:
         if glued is not None:  # "Ambassador to the UN Dorothy Shea" tagged as one ORG
             out.append(Named(glued[0].idx, " ".join(t.text for t in glued), "person",
                              _speaks(glued[-1]), _is_addressee(glued[-1])))
+    # a name the tagger missed, set beside its title ("Volker Perthes, the UN envoy,")
+    for run in _titled_names(sdoc):
+        if not any(n.start == run[0].idx for n in out):
+            out.append(Named(run[0].idx, " ".join(t.text for t in run), "person",
+                             _is_in_subject(run[-1]), _is_addressee(run[-1])))
     # institutions that speak without being an entity ("the Israeli military said")
     for t in subjects(sdoc):
         if (t.ent_type_ == "" and t.lemma_.lower() in INSTITUTION_HEADS
@@ -212,6 +217,23 @@ def _index_names(sdoc: SpacySpan) -> list[Named]:
             if phrase:
                 out.append(Named(sdoc[_np_bounds(t)[0]].idx, phrase, "org", True))
     out.sort(key=lambda n: n.start)
+    return out
+
+
+def _titled_names(sdoc: SpacySpan) -> list[list[SpacyToken]]:
+    """Two or three capitalised words that no entity tags as a person, with a title in
+    apposition ("Volker Perthes, the UN envoy, met…"): a person's name."""
+    out = []
+    for t in sdoc:
+        if t.dep_ != "appos" or t.lower_ not in _TITLE_HEADS or t.i < t.head.i:
+            continue
+        head = t.head
+        run = [c for c in head.lefts if c.dep_ == "compound"] + [head]
+        if not 2 <= len(run) <= 3 or run[-1].i - run[0].i != len(run) - 1 or any(
+                x.pos_ != "PROPN" or not _NAME_WORD.fullmatch(x.text) or side_of(x.text)
+                or x.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "NORP") for x in run):
+            continue
+        out.append(run)
     return out
 
 
