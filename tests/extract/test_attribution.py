@@ -75,6 +75,11 @@ def test_name_of_reads_the_name_that_closes_a_title_phrase() -> None:
     assert subject_name(text) != "Chad"
 
 
+def test_a_name_keeps_an_article_inside_it() -> None:
+    text = "The Institute for the Study of War said the convoy had stopped."
+    assert subject_name(text) == "Institute for the Study of War"
+
+
 def test_name_of_resolves_he_to_the_subject_named_before() -> None:
     text = "Mark Olsen spoke in Oslo on Tuesday. Later he said the convoy had stopped."
     assert subject_name(text) == "Mark Olsen"

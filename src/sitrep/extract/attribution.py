@@ -641,8 +641,7 @@ def _institution_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -
     for e in ents(sdoc):  # "Ministry of Defence": keep the whole entity
         if e.start <= head.i < e.end:
             hi = max(hi, e.end - 1)
-    toks = [t for t in sdoc[lo:hi + 1]
-            if t.dep_ != "det" and (not t.is_punct or _inner_hyphen(t))]
+    toks = [t for t in _unarticled(sdoc[lo:hi + 1]) if not t.is_punct or _inner_hyphen(t)]
     if toks and toks[0].lower_ in ANONYMOUS_HEADS:
         return None
     if len(toks) > 1 and toks[0].dep_ == "poss" and toks[0].lower_ in ("its", "their"):
@@ -663,6 +662,16 @@ def _institution_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -
             if fuller and not fuller.islower():
                 return fuller
     return phrase or None
+
+
+def _unarticled(span: SpacySpan) -> list[SpacyToken]:
+    """The words of a name without the determiners that open it ("the Russian defence
+    ministry"); one inside it stays ("Institute for the Study of War")."""
+    toks = list(span)
+    k = 0
+    while k < len(toks) and toks[k].dep_ == "det":
+        k += 1
+    return toks[k:]
 
 
 def _inner_hyphen(t: SpacyToken) -> bool:
@@ -702,7 +711,7 @@ def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str,
             lo, _ = _np_bounds(t)
             hi = max([t.i, *(e.end - 1 for e in ents(sdoc) if e.start <= t.i < e.end)])
             hi = next((x.i - 1 for x in sdoc[t.i:hi + 1] if x.lower_ in ("in", "at")), hi)
-            toks = [x for x in sdoc[lo:hi + 1] if x.dep_ != "det" and not x.is_punct]
+            toks = [x for x in _unarticled(sdoc[lo:hi + 1]) if not x.is_punct]
             if len(toks) > 1:
                 return _strip_name(" ".join(x.text for x in toks).replace(" 's", "'s")
                                    .replace(" ’s", "’s"))
@@ -732,7 +741,7 @@ def _described_org(sdoc: SpacySpan, word: SpacyToken) -> str | None:
                                        for c in word.children):
         return None
     lo, _ = _np_bounds(_phrase_top(word.head))
-    toks = [t for t in sdoc[lo:word.head.i + 1] if t.dep_ != "det" and not t.is_punct]
+    toks = [t for t in _unarticled(sdoc[lo:word.head.i + 1]) if not t.is_punct]
     if not toks or not all(t.is_title or t.is_upper or t.lower_ in _MINOR_WORDS for t in toks):
         return None  # a description beside a common noun names no organisation
     return _strip_name(_join_words(toks)) or None
@@ -871,7 +880,7 @@ def source_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> str 
     person = entity_in(sdoc, head, "PERSON")
     if person is not None and person.end - 1 == head.i:
         lo, _ = _np_bounds(head)
-        toks = [t for t in sdoc[lo:head.i + 1] if t.dep_ != "det"]
+        toks = _unarticled(sdoc[lo:head.i + 1])
         titled = all(t.dep_ in ("compound", "poss", "case", "amod", "nmod") or t.i >= person.start
                      for t in toks)
         if toks and titled and toks[0].i < person.start:
