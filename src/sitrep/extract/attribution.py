@@ -221,20 +221,26 @@ def _index_names(sdoc: SpacySpan) -> list[Named]:
 
 
 def _titled_names(sdoc: SpacySpan) -> list[list[SpacyToken]]:
-    """Two or three capitalised words that no entity tags as a person, with a title in
-    apposition ("Volker Perthes, the UN envoy, met…"): a person's name."""
+    """Two or three capitalised words with a title in apposition after them ("Volker Perthes,
+    the UN envoy, met…"): a person's name, whatever the tagger made of it."""
+    from spacy.attrs import DEP, LOWER
+
     out = []
-    for t in sdoc:
-        if t.dep_ != "appos" or t.lower_ not in _TITLE_HEADS or t.i < t.head.i:
-            continue
+    for t in tokens_where(sdoc, (DEP, LOWER),
+                          lambda dep, lower: dep == "appos" and lower in _TITLE_HEADS):
         head = t.head
         run = [c for c in head.lefts if c.dep_ == "compound"] + [head]
-        if not 2 <= len(run) <= 3 or run[-1].i - run[0].i != len(run) - 1 or any(
-                x.pos_ != "PROPN" or not _NAME_WORD.fullmatch(x.text) or side_of(x.text)
-                or x.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "NORP") for x in run):
-            continue
-        out.append(run)
+        if t.i > head.i and run[-1].i - run[0].i == len(run) - 1 and _is_name_run(run) \
+                and not any(x.ent_type_ == "PERSON" for x in run):  # the tagger's are in
+            out.append(run)
     return out
+
+
+def _is_name_run(words: Any) -> bool:
+    """Two or three proper nouns written as a person's name, none of them a side or a place."""
+    return 2 <= len(words) <= 3 and all(
+        t.pos_ == "PROPN" and _NAME_WORD.fullmatch(t.text) and not side_of(t.text)
+        and t.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") for t in words)
 
 
 # words a title phrase is headed by ("the envoy of the AU to Sudan Mariam Okoro")
@@ -546,11 +552,7 @@ def _closing_name(sdoc: SpacySpan, head: SpacyToken) -> SpacySpan | None:
     while start > 0 and sdoc[start - 1].pos_ == "PROPN" and sdoc[start - 1].is_title:
         start -= 1
     words = sdoc[start:end + 1]
-    if not 2 <= len(words) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words) \
-            or sdoc[start - 1].text != "," or any(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC")
-                                                  for t in words):
-        return None
-    return words
+    return words if sdoc[start - 1].text == "," and _is_name_run(words) else None
 
 
 def _indexed(names: list[Named], person: SpacySpan | None) -> SpacySpan | None:
@@ -700,21 +702,20 @@ def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str,
     # Token object for the others)
     lowers = _lowers(sdoc.doc)[before.start:before.end]
     same = (lowers == sdoc.vocab.strings[word.lower()]).nonzero()[0]
-    for k in reversed(same.tolist()):
+    for k in reversed(same.tolist()):  # every one of them lies before `head`
         t = before[k]
-        if t.i != head.i:
-            while whole_name and t.dep_ == "compound" and t.head.i > t.i:
-                t = t.head
-            described = _described_org(sdoc, t)
-            if described:
-                return described
-            lo, _ = _np_bounds(t)
-            hi = max([t.i, *(e.end - 1 for e in ents(sdoc) if e.start <= t.i < e.end)])
-            hi = next((x.i - 1 for x in sdoc[t.i:hi + 1] if x.lower_ in ("in", "at")), hi)
-            toks = [x for x in _unarticled(sdoc[lo:hi + 1]) if not x.is_punct]
-            if len(toks) > 1:
-                return _strip_name(" ".join(x.text for x in toks).replace(" 's", "'s")
-                                   .replace(" ’s", "’s"))
+        while whole_name and t.dep_ == "compound" and t.head.i > t.i:
+            t = t.head
+        described = _described_org(sdoc, t)
+        if described:
+            return described
+        lo, _ = _np_bounds(t)
+        hi = max([t.i, *(e.end - 1 for e in ents(sdoc) if e.start <= t.i < e.end)])
+        hi = next((x.i - 1 for x in sdoc[t.i:hi + 1] if x.lower_ in ("in", "at")), hi)
+        toks = [x for x in _unarticled(sdoc[lo:hi + 1]) if not x.is_punct]
+        if len(toks) > 1:
+            return _strip_name(" ".join(x.text for x in toks).replace(" 's", "'s")
+                               .replace(" ’s", "’s"))
     return None
 
 

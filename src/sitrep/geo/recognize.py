@@ -295,13 +295,14 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
         cand.qualifier = read_qualifier(text, tokens, j, gaz) or demonym_qualifier(
             cand, demonyms, gaz)
         cand.compass = area is None and after_compass_word(text, tokens, i)
+        cued = has_cue(text, tokens, i)
         # "the Bhimber sector", "Zamzam camp": the word after the name says it is a place
-        cand.cue = cand.listed or cand.compass or has_cue(text, tokens, i) or (area in SITE_WORDS
-                                                and tokens[j - 1].text.islower()) or \
+        cand.cue = cand.listed or cand.compass or cued or (area in SITE_WORDS
+                                                          and tokens[j - 1].text.islower()) or \
             appositive_cue(text, tokens[j - 1].end) or bool(site_phrase_after(text, end))
         # a cue word before it or an area word after it; a site phrase ("X training ground")
         # is left to `geo.unlisted`, which makes the whole a facility
-        cand.town_not_people = (has_cue(text, tokens, i) or area is not None) and \
+        cand.town_not_people = (cued or area is not None) and \
             is_town_not_people(cand, demonyms, gaz)
         if not accept(cand, text, tokens, i, j, ents, lower_words, person_words, sdoc,
                       vocabulary):

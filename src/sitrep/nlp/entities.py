@@ -49,8 +49,9 @@ class Tables:
         number = {lab: i + 1 for i, lab in enumerate(self.labels)}
         self.kind = numpy.array([ACTIONS.find(k) for k in kinds])  # -1 for Missing
         self.label = numpy.array([number.get(lab, 0) for lab in labels])
-        self.label_names = labels
         self.iob = numpy.array([IOB.get(k, 2) for k in kinds], dtype="uint64")
+        self.types = numpy.array([ner.vocab.strings.add(lab) if lab else 0 for lab in labels],
+                                 dtype="uint64")  # each action's ENT_TYPE id
         self.masks = self.valid_masks()
 
     def valid_masks(self) -> Any:
@@ -202,10 +203,9 @@ def write_entities(docs: list[Any], actions: list[Any], tables: Tables) -> None:
     """Each document's entities from its actions, as spaCy's `set_annotations` writes them."""
     from spacy.attrs import ENT_IOB, ENT_TYPE
 
-    types = numpy.array([docs[0].vocab.strings.add(lab) if lab else 0
-                         for lab in tables.label_names], dtype="uint64")
     for doc, act in zip(docs, actions, strict=True):
-        doc.from_array([ENT_IOB, ENT_TYPE], numpy.stack([tables.iob[act], types[act]], axis=1))
+        doc.from_array([ENT_IOB, ENT_TYPE],
+                       numpy.stack([tables.iob[act], tables.types[act]], axis=1))
 
 
 def install(nlp: Any) -> bool:
