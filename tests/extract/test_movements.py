@@ -259,3 +259,19 @@ def test_a_force_being_moved_is_on_its_way_one_that_was_moved_is_in_place() -> N
     (done,) = moves("Two Ukrainian brigades were moved to Pokrovsk last month, the general "
                     "staff said.")
     assert done.status == "deployed"
+
+
+def test_movements_take_the_source_a_trailing_report_clause_names() -> None:
+    # the small parser hangs ", X reported on Sunday" on the place, not on the movement's verb
+    (m,) = moves("Belarusian troops withdrew from Brest, Poland's border guard reported on "
+                 "Sunday.")
+    assert m.observed_by == "Poland's border guard"
+    (m,) = moves("According to a report by the Lithuanian defence ministry, Belarusian units "
+                 "moved toward Brest.")
+    assert m.observed_by == "Lithuanian defence ministry"
+
+
+def test_movements_take_the_name_right_before_a_speech_verb_that_lost_its_subject() -> None:
+    (m,) = moves("Speaking to reporters in Geneva, the head of the OSCE mission in Ukraine "
+                 "Karl Lindqvist said Russian columns had entered Izyum.")
+    assert m.observed_by == "Karl Lindqvist"

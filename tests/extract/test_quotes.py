@@ -392,3 +392,11 @@ def test_a_bare_institution_is_the_article_sides() -> None:
 
 def test_a_bare_institution_named_fuller_before_keeps_that_name() -> None:
     assert [s for s, _ in quotes_of(NAMED_MINISTRY)] == ["Armenia's defence ministry"]
+
+
+def test_quotes_take_the_name_right_before_a_speech_verb_that_lost_its_subject() -> None:
+    # a long title the parser reads as a phrase ("the mission in Ukraine Karl Lindqvist")
+    text = ('Speaking to reporters in Geneva, the head of the OSCE mission in Ukraine Karl '
+            'Lindqvist said: "The roads out of the city are closed to everyone."')
+    assert quotes_of(text) == [("Karl Lindqvist", "The roads out of the city are closed to "
+                                                  "everyone.")]

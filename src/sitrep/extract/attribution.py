@@ -762,7 +762,24 @@ def subject_of(verb: SpacyToken) -> SpacyToken | None:
             seen += 1
             continue
         break
-    return glued_subject(verb)
+    return lost_subject(verb)
+
+
+def lost_subject(verb: SpacyToken) -> SpacyToken | None:
+    """The subject of a speech verb the parser lost: to a headline glued above the verb's line
+    (`glued_subject`), or to a long title it read as a phrase ("the head of the UN mission in
+    Sudan Omar Haddad said": the name was hung on "in"). Then the person or organisation named
+    right before the verb is its subject."""
+    glued = glued_subject(verb)
+    if glued is not None or verb.i == 0 or verb.lemma_.lower() not in SPEECH_VERBS:
+        return glued
+    last = verb.doc[verb.i - 1]
+    named = last.ent_type_ in ("PERSON", "ORG") or (
+        last.pos_ == "PROPN" and last.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME"))
+    if named and last.head.i != verb.i and same_line(last, verb) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return last
+    return None
 
 
 def same_line(a: SpacyToken, b: SpacyToken) -> bool:
@@ -884,7 +901,10 @@ def source_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> str 
         toks = _unarticled(sdoc[lo:head.i + 1])
         titled = all(t.dep_ in ("compound", "poss", "case", "amod", "nmod") or t.i >= person.start
                      for t in toks)
-        if toks and titled and toks[0].i < person.start:
+        # a place alone before the name is where the phrase was, not a title ("the mission in
+        # Sudan Omar Haddad said")
+        title = [t for t in toks if t.i < person.start and t.dep_ != "case"]
+        if toks and titled and title and any(t.ent_type_ != "GPE" for t in title):
             text = sdoc[toks[0].i:head.i + 1].text
             if len(text) < 80:
                 return _strip_name(text)

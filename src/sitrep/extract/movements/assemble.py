@@ -29,7 +29,7 @@ from sitrep.extract.movements.lexicon import (
 )
 from sitrep.extract.movements.merge import merge
 from sitrep.extract.movements.model import SentenceModel
-from sitrep.extract.movements.observer import observer_of
+from sitrep.extract.movements.observer import new_speakers, observer_of, source_of_sentence
 from sitrep.extract.movements.owners import is_side_itself
 from sitrep.extract.movements.places import add_places, fallback_place, places_named
 from sitrep.extract.movements.status import status_of
@@ -77,6 +77,7 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
     kept = [f for f in found if not (f.observed_only and main_place(f.movement) is None)]
     _fill_actors(kept)
     told = merge(kept)
+    _name_sources(doc, sdoc, told)
     _carry_observers(doc.clean_text, told)
     return [_one_role_per_place(f.movement) for f in told]
 
@@ -86,6 +87,19 @@ def _own_subject(verb: at.SpacyToken) -> bool:
     arrived in Y", "troops withdrew while units advanced"): another force, another movement."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
                for c in verb.children)
+
+
+def _name_sources(doc: Document, sdoc: at.SpacySpan, told: list[Found]) -> None:
+    """A movement whose clause names no observer takes the source its sentence cites, read as a
+    figure's claimant is (", the General Staff reported.", "X has said…", where the parse lost
+    the speech verb's tie to the movement)."""
+    speakers = None
+    for f in told:
+        if f.movement.observed_by is not None or f.trigger < 0:
+            continue
+        if speakers is None:
+            speakers = new_speakers(sdoc)
+        f.movement.observed_by = source_of_sentence(doc.clean_text, sdoc, f.trigger, speakers)
 
 
 def _carry_observers(text: str, told: list[Found]) -> None:
@@ -185,7 +199,7 @@ def _build(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
     got = Found(mov, s, e, when=date_words(sdoc, tok),
                 observed_only=lemma in OBSERVED | {"show"},
                 force=force.i if force is not None else None,
-                described=describes_force(tok), unit=unit_of(force))
+                described=describes_force(tok), unit=unit_of(force), trigger=tok.idx)
     add_places(doc, sdoc, tok, got, found=found)
     if force is not None:
         add_places(doc, sdoc, force, got, only_location=True, found=found)

@@ -21,6 +21,7 @@ class Found:
     headline: bool = False
     described: bool = False  # read from a clause that describes the force ("a convoy that left")
     unit: str | None = None  # the force's formation number ("146th"), when it has one
+    trigger: int = -1  # clean-text offset of the word that tells the movement
 
 
 def richness(mov: Movement, headline: bool = False) -> int:

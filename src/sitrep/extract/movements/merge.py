@@ -87,4 +87,4 @@ def _combine(a: Found, b: Found) -> Found:
     told = [x for x in (a, b) if not x.headline] or [a, b]  # a headline is no sighting
     return Found(m, keep.start, keep.end, keep.when or other.when,
                  richness(m, keep.headline), all(x.observed_only for x in told),
-                 keep.force, keep.headline, unit=keep.unit or other.unit)
+                 keep.force, keep.headline, unit=keep.unit or other.unit, trigger=keep.trigger)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sitrep.extract import attribution as at
+from sitrep.extract.claims.claimant import Speakers, collect_names, find_claimant
 
 
 def observer_of(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[int, str]],
@@ -44,7 +47,7 @@ def observer_of(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[i
 
 def _speaker(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[int, str]],
              verb: at.SpacyToken) -> str | None:
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or at.glued_subject(verb)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or at.lost_subject(verb)
     if subj is None:
         return None
     if subj.lower_ in ("it", "they") and any(a.lemma_.lower() in at.SPEECH_VERBS
@@ -124,3 +127,23 @@ def _described(sdoc: at.SpacySpan, head: at.SpacyToken) -> str | None:
     if not any(t.i != head.i for t in words):
         return None
     return " ".join(t.text for t in words)
+
+
+def new_speakers(sdoc: at.SpacySpan) -> Speakers:
+    """The document's people and organisations, for `source_of_sentence` to resolve "it",
+    "the ministry" and "he" against."""
+    speakers = Speakers()
+    collect_names(sdoc, speakers)
+    return speakers
+
+
+def source_of_sentence(text: str, sdoc: Any, trigger: int, speakers: Speakers) -> str | None:
+    """Who the sentence holding the trigger at `trigger` cites, found the way a figure's claimant
+    is: its own clause first ("…, Ukraine's General Staff reported on Sunday."), then the
+    sentence ("according to a report by X", "X has said…")."""
+    span = sdoc.char_span(trigger, trigger + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    source, _, _ = find_claimant(text, sdoc, trigger, (sent.start_char, sent.end_char), speakers)
+    return source
