@@ -372,5 +372,6 @@ def canonical_side(name: str) -> str:
 
 # offices and armed forces that speak as themselves, not as their country ("the Pentagon said",
 # "the IDF said")
+ARMED_FORCES = frozenset(("IDF", "PLA", "FARDC", "Tatmadaw"))
 _SEATS = frozenset(("Pentagon", "Kremlin", "White House", "Downing Street", "Elysee", "Élysée",
-                    "IDF", "PLA", "FARDC", "Tatmadaw"))
+                    *ARMED_FORCES))

@@ -275,3 +275,8 @@ def test_movements_take_the_name_right_before_a_speech_verb_that_lost_its_subjec
     (m,) = moves("Speaking to reporters in Geneva, the head of the OSCE mission in Ukraine "
                  "Karl Lindqvist said Russian columns had entered Izyum.")
     assert m.observed_by == "Karl Lindqvist"
+
+
+def test_movements_give_a_formation_no_side_names_to_the_armed_force_that_reports_it() -> None:
+    (m,) = moves("The PLA said the 73rd Group Army had been moved from Minsk to Brest.")
+    assert (m.observed_by, m.actor) == ("PLA", "China")

@@ -12,7 +12,7 @@ from sitrep.extract.movements.lexicon import lemma_of
 from sitrep.extract.movements.owners import own_words, side_of_phrase, side_of_token
 from sitrep.extract.quotes import QuoteSpan, find_quote_spans
 from sitrep.records import Place
-from sitrep.sides import country_name
+from sitrep.sides import ARMED_FORCES, country_name
 
 
 def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer: str | None,
@@ -53,8 +53,9 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         side = side_of_phrase(agent)
         if side:
             return side
-    if observer and not they and re.search(
-            r"\b(?:military|army|forces|navy|defen[cs]e forces)\b", observer, re.I):
+    if observer and not they and (re.search(
+            r"\b(?:military|army|forces|navy|defen[cs]e forces)\b", observer, re.I)
+            or observer in ARMED_FORCES):  # "the IDF said the 36th Division had moved"
         side = at.side_of(observer.split()[0])
         if side:
             return side
