@@ -131,3 +131,15 @@ def test_the_whole_a_part_is_counted_from_is_no_toll() -> None:
     text = "Of the 120 people taken to hospital after the strike, 15 died, the doctors' union said."
     assert claim_of(text, 15).metric in ("killed", "civilians_killed")
     assert not [c for c in claims(text) if c.low == 120]
+
+
+ATTRIBUTIVE = """Russian build-up seen from space as the war in Ukraine enters its third winter
+
+Satellite pictures taken on Friday show dozens of troop tents, 35 drone launch sites and 60 \
+armoured trucks at a quarry near the border, the imaging company said.
+"""
+
+
+def test_a_countable_noun_that_qualifies_another_noun_is_not_what_a_figure_counts() -> None:
+    # "troop tents" and "drone launch sites" count neither troops nor drones; the trucks count
+    assert [(c.low, c.metric) for c in claims(ATTRIBUTIVE)] == [(60, "other")]

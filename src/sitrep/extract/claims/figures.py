@@ -162,6 +162,10 @@ def _scan_noun(text: str, start: int, end: int, pos_of: Mapping[int, Any]
     while i < len(words) and i < 8:
         word, ws, _ = words[i]
         unit = _unit_of(word)
+        if unit is not None and _attributive(word, words, i, pos_of):
+            mods.append(word)  # "dozens of troop tents", "40 drone strikes": what it qualifies
+            i += 1
+            continue
         if unit is not None:
             head = i
             # a compound of nouns ("tank losses", "fighter jets"): the last one is the head
@@ -193,6 +197,17 @@ def _scan_noun(text: str, start: int, end: int, pos_of: Mapping[int, Any]
     if head is None:
         return None
     return head, words, mods
+
+
+def _attributive(word: str, words: list[tuple[str, int, int]], i: int,
+                 pos_of: Mapping[int, Any]) -> bool:
+    """A countable noun in the singular right before another noun that no figure counts
+    ("troop tents", "drone strikes", "tank crews"): it qualifies that noun, it is not counted."""
+    if word.lower().endswith("s") or _unit_of(word + "s") is None or i + 1 >= len(words):
+        return False
+    nxt, start, _ = words[i + 1]
+    return start == words[i][2] + 1 and _unit_of(nxt) is None \
+        and getattr(pos_of.get(start), "pos_", None) == "NOUN"
 
 
 def _coordinated(text: str, words: list[tuple[str, int, int]], head: int,
