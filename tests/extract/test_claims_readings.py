@@ -143,3 +143,10 @@ armoured trucks at a quarry near the border, the imaging company said.
 def test_a_countable_noun_that_qualifies_another_noun_is_not_what_a_figure_counts() -> None:
     # "troop tents" and "drone launch sites" count neither troops nor drones; the trucks count
     assert [(c.low, c.metric) for c in claims(ATTRIBUTIVE)] == [(60, "other")]
+
+
+def test_a_total_s_own_phrase_names_whose_dead_a_bare_figure_counts() -> None:
+    text = ("Kenya's foreign minister said the number of Somalis killed in the clashes so far "
+            "-- 340 -- would rise as fighting continued near the border with Ethiopia.")
+    c = claim_of(text, 340)
+    assert (c.metric, c.subject) == ("killed", "Somalia")

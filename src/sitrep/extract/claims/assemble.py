@@ -100,7 +100,7 @@ def _with_antecedent(fig: Figure, last: Figure | None) -> Figure:
     if fig.how != "bare" or last is None:
         return fig
     return Figure(fig.q, fig.low, fig.high, last.head, last.kind, last.equipment, fig.np_end,
-                  None, "ellipsis", fig.part, last.modifiers)
+                  fig.nation, "ellipsis", fig.part, last.modifiers)
 
 
 def _claims_of_sentence(doc: Document, ctx: SubjectContext, speakers: Speakers,

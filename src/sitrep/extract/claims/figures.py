@@ -429,7 +429,8 @@ def _implied(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
         if prev is not None:
             return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end, None,
                           "ellipsis", part, prev.modifiers)
-        return Figure(q, q.low, q.high, "", "", None, q.end, None, "bare", part)
+        return Figure(q, q.low, q.high, "", "", None, q.end, _side_counted(before_text), "bare",
+                      part)
     if prev is not None and prev.head and _LISTED_BEFORE.search(text, seg[0] - 40, q.start) \
             and _ELIDED_AFTER.match(after):
         return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end, None,
@@ -439,6 +440,21 @@ def _implied(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
         return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end + m.end(),
                       None, "antecedent", True)
     return None
+
+
+# "the number of Russians killed", "the toll of Sudanese soldiers lost": what a total counts
+_TOTAL_OF = re.compile(r"\b(?:number|toll|tally|total|count)\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){1,3}?)"
+                       r"(?=killed|dead|died|wounded|injured|captured|missing|lost|held|taken)")
+
+
+def _side_counted(before: str) -> str | None:
+    """The side of the people a total before a bare figure counts ("the number of Russians
+    killed in the war -- 15,000": Russia's dead), where its phrase names one."""
+    m = None
+    for m in _TOTAL_OF.finditer(before):
+        pass
+    found = find_sides(m.group(1)) if m else []
+    return found[0].name if found else None
 
 
 # a figure without a noun that shares the noun of the figure before it, as the next item of a
