@@ -443,17 +443,15 @@ def _implied(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
 
 
 # "the number of Russians killed", "the toll of Sudanese soldiers lost": what a total counts
-_TOTAL_OF = re.compile(r"\b(?:number|toll|tally|total|count)\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){1,3}?)"
-                       r"(?=killed|dead|died|wounded|injured|captured|missing|lost|held|taken)")
+_TOTAL_OF = re.compile(r"\b(?:number|toll|tally|total|count)\s+of\s+(?:the\s+)?"
+                       r"((?:[\w'’-]+\s+){1,3}?)(?=killed|dead|died|wounded|injured|captured|missing|lost|held|taken)")
 
 
 def _side_counted(before: str) -> str | None:
     """The side of the people a total before a bare figure counts ("the number of Russians
     killed in the war -- 15,000": Russia's dead), where its phrase names one."""
-    m = None
-    for m in _TOTAL_OF.finditer(before):
-        pass
-    found = find_sides(m.group(1)) if m else []
+    totals = list(_TOTAL_OF.finditer(before))
+    found = find_sides(totals[-1].group(1)) if totals else []
     return found[0].name if found else None
 
 
