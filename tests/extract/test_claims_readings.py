@@ -150,3 +150,13 @@ def test_a_total_s_own_phrase_names_whose_dead_a_bare_figure_counts() -> None:
             "-- 340 -- would rise as fighting continued near the border with Ethiopia.")
     c = claim_of(text, 340)
     assert (c.metric, c.subject) == ("killed", "Somalia")
+
+
+PARTS = ("Shelling of the market in Kherson killed 37 civilians, including 11 children and four "
+         "women, and wounded 62 others, the regional governor said.")
+
+
+def test_the_parts_a_toll_lists_share_its_verb_not_the_next_clause_s() -> None:
+    assert [(c.low, c.metric) for c in claims(PARTS)] == [
+        (37, "civilians_killed"), (11, "civilians_killed"), (4, "civilians_killed"),
+        (62, "wounded")]

@@ -194,6 +194,8 @@ def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str |
     # a new report of its own ("…were killed, and that 1,300 residents refused to leave")
     own = NEW_REPORT.match(text, segs[seg_i][0], segs[seg_i][1])
     spans = [segs[seg_i]] + ([segs[seg_i - 1]] if seg_i > 0 and not own else [])
+    if fig.part:  # "killed 45, including 12 children, and wounded 80": the part's own phrase
+        spans = [*(_part_span(text, fig, span) for span in spans), *spans]  # first
     for span in spans:
         if fig.kind == "equipment":
             cue = _nearest_cue(text, fig, span, lex.EQUIPMENT_CUE_RES, None)
@@ -212,6 +214,14 @@ def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str |
         if cue:
             return _person_metric(text, fig, cue, span)
     return None
+
+
+def _part_span(text: str, fig: Figure, span: tuple[int, int]) -> tuple[int, int]:
+    """A part's clause up to where its list ends, the comma after its noun phrase: a cue there
+    (the whole's, before it) is the part's before one of the next clause ("…, including 12
+    children, and wounded 80 others")."""
+    comma = text.find(",", fig.np_end, span[1])
+    return (span[0], comma) if comma >= 0 else span
 
 
 def _casualty_metric(fig: Figure) -> str:

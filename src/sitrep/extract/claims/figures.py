@@ -340,9 +340,14 @@ def read_figures(text: str, sent_start: int, sent_end: int, pos_of: Mapping[int,
     return out
 
 
+# between two items of one list ("including 12 children and nine women")
+_NEXT_ITEM = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+
+
 def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
                 before: list[Figure], pos_of: Mapping[int, Any]) -> list[Figure]:
-    part = bool(lex.PART_BEFORE.search(text[max(0, q.start - 20):q.start]))
+    part = bool(lex.PART_BEFORE.search(text[max(0, q.start - 20):q.start])) or bool(
+        before and before[-1].part and _NEXT_ITEM.fullmatch(text, before[-1].np_end, q.start))
     # "150,000-strong army": the figure is the size of the force
     if re.match(r"-strong\b", text[q.end:q.end + 8]):
         return [Figure(q, q.low, q.high, "troops", "military", None, q.end + 7,
