@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitrep.dates import MONTHS
 from sitrep.extract import attribution as at
 from sitrep.extract.claims import lexicon as lex
 from sitrep.extract.claims.figures import segment_of, split_segments
@@ -301,10 +302,12 @@ def _by_colon(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
 
 def _kicker(phrase: str) -> bool:
     """A headline's lead-in before its colon, not a source: words in capitals that are no
-    acronym ("HORROR IN RAFAH:", "NARCO WAR:"), or a clause of its own ("Army smashes cell:",
-    a lower-case word that names no institution)."""
+    acronym ("HORROR IN RAFAH:", "NARCO WAR:"), a month a tally's line counts ("March:"), or a
+    clause of its own ("Army smashes cell:", a lower-case word that names no institution)."""
     words = phrase.split()
     if phrase.isupper() and (len(words) > 1 or len(phrase) > 5):
+        return True
+    if words[0].lower().rstrip(".") in MONTHS:
         return True
     return any(w.islower() and w not in _JOINERS and not _institution_word(w) for w in words)
 

@@ -383,8 +383,10 @@ def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
 
 def _scan_noun_after_total(text: str, q: Quantity, seg: tuple[int, int], pos_of: Mapping[int, Any]
                            ) -> tuple[int, list[tuple[str, int, int]], list[str]] | None:
-    """The noun of "31 of 35 drones", "12 out of the 14 tanks": what the total counts."""
-    m = re.match(r"\s+(?:out\s+)?of\s+(?:the\s+)?", text[q.end:seg[1]])
+    """The noun of "31 of 35 drones", "12 out of the 14 tanks", "30 of its 50 vehicles": what
+    the total counts."""
+    m = re.match(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|our\s+)?",
+                 text[q.end:seg[1]])
     if not m:
         return None
     rest = q.end + m.end()

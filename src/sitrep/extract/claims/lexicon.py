@@ -22,7 +22,7 @@ troops troop soldiers soldier servicemen serviceman servicemembers personnel fig
 generals commanders mercenaries marines paratroopers militants combatants recruits conscripts
 reservists volunteers sailors pilots guards insurgents rebels militiamen peacekeepers
 infantrymen gunmen commandos jihadists gunmen sappers snipers special-forces legionnaires
-terrorists jihadis
+terrorists jihadis attackers assailants raiders
 """)
 # people who only count when something happens to them ("five young children" is no claim)
 PEOPLE = _words("""
@@ -144,7 +144,7 @@ BARE_AFTER = re.compile(
     r"^\s*(?:more\s+|others?\s+|of\s+them\s+|people\s+)?(?:have\s+|had\s+|has\s+|were\s+|was\s+|"
     r"are\s+|is\s+|being\s+|been\s+|now\s+|also\s+|reportedly\s+|later\s+)*"
     r"(?:killed|died|dead|wounded|injured|captured|missing|damaged|abandoned|destroyed|"
-    r"lost|fled|evacuated|displaced|managed\s+to\s+(?:flee|escape|leave)|out\s+of\s+action|"
+    r"lost|fled|evacuated|displaced|hurt|managed\s+to\s+(?:flee|escape|leave)|out\s+of\s+action|"
     r"taken\s+(?:prisoner|hostage|captive)|abducted|kidnapped|shot\s+down)\b", re.I)
 
 # --- context that makes a figure something else -------------------------------------------------

@@ -1,0 +1,31 @@
+"""Forms of a figure that news writes often, on sentences written for these tests: a bare
+figure that was "hurt", attackers counted as fighters, a month opening a tally's line (a period,
+not a source) and a part counted "of its" whole."""
+
+from __future__ import annotations
+
+from tests.extract.claim_helpers import claim_of
+
+
+def test_a_bare_figure_that_was_hurt_is_wounded() -> None:
+    text = ("War in Sudan.\n\nThe mayor told a local radio station that nine guards died at the "
+            "gate and 31 were hurt.")
+    assert claim_of(text, 31).metric == "wounded"
+
+
+def test_attackers_killed_are_a_toll() -> None:
+    text = ("War in Sudan.\n\nThe police said on Friday that the convoy had fought back, and that "
+            "16 attackers were killed.")
+    assert claim_of(text, 16).metric == "killed"
+
+
+def test_a_month_opening_a_tally_line_is_no_claimant() -> None:
+    text = "War in Sudan.\n\nMonthly toll\n\nApril: 2,410 killed.\n\nMay: 1,870 killed.\n"
+    assert claim_of(text, 2410).claimant != "April"
+    assert claim_of(text, 1870).claimant != "May"
+
+
+def test_a_part_of_its_whole_counts_the_whole_s_noun() -> None:
+    text = ("War in Sudan.\n\nThe brigade lost 22 of its 60 armoured vehicles during the retreat "
+            "from the ridge.")
+    assert claim_of(text, 22).metric == "vehicles_lost"
