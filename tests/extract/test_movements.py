@@ -280,3 +280,10 @@ def test_movements_take_the_name_right_before_a_speech_verb_that_lost_its_subjec
 def test_movements_give_a_formation_no_side_names_to_the_armed_force_that_reports_it() -> None:
     (m,) = moves("The PLA said the 73rd Group Army had been moved from Minsk to Brest.")
     assert (m.observed_by, m.actor) == ("PLA", "China")
+
+
+def test_movements_skip_every_verb_of_a_list_a_modal_opens() -> None:
+    # "will" governs the whole list, however the parser hangs its middle verbs
+    assert moves("Since Monday, analysts have predicted that retreating Russian forces will "
+                 "regroup, resupply and reinforce the units in Belarus and return to Ukraine.") \
+        == []

@@ -48,7 +48,7 @@ def is_hypothetical(tok: at.SpacyToken) -> bool:
     if _is_unseen_or_disproved(tok):
         return True
     v = tok
-    for _ in range(3):
+    for _ in range(5):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in v.children):
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
@@ -60,7 +60,10 @@ def is_hypothetical(tok: at.SpacyToken) -> bool:
                 return True
             v = gov
             continue
-        if v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
+        # a conjunct shares its list's modal ("will regroup, resupply and reinforce"), also
+        # where the parser hangs a middle verb of the list as a modifier
+        if (v.dep_ in ("xcomp", "conj") or (v.dep_ == "advmod" and v.pos_ == "VERB")) \
+                and v.head.i != v.i:
             v = v.head
             continue
         break
