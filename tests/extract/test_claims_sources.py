@@ -287,3 +287,28 @@ def test_a_source_closing_the_figures_own_clause_is_its_claimant() -> None:
             "interior ministry said; JNIM claimed 30.")
     assert claim_of(ambush, 21).claimant == "defence ministry"
     assert claim_of(raid, 12).claimant == "interior ministry"
+
+
+REPORTED_BEFORE = """War in Sudan.
+
+The weekly figures were released by the National Relief Office on Thursday.
+
+In the eastern districts, 85 villagers were killed and 140 were wounded over the week.
+"""
+
+REPORTED_AFTER = """War in Sudan.
+
+At least 63 soldiers died in the battle for the river crossing. This was reported by the \
+Southern Command on its channel.
+"""
+
+
+def test_a_sentence_saying_who_released_the_figures_names_the_claimant_after_it() -> None:
+    for low in (85, 140):
+        claimant = claim_of(REPORTED_BEFORE, low).claimant
+        assert claimant is not None and "National Relief Office" in claimant
+
+
+def test_this_was_reported_by_names_the_claimant_of_the_sentence_before() -> None:
+    claimant = claim_of(REPORTED_AFTER, 63).claimant
+    assert claimant is not None and "Southern Command" in claimant

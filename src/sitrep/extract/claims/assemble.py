@@ -15,7 +15,14 @@ from typing import Any
 from sitrep.dates import resolve_date
 from sitrep.extract import attribution as at
 from sitrep.extract.claims import lexicon as lex
-from sitrep.extract.claims.claimant import Speakers, collect_names, find_claimant, lead_source
+from sitrep.extract.claims.claimant import (
+    Speakers,
+    collect_names,
+    find_claimant,
+    lead_source,
+    report_sources,
+    reported_source,
+)
 from sitrep.extract.claims.figures import (
     HAS_QUANTITY,
     NEW_REPORT,
@@ -51,6 +58,7 @@ def find_claims(doc: Document, ctx: SubjectContext | None = None) -> list[Claim]
     ctx = ctx or subject_context(doc)
     pos_of = at.TokenAt(sdoc)  # a token by its offset
     out: list[Claim] = []
+    where: list[tuple[int, int]] = []  # the sentence of each claim in `out`
     seen: dict[tuple[Any, ...], tuple[int, bool]] = {}  # figure -> (index in `out`, headline)
     last: Figure | None = None  # the last whole figure claimed: what "Ukraine has lost 343" counts
     recent: tuple[int, str | None] = (-10_000, None)  # where and whose the last claim was
@@ -72,14 +80,17 @@ def find_claims(doc: Document, ctx: SubjectContext | None = None) -> list[Claim]
                 k, was_headline = seen[key]  # the same figure restated: keep the better telling
                 if _better_telling(claim, headline, out[k], was_headline):
                     out[k] = claim
+                    where[k] = (start, end)
                     seen[key] = (k, headline)
                 continue
             seen[key] = (len(out), headline)
             out.append(claim)
+            where.append((start, end))
     source = lead_source(text, spans, speakers)
-    for claim in out:
+    reports = report_sources(text, spans, speakers)
+    for claim, (start, end) in zip(out, where, strict=True):
         if claim.claimant is None:
-            claim.claimant = source
+            claim.claimant = reported_source(reports, start, end) or source
     return out
 
 

@@ -264,6 +264,41 @@ def lead_source(text: str, sentences: list[tuple[int, int]], speakers: Speakers)
     return None
 
 
+# a sentence that says who reported the figures around it: "This was reported by the General
+# Staff.", "The statement was made by the defence ministry on Telegram."
+_REPORTED_BY = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:reported|announced|stated|published|released|made|issued|posted|confirmed|shared)\s+"
+    r"by\s+(?:the\s+)?([^,.;:()“”\"\n]+)")
+_REPORT_BEFORE = 400  # how far before a figure's sentence such a sentence still speaks for it
+
+
+def report_sources(text: str, sentences: list[tuple[int, int]], speakers: Speakers
+                   ) -> list[tuple[int, int, str]]:
+    """(start, end, source) of every sentence that names who reported ("was reported by X")."""
+    out = []
+    for start, end in sentences:
+        m = _REPORTED_BY.search(text, start, end)
+        if m is None:
+            continue
+        phrase = _CUT.sub("", m.group(1)).strip()
+        resolved = _resolve(phrase, m.start(1), speakers) if phrase else None
+        if resolved:
+            out.append((start, end, tidy(resolved, speakers.persons,
+                                         m.start(1) if resolved == phrase else None)))
+    return out
+
+
+def reported_source(reports: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The source of a report sentence just before the sentence text[start:end], else of the
+    one right after it."""
+    before = [r for r in reports if r[1] <= start and start - r[1] <= _REPORT_BEFORE]
+    if before:
+        return before[-1][2]
+    after = [r for r in reports if end <= r[0] <= end + 3]
+    return after[0][2] if after else None
+
+
 def _is_person(persons: list[tuple[int, int, str]], pos: int) -> bool:
     return any(start <= pos < end + 20 for start, end, _ in persons)
 
