@@ -1,8 +1,11 @@
 """Forms of a figure that news writes often, on sentences written for these tests: a bare
-figure that was "hurt", attackers counted as fighters, a month opening a tally's line (a period,
-not a source) and a part counted "of its" whole."""
+figure that was "hurt" or that died ("perished", "succumbed", "were executed"), attackers and
+protesters counted as people, a month opening a tally's line (a period, not a source) and a part
+counted "of its" whole."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.extract.claim_helpers import claim_of
 
@@ -29,3 +32,16 @@ def test_a_part_of_its_whole_counts_the_whole_s_noun() -> None:
     text = ("War in Sudan.\n\nThe brigade lost 22 of its 60 armoured vehicles during the retreat "
             "from the ridge.")
     assert claim_of(text, 22).metric == "vehicles_lost"
+
+
+@pytest.mark.parametrize("verb", ["later succumbed to their wounds", "perished in the fire",
+                                  "had been executed", "were shot dead"])
+def test_a_bare_figure_that_died_is_killed(verb: str) -> None:
+    text = (f"War in Sudan.\n\nThe monitors said 27 prisoners were wounded at the camp and "
+            f"11 {verb}, according to the report.")
+    assert claim_of(text, 11).metric == "killed"
+
+
+def test_protesters_shot_dead_are_a_toll() -> None:
+    text = "War in Sudan.\n\nMedics said troops shot dead 19 protesters outside the barracks."
+    assert claim_of(text, 19).metric in ("killed", "civilians_killed")

@@ -28,7 +28,7 @@ terrorists jihadis attackers assailants raiders
 PEOPLE = _words("""
 members people persons men women children civilians residents inhabitants individuals citizens
 villagers lives bodies refugees migrants evacuees prisoners pows hostages captives detainees
-journalists
+journalists protesters demonstrators
 medics doctors workers
 """)
 CIVILIANS = _words("""
@@ -101,7 +101,7 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
     ("killed", r"\bkill\w*|\bdie[ds]?\b|\bdying\b|\bdead\b|\bdeaths?\b|\blost\b|"
                r"\blos(?:e|es|ing)\b|"
                r"\blosses\b|\bslain\b|perish\w*|fatalit\w*|\btoll\b|casualt\w*|massacr\w*|"
-               r"executed|martyr\w*"),
+               r"executed|martyr\w*|succumb\w*"),
     # "volunteers", "volunteered"; not "volunteer drivers" (a word before another noun)
     ("volunteers", r"volunteer(?:s|ed|ing)\b|register\w*|sign(?:ed|ing)?\s+up|enlist\w*|"
                    r"foreign\s+legion"),
@@ -144,7 +144,7 @@ BARE_AFTER = re.compile(
     r"^\s*(?:more\s+|others?\s+|of\s+them\s+|people\s+)?(?:have\s+|had\s+|has\s+|were\s+|was\s+|"
     r"are\s+|is\s+|being\s+|been\s+|now\s+|also\s+|reportedly\s+|later\s+)*"
     r"(?:killed|died|dead|wounded|injured|captured|missing|damaged|abandoned|destroyed|"
-    r"lost|fled|evacuated|displaced|hurt|managed\s+to\s+(?:flee|escape|leave)|out\s+of\s+action|"
+    r"lost|fled|evacuated|displaced|hurt|perished|succumbed|slain|executed|shot\s+dead|managed\s+to\s+(?:flee|escape|leave)|out\s+of\s+action|"
     r"taken\s+(?:prisoner|hostage|captive)|abducted|kidnapped|shot\s+down)\b", re.I)
 
 # --- context that makes a figure something else -------------------------------------------------

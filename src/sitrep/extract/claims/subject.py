@@ -27,9 +27,11 @@ _AGENT_AFTER = re.compile(
     r"launched|lay\s+siege|laid\s+siege|besieged|bombed|captured|downed|supplied|sent|"
     r"delivered|donated|provided|gave|pressured|forced)\b", re.I)
 # "an Israeli strike on a school in Gaza killed 22", "Russia's overnight barrage on Kyiv killed":
-# the side names the attack, whose victims are someone else's
+# the side names the attack, whose victims are someone else's (not "X said rockets killed…":
+# the side that speaks)
 _ATTACK_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:strikes?|air\s?strikes?|attacks?|shelling|barrage|"
+    r"^(?:['’]s)?\s+(?:(?!(?:said|says|say|told|claimed|claims|reported)\b)[\w-]+\s+){0,3}?"
+    r"(?:strikes?|air\s?strikes?|attacks?|shelling|barrage|"
     r"bombardment|bombing|raids?|missiles?|drones?|rockets?|offensive|assault|fire|artillery)\b"
     r"[^.;:]{0,80}?\b(?:killed|kills?|killing|wounded|wounding|injured|injuring|left)\b", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
@@ -49,6 +51,8 @@ _SELF_AGENT = re.compile(
     r"soldiers|army|military|men))\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?"
     r"(?:killed|destroyed|shot\s+down|downed|captured|eliminated|neutrali[sz]ed|wiped\s+out|"
     r"took\s+out|taken\s+out)\b", re.I)
+# a part of the speaker's own ("two of its soldiers") where no one else owns it in the clause
+_OF_ITS = re.compile(r"\bof\s+(?:its|their)\s", re.I)
 _FORCE_METRICS = {"troops", "reservists", "volunteers", "other"}
 _LOSS_NOUN_AFTER = re.compile(
     r"^\W{0,2}(?:\w+\s+){0,1}?(?:casualties|losses|death\s+toll|dead|deaths)\b", re.I)
@@ -96,7 +100,7 @@ def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: s
     subject, how = _subject(ctx, fig_start, fig_end, np_nation, metric, segs, seg_i,
                             prev_subject, sent_start, claimant, claimant_span, recent)
     if subject is None or metric not in _LOSS_METRICS | _CIVILIAN_METRICS \
-            or how in ("noun-phrase", "possessive", "own"):
+            or how in ("noun-phrase", "possessive", "own", "clause"):
         return subject, how
     agents = {m.name for m in find_sides(ctx.text[sent_start:segs[-1][1]], sent_start)
               if _is_agent(ctx.text, m)}
@@ -128,6 +132,10 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     if claimant_side and _OWN.search(text, fig_start, fig_end):
         return claimant_side, "own"  # "Azerbaijan said 3 of the country's soldiers were killed"
     seg = segs[seg_i]
+    floor = claimant_span[1] if claimant_span and claimant_span[1] <= fig_start else 0
+    if claimant_side and _OF_ITS.search(text, fig_start, fig_end) \
+            and not _nearest_before(text, max(seg[0], floor), fig_start, metric, claimant_span):
+        return claimant_side, "own"  # "X said rockets killed two of its soldiers": X's
     m = re.search(r"([A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)['’]s?\s+(?:\w+\s+){0,2}$",
                   text[max(seg[0], fig_start - 40):fig_start])
     if m and side_in(m.group(1)):
@@ -137,7 +145,6 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         if found:
             return found, "place"
     # in reported speech ("X says [it has mobilised 360,000]") look only after the claimant
-    floor = claimant_span[1] if claimant_span and claimant_span[1] <= fig_start else 0
     near = _nearest_before(text, max(seg[0], floor), fig_start, metric, claimant_span)
     if near:
         return near, "clause"
@@ -216,7 +223,11 @@ def _usable(text: str, m: SideMention, metric: str, claimant_span: tuple[int, in
 
 
 def _is_agent(text: str, m: SideMention) -> bool:
-    """Whether a side is named as the one striking, not as the one struck."""
+    """Whether a side is named as the one striking, not as the one struck: a side named as a
+    place ("a strike on a school in Gaza killed 22") strikes no one."""
+    if _PLACE_BEFORE.search(text[max(0, m.start - 24):m.start]) \
+            and not _AGENT_BEFORE.search(text[max(0, m.start - 12):m.start]):
+        return False
     return bool(_AGENT_AFTER.match(text[m.end:m.end + 60])
                 or _ATTACK_AFTER.match(text[m.end:m.end + 140])
                 or _AGENT_BEFORE.search(text[max(0, m.start - 12):m.start]))

@@ -1,0 +1,36 @@
+"""Whose losses a figure counts when the sentence also names the side that struck, on sentences
+written for these tests: a part "of its" soldiers is the speaker's, a side named as a place
+("in X") strikes no one, the wounded of an attack share the side of the dead counted in the
+same clause, and a speaker is not the side whose rockets it reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.claim_helpers import claim_of
+
+OF_ITS = ("Border war.\n\nEthiopia's army said Eritrean drones killed four of its soldiers near "
+          "the border town on Friday.")
+IN_PLACE = ("Border war.\n\nAn Ethiopian drone strike on a bus depot in Eritrea killed 14 people "
+            "and wounded 30 on Friday.")
+REPELLED = ("Border war.\n\nEthiopian troops beat back an Eritrean attack near the border, killing "
+            "60 Eritrean soldiers and wounding 90.")
+SPEAKER = ("Border war.\n\nEthiopia said Eritrean rockets struck a checkpoint overnight, and "
+           "that eight soldiers were wounded.")
+
+
+def test_a_part_of_its_soldiers_is_the_speaker_s() -> None:
+    assert claim_of(OF_ITS, 4).subject == "Ethiopia"
+
+
+@pytest.mark.parametrize("low", [14, 30])
+def test_a_side_named_as_a_place_is_the_struck_side(low: float) -> None:
+    assert claim_of(IN_PLACE, low).subject == "Eritrea"
+
+
+def test_the_wounded_share_the_side_of_the_dead_in_their_clause() -> None:
+    assert claim_of(REPELLED, 90).subject == "Eritrea"
+
+
+def test_the_speaker_is_not_the_side_whose_rockets_it_reports() -> None:
+    assert claim_of(SPEAKER, 8).subject == "Ethiopia"
