@@ -331,6 +331,18 @@ def _states() -> frozenset[str]:
     return frozenset(s for s, iso, _, _ in _TABLE if iso) | {s for s, _ in _countries().values()}
 
 
+@cache
+def _codes() -> dict[str, str]:
+    return {**{side: iso for side, iso in _countries().values()},
+            **{side: iso for side, iso, _, _ in _TABLE if iso}}
+
+
+def countries_named(text: str) -> frozenset[str]:
+    """The country codes of the states a text names by name, people or capital ("Russian
+    warships" -> RU)."""
+    return frozenset(code for m in find_sides(text) if (code := _codes().get(m.name)))
+
+
 def country_name(iso2: str | None) -> str | None:
     """The side of a country code from the gazetteer ("CD" -> "DR Congo")."""
     if not iso2:

@@ -287,3 +287,12 @@ def test_movements_skip_every_verb_of_a_list_a_modal_opens() -> None:
     assert moves("Since Monday, analysts have predicted that retreating Russian forces will "
                  "regroup, resupply and reinforce the units in Belarus and return to Ukraine.") \
         == []
+
+
+def test_movements_read_bound_for_as_the_destination() -> None:
+    (m,) = moves("Belarusian trucks left Minsk bound for Brest on Monday, residents said.")
+    assert (m.origin and m.origin.mention, m.destination and m.destination.mention) == \
+        ("Minsk", "Brest")
+    (m,) = moves("A Belarusian convoy bound for Brest left Minsk on Monday.")
+    assert (m.origin and m.origin.mention, m.destination and m.destination.mention) == \
+        ("Minsk", "Brest")

@@ -134,3 +134,18 @@ def test_a_township_is_a_small_place_not_the_big_city_of_its_name(pipeline) -> N
             "Washington Township.")
     township = by_mention(places_of(pipeline, text))["Washington Township"]
     assert township.kind == "city" and near(township, 40.3, -74.5, 161)
+
+
+def test_a_cued_town_of_a_country_named_by_its_people_is_kept(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the story is about Ukraine; Russia is named only as "Russian", which still vouches for
+    # a Russian port that a place word introduces
+    text = ("Ukraine said its drones hit a fuel depot overnight. Russian warships later sailed "
+            "to the port of Novorossiysk, satellite pictures showed.")
+    assert by_mention(places_of(pipeline, text))["Novorossiysk"].country == "RU"
+
+
+def test_for_after_a_place_left_names_where_the_journey_ends(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Syria's port authority said a Russian frigate left Tartus for Baltiysk on Monday, "
+            "while a second ship was bound for Latakia.")
+    found = by_mention(places_of(pipeline, text))
+    assert found["Baltiysk"].country == "RU" and "Latakia" in found

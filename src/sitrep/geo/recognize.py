@@ -584,6 +584,23 @@ def has_cue(text: str, tokens: list[Token], i: int) -> bool:
     return word_cue(text, tokens, i) or listed_after_cue(text, tokens, i)
 
 
+# words after which "for X" is where a journey ends ("bound for X", "left Tartus for X")
+HEADED = {"bound", "headed", "heading", "sailed", "sailing", "set", "left", "leaving", "departed",
+          "departing", "flew", "flown"}
+DEPARTED = {"left", "leaving", "departed", "departing"}
+
+
+def _bound_for(tokens: list[Token], k: int) -> bool:
+    """Whether the "for" at token `k` ends a journey: right after a word of going ("bound for",
+    "sailed for"), or after the name of the place it left ("left Tartus for")."""
+    if k >= 1 and tokens[k - 1].text.lower() in HEADED:
+        return True
+    j = k - 1
+    while j >= 0 and k - j <= 3 and is_capitalised(tokens[j].text):
+        j -= 1
+    return j < k - 1 and j >= 0 and tokens[j].text.lower() in DEPARTED
+
+
 def word_cue(text: str, tokens: list[Token], i: int) -> bool:
     """"in X", "near X", "the town of X": a word right before the name."""
     prev = tokens[i - 1]
@@ -594,6 +611,8 @@ def word_cue(text: str, tokens: list[Token], i: int) -> bool:
         return True
     if p == "of":
         return i >= 2 and tokens[i - 2].text.lower() in PLACE_NOUNS | PART_WORDS
+    if p == "for":
+        return _bound_for(tokens, i - 1)
     # "the settlement Selydove", "the village Krynky" (translated reports drop the "of")
     return p in SETTLEMENT_NOUNS and i >= 2 and tokens[i - 2].text.lower() == "the"
 

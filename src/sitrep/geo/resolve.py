@@ -57,6 +57,7 @@ class Context:
     points: list[tuple[str, tuple[float, float]]]  # (key, point) of the clear mentions
     neighbours: set[str]
     by_key: dict[str, Counter[str]]  # the countries each name contributed
+    peoples: frozenset[str] = frozenset()  # countries the text names by a people or side
 
     def share(self, cc: str, key: str) -> float:
         """The share of the clear mentions in country `cc`, not counting the name `key`."""
@@ -92,7 +93,8 @@ def is_clear(c: Candidate) -> bool:
 
 
 def place_context(cands: list[Candidate], neighbours: dict[str, set[str]],
-                  also: set[int] | None = None) -> Context:
+                  also: set[int] | None = None, peoples: frozenset[str] = frozenset()
+                  ) -> Context:
     """The countries and points of the clear, strong mentions (and of the candidates `also`
     names by id). A strong mention of unclear meaning adds the point of its likeliest town
     only: "Manchester" and "Colchester" named together pull each other to England."""
@@ -115,7 +117,7 @@ def place_context(cands: list[Candidate], neighbours: dict[str, set[str]],
         if e.kind not in ("country", "continent") and e.kind not in ("sea", "ocean"):
             points.append((c.head_key, (e.lat, e.lon)))
     near = set().union(*(neighbours.get(cc, set()) for cc in countries)) if countries else set()
-    return Context(countries, points, near, by_key)
+    return Context(countries, points, near, by_key, peoples)
 
 
 def is_namesake_city(e: Entry, c: Candidate) -> bool:
@@ -201,24 +203,25 @@ def supported(choice: Choice, c: Candidate, ctx: Context, weak_points: list) -> 
     if c.qualifier or c.strong and (c.cue or c.label in PLACE_LABELS or is_strong(
             [e], c.words, c.head_key)):
         return True  # a strong name read as a small namesake ("Levi" as Rand, West Virginia)
-    if c.cue and (e.cc in ctx.countries or not ctx.countries):
+    # a cued town of a country the article names ("Russian warships sailed to the port of X")
+    if c.cue and (e.cc in ctx.countries or e.cc in ctx.peoples or not ctx.countries):
         return True
     if ctx.nearest_km(e, c.head_key) < SUPPORT_KM:
         return True
     return any(k != c.head_key and km((e.lat, e.lon), p) < MUTUAL_KM for k, p in weak_points)
 
 
-def resolve(cands: list[Candidate],
-            neighbours: dict[str, set[str]]) -> list[tuple[Candidate, Choice]]:
+def resolve(cands: list[Candidate], neighbours: dict[str, set[str]],
+            peoples: frozenset[str] = frozenset()) -> list[tuple[Candidate, Choice]]:
     """The chosen place of each candidate kept; the same name resolves the same way throughout.
 
     Two looks: the second adds to the context the small places of one meaning the first kept
     ("Cirencester", found only in the gazetteer), so that they vouch for their country and
     neighbourhood too ("Gloucester" beside it is the English city)."""
-    out = _resolve_in(cands, place_context(cands, neighbours))
+    out = _resolve_in(cands, place_context(cands, neighbours, peoples=peoples))
     sure = {id(c) for c, _ in out if not c.strong and len(c.entries) == 1}
     if sure:
-        out = _resolve_in(cands, place_context(cands, neighbours, also=sure))
+        out = _resolve_in(cands, place_context(cands, neighbours, also=sure, peoples=peoples))
     return out
 
 

@@ -39,6 +39,7 @@ from sitrep.geo.unlisted import (
     find_unlisted,
 )
 from sitrep.records import Document, Place, RelativePoint
+from sitrep.sides import countries_named
 
 log = logging.getLogger(__name__)
 
@@ -243,7 +244,7 @@ class GeoStep:
                                 model_words(self.config.spacy_model) if doc.nlp else frozenset())
         cands = sorted([*cands, *find_feature_phrases(text, self.gazetteer, cands)],
                        key=lambda c: c.start)
-        chosen = resolve(cands, self.gazetteer.neighbours)
+        chosen = resolve(cands, self.gazetteer.neighbours, countries_named(text))
         for c, ch in chosen:
             shorten_to_known_head(c, ch, chosen)
             s, e = doc.raw_span(c.start, c.end)

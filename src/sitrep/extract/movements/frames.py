@@ -83,7 +83,8 @@ def is_trigger(tok: at.SpacyToken) -> bool:
         return bool(preps & set(ROLE_OF_PREP))
     if lemma in ("leave", "depart"):  # "left their bases", "left Niger"; not "left the country
         # vulnerable" or "left their weapons"
-        if any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in tok.children):
+        if any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.lower_ != "bound"
+               for c in tok.children):  # "left Kosti bound for X" still leaves
             return False
         # a named object is a place even when NER misreads a small town as a person
         return all(o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN"

@@ -173,8 +173,8 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
             links.extend(("location", o, p.lower_) for p in target.children
                          if p.dep_ == "prep" and p.lower_ in _NEAR_PREPS
                          for o in p.children if o.dep_ == "pobj")
-    if not any(r == "destination" for r, _, _ in links):
-        links.extend(_hung_destinations(tok))
+    if not any(r == "destination" and _names_place(doc, t) for r, t, _ in links):
+        links.extend(_hung_destinations(tok))  # not "on Monday"
     ends = {t.right_edge.i + 1 for r, t, _ in links if r in ("origin", "destination")}
     for role, target, word in links:
         if only_location and role != "location":
@@ -201,14 +201,17 @@ _HEADING = frozenset(("to", "toward", "towards", "into"))
 def _hung_destinations(tok: at.SpacyToken) -> list[tuple[str, at.SpacyToken, str]]:
     """Where the verb's own clause says the force heads when the parser hung the phrase on
     an object or on another phrase ("moved fighters from Saada to the Marib front", "passed
-    the strait between two islands into the Sea of Japan"), not on a clause of its own."""
+    the strait between two islands into the Sea of Japan", "left Tartus bound for X"), not on a
+    clause of its own."""
     out: list[tuple[str, at.SpacyToken, str]] = []
     for p in tok.subtree:
-        if p.dep_ != "prep" or p.lower_ not in _HEADING or p.head.i == tok.i:
+        bound = p.lower_ in ("for", "to") and p.head.lower_ == "bound"  # "X bound for Y"
+        if p.dep_ != "prep" or (p.lower_ not in _HEADING and not bound) or p.head.i == tok.i:
             continue
         t = p.head
-        while t.i != tok.i and t.dep_ in _HANGS_ON and t.pos_ not in ("VERB", "AUX"):
-            t = t.head
+        while t.i != tok.i and (t.dep_ in _HANGS_ON and t.pos_ not in ("VERB", "AUX")
+                                or t.lower_ == "bound" or bound and t.dep_ == "nsubj"):
+            t = t.head  # "a convoy bound for X left Y": the subject's journey is the verb's
         if t.i == tok.i:
             out.extend(("destination", o, p.lower_) for o in p.children if o.dep_ == "pobj")
     return out
