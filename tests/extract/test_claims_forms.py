@@ -1,5 +1,6 @@
 """Forms of a figure that news writes often, on sentences written for these tests: a bare
-figure that was "hurt" or that died ("perished", "succumbed", "were executed"), attackers and
+figure that was "hurt" or that died ("perished", "succumbed", "were executed"), a toll qualified
+by how it is known ("confirmed deaths", "suspected rebels"), attackers and
 protesters counted as people, a month opening a tally's line (a period, not a source) and a part
 counted "of its" whole."""
 
@@ -45,3 +46,11 @@ def test_a_bare_figure_that_died_is_killed(verb: str) -> None:
 def test_protesters_shot_dead_are_a_toll() -> None:
     text = "War in Sudan.\n\nMedics said troops shot dead 19 protesters outside the barracks."
     assert claim_of(text, 19).metric in ("killed", "civilians_killed")
+
+
+@pytest.mark.parametrize(("phrase", "low"), [
+    ("recorded 640 confirmed deaths", 640), ("listed 95 verified deaths", 95),
+    ("counted 212 documented killings", 212), ("found 38 suspected rebels killed", 38)])
+def test_a_toll_qualified_by_how_it_is_known_is_a_toll(phrase: str, low: float) -> None:
+    text = f"War in Sudan.\n\nThe observers {phrase} in the hill districts over the winter."
+    assert claim_of(text, low).metric == "killed"

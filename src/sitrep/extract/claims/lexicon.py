@@ -38,7 +38,8 @@ civilians residents inhabitants villagers children women citizens refugees evacu
 CASUALTY_NOUNS = {
     "casualties": "killed_or_wounded", "casualty": "killed_or_wounded", "deaths": "killed",
     "dead": "killed", "martyrs": "killed",
-    "fatalities": "killed", "killed": "killed", "lives": "killed", "bodies": "killed",
+    "fatalities": "killed", "killed": "killed", "killings": "killed", "lives": "killed",
+    "bodies": "killed",
     "wounded": "wounded", "injured": "wounded", "injuries": "wounded",
     "prisoners": "captured", "pows": "captured", "captives": "captured", "hostages": "captured",
     "missing": "missing", "refugees": "displaced", "evacuees": "evacuated",
@@ -83,6 +84,7 @@ killed captured separate total estimated newly recently attack transport landing
 fighter assault cargo logistics logistical supply support personnel self-propelled anti-tank
 anti-aircraft anti-ship surface-to-air air-defence air-defense ballistic cruise hypersonic
 guided loitering suicide kamikaze long-range short-range medium-range
+confirmed reported verified documented recorded registered suspected alleged presumed
 """)
 
 # --- what happened to it (cues), read in the figure's clause ----------------------------------
