@@ -296,3 +296,15 @@ def test_movements_read_bound_for_as_the_destination() -> None:
     (m,) = moves("A Belarusian convoy bound for Brest left Minsk on Monday.")
     assert (m.origin and m.origin.mention, m.destination and m.destination.mention) == \
         ("Minsk", "Brest")
+
+
+def test_movements_read_forces_rushed_to_a_place() -> None:
+    (m,) = moves("Kyiv rushed two reserve brigades to Izyum overnight, the General Staff said.")
+    assert (m.status, m.actor, where(m)) == ("deployed", "Ukraine", "Izyum")
+    assert moves("Firefighters rushed to the scene of the blast in Kharkiv.") == []
+
+
+def test_movements_take_bulldozers_for_a_force_only_when_their_words_say_so() -> None:
+    (m,) = moves("Russian armoured bulldozers entered Izyum at dawn, residents said.")
+    assert (m.actor, where(m)) == ("Russia", "Izyum")
+    assert moves("During the war, bulldozers arrived in Kharkiv to clear the rubble.") == []

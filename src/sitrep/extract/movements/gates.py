@@ -20,6 +20,7 @@ from sitrep.extract.movements.lexicon import (
     NEGATORS,
     NOT_FACT,
     NOT_YET,
+    OWN_WORDS_ONLY,
     TRIGGERS,
     is_noun_trigger,
     lemma_of,
@@ -173,6 +174,9 @@ def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
         return True
     if any(side_of_token(w) or w.lemma_.lower() in ARMED_OWNERS for w in own_words(force)):
         return True
+    if force.lemma_.lower() in OWN_WORDS_ONLY:  # its words, or a force beside it ("and tanks")
+        return any(w.lemma_.lower() in MILITARY_CUES for w in own_words(force)) or any(
+            c.dep_ == "conj" and c.lemma_.lower() in MILITARY_CUES for c in force.children)
     if agent is not None and side_of_phrase(agent):
         return True
     words = {t.lemma_.lower() for t in force.sent if bounds[0] <= t.idx < bounds[1]}

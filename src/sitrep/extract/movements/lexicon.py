@@ -38,6 +38,7 @@ TRIGGERS = {
     "patrol": "deployed", "rotate": "deployed",
     "consolidate": "massing", "accumulate": "massing",
     "traverse": "transiting", "fly": "transiting",
+    "rush": "deployed",  # "reinforcements were rushed to X"
 }
 # nouns that tell a movement ("the withdrawal of troops from X", "an incursion by Y into Z")
 NOUN_TRIGGERS = {
@@ -65,7 +66,8 @@ STAYING = frozenset({"watch", "monitor", "wait", "await", "remain", "stay", "gua
 # triggers that need something more to be a movement
 NEEDS_PREP = {"head": ("to", "towards", "toward", "for", "into"), "pass": ("through", "via"),
               "carry": ("through", "via", "to", "towards", "toward", "into", "across"),
-              "close": ("on",), "bear": ("on", "to", "towards")}
+              "close": ("on",), "bear": ("on", "to", "towards"),
+              "rush": ("to", "into", "towards", "toward")}
 OPERATIONS = frozenset({"drill", "drills", "exercise", "exercises", "raid", "raids", "patrol",
                         "patrols", "manoeuvres", "maneuvers"})
 OBSERVED = frozenset({"spot", "see", "observe", "photograph"})
@@ -73,7 +75,7 @@ TRANSITIVE = frozenset({"send", "dispatch", "commit", "deploy", "redeploy", "sta
                         "move", "mass", "amass", "assemble", "gather", "concentrate", "build",
                         "muster", "reinforce", "reposition", "redirect", "relocate", "transfer",
                         "withdraw", "pull", "draw", "establish", "remove", "rotate",
-                        "consolidate", "accumulate",
+                        "consolidate", "accumulate", "rush",
                          # who sees a force names it as the object: "radar detected six ships"
                         "detect", "spot", "see", "observe", "sight", "notice", "photograph"})
 # verbs that put a force somewhere else; done, with "to", the force stands deployed there
@@ -112,6 +114,7 @@ EQUIPMENT = {
     "staff": "troops", "combatant": "troops", "guard": "troops", "peacekeeper": "troops",
     "gendarme": "troops", "tank": "tanks",
     "vehicle": "armored_vehicles", "apc": "armored_vehicles", "carrier": "warships",
+    "bulldozer": "armored_vehicles",  # armoured bulldozers clear the way for tanks
     "artillery": "artillery", "howitzer": "artillery", "launcher": "artillery",
     "truck": "trucks", "lorry": "trucks", "logistics": "logistics", "logistical": "logistics",
     "supply": "logistics", "supplies": "logistics", "fuel": "logistics",
@@ -130,7 +133,10 @@ FORCE_HEADS = frozenset(set(EQUIPMENT) - {"supply", "supplies", "fuel", "logisti
 AMBIGUOUS = frozenset({"carrier", "aircraft", "plane", "jet", "ship", "vessel", "boat", "vehicle",
                        "truck", "lorry", "helicopter", "group", "unit", "tank", "man", "men",
                        "column", "convoy", "fighter", "staff", "officer", "system", "force",
-                       "forces", "element"})
+                       "forces", "element", "bulldozer"})
+# machines that are military only when their own words say so ("Israeli armoured bulldozers");
+# the war around them does not make a bulldozer that clears rubble a force
+OWN_WORDS_ONLY = frozenset({"bulldozer"})
 MILITARY_CUES = frozenset({
     "military", "army", "navy", "naval", "troop", "soldier", "defence", "defense", "war",
     "warship", "armoured", "armored", "missile", "artillery", "invasion", "offensive", "combat",
