@@ -1,14 +1,14 @@
 """Forms of a figure that news writes often, on sentences written for these tests: a bare
 figure that was "hurt" or that died ("perished", "succumbed", "were executed"), a toll qualified
 by how it is known ("confirmed deaths", "suspected rebels"), attackers and
-protesters counted as people, a month opening a tally's line (a period, not a source) and a part
-counted "of its" whole."""
+protesters counted as people, a month opening a tally's line (a period, not a source), a part
+counted "of its" whole, and the toll of an article about a disaster (no war toll)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.extract.claim_helpers import claim_of
+from tests.extract.claim_helpers import claim_of, claims
 
 
 def test_a_bare_figure_that_was_hurt_is_wounded() -> None:
@@ -54,3 +54,30 @@ def test_protesters_shot_dead_are_a_toll() -> None:
 def test_a_toll_qualified_by_how_it_is_known_is_a_toll(phrase: str, low: float) -> None:
     text = f"War in Sudan.\n\nThe observers {phrase} in the hill districts over the winter."
     assert claim_of(text, low).metric == "killed"
+
+
+CYCLONE = """Cyclone batters the southern coast
+
+A cyclone made landfall near the port on Tuesday night, flattening homes and cutting power
+to much of the province.
+
+At least 31 people are dead and 18 others are still missing, the provincial governor said.
+
+Rescue teams reached cut-off villages on Wednesday as the storm weakened inland.
+"""
+
+WAR_WITH_FLOODS = """Shelling resumes along the front
+
+Army artillery shelled the river town again on Tuesday, weeks after floods had emptied it.
+
+At least 31 people are dead and 18 others are still missing after the attack, the governor
+said.
+"""
+
+
+def test_the_toll_of_an_article_about_a_disaster_is_no_war_toll() -> None:
+    assert [c.low for c in claims(CYCLONE)] == []
+
+
+def test_a_war_article_that_names_a_flood_keeps_its_toll() -> None:
+    assert {c.low for c in claims(WAR_WITH_FLOODS)} >= {31, 18}

@@ -63,8 +63,10 @@ def find_claims(doc: Document, ctx: SubjectContext | None = None) -> list[Claim]
     last: Figure | None = None  # the last whole figure claimed: what "Ukraine has lost 343" counts
     recent: tuple[int, str | None] = (-10_000, None)  # where and whose the last claim was
     spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(text))]
+    about_disaster = _about_disaster(text)
     for start, end in sentence_units(text, spans):
-        if not HAS_QUANTITY.search(text, start, end) or _natural_toll(text, start, end):
+        if not HAS_QUANTITY.search(text, start, end) \
+                or _natural_toll(text, start, end, about_disaster):
             continue
         sent = Span(start, end)
         figs = [_with_antecedent(f, last) for f in read_figures(text, sent.start, sent.end, pos_of)]
@@ -94,9 +96,16 @@ def find_claims(doc: Document, ctx: SubjectContext | None = None) -> list[Claim]
     return out
 
 
-def _natural_toll(text: str, start: int, end: int) -> bool:
+def _about_disaster(text: str) -> bool:
+    """An article that names a disaster more often than any sign of war: its tolls are the
+    disaster's where their sentence names no war cause ("At least 40 dead and 12 missing")."""
+    disasters = len(lex.DISASTER.findall(text))
+    return disasters > 0 and disasters >= len(lex.WAR_CAUSE.findall(text))
+
+
+def _natural_toll(text: str, start: int, end: int, about_disaster: bool) -> bool:
     """A sentence whose dead or displaced a disaster caused, with no sign of war in it."""
-    return bool(lex.DISASTER.search(text, start, end)) \
+    return (about_disaster or bool(lex.DISASTER.search(text, start, end))) \
         and not lex.WAR_CAUSE.search(text, start, end)
 
 
