@@ -2,7 +2,8 @@
 figure that was "hurt" or that died ("perished", "succumbed", "were executed"), a toll qualified
 by how it is known ("confirmed deaths", "suspected rebels"), attackers and
 protesters counted as people, a month opening a tally's line (a period, not a source), a part
-counted "of its" whole, and the toll of an article about a disaster (no war toll)."""
+counted "of its" whole, fighters "neutralised" or "eliminated" (killed), and the toll of an
+article about a disaster (no war toll)."""
 
 from __future__ import annotations
 
@@ -81,3 +82,9 @@ def test_the_toll_of_an_article_about_a_disaster_is_no_war_toll() -> None:
 
 def test_a_war_article_that_names_a_flood_keeps_its_toll() -> None:
     assert {c.low for c in claims(WAR_WITH_FLOODS)} >= {31, 18}
+
+
+@pytest.mark.parametrize("verb", ["neutralised", "neutralized", "eliminated"])
+def test_fighters_neutralised_or_eliminated_are_killed(verb: str) -> None:
+    text = f"War in Sudan.\n\nThe army said its patrols {verb} 64 insurgents in the forest."
+    assert claim_of(text, 64).metric == "killed"

@@ -103,7 +103,7 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
     ("killed", r"\bkill\w*|\bdie[ds]?\b|\bdying\b|\bdead\b|\bdeaths?\b|\blost\b|"
                r"\blos(?:e|es|ing)\b|"
                r"\blosses\b|\bslain\b|perish\w*|fatalit\w*|\btoll\b|casualt\w*|massacr\w*|"
-               r"executed|martyr\w*|succumb\w*"),
+               r"executed|martyr\w*|succumb\w*|neutrali[sz]\w*|eliminat\w*"),
     # "volunteers", "volunteered"; not "volunteer drivers" (a word before another noun)
     ("volunteers", r"volunteer(?:s|ed|ing)\b|register\w*|sign(?:ed|ing)?\s+up|enlist\w*|"
                    r"foreign\s+legion"),
