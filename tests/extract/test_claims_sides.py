@@ -1,7 +1,8 @@
 """Whose losses a figure counts when the sentence also names the side that struck, on sentences
 written for these tests: a part "of its" soldiers is the speaker's, a side named as a place
 ("in X") strikes no one, the wounded of an attack share the side of the dead counted in the
-same clause, and a speaker is not the side whose rockets it reports."""
+same clause, a speaker is not the side whose rockets it reports, and the soldiers a state reports
+killed are its own."""
 
 from __future__ import annotations
 
@@ -34,3 +35,12 @@ def test_the_wounded_share_the_side_of_the_dead_in_their_clause() -> None:
 
 def test_the_speaker_is_not_the_side_whose_rockets_it_reports() -> None:
     assert claim_of(SPEAKER, 8).subject == "Ethiopia"
+
+
+OWN_FORCES = ("Border war.\n\nEritrea's health office said 40 Eritreans were killed in the "
+              "shelling of the market. The Ethiopian army said four soldiers were killed in the "
+              "clash that followed.")
+
+
+def test_a_state_s_soldiers_it_reports_killed_are_its_own() -> None:
+    assert claim_of(OWN_FORCES, 4).subject == "Ethiopia"

@@ -53,6 +53,10 @@ _SELF_AGENT = re.compile(
     r"took\s+out|taken\s+out)\b", re.I)
 # a part of the speaker's own ("two of its soldiers") where no one else owns it in the clause
 _OF_ITS = re.compile(r"\bof\s+(?:its|their)\s", re.I)
+# what a state calls its own people in arms (the enemy's are "militants", "rebels", "occupiers")
+_OWN_FORCES = re.compile(r"\b(?:soldiers|troops|servicemen|servicemembers|service\s+members|"
+                         r"personnel|police(?:\s+officers|men)?|sailors|pilots|marines|"
+                         r"paratroopers|border\s+guards)$", re.I)
 _FORCE_METRICS = {"troops", "reservists", "volunteers", "other"}
 _LOSS_NOUN_AFTER = re.compile(
     r"^\W{0,2}(?:\w+\s+){0,1}?(?:casualties|losses|death\s+toll|dead|deaths)\b", re.I)
@@ -100,7 +104,7 @@ def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: s
     subject, how = _subject(ctx, fig_start, fig_end, np_nation, metric, segs, seg_i,
                             prev_subject, sent_start, claimant, claimant_span, recent)
     if subject is None or metric not in _LOSS_METRICS | _CIVILIAN_METRICS \
-            or how in ("noun-phrase", "possessive", "own", "clause"):
+            or how in ("noun-phrase", "possessive", "own", "clause", "own-forces"):
         return subject, how
     agents = {m.name for m in find_sides(ctx.text[sent_start:segs[-1][1]], sent_start)
               if _is_agent(ctx.text, m)}
@@ -156,6 +160,10 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         near = _nearest_before(text, max(segs[i][0], floor), segs[i][1], metric, claimant_span)
         if near:
             return near, "earlier-clause"
+    if metric in _LOSS_METRICS and is_state(claimant_side) \
+            and _OWN_FORCES.search(text, fig_start, fig_end) \
+            and not (claimant_span and _SELF_AGENT.search(text, claimant_span[1], fig_start)):
+        return claimant_side, "own-forces"  # "the Israeli military said three soldiers died"
     owner = _HAS_FORCE.search(text, max(seg[0], floor), fig_start) \
         if metric in _FORCE_METRICS else None
     if owner:  # "the Clan del Golfo has about 9,000 members": a named force's own size
