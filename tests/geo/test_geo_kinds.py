@@ -180,3 +180,12 @@ def test_a_full_stop_ends_a_name(pipeline) -> None:  # type: ignore[no-untyped-d
         pipeline, "Gales brought down power lines across West Wales. Engineers from Cardiff "
                   "worked through the night."))
     assert "Wales" in got and got["Wales"].kind == "region"
+
+
+def test_straits_spits_and_gaps_of_the_baltic_and_black_sea_fronts_are_places(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("A Russian corvette sailed through the Fehmarn Belt and the Great Belt, while NATO "
+            "armour drilled near the Suwalki Gap and Ukrainian marines raided the Arabat Spit.")
+    found = by_mention(places_of(pipeline, text))
+    assert (found["Fehmarn Belt"].kind, found["Great Belt"].kind) == ("strait", "strait")
+    assert near(found["Suwalki Gap"], 54.1, 23.2, 50)
+    assert found["Arabat Spit"].country == "UA"
