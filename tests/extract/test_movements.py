@@ -308,3 +308,8 @@ def test_movements_take_bulldozers_for_a_force_only_when_their_words_say_so() ->
     (m,) = moves("Russian armoured bulldozers entered Izyum at dawn, residents said.")
     assert (m.actor, where(m)) == ("Russia", "Izyum")
     assert moves("During the war, bulldozers arrived in Kharkiv to clear the rubble.") == []
+
+
+def test_movements_take_a_ship_s_owner_from_the_name_set_beside_it() -> None:
+    (m,) = moves("The destroyer USS Mason transited the Miyako Strait on Friday, officials said.")
+    assert m.actor == "United States"

@@ -29,8 +29,10 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         sides = [s for s in (side_of_token(t) for t in own_words(force, ("of",))) if s] or [
             s for s in (side_of_token(t) for t in words) if s]
         # "Two Russian corvettes and a submarine": one owner for the coordinated forces; "six
-        # warships, including a submarine from the Russian Navy": the part's owner is the whole's
-        for other in [*_coordinated_forces(force), *_included_forces(force)]:
+        # warships, including a submarine from the Russian Navy": the part's owner is the whole's;
+        # "the destroyer USS Carney": the ship's name says whose it is
+        for other in [*_coordinated_forces(force), *_included_forces(force),
+                      *(c for c in force.children if c.dep_ == "appos")]:  # "…, USS Carney"
             sides = sides or [s for s in (side_of_token(t) for t in own_words(other)) if s]
         if sides:
             return sides[-1]
