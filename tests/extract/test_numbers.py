@@ -22,6 +22,13 @@ def test_numbers_read_figures_and_number_words(phrase: str, value: float) -> Non
     assert parse_figure(phrase) == value
 
 
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("two dozen riflemen", 24), ("some three dozen lorries", 36)])
+def test_numbers_read_a_count_of_dozens(phrase: str, value: float) -> None:
+    q = only(phrase)
+    assert (q.low, q.high) == (value, value)
+
+
 def test_numbers_read_a_plain_figure_as_a_point() -> None:
     q = only("the brigade lost 1,250 vehicles")
     assert (q.low, q.high, q.vague) == (1250, 1250, False)

@@ -87,7 +87,7 @@ _WORD_NUM = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million", "b
                             key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:hundred|thousand|million|billion|bn|mn)\b|(?:k|m|bn|mn)\b)"
-_NUMWORDS = (rf"(?:(?:{_WORD_NUM})(?:[\s-]+(?:and\s+)?(?:{_WORD_NUM}))*)")
+_NUMWORDS = (rf"(?:(?:{_WORD_NUM})(?:[\s-]+(?:and\s+)?(?:{_WORD_NUM}))*(?:\s+dozen\b)?)")
 _VAGUE = (r"(?:(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions)"
           r"|(?:several|a\s+few|many|some)\s+(?:hundred|thousand|dozen|million)s?"
           r"|tens|dozens|scores|hundreds|thousands|millions)")
@@ -124,6 +124,8 @@ def parse_words(text: str) -> float | None:
             current += TENS[w]
         elif w == "hundred":
             current = max(current, 1) * 100
+        elif w == "dozen":  # "two dozen"
+            current = max(current, 1) * 12
         elif w in ("thousand", "million", "billion"):
             total += max(current, 1) * SCALES[w]
             current = 0
