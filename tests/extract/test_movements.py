@@ -313,3 +313,8 @@ def test_movements_take_bulldozers_for_a_force_only_when_their_words_say_so() ->
 def test_movements_take_a_ship_s_owner_from_the_name_set_beside_it() -> None:
     (m,) = moves("The destroyer USS Mason transited the Miyako Strait on Friday, officials said.")
     assert m.actor == "United States"
+
+
+def test_movements_give_what_a_convoy_holds_to_the_convoy_s_owner() -> None:
+    (m,) = moves("A Belarusian convoy of about 30 trucks crossed into Ukraine near Chernihiv.")
+    assert m.actor == "Belarus"

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from sitrep.extract import attribution as at
-from sitrep.extract.movements.forces import is_force
+from sitrep.extract.movements.forces import container_of, is_force
 from sitrep.extract.movements.found import Found
 from sitrep.extract.movements.lexicon import lemma_of
 from sitrep.extract.movements.owners import own_words, side_of_phrase, side_of_token
@@ -32,7 +32,8 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         # warships, including a submarine from the Russian Navy": the part's owner is the whole's;
         # "the destroyer USS Carney": the ship's name says whose it is
         for other in [*_coordinated_forces(force), *_included_forces(force),
-                      *(c for c in force.children if c.dep_ == "appos")]:  # "…, USS Carney"
+                      *(c for c in force.children if c.dep_ == "appos"),  # "…, USS Carney"
+                      *container_of(force)]:
             sides = sides or [s for s in (side_of_token(t) for t in own_words(other)) if s]
         if sides:
             return sides[-1]

@@ -174,3 +174,13 @@ def _force_before(tok: at.SpacyToken) -> at.SpacyToken | None:
     # a force with an owner ("Russian military convoy") before a bare one ("other vehicles")
     owned = [t for t in cands if any(side_of_token(w) for w in own_words(t))]
     return (owned or cands or [None])[0]
+
+
+def container_of(force: at.SpacyToken) -> list[at.SpacyToken]:
+    """The force whose "of" phrase this one is ("a Turkish convoy of 50 vehicles"): its owner
+    owns what it holds, and its words say what it is."""
+    prep = force.head
+    if force.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i \
+            and is_force(prep.head):
+        return [prep.head]
+    return []

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.evidence import date_words
+from sitrep.extract.movements.forces import container_of
 from sitrep.extract.movements.lexicon import (
     AMBIGUOUS,
     ARMED_OWNERS,
@@ -172,8 +173,9 @@ def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
         return False  # "a container ship", "a UN aid convoy"
     if force.lemma_.lower() not in AMBIGUOUS and force.lower_ not in AMBIGUOUS:
         return True
-    if any(side_of_token(w) or w.lemma_.lower() in ARMED_OWNERS for w in own_words(force)):
-        return True
+    if any(side_of_token(w) or w.lemma_.lower() in ARMED_OWNERS
+           for f in (force, *container_of(force)) for w in own_words(f)):
+        return True  # "Belarusian trucks", "a Belarusian convoy of 30 trucks"
     if force.lemma_.lower() in OWN_WORDS_ONLY:  # its words, or a force beside it ("and tanks")
         return any(w.lemma_.lower() in MILITARY_CUES for w in own_words(force)) or any(
             c.dep_ == "conj" and c.lemma_.lower() in MILITARY_CUES for c in force.children)
