@@ -1,8 +1,8 @@
 """Whose losses a figure counts when the sentence also names the side that struck, on sentences
 written for these tests: a part "of its" soldiers is the speaker's, a side named as a place
 ("in X") strikes no one, the wounded of an attack share the side of the dead counted in the
-same clause, a speaker is not the side whose rockets it reports, and the soldiers a state reports
-killed are its own."""
+same clause, a speaker is not the side whose rockets it reports, the soldiers a state reports
+killed are its own, and "the enemy" a side's speaker counts is the side it fights."""
 
 from __future__ import annotations
 
@@ -44,3 +44,11 @@ OWN_FORCES = ("Border war.\n\nEritrea's health office said 40 Eritreans were kil
 
 def test_a_state_s_soldiers_it_reports_killed_are_its_own() -> None:
     assert claim_of(OWN_FORCES, 4).subject == "Ethiopia"
+
+
+ENEMY = ("Border war.\n\nEthiopia's foreign ministry protested on Monday. The Eritrean army said "
+         "the enemy lost 75 soldiers near the dam, a figure Ethiopia rejected.")
+
+
+def test_the_enemy_a_side_s_speaker_counts_is_the_other_side() -> None:
+    assert claim_of(ENEMY, 75).subject == "Ethiopia"

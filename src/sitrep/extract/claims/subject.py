@@ -57,6 +57,9 @@ _OF_ITS = re.compile(r"\bof\s+(?:its|their)\s", re.I)
 _OWN_FORCES = re.compile(r"\b(?:soldiers|troops|servicemen|servicemembers|service\s+members|"
                          r"personnel|police(?:\s+officers|men)?|sailors|pilots|marines|"
                          r"paratroopers|border\s+guards)$", re.I)
+# how a side's speaker names the side it fights
+_ENEMY = re.compile(r"\b(?:enemy|enemy['’]s|occupiers|occupiers['’]|invaders|adversary|"
+                    r"adversary['’]s)\b", re.I)
 _FORCE_METRICS = {"troops", "reservists", "volunteers", "other"}
 _LOSS_NOUN_AFTER = re.compile(
     r"^\W{0,2}(?:\w+\s+){0,1}?(?:casualties|losses|death\s+toll|dead|deaths)\b", re.I)
@@ -144,6 +147,9 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
                   text[max(seg[0], fig_start - 40):fig_start])
     if m and side_in(m.group(1)):
         return side_in(m.group(1)), "possessive"
+    enemy = ctx.opponent(claimant_side) if claimant_side else None
+    if enemy and _ENEMY.search(text, max(seg[0], floor), fig_end):
+        return enemy, "claimant-enemy"  # "the General Staff said the enemy lost 1,100 troops"
     if metric in _CIVILIAN_METRICS:
         found = _place_country(ctx, seg[0] - 300, seg[1], skip_destinations=True)
         if found:
@@ -162,6 +168,7 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
             return near, "earlier-clause"
     if metric in _LOSS_METRICS and is_state(claimant_side) \
             and _OWN_FORCES.search(text, fig_start, fig_end) \
+            and not _ENEMY.search(text, sent_start, segs[-1][1]) \
             and not (claimant_span and _SELF_AGENT.search(text, claimant_span[1], fig_start)):
         return claimant_side, "own-forces"  # "the Israeli military said three soldiers died"
     owner = _HAS_FORCE.search(text, max(seg[0], floor), fig_start) \
