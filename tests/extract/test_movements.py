@@ -318,3 +318,18 @@ def test_movements_take_a_ship_s_owner_from_the_name_set_beside_it() -> None:
 def test_movements_give_what_a_convoy_holds_to_the_convoy_s_owner() -> None:
     (m,) = moves("A Belarusian convoy of about 30 trucks crossed into Ukraine near Chernihiv.")
     assert m.actor == "Belarus"
+
+
+def test_movements_tell_one_group_counted_alike_once() -> None:
+    found = moves("Five Russian warships were seen sailing through a strait near Gotland on "
+                  "Monday. The five destroyers and frigates later passed the Miyako Strait.")
+    assert len(found) == 1
+    found = moves("Five Russian warships sailed past Gotland on Monday. Two Russian frigates "
+                  "passed the Miyako Strait.")
+    assert len(found) == 2
+
+
+def test_movements_read_a_landing_ship_as_a_ship_not_a_landing() -> None:
+    (m,) = moves("Swedish radar first spotted three Russian tank landing ships about 40 kilometres "
+                 "east of Gotland on Monday.")
+    assert (m.status, m.actor) == ("deployed", "Russia")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.forces import is_force
 from sitrep.extract.movements.lexicon import (
+    LANDING_CRAFT,
     NEEDS_PREP,
     NOUN_TRIGGERS,
     OPERATIONS,
@@ -50,6 +51,9 @@ def is_trigger(tok: at.SpacyToken) -> bool:
         return tok.lower_ == "route" and tok.i > 0 and tok.nbor(-1).lower_ == "en"
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBG"):
         return False
+    if tok.lower_ == "landing" and tok.i + 1 < len(tok.doc) \
+            and tok.nbor(1).lemma_.lower() in LANDING_CRAFT:
+        return False  # "tank landing ships": a class of ship the parser read as a verb
     if tok.dep_ in ("acl", "amod") and lemma in ("station", "base", "position", "deploy") \
             and tok.tag_ == "VBN" and not any(c.dep_ == "prep" and c.lower_ in ("to", "into")
                                               for c in tok.children):

@@ -70,6 +70,8 @@ NEEDS_PREP = {"head": ("to", "towards", "toward", "for", "into"), "pass": ("thro
               "rush": ("to", "into", "towards", "toward")}
 OPERATIONS = frozenset({"drill", "drills", "exercise", "exercises", "raid", "raids", "patrol",
                         "patrols", "manoeuvres", "maneuvers"})
+# what "landing" names a class of ("tank landing ships", "a landing craft"), not a landing
+LANDING_CRAFT = frozenset(("ship", "craft", "vessel", "boat", "barge", "party", "force"))
 OBSERVED = frozenset({"spot", "see", "observe", "photograph"})
 TRANSITIVE = frozenset({"send", "dispatch", "commit", "deploy", "redeploy", "station", "position",
                         "move", "mass", "amass", "assemble", "gather", "concentrate", "build",

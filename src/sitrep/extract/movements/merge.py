@@ -31,6 +31,22 @@ def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
     return abs(a.lat - b.lat) < 0.1 and abs(a.lon - b.lon) < 0.15  # type: ignore[operator]
 
 
+# a group this large counted alike, with the same status, on no other day, is one group
+SAME_COUNT_AT_LEAST = 3
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _count(size: str | None) -> int | None:
+    """The number a force's size gives ("Four warships" -> 4, "1,500 troops" -> 1500)."""
+    if not size:
+        return None
+    first = size.split()[0].lower().replace(",", "")
+    if first.isdigit():
+        return int(first)
+    return _NUMBER_WORDS.get(first)
+
+
 def _compatible(a: Found, b: Found) -> bool:
     ma, mb = a.movement, b.movement
     if ma.actor != mb.actor:
@@ -47,10 +63,13 @@ def _compatible(a: Found, b: Found) -> bool:
         return False
     if a.when and b.when and not _same_day(a.when, b.when):
         return False
-    if ma.size and mb.size and ma.size != mb.size:
-        return False
     if a.unit and b.unit and a.unit != b.unit:
         return False  # "the 146th division" and "a fourth division": two formations
+    ca, cb = _count(ma.size), _count(mb.size)
+    if ca is not None and cb is not None and ca != cb:
+        return False  # "four warships" and "two ships": two groups, whatever words name them
+    if ca is not None and ca == cb and ca >= SAME_COUNT_AT_LEAST and ma.status == mb.status:
+        return True  # "four warships… sailing through a strait", "four landing ships passed…"
     if sighting and _same_day(a.when, b.when):
         return True  # one sighting that day, told with and without its route
     # a place they share; one without a place is another event, whatever side, status or kind
