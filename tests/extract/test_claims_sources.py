@@ -1,7 +1,11 @@
 """Who a figure is credited to when its own sentence names no one: the source the article's lead
-cites, the organisation a described speaker works at, and no one for a passive "is believed"."""
+cites, the organisation a described speaker works at, the one a sentence says reported the figures
+("was reported by X"), the office that released the figures cited, and no one for a passive "is
+believed"."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.extract.claim_helpers import claim_of, claims
 
@@ -312,3 +316,10 @@ def test_a_sentence_saying_who_released_the_figures_names_the_claimant_after_it(
 def test_this_was_reported_by_names_the_claimant_of_the_sentence_before() -> None:
     claimant = claim_of(REPORTED_AFTER, 63).claimant
     assert claimant is not None and "Southern Command" in claimant
+
+
+@pytest.mark.parametrize("verb", ["released", "published", "issued"])
+def test_figures_released_by_an_office_are_the_office_s(verb: str) -> None:
+    text = (f"War in Sudan.\n\nAt least 52 villagers were killed in the raids, according to "
+            f"figures {verb} by the district relief office.")
+    assert claim_of(text, 52).claimant == "district relief office"

@@ -46,10 +46,12 @@ _SUBJECT_BEFORE = re.compile(
 _TRAILING = re.compile(
     rf",\s*(?:{_SAID}\s+([^,.;:“”\"]+)|([^,.;:“”\"]+?)\s+{_SAID})(?:\s+[^,.;]*)?"
     r"(?:,\s+[a-z]+ing\b[^.;]*)?[.”\"'’]*\s*$")  # "…, a commander said, asking not to be named."
-# a document and its author: "a tally by the AP", "the latest figures from the UN agency"
-_AUTHORED = re.compile(r"(?:an?|the)\s+(?:\w+\s+){0,2}?(?:tally|count|report|estimates?|figures|"
-                       r"data|study|analysis|assessment|survey|statement|update|database)\s+"
-                       r"(?:by|from|of|compiled\s+by)\s+(?:the\s+)?(.+)$", re.I)
+# a document and its author: "a tally by the AP", "the latest figures from the UN agency",
+# "figures released by the health office"
+_AUTHORED = re.compile(r"(?:(?:an?|the)\s+)?(?:\w+\s+){0,2}?(?:tally|count|report|estimates?|"
+                       r"figures|data|study|analysis|assessment|survey|statement|update|database)"
+                       r"\s+(?:(?:compiled|released|published|issued|provided|gathered|collected)"
+                       r"\s+)?(?:by|from|of)\s+(?:the\s+)?(.+)$", re.I)
 _ACCORDING = re.compile(r"\b(?:according\s+to|per)\s+([^,.;:()–—“”\"\n]+)", re.I)
 # "Health ministry: death toll rises to…", "09:42 — Army spokesman: …": a source and a colon
 # opening a line, as live blogs, posts and headlines write it
