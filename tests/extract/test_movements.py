@@ -333,3 +333,9 @@ def test_movements_read_a_landing_ship_as_a_ship_not_a_landing() -> None:
     (m,) = moves("Swedish radar first spotted three Russian tank landing ships about 40 kilometres "
                  "east of Gotland on Monday.")
     assert (m.status, m.actor) == ("deployed", "Russia")
+
+
+def test_movements_give_the_army_to_the_side_whose_army_the_article_named() -> None:
+    (m,) = moves("Belarus's army said it had finished its drills. The army's 6th Brigade was "
+                 "moved from Minsk to Brest on Friday.")
+    assert m.actor == "Belarus"

@@ -12,7 +12,7 @@ from sitrep.extract.movements.lexicon import lemma_of
 from sitrep.extract.movements.owners import own_words, side_of_phrase, side_of_token
 from sitrep.extract.quotes import QuoteSpan, find_quote_spans
 from sitrep.records import Place
-from sitrep.sides import ARMED_FORCES, country_name
+from sitrep.sides import ARMED_FORCES, country_name, find_sides
 
 
 def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer: str | None,
@@ -62,7 +62,28 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         side = at.side_of(observer.split()[0])
         if side:
             return side
+    side = _army_named_before(force) if force is not None else None
+    if side:
+        return side
     return found[-1].movement.actor if found else None
+
+
+_ARMY_WORDS = frozenset(("army", "military", "navy", "junta", "government", "regime"))
+_ARMY_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:armed|security|government|regular)\s+)?"
+                         r"(?:army|military|armed\s+forces|navy|junta|government|regime|forces)\b",
+                         re.I)
+
+
+def _army_named_before(force: at.SpacyToken) -> str | None:
+    """"The army's 16th Division", "army troops": the side of the army the article named
+    before ("Sudan's army said…", "the Sudanese military"), read as "the ministry" is."""
+    words = {t.lower_ for t in own_words(force)} | ({force.head.head.lower_}
+                                                    if force.head.lower_ == "of" else set())
+    if not words & _ARMY_WORDS:
+        return None
+    text = force.doc.text[:force.idx]
+    named = [m.name for m in find_sides(text) if _ARMY_AFTER.match(text, m.end)]
+    return named[-1] if named else None
 
 
 # a type of aircraft, ship or vehicle ("Su-34", "Tu-22M3", "MQ-9", "T-72B3"), which the tagger
