@@ -323,3 +323,8 @@ def test_figures_released_by_an_office_are_the_office_s(verb: str) -> None:
     text = (f"War in Sudan.\n\nAt least 52 villagers were killed in the raids, according to "
             f"figures {verb} by the district relief office.")
     assert claim_of(text, 52).claimant == "district relief office"
+
+
+def test_an_institution_s_own_figures_are_credited_to_it() -> None:
+    text = "War in Sudan.\n\nHealth ministry figures show 12 medics died in the night raids."
+    assert claim_of(text, 12).claimant == "Health ministry"

@@ -469,8 +469,9 @@ def _member_of(subj: Any) -> Any:
     """The organisation a described speaker belongs to: "the team of researchers at the Oryx
     blog" -> Oryx, "a spokesman for the Red Cross" -> Red Cross; None for a name or a pronoun."""
     if subj.pos_ == "NOUN" and subj.lemma_.lower() in _DOCUMENTS | _TALLIES:
-        names = [t for t in subj.lefts if t.pos_ == "PROPN" and t.dep_ in ("compound", "poss")]
-        if names:  # "a UN report", "Amnesty International's investigation"
+        names = [t for t in subj.lefts if t.dep_ in ("compound", "poss") and (
+            t.pos_ == "PROPN" or t.lemma_.lower() in lex.INSTITUTION_WORDS)]
+        if names:  # "a UN report", "Amnesty International's investigation", "ministry figures"
             return subj.doc[names[0].left_edge.i:names[-1].i + 1]
         author = _author_of(subj)
         if author is not None:
