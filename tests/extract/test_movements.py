@@ -69,10 +69,17 @@ def test_movements_take_the_leader_s_country_as_actor() -> None:
     assert (m.actor, m.status, where(m)) == ("Russia", "massing", "Crimea")
 
 
-def test_movements_read_the_outskirts_as_still_on_the_way() -> None:
+def test_movements_read_reaching_the_outskirts_as_arriving_there() -> None:
+    # the place reached is the outskirts: the force has arrived at the edge of the town
     (m,) = moves("A column of Russian tanks has reached the outskirts of Chernihiv.")
-    assert (m.status, where(m)) == ("en_route", "Chernihiv")
+    assert (m.status, where(m)) == ("arrived", "Chernihiv")
     assert "tanks" in m.equipment
+
+
+def test_movements_read_moving_into_positions_as_deployed() -> None:
+    (m,) = moves("A Belarusian artillery battalion moved into positions near Brest overnight, "
+                 "Polish officials said.")
+    assert (m.status, where(m)) == ("deployed", "Brest")
 
 
 def test_movements_read_passing_through_a_strait_as_transit() -> None:

@@ -45,12 +45,11 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
         c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in tok.children))
     if done and lemma in RELOCATE and "to" in preps:
         return "deployed"  # "moved two brigades to X", "were transferred to X": put in place
+    if lemma in RELOCATE and _into_positions(tok):
+        return "deployed"  # "moved into positions along the river": set up there
     if done and lemma in RELOCATE | {"roll"} and "into" in preps:
         return "arrived"  # "rolled into X"; forces that pushed or advanced into a place are
         # still on their way in (en route), as the corpus's reports of assaults give them
-    if lemma == "reach" and any(t.lower_ in ("outskirts", "edge", "edges", "gates")
-                                for c in tok.children if c.dep_ == "dobj" for t in c.subtree):
-        return "en_route"  # at the outskirts: still closing in on the place
     if lemma in ("enter", "reach") and tok.head.lemma_.lower() in ("poise", "appear"):
         return "en_route"
     if lemma in OBSERVED | {"show"} and force is not None and force.lemma_ in ("convoy", "column"):
@@ -76,3 +75,10 @@ def _heads_somewhere(tok: at.SpacyToken) -> bool:
                                           "")) == "destination":
             return True  # "left X and headed toward Y"
     return False
+
+
+def _into_positions(tok: at.SpacyToken) -> bool:
+    """Whether the verb puts the force into positions ("moved into new positions near X")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("into", "to") and any(
+        o.lemma_.lower() == "position" or o.lower_ == "positions" for o in c.children)
+        for c in tok.children)
