@@ -346,3 +346,14 @@ def test_movements_give_the_army_to_the_side_whose_army_the_article_named() -> N
     (m,) = moves("Belarus's army said it had finished its drills. The army's 6th Brigade was "
                  "moved from Minsk to Brest on Friday.")
     assert m.actor == "Belarus"
+
+
+def test_movements_read_the_places_of_a_journey_however_the_parser_hangs_them() -> None:
+    (m,) = moves("Belarusian forces relocated helicopters from Minsk to Brest on Monday.")
+    assert (m.origin and m.origin.mention, m.destination and m.destination.mention) == \
+        ("Minsk", "Brest")
+    (m,) = moves("Belarusian reinforcements travelled by rail from Minsk to Brest on Monday.")
+    assert m.origin is not None and m.origin.mention == "Minsk"
+    (m,) = moves("The Belarusian army moved its 6th Brigade out of Minsk and into Brest.")
+    assert (m.origin and m.origin.mention, m.destination and m.destination.mention) == \
+        ("Minsk", "Brest")

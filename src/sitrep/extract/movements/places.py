@@ -134,10 +134,13 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
             kids.extend(c.children)
         if c.dep_ in ("advmod", "prt", "prep") and c.lower_ in PARTICLES:
             kids.extend(c.children)  # "pulled back from X": the particle holds the phrase
-    for c in kids:
+    # "out of Gaza and into Lebanon": a phrase joined to the verb's own is the verb's too
+    kids.extend(x for c in list(kids) if c.dep_ == "prep"
+                for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP")
+    for c in dict.fromkeys(kids):
         word = c.lower_
-        if c.dep_ in ("prep", "dative") or (c.dep_ in ("advmod", "npadvmod", "amod")
-                                             and word in ROLE_OF_PREP):
+        if c.dep_ in ("prep", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP") or (
+                c.dep_ in ("advmod", "npadvmod", "amod") and word in ROLE_OF_PREP):
             role = ROLE_OF_PREP.get(word)
             if word == "of" and c.i > 0 and c.nbor(-1).lower_ == "out":
                 role = "origin"  # "pulled out of X"
@@ -175,6 +178,8 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
                          for o in p.children if o.dep_ == "pobj")
     if not any(r == "destination" and _names_place(doc, t) for r, t, _ in links):
         links.extend(_hung_destinations(tok))  # not "on Monday"
+    if not any(r == "origin" for r, _, _ in links):
+        links.extend(_hung_links(tok, ("from",), "origin"))  # "moved jets from X to Y"
     ends = {t.right_edge.i + 1 for r, t, _ in links if r in ("origin", "destination")}
     for role, target, word in links:
         if only_location and role != "location":
@@ -196,6 +201,23 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
 # the phrases of the objects the parser attaches it to ("moved fighters from Saada to Marib")
 _HANGS_ON = frozenset(("dobj", "pobj", "prep", "conj", "appos", "npadvmod"))
 _HEADING = frozenset(("to", "toward", "towards", "into"))
+
+
+def _hung_links(tok: at.SpacyToken, preps: tuple[str, ...], role: str
+                ) -> list[tuple[str, at.SpacyToken, str]]:
+    """The verb's own phrases of `preps` the parser hung on its object or another phrase
+    ("relocated helicopters from Dzhankoi", "travelled by road from Port Sudan")."""
+    out: list[tuple[str, at.SpacyToken, str]] = []
+    for p in tok.subtree:
+        if p.dep_ != "prep" or p.lower_ not in preps or p.head.i == tok.i:
+            continue
+        t = p.head
+        while t.i != tok.i and (t.dep_ in _HANGS_ON or t.dep_ == "agent") \
+                and t.pos_ not in ("VERB", "AUX"):
+            t = t.head
+        if t.i == tok.i:
+            out.extend((role, o, p.lower_) for o in p.children if o.dep_ == "pobj")
+    return out
 
 
 def _hung_destinations(tok: at.SpacyToken) -> list[tuple[str, at.SpacyToken, str]]:
