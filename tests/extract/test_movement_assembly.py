@@ -148,6 +148,7 @@ def test_pictures_credited_through_a_participle_name_their_provider() -> None:
 def test_forces_that_watch_wait_or_stay_are_no_movement_the_model_reads() -> None:
     for stays in ("Our brigades are watching every road along the border, the spokesman said.",
                   "Government troops remained in their barracks in Kidal on Monday, residents "
-                  "said."):
+                  "said.",
+                  "Malian troops maintained their positions around Kidal, the army said."):
         doc = run("Rebel fighters crossed into Kidal overnight, the monitor said.\n\n" + stays)
         assert [m.rule for m in doc.movements] == ["move-cross"], stays

@@ -62,7 +62,8 @@ NOT_YET = frozenset({"possible", "potential", "future", "eventual", "hypothetica
                      "rumored", "alleged"})
 # verbs that keep a force where it is: a sentence about forces that watch, wait or stay
 # ("our units are watching every road") tells no movement, whatever the model reads in it
-STAYING = frozenset({"watch", "monitor", "wait", "await", "remain", "stay", "guard", "rest"})
+STAYING = frozenset({"watch", "monitor", "wait", "await", "remain", "stay", "guard", "rest",
+                     "maintain", "retain"})  # "maintained positions near X"
 # triggers that need something more to be a movement
 NEEDS_PREP = {"head": ("to", "towards", "toward", "for", "into"), "pass": ("through", "via"),
               "carry": ("through", "via", "to", "towards", "toward", "into", "across"),
