@@ -357,3 +357,9 @@ def test_movements_read_the_places_of_a_journey_however_the_parser_hangs_them() 
     (m,) = moves("The Belarusian army moved its 6th Brigade out of Minsk and into Brest.")
     assert (m.origin and m.origin.mention, m.destination and m.destination.mention) == \
         ("Minsk", "Brest")
+
+
+def test_movements_read_launchers_moved_as_a_force() -> None:
+    (m,) = moves("Belarus moved Polonez rocket launchers to Brest last week, Polish officials "
+                 "said.")
+    assert (m.actor, where(m)) == ("Belarus", "Brest")

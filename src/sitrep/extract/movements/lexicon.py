@@ -130,7 +130,7 @@ EQUIPMENT = {
 }
 # force words that can be the moving thing itself (a "convoy" moves; "supplies" alone do not)
 FORCE_HEADS = frozenset(set(EQUIPMENT) - {"supply", "supplies", "fuel", "logistical", "man",
-                                          "staff", "guard", "launcher", "missile"}
+                                          "staff", "guard", "missile"}
                         | {"convoy", "column", "group", "military", "men", "staff", "armour",
                            "armor", "battalions", "system", "systems"})
 AMBIGUOUS = frozenset({"carrier", "aircraft", "plane", "jet", "ship", "vessel", "boat", "vehicle",
