@@ -52,3 +52,12 @@ ENEMY = ("Border war.\n\nEthiopia's foreign ministry protested on Monday. The Er
 
 def test_the_enemy_a_side_s_speaker_counts_is_the_other_side() -> None:
     assert claim_of(ENEMY, 75).subject == "Ethiopia"
+
+
+# a side's fighters or rebels who killed are the attackers, whatever the speaker says
+REBELS = ("Border war.\n\nThe Ethiopian army said Eritrean fighters killed three soldiers near "
+          "the crossing, and that rebels shot two more.")
+
+
+def test_fighters_who_killed_are_not_the_side_of_the_dead() -> None:
+    assert claim_of(REBELS, 3).subject == "Ethiopia"
