@@ -363,3 +363,15 @@ def test_movements_read_launchers_moved_as_a_force() -> None:
     (m,) = moves("Belarus moved Polonez rocket launchers to Brest last week, Polish officials "
                  "said.")
     assert (m.actor, where(m)) == ("Belarus", "Brest")
+
+
+def test_movements_read_a_flight_to_a_place_as_arriving_there() -> None:
+    (m,) = moves("Belarusian fighter jets were flown to Brest last week, a diplomat said.")
+    assert (m.status, where(m)) == ("arrived", "Brest")
+    (m,) = moves("Belarusian fighter jets flew over Brest on Monday.")
+    assert m.status == "transiting"
+
+
+def test_movements_read_military_instructors_as_a_force() -> None:
+    (m,) = moves("The first Belarusian instructors landed in Minsk on Thursday.")
+    assert (m.actor, where(m)) == ("Belarus", "Minsk")

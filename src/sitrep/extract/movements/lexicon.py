@@ -115,7 +115,7 @@ EQUIPMENT = {
     "paratroops": "troops", "commando": "troops", "marine": "troops", "officer": "troops",
     "conscript": "troops", "rebel": "troops", "militant": "troops", "contingent": "troops",
     "staff": "troops", "combatant": "troops", "guard": "troops", "peacekeeper": "troops",
-    "gendarme": "troops", "tank": "tanks",
+    "gendarme": "troops", "instructor": "troops", "tank": "tanks",
     "vehicle": "armored_vehicles", "apc": "armored_vehicles", "carrier": "warships",
     "bulldozer": "armored_vehicles",  # armoured bulldozers clear the way for tanks
     "artillery": "artillery", "howitzer": "artillery", "launcher": "artillery",

@@ -43,6 +43,9 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
         return "en_route"  # "are being moved from Crimea to the front": under way
     done = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in tok.children))
+    if done and lemma == "fly" and (preps & {"to", "into"} or any(
+            c.dep_ == "prt" and c.lower_ == "in" for c in tok.children)):
+        return "arrived"  # "flew to Machulishchy airfield", "were flown in from Port Sudan"
     if done and lemma in RELOCATE and "to" in preps:
         return "deployed"  # "moved two brigades to X", "were transferred to X": put in place
     if lemma in RELOCATE and _into_positions(tok):
