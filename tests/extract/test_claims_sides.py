@@ -61,3 +61,19 @@ REBELS = ("Border war.\n\nThe Ethiopian army said Eritrean fighters killed three
 
 def test_fighters_who_killed_are_not_the_side_of_the_dead() -> None:
     assert claim_of(REBELS, 3).subject == "Ethiopia"
+
+
+# the side a loss was suffered against ("clashes with X", "accused X of") is not its owner
+CLASHES = ("Border war.\n\nEthiopia said a firefight with Eritrea near the river killed seven "
+           "soldiers and wounded 19.")
+ACCUSED = ("Border war.\n\nEthiopia accuses Eritrea of an ambush on a convoy that left 13 "
+           "border guards dead.")
+
+
+@pytest.mark.parametrize("low", [7, 19])
+def test_the_side_fought_with_is_not_the_side_of_the_dead(low: float) -> None:
+    assert claim_of(CLASHES, low).subject == "Ethiopia"
+
+
+def test_the_side_accused_of_an_attack_is_not_the_side_of_the_dead() -> None:
+    assert claim_of(ACCUSED, 13).subject == "Ethiopia"

@@ -36,6 +36,10 @@ _ATTACK_AFTER = re.compile(
     r"bombardment|bombing|raids?|missiles?|drones?|rockets?|offensive|assault|fire|artillery)\b"
     r"[^.;:]{0,80}?\b(?:killed|kills?|killing|wounded|wounding|injured|injuring|left)\b", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
+# the side a loss was suffered against: "clashes with X", "a firefight with X", "accused X (of)"
+_FOE_BEFORE = re.compile(
+    r"\b(?:(?:clash(?:es)?|fighting|battles?|combat|skirmish(?:es)?|firefights?|gunfights?|"
+    r"exchanges?\s+of\s+fire)\s+with|accus(?:ed|es|ing))\s+(?:the\s+)?$", re.I)
 # a side after one of these is a place or a target, not the owner of the figure
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|into|to|towards?|against|on|near|inside|across|at|over)|\b(?:invasion|war|attack|"
@@ -246,7 +250,8 @@ def _is_agent(text: str, m: SideMention) -> bool:
         return False
     return bool(_AGENT_AFTER.match(text[m.end:m.end + 60])
                 or _ATTACK_AFTER.match(text[m.end:m.end + 140])
-                or _AGENT_BEFORE.search(text[max(0, m.start - 12):m.start]))
+                or _AGENT_BEFORE.search(text[max(0, m.start - 12):m.start])
+                or _FOE_BEFORE.search(text[max(0, m.start - 30):m.start]))
 
 
 def _nearest_before(text: str, start: int, end: int, metric: str,
