@@ -375,3 +375,13 @@ def test_movements_read_a_flight_to_a_place_as_arriving_there() -> None:
 def test_movements_read_military_instructors_as_a_force() -> None:
     (m,) = moves("The first Belarusian instructors landed in Minsk on Thursday.")
     assert (m.actor, where(m)) == ("Belarus", "Minsk")
+
+
+def test_movements_read_call_ups_minesweepers_gunboats_and_military_trains() -> None:
+    (m,) = moves("Two reserve brigades were called up and moved to Brest on Friday, the army said.")
+    assert where(m) == "Brest"
+    for text in ("Two Russian minesweepers began a patrol in the Baltic Sea on Monday.",
+                 "Russian gunboats moved north along the coast toward Gotland on Monday.",
+                 "A Russian military train crossed Belarus on its way to Brest on Monday."):
+        assert len(moves(text)) == 1, text
+    assert moves("A passenger train crossed Belarus on its way to Brest on Monday.") == []

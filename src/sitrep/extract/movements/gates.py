@@ -44,7 +44,7 @@ def is_hypothetical(tok: at.SpacyToken) -> bool:
         if lemma_of(v) in NOT_FACT or is_negated(v):
             return True
         tok = v
-    if any(lemma_of(a) in NOT_FACT for a in list(tok.ancestors)[:3]
+    if any(lemma_of(a) in NOT_FACT and not _called_up(a) for a in list(tok.ancestors)[:3]
            if a.pos_ in ("VERB", "AUX", "NOUN")):
         return True  # "denied that troops crossed", "called for the troops to leave"
     if _is_unseen_or_disproved(tok):
@@ -70,6 +70,12 @@ def is_hypothetical(tok: at.SpacyToken) -> bool:
             continue
         break
     return False
+
+
+def _called_up(verb: at.SpacyToken) -> bool:
+    """"brigades were called up and moved to X": a call-up is done, not a call for something."""
+    return lemma_of(verb) == "call" and any(c.dep_ == "prt" and c.lower_ in ("up", "in")
+                                            for c in verb.children)
 
 
 def _is_forecast(gov: at.SpacyToken, verb: at.SpacyToken) -> bool:
@@ -178,7 +184,8 @@ def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
         return True  # "Belarusian trucks", "a Belarusian convoy of 30 trucks"
     if force.lemma_.lower() in OWN_WORDS_ONLY:  # its words, or a force beside it ("and tanks")
         return any(w.lemma_.lower() in MILITARY_CUES for w in own_words(force)) or any(
-            c.dep_ == "conj" and c.lemma_.lower() in MILITARY_CUES for c in force.children)
+            c.dep_ == "conj" and any(w.lemma_.lower() in MILITARY_CUES for w in own_words(c))
+            for c in force.children)
     if agent is not None and side_of_phrase(agent):
         return True
     words = {t.lemma_.lower() for t in force.sent if bounds[0] <= t.idx < bounds[1]}

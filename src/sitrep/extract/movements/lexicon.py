@@ -118,12 +118,14 @@ EQUIPMENT = {
     "gendarme": "troops", "instructor": "troops", "tank": "tanks",
     "vehicle": "armored_vehicles", "apc": "armored_vehicles", "carrier": "warships",
     "bulldozer": "armored_vehicles",  # armoured bulldozers clear the way for tanks
+    "train": "logistics",
     "artillery": "artillery", "howitzer": "artillery", "launcher": "artillery",
     "truck": "trucks", "lorry": "trucks", "logistics": "logistics", "logistical": "logistics",
     "supply": "logistics", "supplies": "logistics", "fuel": "logistics",
     "warship": "warships", "ship": "warships", "vessel": "warships", "destroyer": "warships",
     "frigate": "warships", "submarine": "warships", "navy": "warships", "corvette": "warships",
-    "cruiser": "warships", "fleet": "warships", "boat": "warships",
+    "cruiser": "warships", "fleet": "warships", "boat": "warships", "gunboat": "warships",
+    "minesweeper": "warships",
     "aircraft": "aircraft", "jet": "aircraft", "plane": "aircraft", "bomber": "aircraft",
     "drone": "aircraft", "helicopter": "helicopters", "missile": "missiles",
     "s-400": "air_defense", "s-300": "air_defense", "patriot": "air_defense",
@@ -136,10 +138,10 @@ FORCE_HEADS = frozenset(set(EQUIPMENT) - {"supply", "supplies", "fuel", "logisti
 AMBIGUOUS = frozenset({"carrier", "aircraft", "plane", "jet", "ship", "vessel", "boat", "vehicle",
                        "truck", "lorry", "helicopter", "group", "unit", "tank", "man", "men",
                        "column", "convoy", "fighter", "staff", "officer", "system", "force",
-                       "forces", "element", "bulldozer"})
+                       "forces", "element", "bulldozer", "train"})
 # machines that are military only when their own words say so ("Israeli armoured bulldozers");
 # the war around them does not make a bulldozer that clears rubble a force
-OWN_WORDS_ONLY = frozenset({"bulldozer"})
+OWN_WORDS_ONLY = frozenset({"bulldozer", "train"})  # "a military train", not a train
 MILITARY_CUES = frozenset({
     "military", "army", "navy", "naval", "troop", "soldier", "defence", "defense", "war",
     "warship", "armoured", "armored", "missile", "artillery", "invasion", "offensive", "combat",
