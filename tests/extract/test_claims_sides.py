@@ -77,3 +77,14 @@ def test_the_side_fought_with_is_not_the_side_of_the_dead(low: float) -> None:
 
 def test_the_side_accused_of_an_attack_is_not_the_side_of_the_dead() -> None:
     assert claim_of(ACCUSED, 13).subject == "Ethiopia"
+
+
+# "two of its soldiers" with a speaker of no side: "its" is the side the sentence is about
+ITS_SUBJECT = ("Border war.\n\nEritrea denies any role, and Eritrean media are silent. Once "
+               "Ethiopia shut its embassy, a spokesman said a mortar round hit a camp, killing "
+               "six of its soldiers and wounding 15.")
+
+
+@pytest.mark.parametrize("low", [6, 15])
+def test_its_soldiers_are_the_sentence_s_side_when_the_speaker_has_none(low: float) -> None:
+    assert claim_of(ITS_SUBJECT, low).subject == "Ethiopia"

@@ -148,6 +148,10 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     if claimant_side and _OF_ITS.search(text, fig_start, fig_end) \
             and not _nearest_before(text, max(seg[0], floor), fig_start, metric, claimant_span):
         return claimant_side, "own"  # "X said rockets killed two of its soldiers": X's
+    if not claimant_side and _OF_ITS.search(text, fig_start, fig_end):
+        possessor = _first_usable(text, sent_start, fig_start, metric, claimant_span)
+        if possessor:  # "once X shut its embassy, a spokesman said ... six of its soldiers"
+            return possessor, "own"
     m = re.search(r"([A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)['’]s?\s+(?:\w+\s+){0,2}$",
                   text[max(seg[0], fig_start - 40):fig_start])
     if m and side_in(m.group(1)):
@@ -260,6 +264,13 @@ def _nearest_before(text: str, start: int, end: int, metric: str,
         if _usable(text, m, metric, claimant_span):
             return m.name
     return None
+
+
+def _first_usable(text: str, start: int, end: int, metric: str,
+                  claimant_span: tuple[int, int] | None) -> str | None:
+    """The first side named in the span that could own a loss: a sentence's subject."""
+    return next((m.name for m in find_sides(text[start:end], start)
+                 if _usable(text, m, metric, claimant_span)), None)
 
 
 def _first_after(text: str, start: int, end: int, claimant_span: tuple[int, int] | None
