@@ -39,6 +39,9 @@ PLAIN_MOVE = "Troops crossed into the Donbas overnight, the governor said."
     "Hezbollah said the bridge had been hit.",
     "The Chinese carrier Fujian sailed south of Okinawa on Sunday.",
     "Two frigates shadowed the ships, Japan's Joint Staff said in a statement.",
+    "Elements of the Russian 20th Motor Rifle Division reached Kreminna overnight.",
+    "Belarus has moved more Polonez launchers to Grodno, Lithuania said.",
+    "The IDF pulled its 98th Division out of the camp after a four-day raid.",
 ])
 def test_conflict_news_passes_the_gate(text: str) -> None:
     assert relevance(text) == HIGH, text
@@ -51,6 +54,7 @@ def test_conflict_news_passes_the_gate(text: str) -> None:
     "Police closed the bridge for the marathon. 3,000 runners took part.",  # figure far from toll
     "Heavy rain is expected from Thursday, with up to 80 millimetres on higher ground.",
     "The carrier cut its fares on routes to Lisbon, and the staff welcomed the new rota.",
+    "The company's sales division moved its billing systems to a new data centre last year.",
 ])
 def test_general_news_does_not(text: str) -> None:
     assert relevance(text) == LOW, why_relevant(text)

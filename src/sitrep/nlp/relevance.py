@@ -25,7 +25,7 @@ import re
 from functools import cache
 
 from sitrep.records import Relevance
-from sitrep.sides import NAVY_PREFIXES, SIDES, find_sides, is_state
+from sitrep.sides import ARMED_FORCES, NAVY_PREFIXES, SIDES, find_sides, is_state
 
 HIGH: Relevance = "high"
 LOW: Relevance = "low"
@@ -56,7 +56,10 @@ _WAR_WORDS = (
 _FORCE_WORDS = (
     r"forces?|units?|columns?|convoys?|tanks?|drones?|ships?|vessels?|boats?|aircraft|jets?|"
     r"planes?|helicopters?|vehicles?|trucks?|men|officers?|police|fighters?|guards?|personnel|"
-    r"carriers?|strike groups?"
+    r"carriers?|strike groups?|"
+    # formations and weapons that other trades name too ("a sales division", "heating systems")
+    r"divisions?|corps|batter(?:y|ies)|squadrons?|fleets?|launchers?|systems?|armou?r|"
+    r"factions?|elements|escorts?"
 )
 _ARMED_OWNERS = (
     r"government|security|federal|allied|coalition|opposition|enemy|junta|regime|armed|"
@@ -95,6 +98,8 @@ _SHIP_OR_OFFICER = re.compile(
     rf"\b(?:{'|'.join(NAVY_PREFIXES)}|General|Colonel|Admiral|Brigadier|Lieutenant|"
     rf"(?:Lt|Maj|Brig)\.? Gen\.|Gen\.|Col\.|Adm\.) [A-Z]")
 _FORCE_WORD = re.compile(rf"\b(?:{_FORCE_WORDS})\b")
+# an armed force by its own name ("IDF", "PLA"): the side table files it under its state
+_NAMED_FORCE = re.compile(rf"\b(?:{'|'.join(sorted(ARMED_FORCES))})\b")
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
 _ARMED_OWNER = re.compile(rf"\b(?:{_ARMED_OWNERS})\b")
 _TOLL_WORD = re.compile(rf"\b(?:{_TOLL_WORDS})\b")
@@ -153,7 +158,8 @@ def _statecraft(text: str, lower: str) -> str | None:
 def why_relevant(text: str) -> str | None:
     """What makes `text` war news ("troops", "killed", "Armenia and Azerbaijan"), or None."""
     lower = text.lower()
-    m = _war_pattern().search(lower) or _SHIP_OR_OFFICER.search(text)
+    m = _war_pattern().search(lower) or _SHIP_OR_OFFICER.search(text) \
+        or _NAMED_FORCE.search(text)
     if m:
         return m.group()
     return _toll(lower) or _armed_force(text, lower) or _statecraft(text, lower)
