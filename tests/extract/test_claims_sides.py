@@ -88,3 +88,12 @@ ITS_SUBJECT = ("Border war.\n\nEritrea denies any role, and Eritrean media are s
 @pytest.mark.parametrize("low", [6, 15])
 def test_its_soldiers_are_the_sentence_s_side_when_the_speaker_has_none(low: float) -> None:
     assert claim_of(ITS_SUBJECT, low).subject == "Ethiopia"
+
+
+# a possessor whose weapons did the killing owns the attack, not the dead
+POSSESSOR_STRUCK = ("Border war.\n\nEritrea and Ethiopia clashed again on Thursday. Eritrea's "
+                    "gunboats sank a ferry and Ethiopia's artillery killed 26 soldiers overnight.")
+
+
+def test_a_possessor_whose_weapons_killed_is_not_the_side_of_the_dead() -> None:
+    assert claim_of(POSSESSOR_STRUCK, 26).subject == "Eritrea"

@@ -152,9 +152,12 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         possessor = _first_usable(text, sent_start, fig_start, metric, claimant_span)
         if possessor:  # "once X shut its embassy, a spokesman said ... six of its soldiers"
             return possessor, "own"
+    window = max(seg[0], fig_start - 40)
     m = re.search(r"([A-Z][\w.-]*(?:\s[A-Z][\w-]*)?)['’]s?\s+(?:\w+\s+){0,2}$",
-                  text[max(seg[0], fig_start - 40):fig_start])
-    if m and side_in(m.group(1)):
+                  text[window:fig_start])
+    # "Russia's losses of 300 tanks", not "Russia's drones killed 85 soldiers"
+    if m and side_in(m.group(1)) \
+            and not _AGENT_AFTER.match(text[window + m.end(1):fig_start]):
         return side_in(m.group(1)), "possessive"
     enemy = ctx.opponent(claimant_side) if claimant_side else None
     if enemy and _ENEMY.search(text, max(seg[0], floor), fig_end):
