@@ -115,3 +115,10 @@ def test_the_tree_of_names_matches_what_the_longest_first_list_matches() -> None
         assert [(m.span(), m.group(1)) for m in tree.finditer(text)] == want, text
         found += len(want)
     assert found > 1000
+
+
+def test_the_armed_forces_and_groups_of_africa_s_and_yemen_s_wars_have_sides() -> None:
+    assert sides.side_of("ENDF") == "Ethiopia" and sides.side_of("FAMa") == "Mali"
+    assert sides.side_of("KPA") == "North Korea"
+    assert sides.side_of("the Libyan National Army") == "LNA" and sides.side_of("STC") == "STC"
+    assert sides.side_of("Tigray Defence Forces") == "TPLF" and sides.side_of("ISWAP") == "ISWAP"

@@ -33,7 +33,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ('Belarus', 'BY', 'Belarus,Belarusian,Belarusians,Minsk,Belarussian', 'Lukashenko'),
     ('China', 'CN', 'China,Chinese,Beijing,PLA', 'Xi'),
     ('Taiwan', 'TW', 'Taiwan,Taiwanese,Taipei', ''),
-    ('North Korea', 'KP', 'North Korea,North Korean,North Koreans,DPRK,Pyongyang', 'Kim'),
+    ('North Korea', 'KP', 'North Korea,North Korean,North Koreans,DPRK,Pyongyang,KPA', 'Kim'),
     ('South Korea', 'KR', 'South Korea,South Korean,South Koreans,Seoul', ''),
     ('Japan', 'JP', 'Japan,Japanese,Tokyo', ''),
     ('Israel', 'IL', 'Israel,Israeli,Israelis,IDF,Jerusalem,Tel Aviv', 'Netanyahu'),
@@ -76,12 +76,12 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ('Libya', 'LY', 'Libya,Libyan,Libyans,Tripoli', ''),
     ('Sudan', 'SD', 'Sudan,Sudanese,Khartoum', ''),
     ('South Sudan', 'SS', 'South Sudan,South Sudanese,Juba', ''),
-    ('Ethiopia', 'ET', 'Ethiopia,Ethiopian,Ethiopians,Addis Ababa', ''),
+    ('Ethiopia', 'ET', 'Ethiopia,Ethiopian,Ethiopians,Addis Ababa,ENDF', ''),
     ('Eritrea', 'ER', 'Eritrea,Eritrean,Eritreans,Asmara', ''),
     ('Somalia', 'SO', 'Somalia,Somali,Somalis,Mogadishu', ''),
     ('Kenya', 'KE', 'Kenya,Kenyan,Kenyans,Nairobi', ''),
     ('Nigeria', 'NG', 'Nigeria,Nigerian,Nigerians,Abuja', ''),
-    ('Mali', 'ML', 'Mali,Malian,Malians,Bamako', ''),
+    ('Mali', 'ML', 'Mali,Malian,Malians,Bamako,FAMa', ''),
     ('Niger', 'NE', 'Niger,Nigerien,Nigeriens,Niamey', ''),
     ('Burkina Faso', 'BF', 'Burkina Faso,Burkinabe,Ouagadougou', ''),
     ('DR Congo', 'CD',
@@ -168,7 +168,12 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ('Cyprus', '', 'Cypriot', ''),
     ('Abkhazia', '', 'Abkhaz', ''),
     ('South Ossetia', '', 'Ossetian', ''),
-    ('TPLF', '', 'TPLF', ''),
+    ('TPLF', '', 'TPLF,TDF,Tigray Defence Forces,Tigray Defense Forces', ''),
+    # armed groups and coalitions of the Sahel, Lake Chad, Libya and Yemen
+    ('LNA', '', 'LNA,Libyan National Army', ''),
+    ('STC', '', 'STC,Southern Transitional Council', ''),
+    ('ISWAP', '', 'ISWAP', ''),
+    ('MNJTF', '', 'MNJTF', ''),
     ('PKK', '', 'PKK', ''),
     ('SDF', '', 'SDF', ''),
     ('HTS', '', 'HTS', ''),
@@ -384,6 +389,6 @@ def canonical_side(name: str) -> str:
 
 # offices and armed forces that speak as themselves, not as their country ("the Pentagon said",
 # "the IDF said")
-ARMED_FORCES = frozenset(("IDF", "PLA", "FARDC", "Tatmadaw"))
+ARMED_FORCES = frozenset(("IDF", "PLA", "FARDC", "Tatmadaw", "ENDF", "KPA", "FAMa"))
 _SEATS = frozenset(("Pentagon", "Kremlin", "White House", "Downing Street", "Elysee", "Élysée",
                     *ARMED_FORCES))
