@@ -97,3 +97,14 @@ POSSESSOR_STRUCK = ("Border war.\n\nEritrea and Ethiopia clashed again on Thursd
 
 def test_a_possessor_whose_weapons_killed_is_not_the_side_of_the_dead() -> None:
     assert claim_of(POSSESSOR_STRUCK, 26).subject == "Eritrea"
+
+
+# a side named right after the counted noun owns it: "among X", "belonging to X", "on the X side"
+AFTER_NOUN = ("Border war.\n\nEritrea and Ethiopia clashed again. Ethiopia reported 35 dead among "
+              "Eritrean units, Ethiopian gunners wrecked 9 tanks belonging to Eritrea, and "
+              "Ethiopia said 120 soldiers on the Eritrean side were wounded.")
+
+
+@pytest.mark.parametrize("low", [35, 9, 120])
+def test_a_side_named_after_the_counted_noun_owns_the_figure(low: float) -> None:
+    assert claim_of(AFTER_NOUN, low).subject == "Eritrea"

@@ -236,15 +236,16 @@ def _coordinated(text: str, words: list[tuple[str, int, int]], head: int,
 
 def _nation_in(mods: list[str], head_word: str, text: str, np_end: int, seg_end: int
                ) -> str | None:
-    """Side named inside the noun phrase, or in a "from X" or "of X" right after it ("fighters
-    of Hamas")."""
+    """Side named inside the noun phrase, or in a "from X", "of X", "among X", "belonging to X"
+    or "on the X side" right after it ("fighters of Hamas")."""
     for phrase in (" ".join(mods), head_word):
         found = find_sides(phrase)
         if found:
             return found[-1].name
     tail = text[np_end:min(seg_end, np_end + 80)]
-    m = re.match(r"(?:,?\s+(?:including|among them)\s+[^,;.]{0,40}?)?\s+(?:from|of|"
-                 r"(?:launched|fired|flown|sent|operated)\s+by)\s+(?:the\s+)?([^,;.]+)", tail)
+    m = re.match(r"(?:,?\s+(?:including|among them)\s+[^,;.]{0,40}?)?\s+(?:from|of|among|"
+                 r"belonging\s+to|(?:launched|fired|flown|sent|operated|owned)\s+by|"
+                 r"on(?=\s+the\s+[A-Z][\w-]*\s+side\b))\s+(?:the\s+)?([^,;.]+)", tail)
     name = re.match(r"(?:[A-Z][\w'’.-]*\s?)+", m.group(1)) if m else None
     if name:  # the name after "from", not a side named later in the clause
         found = find_sides(name.group()[:40])
