@@ -385,3 +385,9 @@ def test_movements_read_call_ups_minesweepers_gunboats_and_military_trains() -> 
                  "A Russian military train crossed Belarus on its way to Brest on Monday."):
         assert len(moves(text)) == 1, text
     assert moves("A passenger train crossed Belarus on its way to Brest on Monday.") == []
+
+
+def test_movements_read_the_side_of_a_place_as_where_it_lies_not_where_a_force_goes() -> None:
+    (m,) = moves("Belarusian troops pulled out of Brest on the western side of Belarus, the "
+                 "border guard said.")
+    assert (m.origin and m.origin.mention, m.destination) == ("Brest", None)

@@ -40,6 +40,9 @@ PLACE_HEADS = POSTS | VAGUE_PLACE | BORDER | {
     "sector", "axis", "salient", "outskirts", "suburb", "suburbs", "district", "districts",
     "neighbourhood", "neighborhood", "isthmus", "peninsula", "edge", "part", "parts", "centre",
     "center", "bridgehead", "province"}
+# the sides of a place an "on" phrase names ("on the left bank", "on the eastern side"): where a
+# place named beside it lies, not where a force goes
+SIDES_OF_A_PLACE = frozenset(("bank", "side", "shore", "coast", "edge", "outskirts", "flank"))
 # what a force is sent "to do" at a place: the place is where it goes
 PURPOSE_AT_PLACE = frozenset(("reinforce", "defend", "protect", "secure", "guard", "hold",
                               "bolster", "relieve", "man", "garrison", "occupy"))
@@ -149,6 +152,8 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
                 objs = [o for p in c.children if p.lower_ == "of" for o in p.children]
             if role == "destination" and word == "for" and objs and not _names_place(doc, objs[0]):
                 role = "location"  # "landed at X for drills near Y": what for, not where to
+            if word == "on" and objs and objs[0].lemma_.lower() in SIDES_OF_A_PLACE:
+                continue  # "pulled out of Krynky on the left bank of the Dnipro": where X is
             if role and objs:
                 links.append((role, objs[0], word))
         elif c.dep_ == "dobj" and lemma in ("reach", "enter", "penetrate", "approach",
