@@ -81,8 +81,9 @@ def _army_named_before(force: at.SpacyToken) -> str | None:
                                                     if force.head.lower_ == "of" else set())
     if not words & _ARMY_WORDS:
         return None
-    text = force.doc.text[:force.idx]
-    named = [m.name for m in find_sides(text) if _ARMY_AFTER.match(text, m.end)]
+    armies = at.per_document(force.doc, "sitrep_armies", lambda doc: tuple(
+        (m.end, m.name) for m in find_sides(doc.text) if _ARMY_AFTER.match(doc.text, m.end)))
+    named = [name for end, name in armies if end <= force.idx]
     return named[-1] if named else None
 
 

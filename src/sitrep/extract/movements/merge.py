@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from sitrep.dates import WEEKDAYS
+from sitrep.extract.claims.numbers import parse_figure
 from sitrep.extract.movements.found import Found, main_place, places_of, richness
 from sitrep.records import PlaceRef
 
@@ -33,18 +34,11 @@ def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
 
 # a group this large counted alike, with the same status, on no other day, is one group
 SAME_COUNT_AT_LEAST = 3
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
-def _count(size: str | None) -> int | None:
+def _count(size: str | None) -> float | None:
     """The number a force's size gives ("Four warships" -> 4, "1,500 troops" -> 1500)."""
-    if not size:
-        return None
-    first = size.split()[0].lower().replace(",", "")
-    if first.isdigit():
-        return int(first)
-    return _NUMBER_WORDS.get(first)
+    return parse_figure(size.split()[0]) if size else None
 
 
 def _compatible(a: Found, b: Found) -> bool:
