@@ -11,8 +11,10 @@ from sitrep.extract.movements.lexicon import AIR_DEFENSE, EQUIPMENT
 def equipment_of(tok: at.SpacyToken, force: at.SpacyToken | None, s: int, e: int) -> list[str]:
     """Equipment named in the force's phrase and in what it carries, within the evidence."""
     toks: list[at.SpacyToken] = []
+    own: set[int] = set()  # the force's own words count wherever it is named ("it" sailed)
     if force is not None:
         toks.extend(_without_capability(force))
+        own = {t.i for t in toks}
         for c in tok.children:  # "sent its army, navy, air and rocket forces"
             if c.dep_ in ("dobj", "nsubjpass") and c.i != force.i:
                 toks.extend(_without_capability(c))
@@ -23,7 +25,7 @@ def equipment_of(tok: at.SpacyToken, force: at.SpacyToken | None, s: int, e: int
             toks.extend(t for t in between if t.i not in capable)
     out: list[str] = []
     for t in toks:
-        if not s <= t.idx < e:
+        if not s <= t.idx < e and t.i not in own:
             continue
         word = t.lower_
         lemma = t.lemma_.lower()

@@ -72,7 +72,12 @@ def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | 
     subj = at.subject_of(tok)
     if subj is not None and subj.lower_ in at.RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         subj = subj.head.head
+    if subj is not None and subj.lower_ in _PRONOUNS:
+        subj = _antecedent(subj) or subj
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+    if tok.dep_ == "relcl" and any(o.lower_ in at.RELATIVE_PRONOUNS for o in objs):
+        # "the tanks that Israel deployed": the relative pronoun stands for the noun before it
+        objs = [tok.head if o.lower_ in at.RELATIVE_PRONOUNS else o for o in objs]
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") \
             and (subj is None or subj.i == tok.i):
         subj = tok.head if is_force(tok.head) else _force_before(tok)
@@ -121,6 +126,27 @@ def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | 
         # a parse that lost the subject (quotes, dashes): the force named just before the verb
         return _force_before(tok), subj
     return None, subj
+
+
+_PRONOUNS = {"they": ("NNS", "NNPS"), "it": ("NN", "NNP")}
+
+
+def _antecedent(pron: at.SpacyToken) -> at.SpacyToken | None:
+    """The force a subject pronoun stands for: the nearest force named before it (a subject or
+    an object), in its own sentence or the one before, in the same paragraph, of the pronoun's
+    number ("Rebel fighters took the airport. Hours later they pushed into the city")."""
+    sdoc = pron.doc
+    sent = pron.sent
+    lo = sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    tags = _PRONOUNS[pron.lower_]
+    for t in reversed(sdoc[lo:pron.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not at.same_line(t, pron):
+            return None
+        if t.tag_ in tags and is_force(t):
+            return t
+    return None
 
 
 def _force_of_noun(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | None]:

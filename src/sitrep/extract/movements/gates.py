@@ -122,14 +122,37 @@ def is_background(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken) -> bool
             return True
     when = date_words(sdoc, tok)
     if not when:
-        return False
+        return _told_when_of(doc, sdoc, tok)
     low = when.lower()
     if re.search(r"\b(?:years|decades)\s+ago\b|\bfor\s+(?:many\s+)?(?:years|decades)\b", low):
         return True  # "three years ago", "stationed there for decades"
+    decades = [int(y) for y in re.findall(r"\b((?:19|20)\d0)'?s\b", when)]
+    if decades and (ref is None or max(decades) + 10 <= ref):
+        return True  # "in the late 1990s": a decade over before the article's year
     years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", when)]
     if not years:
         return False
     return ref is not None and max(years) < ref
+
+
+def _told_when_of(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken) -> bool:
+    """A movement in a "when" clause takes the time of the clause it tells the moment of
+    ("have guarded the site since 2021, when they first arrived")."""
+    if tok.dep_ not in ("advcl", "relcl") or tok.head.i == tok.i:
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children):
+        return False
+    head = tok.head
+    if head.pos_ in ("VERB", "AUX"):
+        return is_background(doc, sdoc, head)
+    if not re.fullmatch(r"(?:19|20)\d\d", head.text):
+        return False
+    # "since 2019, when they first arrived": the start of what has lasted since is history
+    pub = doc.source.published
+    if head.head.lower_ == "since" and not (pub and pub[:4].isdigit()):
+        return True
+    ref = _reference_year(doc)
+    return ref is not None and int(head.text) < ref
 
 
 # verbs that say where a force is kept rather than that it moved

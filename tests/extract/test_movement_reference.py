@@ -1,0 +1,80 @@
+"""Words that stand for a force named elsewhere: a relative pronoun ("the tanks that Israel
+deployed"), a subject pronoun ("they pushed into the city"), and a "when" clause that takes the
+time of the clause it tells the moment of. Sentences written fresh for these mechanisms."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import sitrep
+from sitrep.records import Document
+
+
+@lru_cache(maxsize=16)
+def run(text: str) -> Document:
+    return sitrep.process(text)
+
+
+def test_the_object_of_a_relative_clause_is_the_noun_it_hangs_on() -> None:
+    doc = run("Fighting in Gaza. The tanks that Israel deployed to Rafah last week are firing on "
+              "the eastern districts, witnesses said.")
+    [m] = doc.movements
+    assert m.rule == "move-deploy"  # the rules read it, not only the sentence model
+    assert m.actor == "Israel"
+    assert m.destination is not None and m.destination.mention == "Rafah"
+
+
+def test_a_relative_clause_gives_its_subject_as_the_forces_owner() -> None:
+    doc = run("War in Yemen. The warships that Iran dispatched to the Red Sea on Monday carry "
+              "drones, the report said.")
+    [m] = doc.movements
+    assert (m.actor, m.status) == ("Iran", "deployed")
+
+
+def test_they_stands_for_the_force_named_in_the_sentence_before() -> None:
+    doc = run("War in Syria. Rebel fighters captured the airport on Tuesday. Hours later they "
+              "pushed into the centre of Hama.")
+    [m] = doc.movements
+    assert m.destination is not None and m.destination.mention == "Hama"
+    assert doc.clean_text[m.evidence.start:m.evidence.end].startswith("Hours later they")
+
+
+def test_they_with_no_force_before_it_is_no_movement() -> None:
+    doc = run("War in Syria. The ministers met in Doha on Tuesday. Hours later they pushed into "
+              "the centre of Hama for a tour of the market.")
+    assert doc.movements == []
+
+
+def test_it_stands_for_a_single_force_not_for_a_plural_one() -> None:
+    doc = run("Tension in the Baltic. A Russian corvette was spotted off Gotland on Friday. On "
+              "Saturday it sailed through the Fehmarn Belt, the Danish navy said.")
+    assert any(m.rule == "move-sail" and m.equipment == ["warships"] for m in doc.movements)
+    plural = run("Tension in the Baltic. Russian corvettes were spotted off Gotland on Friday. "
+                 "On Saturday it sailed through the Fehmarn Belt, the Danish navy said.")
+    assert not any(m.rule == "move-sail" for m in plural.movements)
+
+
+def test_a_movement_dated_to_a_decade_long_past_is_background() -> None:
+    doc = run("War in Sudan. The force grew out of the militias that the government deployed in "
+              "Kordofan in the late 1990s, officials recall.")
+    assert doc.movements == []
+
+
+def test_a_when_clause_on_a_year_since_which_a_force_stays_is_background() -> None:
+    doc = run("Insurgency in Mozambique. Tanzanian soldiers have patrolled the gas fields at "
+              "Palma since 2019, when they first arrived.")
+    assert doc.movements == []
+
+
+def test_a_when_clause_on_a_recent_day_stays_news() -> None:
+    doc = run("War in Lebanon. Israeli troops withdrew from the hills above Kfarchouba on "
+              "Monday, when the truce took hold.")
+    assert [(m.actor, m.status) for m in doc.movements] == [("Israel", "withdrawing")]
+
+
+def test_a_movement_in_a_decade_before_the_articles_year_is_background() -> None:
+    doc = run("War in Sudan, 2025. Army units first deployed to Kordofan in the 1990s, officials "
+              "recall.")
+    assert doc.movements == []
+    now = run("War in Sudan, 2025. Army units deployed to Kordofan on Sunday, officials said.")
+    assert [m.status for m in now.movements] == ["deployed"]
