@@ -205,3 +205,15 @@ def test_a_named_force_that_has_or_numbers_men_is_their_owner() -> None:
                         "12,500 members, according to the finance ministry.")
     assert [(c.low, c.subject) for c in has] == [(4000, "Northern Liberation Front")]
     assert [(c.low, c.subject) for c in numbers] == [(12500, "Coastal Defence Units")]
+
+
+def test_the_parts_of_a_listed_figure_belong_to_the_whole_s_side() -> None:
+    found = claims_of("About 2,000 Chadian troops were deployed alongside the Sudanese, including "
+                      "some 1,500 in Darfur and 500 at a base near Abeche.")
+    assert [(c.low, c.subject) for c in found] == [(2000, "Chad"), (1500, "Chad"), (500, "Chad")]
+
+
+def test_a_part_that_names_its_own_side_keeps_it() -> None:
+    found = claims_of("Air strikes killed 30 people in the camp, including 11 Egyptian aid "
+                      "workers, medics said.")
+    assert [(c.low, c.subject) for c in found if c.low == 11] == [(11, "Egypt")]

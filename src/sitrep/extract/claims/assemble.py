@@ -139,8 +139,14 @@ def _claims_of_sentence(doc: Document, ctx: SubjectContext, speakers: Speakers,
         claimant, how_c, span = find_claimant(text, doc.nlp, fig.q.num_start,
                                               (sent.start, sent.end), speakers)
         seg_i = segment_of(segs, fig.q.num_start)
-        subject, how_s = find_subject(ctx, fig.q.start, fig.np_end, fig.nation, metric, segs,
-                                      seg_i, prev_subject, sent.start, claimant, span, recent)
+        subject: str | None
+        if fig.part and prev_subject and not fig.nation:
+            # "2,000 Chadian troops ..., including 1,500 in Darfur": a part is the whole's
+            subject, how_s = prev_subject, "whole"
+        else:
+            subject, how_s = find_subject(ctx, fig.q.start, fig.np_end, fig.nation, metric,
+                                          segs, seg_i, prev_subject, sent.start, claimant, span,
+                                          recent)
         prev_subject = subject
         cs, ce = _evidence_span(text, sent, segs, seg_i)
         claim = Claim(claimant=claimant, subject=subject, metric=metric, low=fig.low,

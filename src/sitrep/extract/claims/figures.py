@@ -341,8 +341,10 @@ def read_figures(text: str, sent_start: int, sent_end: int, pos_of: Mapping[int,
     return out
 
 
-# between two items of one list ("including 12 children and nine women")
-_NEXT_ITEM = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+# between two items of one list ("including 12 children and nine women"), an item's place
+# phrase with it ("including 1,000 in the capital and 400 at two bases")
+_NEXT_ITEM = re.compile(r"(?:\s+(?:in|at|near|around|on)\s+[^,;.\d]{1,40}?)?"
+                        r"(?:,?\s+(?:and|or)\s+|,\s+)")
 
 
 def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
