@@ -328,3 +328,14 @@ def test_figures_released_by_an_office_are_the_office_s(verb: str) -> None:
 def test_an_institution_s_own_figures_are_credited_to_it() -> None:
     text = "War in Sudan.\n\nHealth ministry figures show 12 medics died in the night raids."
     assert claim_of(text, 12).claimant == "Health ministry"
+
+
+@pytest.mark.parametrize("headline", [
+    "Army said to have lost 600 men near Bara as fighting spreads",
+    "Rebels said to have lost 600 fighters in the assault on Bara",
+])
+def test_a_headlines_said_to_names_no_source(headline: str) -> None:
+    # "X said to have…" is "X is said to have…" with "is" dropped: X is who the figure is about
+    assert claim_of(headline + "\n\nThe fighting went on into the night.\n", 600).claimant is None
+    spoken = claim_of("Army says it lost 600 men near Bara\n\nThe fighting went on.\n", 600)
+    assert spoken.claimant == "Army"

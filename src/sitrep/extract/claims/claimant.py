@@ -42,7 +42,8 @@ _SUBJECT_BEFORE = re.compile(
     r"((?:[A-Z][\w’'.-]*|the|The)(?:\s+(?:of|and|for|on|the|[A-Z][\w’'.-]*|[a-z]+(?=\s+[A-Z]))){0,6}"
     r"|[Tt]he\s+(?:(?!(?:is|are|was|were|be|been|being)\s)[a-z]+\s+){0,3}"
     r"(?!(?:is|are|was|were|be|been|being)\s)[a-z]+)"
-    rf"(?:\s+(?:itself|also|has|have|had|now|later|previously|earlier|again|already))*\s+{_SAID}\b")
+    rf"(?:\s+(?:itself|also|has|have|had|now|later|previously|earlier|again|already))*\s+{_SAID}\b"
+    r"(?!\s+to\s+(?:have|be)\b)")  # "Russia said to have lost": "is said to", not a source
 _TRAILING = re.compile(
     rf",\s*(?:{_SAID}\s+([^,.;:“”\"]+)|([^,.;:“”\"]+?)\s+{_SAID})(?:\s+[^,.;]*)?"
     r"(?:,\s+[a-z]+ing\b[^.;]*)?[.”\"'’]*\s*$")  # "…, a commander said, asking not to be named."
@@ -432,6 +433,10 @@ def _speech_use(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     if any(c.dep_ == "auxpass" for c in tok.children):
         return False  # "North Korea is believed to have sent…": no one named says it
+    if lemma == "say" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux"
+                                                         for a in c.children)
+                              for c in tok.children):
+        return False  # a headline's "Russia said to have lost…": "is said to", with "is" dropped
     if lemma == "put":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in ("figure", "toll", "number",
                                                               "estimate", "loss", "tally")
