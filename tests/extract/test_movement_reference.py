@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import sitrep
+from sitrep.config import Config
 from sitrep.records import Document
 
 
@@ -78,3 +79,29 @@ def test_a_movement_in_a_decade_before_the_articles_year_is_background() -> None
     assert doc.movements == []
     now = run("War in Sudan, 2025. Army units deployed to Kordofan on Sunday, officials said.")
     assert [m.status for m in now.movements] == ["deployed"]
+
+
+def test_unit_words_name_forces_in_any_case() -> None:
+    doc = run("War in Ukraine. A squadron of Dutch F-16s landed at Rzeszow on Monday, the air "
+              "force said.")
+    assert [(m.actor, m.equipment) for m in doc.movements] == [("Netherlands", ["aircraft"])]
+    headline = run("War in Sudan\n\nRebel Fighters Enter Outskirts Of Kadugli\n\nThe fighting "
+                   "went on overnight.")
+    assert any(m.equipment == ["troops"] and m.rule == "move-enter" for m in headline.movements)
+
+
+def test_a_faction_moves_only_as_an_armed_one() -> None:
+    rules = Config(movement_model=False)
+    armed = sitrep.process("War in Libya. Armed factions rolled into the port of Zawiya on "
+                           "Sunday, residents said.", config=rules)
+    assert [(m.status, m.equipment) for m in armed.movements] == [("arrived", ["troops"])]
+    party = sitrep.process("Election in Libya. Party factions rolled into the port of Zawiya "
+                           "on Sunday for a rally, residents said.", config=rules)
+    assert party.movements == []
+
+
+def test_an_object_past_a_comma_does_not_stop_a_departure() -> None:
+    doc = sitrep.process("War in Mali. Wagner units left the Tessalit camp on Friday, "
+                         "satellite images from Planet Labs show.",
+                         config=Config(movement_model=False))
+    assert [(m.rule, m.status) for m in doc.movements] == [("move-leave", "withdrawing")]

@@ -10,6 +10,7 @@ from sitrep.extract.movements.lexicon import (
     FORCE_HEADS,
     SIDE_VERBS,
     TRANSITIVE,
+    head_word,
     is_noun_trigger,
     lemma_of,
 )
@@ -39,8 +40,8 @@ def is_force(tok: at.SpacyToken) -> bool:
             for o in p.children):
         return False  # "an army of street cleaners": a crowd, not a force
     for t in own_words(tok, ("of",)):  # "opposition from business groups" is no force
-        lemma = t.lemma_.lower()
-        if t.pos_ in ("NOUN", "PROPN") and (lemma in FORCE_HEADS or t.lower_ in FORCE_HEADS):
+        lemma = head_word(t)
+        if t.pos_ in ("NOUN", "PROPN") and lemma in FORCE_HEADS:
             counted = any(c.dep_ in ("nummod", "poss") for c in t.children)
             if lemma in ("man", "men") and not counted:
                 continue  # "men" is a force only when counted or owned ("150,000 men", "his men")
@@ -179,8 +180,7 @@ def _force_after(tok: at.SpacyToken) -> at.SpacyToken | None:
     for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 7)]:
         if t.pos_ in ("VERB", "AUX"):
             return None
-        if t.pos_ == "NOUN" and (t.lemma_.lower() in FORCE_HEADS or t.lower_ in FORCE_HEADS) \
-                and is_force(t):
+        if t.pos_ == "NOUN" and head_word(t) in FORCE_HEADS and is_force(t):
             return t
     return None
 
@@ -195,7 +195,7 @@ def _force_before(tok: at.SpacyToken) -> at.SpacyToken | None:
             continue
         if any(a.lemma_.lower() in ("capable", "able") for a in list(t.ancestors)[:4]):
             continue
-        if (t.lemma_.lower() in FORCE_HEADS or t.lower_ in FORCE_HEADS) and is_force(t):
+        if head_word(t) in FORCE_HEADS and is_force(t):
             cands.append(t)
     # a force with an owner ("Russian military convoy") before a bare one ("other vehicles")
     owned = [t for t in cands if any(side_of_token(w) for w in own_words(t))]

@@ -92,7 +92,15 @@ def is_trigger(tok: at.SpacyToken) -> bool:
             return False
         # a named object is a place even when NER misreads a small town as a person
         return all(o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN"
-                   or o.lemma_.lower() in POSTS for o in tok.children if o.dep_ == "dobj")
+                   or o.lemma_.lower() in POSTS for o in tok.children
+                   if o.dep_ == "dobj" and not _comma_between(tok, o))
     if lemma in ("fly", "operate", "patrol", "rotate"):
         return bool(preps & set(ROLE_OF_PREP))
     return True
+
+
+def _comma_between(verb: at.SpacyToken, obj: at.SpacyToken) -> bool:
+    """An "object" past a comma is the parser's misreading of the next clause ("left the camp
+    over the weekend, satellite images show")."""
+    lo, hi = sorted((verb.i, obj.i))
+    return any(t.text == "," for t in verb.doc[lo:hi])

@@ -23,6 +23,7 @@ from sitrep.extract.movements.lexicon import (
     NOT_YET,
     OWN_WORDS_ONLY,
     TRIGGERS,
+    head_word,
     is_noun_trigger,
     lemma_of,
 )
@@ -200,7 +201,7 @@ def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
     owner, a side that moves it, or a military word in its sentence."""
     if any(w.lemma_.lower() in CIVILIAN_MODS for w in own_words(force) if w.i < force.i):
         return False  # "a container ship", "a UN aid convoy"
-    if force.lemma_.lower() not in AMBIGUOUS and force.lower_ not in AMBIGUOUS:
+    if head_word(force) not in AMBIGUOUS and force.lower_ not in AMBIGUOUS:
         return True
     if any(side_of_token(w) or w.lemma_.lower() in ARMED_OWNERS
            for f in (force, *container_of(force)) for w in own_words(f)):

@@ -129,6 +129,10 @@ EQUIPMENT = {
     "aircraft": "aircraft", "jet": "aircraft", "plane": "aircraft", "bomber": "aircraft",
     "drone": "aircraft", "helicopter": "helicopters", "missile": "missiles",
     "s-400": "air_defense", "s-300": "air_defense", "patriot": "air_defense",
+    # formations and kinds of fighters that news names by their unit word
+    "squadron": "aircraft", "warplane": "aircraft", "battery": "artillery",
+    "platoon": "troops", "squad": "troops", "paramilitary": "troops", "faction": "troops",
+    "dissident": "troops", "echelon": "logistics", "cutter": "warships",
 }
 # force words that can be the moving thing itself (a "convoy" moves; "supplies" alone do not)
 FORCE_HEADS = frozenset(set(EQUIPMENT) - {"supply", "supplies", "fuel", "logistical", "man",
@@ -138,7 +142,8 @@ FORCE_HEADS = frozenset(set(EQUIPMENT) - {"supply", "supplies", "fuel", "logisti
 AMBIGUOUS = frozenset({"carrier", "aircraft", "plane", "jet", "ship", "vessel", "boat", "vehicle",
                        "truck", "lorry", "helicopter", "group", "unit", "tank", "man", "men",
                        "column", "convoy", "fighter", "staff", "officer", "system", "force",
-                       "forces", "element", "bulldozer", "train"})
+                       "forces", "element", "bulldozer", "train", "battery", "squad",
+                       "faction", "dissident", "echelon", "cutter", "squadron"})
 # machines that are military only when their own words say so ("Israeli armoured bulldozers");
 # the war around them does not make a bulldozer that clears rubble a force
 OWN_WORDS_ONLY = frozenset({"bulldozer", "train"})  # "a military train", not a train
@@ -193,6 +198,18 @@ def lemma_of(tok: at.SpacyToken) -> str:
 def mended_lemma(lower: str, lemma: str) -> str:
     """`lemma_of` from a token's lower-case text and its lemma."""
     return _LEMMA_FIX.get(lower, lemma.lower())
+
+
+def head_word(tok: at.SpacyToken) -> str:
+    """The word a force noun is known by: its lemma, else its own text, else that text less a
+    plural "s" (headline and name case hide the lemma: "Marines", "RSF Fighters")."""
+    lemma = tok.lemma_.lower()
+    if lemma in FORCE_HEADS:
+        return lemma
+    word = tok.lower_
+    if word not in FORCE_HEADS and word.endswith("s") and word[:-1] in FORCE_HEADS:
+        return word[:-1]
+    return word
 
 
 def is_noun_trigger(tok: at.SpacyToken) -> bool:
