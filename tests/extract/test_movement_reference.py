@@ -105,3 +105,31 @@ def test_an_object_past_a_comma_does_not_stop_a_departure() -> None:
                          "satellite images from Planet Labs show.",
                          config=Config(movement_model=False))
     assert [(m.rule, m.status) for m in doc.movements] == [("move-leave", "withdrawing")]
+
+
+def _rules(text: str) -> list[tuple[str, str]]:
+    doc = sitrep.process(text, config=Config(movement_model=False))
+    return [(m.rule, m.status) for m in doc.movements]
+
+
+def test_taking_up_positions_is_a_deployment_taking_a_town_is_not() -> None:
+    assert _rules("War in Yemen. Government troops have taken up positions in Mukalla, state "
+                  "media said.") == [("move-take", "deployed")]
+    assert _rules("War in Yemen. Government troops took the town of Mukalla on Sunday, state "
+                  "media said.") == []
+
+
+def test_vehicles_driven_and_ships_steaming_move_people_driven_out_do_not() -> None:
+    assert _rules("War in Ukraine. A column of Russian armoured vehicles drove through "
+                  "Vovchansk on Monday night.") == [("move-drive", "en_route")]
+    assert _rules("War in Myanmar. The junta's offensive drove thousands of villagers into "
+                  "Thailand last week.") == []
+    assert _rules("War in the Red Sea. Two British destroyers steamed through the Suez Canal "
+                  "on Monday.") == [("move-steam", "transiting")]
+
+
+def test_storming_in_and_touching_down_are_arrivals() -> None:
+    assert _rules("War in Sudan. RSF fighters stormed into the village of Um Rawaba on "
+                  "Wednesday, activists said.") == [("move-storm", "arrived")]
+    assert _rules("Crisis in Haiti. About 150 Jamaican soldiers touched down in Port-au-Prince "
+                  "on Saturday.") == [("move-touch", "arrived")]

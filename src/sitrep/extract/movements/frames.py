@@ -60,11 +60,15 @@ def is_trigger(tok: at.SpacyToken) -> bool:
         return False  # "troops stationed in Niger": where a force is, not a movement
     if lemma == "pass" and any(passes_place(c) for c in tok.children):
         return True  # "a convoy passed Melitopol", "ships passing the strait"
+    if lemma == "drive" and any(c.dep_ == "dobj" and not is_force(c) for c in tok.children):
+        return False  # "driving thousands into Bangladesh": people driven out, not a force
     if lemma in NEEDS_PREP:
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod")}
         return bool(preps & set(NEEDS_PREP[lemma]))
     if lemma == "make":
         return any(c.lower_ == "way" for c in tok.children)
+    if lemma == "take":  # "have taken up positions in X"; not "took the town"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() == "position" for c in tok.children)
     if lemma == "pull":
         return any(c.lower_ in ("back", "out") for c in tok.children)
     if lemma == "build":

@@ -38,6 +38,9 @@ TRIGGERS = {
     "patrol": "deployed", "rotate": "deployed",
     "consolidate": "massing", "accumulate": "massing",
     "traverse": "transiting", "fly": "transiting",
+    # vehicles driven, ships steaming, a force storming in, taking up positions, touching down
+    "drive": "en_route", "steam": "transiting", "storm": "arrived", "take": "deployed",
+    "touch": "arrived",
     "rush": "deployed",  # "reinforcements were rushed to X"
 }
 # nouns that tell a movement ("the withdrawal of troops from X", "an incursion by Y into Z")
@@ -68,7 +71,10 @@ STAYING = frozenset({"watch", "monitor", "wait", "await", "remain", "stay", "gua
 NEEDS_PREP = {"head": ("to", "towards", "toward", "for", "into"), "pass": ("through", "via"),
               "carry": ("through", "via", "to", "towards", "toward", "into", "across"),
               "close": ("on",), "bear": ("on", "to", "towards"),
-              "rush": ("to", "into", "towards", "toward")}
+              "rush": ("to", "into", "towards", "toward"),
+              "drive": ("through", "into", "to", "towards", "toward", "across", "along"),
+              "steam": ("through", "into", "to", "towards", "toward", "past", "across"),
+              "storm": ("into",), "touch": ("down",)}
 OPERATIONS = frozenset({"drill", "drills", "exercise", "exercises", "raid", "raids", "patrol",
                         "patrols", "manoeuvres", "maneuvers"})
 # what "landing" names a class of ("tank landing ships", "a landing craft"), not a landing
