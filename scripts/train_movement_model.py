@@ -32,7 +32,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitrep.extract.movements.model import WEIGHTS, SentenceModel  # noqa: E402
+from sitrep.extract.movements.model import STOP_WORDS, WEIGHTS, SentenceModel  # noqa: E402
 from sitrep.records import STATUSES  # noqa: E402
 
 HELD_OUT = "movements-06.jsonl"
@@ -89,7 +89,7 @@ def read_tune(folder: str) -> list[tuple[str, int, str | None, str]]:
     from sitrep.pipeline import Pipeline
     from sitrep.records import Document
 
-    pipe = Pipeline(Config()).setup()
+    pipe = Pipeline(Config(movement_model=False)).setup()  # the parse alone; no old weights
     out = []
     for path in sorted(glob.glob(f"{folder}/*.json")):
         gold = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -122,9 +122,15 @@ def split_eval_only(rows: list[tuple[str, int, str | None, str]]
     return [r for r in rows if r[3] != EVAL_ONLY], [r for r in rows if r[3] == EVAL_ONLY]
 
 
+def _vectoriser(stop: frozenset[str]) -> TfidfVectorizer:
+    """What model.tfidf computes: words and word pairs less the `stop` words."""
+    return TfidfVectorizer(ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True,
+                           preprocessor=_prepare, token_pattern=r"(?u)\b\w\w+\b",
+                           stop_words=sorted(stop) or None)
+
+
 def fit(rows: list[tuple[str, int, str | None, str]]) -> dict[str, Any]:
-    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True,
-                          preprocessor=_prepare, token_pattern=r"(?u)\b\w\w+\b")
+    vec = _vectoriser(STOP_WORDS)  # movement or not: the words that tell a movement
     X = vec.fit_transform([t for t, *_ in rows])
     y = np.array([label for _, label, _, _ in rows])
     binary = LogisticRegression(C=C, max_iter=4000)
@@ -132,13 +138,18 @@ def fit(rows: list[tuple[str, int, str | None, str]]) -> dict[str, Any]:
     statuses = list(STATUSES)
     pos = [k for k, (_, label, status, _) in enumerate(rows) if label and status in statuses]
     ys = np.array([statuses.index(rows[k][2]) for k in pos])  # type: ignore[arg-type]
+    svec = _vectoriser(frozenset())  # the status: every word, tense and aspect included
+    XS = svec.fit_transform([t for t, *_ in rows])
     multi = LogisticRegression(C=C, max_iter=4000)
-    multi.fit(X[pos], ys)
-    coef = np.zeros((len(statuses), X.shape[1]))
+    multi.fit(XS[pos], ys)
+    coef = np.zeros((len(statuses), XS.shape[1]))
     bias = np.full(len(statuses), -1e3)  # a status the corpus never shows is never chosen
     coef[multi.classes_] = multi.coef_
     bias[multi.classes_] = multi.intercept_
     names = [str(n) for n in vec.get_feature_names_out()]
+    snames = [str(n) for n in svec.get_feature_names_out()]
+    status_weights = {n: [round(float(x), 5) for x in coef[:, j]]
+                      for j, n in enumerate(snames) if np.abs(coef[:, j]).max() >= 1e-5}
     return {
         "idf": {n: round(float(v), 5) for n, v in zip(names, vec.idf_, strict=True)},
         "weights": {n: round(float(w), 5) for n, w in zip(names, binary.coef_[0], strict=True)
@@ -146,8 +157,9 @@ def fit(rows: list[tuple[str, int, str | None, str]]) -> dict[str, Any]:
         "bias": round(float(binary.intercept_[0]), 5),
         "threshold": THRESHOLD,
         "statuses": statuses,
-        "status_weights": {n: [round(float(x), 5) for x in coef[:, j]]
-                           for j, n in enumerate(names) if np.abs(coef[:, j]).max() >= 1e-5},
+        "status_idf": {n: round(float(v), 5) for n, v in zip(snames, svec.idf_, strict=True)
+                       if n in status_weights},
+        "status_weights": status_weights,
         "status_bias": [round(float(b), 5) for b in bias],
     }
 
