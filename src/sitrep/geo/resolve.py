@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from sitrep.geo.gazetteer import Entry
 from sitrep.geo.names import place_key
@@ -58,6 +58,7 @@ class Context:
     neighbours: set[str]
     by_key: dict[str, Counter[str]]  # the countries each name contributed
     peoples: frozenset[str] = frozenset()  # countries the text names by a people or side
+    distances: dict[tuple[int, str], float] = field(default_factory=dict)  # `nearest_km`'s
 
     def share(self, cc: str, key: str) -> float:
         """The share of the clear mentions in country `cc`, not counting the name `key`."""
@@ -66,8 +67,13 @@ class Context:
         return (self.countries[cc] - own[cc]) / total if total > 0 else 0.0
 
     def nearest_km(self, e: Entry, key: str) -> float:
-        dists = [km((e.lat, e.lon), p) for k, p in self.points if k != key]
-        return min(dists, default=math.inf)
+        """How far the place is from the nearest clear mention of another name."""
+        d = self.distances.get((e.id, key))
+        if d is None:
+            d = min((km((e.lat, e.lon), p) for k, p in self.points if k != key),
+                    default=math.inf)
+            self.distances[(e.id, key)] = d
+        return d
 
 
 def name_bonus(e: Entry, c: Candidate) -> float:
@@ -181,7 +187,9 @@ def choose(c: Candidate, ctx: Context) -> Choice:
         entries = [e for e in entries if e.cc in ctx.countries or e.cc in ctx.peoples] or entries
     if len(entries) == 1:
         return Choice(entries[0], "only", 0.9 if c.strong else 0.6)
-    scored = sorted(((score(e, c, ctx), e) for e in entries), key=lambda x: -x[0])
+    # of equal scores (villages of one name and size), the one nearest the places named
+    scored = sorted(((score(e, c, ctx), e) for e in entries),
+                    key=lambda x: (-x[0], ctx.nearest_km(x[1], c.head_key)))
     (best_s, best), (second_s, _) = scored[0], scored[1]
     by_prior = best_by_prior(entries)
     if c.qualifier and best_s - prior(best) >= 2.0:

@@ -16,7 +16,7 @@ from sitrep.geo.facilities import (
     locate,
     nearest,
 )
-from sitrep.geo.gazetteer import Entry, Gazetteer, load_gazetteer, names_of
+from sitrep.geo.gazetteer import VILLAGES, Entry, Gazetteer, load_gazetteer, names_of
 from sitrep.geo.names import lookup_keys, place_key
 from sitrep.geo.phrases import find_feature_phrases
 from sitrep.geo.recognize import (
@@ -27,7 +27,6 @@ from sitrep.geo.recognize import (
     SITE_WORDS,
     Candidate,
     find_candidates,
-    model_words,
 )
 from sitrep.geo.relative import describe, disagreement_km, find_relatives
 from sitrep.geo.resolve import Choice, km, resolve
@@ -40,6 +39,7 @@ from sitrep.geo.unlisted import (
 )
 from sitrep.records import Document, Place, RelativePoint
 from sitrep.sides import countries_named
+from sitrep.vocabulary import model_words
 
 log = logging.getLogger(__name__)
 
@@ -84,11 +84,18 @@ def cut(c: Candidate) -> None:
     c.key = place_key(head)
 
 
+# a Ukrainian village of the codifier stands at its community's point (`geo.katottg`)
+COMMUNITY_POINT = "codifier village, at its community's point"
+
+
 def place_kind(c: Candidate, ch: Choice) -> tuple[str, str]:
     """The kind and the way of resolving a chosen place: a facility the gazetteer lacks
-    ("Pathankot airbase") stands at its town, and says so."""
+    ("Pathankot airbase") stands at its town, and a village of the codifier at its community,
+    and each says so."""
     if c.area in FACILITY_WORDS and c.text.split()[-1].lower() == c.area:
         return "facility", FACILITY_TOWN
+    if ch.entry.source == VILLAGES:
+        return ch.entry.kind, COMMUNITY_POINT
     return ch.entry.kind, ch.how
 
 
@@ -198,8 +205,8 @@ def add_relatives(doc: Document) -> None:
         if anchor is None or anchor.lat is None or anchor.lon is None:
             continue
         subject = subject_of(doc, rel.start, anchor)
-        if subject is not None and subject.resolved_by == UNLISTED and rel.bearing is not None \
-                and rel.start - subject.clean_end <= UNLISTED_REACH:
+        if subject is not None and subject.resolved_by in (UNLISTED, COMMUNITY_POINT) and \
+                rel.bearing is not None and rel.start - subject.clean_end <= UNLISTED_REACH:
             # "the village of X, 10 km south of Y": the text gives the point the index lacks
             subject.lat, subject.lon, subject.resolved_by = rel.lat, rel.lon, UNLISTED_RELATIVE
         s_lat = subject.lat if subject else None
