@@ -133,3 +133,21 @@ def test_storming_in_and_touching_down_are_arrivals() -> None:
                   "Wednesday, activists said.") == [("move-storm", "arrived")]
     assert _rules("Crisis in Haiti. About 150 Jamaican soldiers touched down in Port-au-Prince "
                   "on Saturday.") == [("move-touch", "arrived")]
+
+
+def test_a_described_source_takes_the_name_the_article_gave_it() -> None:
+    doc = run("War in Ukraine. The Main Intelligence Directorate of Ukraine said on Monday that "
+              "North Korean units were being trained near Vladivostok.\n\nUkraine's military "
+              "intelligence service said the units had been moved to the Kursk region on "
+              "Wednesday.")
+    assert any(m.observed_by == "Main Intelligence Directorate of Ukraine"
+               and m.destination is not None and m.destination.mention == "Kursk region"
+               for m in doc.movements), [(m.observed_by, m.destination) for m in doc.movements]
+
+
+def test_a_description_that_fits_no_named_organisation_stays_as_written() -> None:
+    doc = run("War in Ukraine. The Red Cross said on Monday that aid convoys were waiting.\n\n"
+              "Ukraine's military intelligence service said Russian units had been moved to the "
+              "Kursk region on Wednesday.")
+    assert [m.observed_by for m in doc.movements
+            if m.destination is not None] == ["Ukraine's military intelligence service"]

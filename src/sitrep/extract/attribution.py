@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.nlp.step import space_tokens
-from sitrep.sides import PROXIES, SIDES, side_of, state_of_capital  # noqa: F401 - read as at.SIDES, at.PROXIES, at.side_of
+from sitrep.sides import PROXIES, SIDES, side_in, side_of, state_of_capital  # noqa: F401 - read as at.SIDES, at.PROXIES, at.side_of
 
 SpacyToken = Any  # a spaCy Token (spaCy has no stable typing for it)
 SpacySpan = Any  # a spaCy Span or Doc (not `sitrep.records.Span`)
@@ -375,6 +375,38 @@ def expand_acronym(names: list[Named], short: str, pos: int) -> str:
         if key in (every, major) and len(words) >= 2:
             return f"{n.name} ({key})"
     return short
+
+
+# words of a described organisation too general to pick out its name ("the military
+# intelligence service" is named by "intelligence")
+_GENERIC_ORG_WORDS = frozenset({"the", "a", "an", "military", "service", "services", "agency",
+                                "office", "department", "its", "own", "country's", "national"})
+
+
+def named_for(names: list[Named], described: str, pos: int) -> str:
+    """The name an organisation described in lower-case words goes by, named before `pos`:
+    "Ukraine's military intelligence service" -> "Defense Intelligence of Ukraine". The last
+    organisation whose name holds every telling word of the description and, where the
+    description names a country, that country; `described` itself when none does or when it
+    is a name already."""
+    words = described.replace("’", "'").split()
+    country = None
+    if words and (words[0].endswith("'s") or side_of(words[0])):
+        country = side_of(words[0].removesuffix("'s"))
+        words = words[1:]
+    telling = [w.lower() for w in words if w.lower() not in _GENERIC_ORG_WORDS]
+    if not telling or any(not w.islower() for w in words) or len(telling) > 3:
+        return described
+    for n in reversed(names):
+        if n.kind != "org" or n.start >= pos:
+            continue
+        have = {w.lower().replace("defense", "defence")
+                for w in re.findall(r"[A-Za-z]+", n.name)}
+        if all(w.replace("defense", "defence") in have for w in telling) and len(have) > 1 \
+                and (country is None or side_of(n.name) == country
+                     or side_in(n.name) == country):
+            return n.name
+    return described
 
 
 # what a capital stands for when it acts ("the Niamey regime", "the Bamako junta")

@@ -193,6 +193,8 @@ def _build(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
     s, e = evidence_bounds(doc, tok)
     equipment = equipment_of(tok, force, s, e)
     observer = observer_of(names, sdoc, imagery, tok, agent, (s, e))
+    if observer:  # "Ukraine's military intelligence service": the name it goes by
+        observer = at.named_for(names, observer, s)
     actor = actor_of(force, agent, observer, found)
     mov = Movement(actor=actor, equipment=equipment, status=status, evidence=doc.evidence(s, e),
                    observed_by=observer, size=size_of(force), rule=rule or f"move-{lemma}")
