@@ -12,10 +12,12 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from sitrep.geo.gazetteer import Entry
 from sitrep.geo.names import place_key
 from sitrep.geo.recognize import AREA_KINDS, AREA_WORDS, PLACE_LABELS, Candidate, is_strong
-from sitrep.geodesy import km
+from sitrep.geodesy import km, km_to_many
 
 NEAR_KM = (100.0, 300.0, 800.0)
 SUPPORT_KM = 250.0  # a weak (small-town) mention needs a named place this close
@@ -59,6 +61,7 @@ class Context:
     by_key: dict[str, Counter[str]]  # the countries each name contributed
     peoples: frozenset[str] = frozenset()  # countries the text names by a people or side
     distances: dict[tuple[int, str], float] = field(default_factory=dict)  # `nearest_km`'s
+    others: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     def share(self, cc: str, key: str) -> float:
         """The share of the clear mentions in country `cc`, not counting the name `key`."""
@@ -70,8 +73,12 @@ class Context:
         """How far the place is from the nearest clear mention of another name."""
         d = self.distances.get((e.id, key))
         if d is None:
-            d = min((km((e.lat, e.lon), p) for k, p in self.points if k != key),
-                    default=math.inf)
+            if key not in self.others:  # the points of the other names, as arrays
+                pts = [p for k, p in self.points if k != key]
+                self.others[key] = (np.array([p[0] for p in pts], dtype=float),
+                                    np.array([p[1] for p in pts], dtype=float))
+            lats, lons = self.others[key]
+            d = float(km_to_many(e.lat, e.lon, lats, lons).min()) if len(lats) else math.inf
             self.distances[(e.id, key)] = d
         return d
 
