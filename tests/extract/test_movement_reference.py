@@ -151,3 +151,10 @@ def test_a_description_that_fits_no_named_organisation_stays_as_written() -> Non
               "Kursk region on Wednesday.")
     assert [m.observed_by for m in doc.movements
             if m.destination is not None] == ["Ukraine's military intelligence service"]
+
+
+def test_a_passive_entry_names_its_force_by_and_its_place_as_subject() -> None:
+    doc = sitrep.process("War in Congo. The town of Sake was entered by M23 fighters on Tuesday, "
+                         "the army said.", config=Config(movement_model=False))
+    assert [(m.rule, m.actor, m.destination.mention if m.destination else None)
+            for m in doc.movements] == [("move-enter", "M23", "Sake")]

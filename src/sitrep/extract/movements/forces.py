@@ -103,6 +103,11 @@ def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | 
             return (subj if is_force(subj) else None), subj
         return None, subj
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    if passive:  # "the village was entered by Ukrainian troops": the force is the agent
+        by = [o for c in tok.children if c.dep_ == "agent" for o in c.children
+              if o.dep_ == "pobj" and is_force(o)]
+        if by:
+            return by[0], None
     if lemma == "commit" and not passive:
         return None, subj  # "has committed half its forces": a share, told as a claim
     if lemma in TRANSITIVE and not passive and not objs and tok.dep_ == "relcl" \

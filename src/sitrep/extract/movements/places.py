@@ -156,8 +156,9 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
                 continue  # "pulled out of Krynky on the left bank of the Dnipro": where X is
             if role and objs:
                 links.append((role, objs[0], word))
-        elif c.dep_ == "dobj" and lemma in ("reach", "enter", "penetrate", "approach",
-                                            "surround", "cross", "transit", "pass"):
+        elif c.dep_ in ("dobj", "nsubjpass") and lemma in (
+                "reach", "enter", "penetrate", "approach", "surround", "cross", "transit", "pass"):
+            # "entered the town", and in the passive "the town was entered by troops"
             links.append(("location" if lemma in ("cross", "transit", "pass") else "destination",
                           c, ""))
         elif c.dep_ == "dobj" and lemma in ("leave", "depart", "exit", "quit", "abandon"):
