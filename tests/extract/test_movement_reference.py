@@ -158,3 +158,20 @@ def test_a_passive_entry_names_its_force_by_and_its_place_as_subject() -> None:
                          "the army said.", config=Config(movement_model=False))
     assert [(m.rule, m.actor, m.destination.mention if m.destination else None)
             for m in doc.movements] == [("move-enter", "M23", "Sake")]
+
+
+def test_a_journey_told_by_train_keeps_its_end_and_its_own_force() -> None:
+    doc = sitrep.process("War in Ukraine. North Korean troops were moved by train from "
+                         "Vladivostok to Kursk, Kyiv said.", config=Config(movement_model=False))
+    assert [(m.rule, m.actor, m.origin.mention if m.origin else None,
+             m.destination.mention if m.destination else None) for m in doc.movements] == [
+        ("move-move", "North Korea", "Vladivostok", "Kursk")]
+
+
+def test_forces_transferred_to_a_place_stand_deployed_there() -> None:
+    done = sitrep.process("War in Ukraine. Ukraine transferred two brigades from Zaporizhzhia "
+                          "to Pokrovsk in August.", config=Config(movement_model=False))
+    assert [m.status for m in done.movements] == ["deployed"]
+    under_way = sitrep.process("War in Ukraine. Two brigades are being transferred from "
+                               "Zaporizhzhia to Pokrovsk.", config=Config(movement_model=False))
+    assert [m.status for m in under_way.movements] == ["en_route"]

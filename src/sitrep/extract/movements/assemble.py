@@ -32,7 +32,7 @@ from sitrep.extract.movements.model import SentenceModel
 from sitrep.extract.movements.observer import new_speakers, observer_of, source_of_sentence
 from sitrep.extract.movements.owners import is_side_itself
 from sitrep.extract.movements.places import add_places, fallback_place, places_named
-from sitrep.extract.movements.status import status_of
+from sitrep.extract.movements.status import settled, status_of
 from sitrep.records import Document, Movement
 
 
@@ -207,6 +207,7 @@ def _build(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
         add_places(doc, sdoc, force, got, only_location=True, found=found)
     if not (mov.origin or mov.destination or mov.location):
         fallback_place(doc, sdoc, tok, force, got)
+    mov.status = settled(tok, mov.status, mov.destination is not None)
     if mov.actor is None:
         mov.actor = home_state(force, places_named(doc, places_of(mov)))
     mov.date = resolve_date(got.when or "", doc.source.published)

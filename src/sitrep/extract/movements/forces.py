@@ -103,7 +103,9 @@ def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | 
             return (subj if is_force(subj) else None), subj
         return None, subj
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-    if passive:  # "the village was entered by Ukrainian troops": the force is the agent
+    if passive and not (subj is not None and is_force(subj)):
+        # "the village was entered by Ukrainian troops": the force is the agent (not in
+        # "troops were moved by train")
         by = [o for c in tok.children if c.dep_ == "agent" for o in c.children
               if o.dep_ == "pobj" and is_force(o)]
         if by:

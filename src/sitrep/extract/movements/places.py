@@ -237,7 +237,8 @@ def _hung_destinations(tok: at.SpacyToken) -> list[tuple[str, at.SpacyToken, str
         if p.dep_ != "prep" or (p.lower_ not in _HEADING and not bound) or p.head.i == tok.i:
             continue
         t = p.head
-        while t.i != tok.i and (t.dep_ in _HANGS_ON and t.pos_ not in ("VERB", "AUX")
+        while t.i != tok.i and ((t.dep_ in _HANGS_ON or t.dep_ == "agent")
+                                and t.pos_ not in ("VERB", "AUX")
                                 or t.lower_ == "bound" or bound and t.dep_ == "nsubj"):
             t = t.head  # "a convoy bound for X left Y": the subject's journey is the verb's
         if t.i == tok.i:

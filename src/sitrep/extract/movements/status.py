@@ -41,8 +41,7 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
     if lemma in RELOCATE and any(c.dep_ == "auxpass" and c.lower_ == "being"
                                  for c in tok.children):
         return "en_route"  # "are being moved from Crimea to the front": under way
-    done = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in tok.children))
+    done = _done(tok)
     if done and lemma == "fly" and (preps & {"to", "into"} or any(
             c.dep_ == "prt" and c.lower_ == "in" for c in tok.children)):
         return "arrived"  # "flew to Machulishchy airfield", "were flown in from Port Sudan"
@@ -59,6 +58,21 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
         return "en_route"
     return status
 
+
+
+def settled(tok: at.SpacyToken, status: str, has_destination: bool) -> str:
+    """A force moved or transferred somewhere, done, stands deployed there, however the parser
+    hung the "to X" ("transferred two brigades from X to Y": the "to" under the "from")."""
+    if status == "en_route" and has_destination and lemma_of(tok) in RELOCATE and _done(tok) \
+            and not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children):
+        return "deployed"
+    return status
+
+
+def _done(tok: at.SpacyToken) -> bool:
+    """A verb told as done: past tense, or a perfect or passive participle."""
+    return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in tok.children))
 
 
 def _heads_somewhere(tok: at.SpacyToken) -> bool:
