@@ -63,3 +63,12 @@ def test_a_stated_distance_moves_a_village_off_its_community_point(pipeline) -> 
         pipeline, "Shelling hit Robotyne, 20 km north of Tokmak, in the Zaporizhzhia region."))
     assert got["Robotyne"].resolved_by != COMMUNITY_POINT
     assert near(got["Robotyne"], 47.43, 35.71, 8)  # the point the text gives, not Tokmak's
+
+
+def test_a_village_never_beats_a_large_city_of_its_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    gaz = load_gazetteer()
+    assert any(e.source == VILLAGES for e in gaz.lookup(["rostov"])["rostov"])  # one exists
+    got = by_mention(places_of(
+        pipeline, "Ukrainian drones struck an airfield near Rostov overnight, officials in Kyiv "
+                  "said."))
+    assert got["Rostov"].country == "RU" and near(got["Rostov"], 47.22, 39.71, 30)
