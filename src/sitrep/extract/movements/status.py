@@ -64,9 +64,25 @@ def settled(tok: at.SpacyToken, status: str, has_destination: bool) -> str:
     """A force moved or transferred somewhere, done, stands deployed there, however the parser
     hung the "to X" ("transferred two brigades from X to Y": the "to" under the "from")."""
     if status == "en_route" and has_destination and lemma_of(tok) in RELOCATE and _done(tok) \
-            and not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children):
+            and not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children) \
+            and _hung_to(tok):
         return "deployed"
     return status
+
+
+def _hung_to(tok: at.SpacyToken) -> bool:
+    """A "to" phrase of the verb's own clause, wherever the parser hung it, and no "towards"
+    on the verb ("moved towards Rafah" is still on its way)."""
+    if any(c.dep_ == "prep" and c.lower_ in ("towards", "toward") for c in tok.children):
+        return False
+    for p in tok.subtree:
+        if p.dep_ == "prep" and p.lower_ in ("to", "into"):
+            t = p.head
+            while t.i != tok.i and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+                t = t.head
+            if t.i == tok.i:
+                return True
+    return False
 
 
 def _done(tok: at.SpacyToken) -> bool:
