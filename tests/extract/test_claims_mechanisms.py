@@ -217,3 +217,12 @@ def test_a_part_that_names_its_own_side_keeps_it() -> None:
     found = claims_of("Air strikes killed 30 people in the camp, including 11 Egyptian aid "
                       "workers, medics said.")
     assert [(c.low, c.subject) for c in found if c.low == 11] == [(11, "Egypt")]
+
+
+def test_a_force_counted_in_a_movement_is_the_movements_owners() -> None:
+    doc = sitrep.process(
+        "Ukraine war. Ukraine's commanders in Kharkiv said Ukraine would hold, and Ukraine's "
+        "allies promised more shells.\n\nRussian troops massed near Belgorod last week. On "
+        "Monday they moved more than 40 tanks to the border, Ukraine's army said.")
+    assert [m.actor for m in doc.movements if "40 tanks" in m.evidence.text] == ["Russia"]
+    assert [(c.low, c.subject) for c in doc.claims] == [(40, "Russia")]

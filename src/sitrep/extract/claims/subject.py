@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sitrep.records import Document
@@ -81,6 +82,15 @@ class SubjectContext:
     dominant: str | None
     place_country: dict[int, str]  # clean start of a place mention -> canonical country
     sides: list[str] = field(default_factory=list)  # the sides named, most named first
+    # the owners of the movements read in the article, by their evidence in the raw text, and
+    # the raw position of a clean-text one
+    movers: list[tuple[int, int, str]] = field(default_factory=list)
+    raw_of: Callable[[int], int] = lambda pos: pos
+
+    def mover_at(self, pos: int) -> str | None:
+        """The owner of a movement told where the clean-text position `pos` lies."""
+        raw = self.raw_of(pos)
+        return next((a for s, e, a in self.movers if s <= raw < e), None)
 
     def opponent(self, side: str) -> str | None:
         """The side the article names most after `side`: whom that side is fighting."""
@@ -100,7 +110,13 @@ def subject_context(doc: Document) -> SubjectContext:
         name = country_name(p.country)
         if name:
             places[p.clean_start] = name
-    return SubjectContext(doc.clean_text, dominant, places, named)
+    return SubjectContext(doc.clean_text, dominant, places, named, movers(doc),
+                          lambda pos: doc.raw_span(pos, pos + 1)[0])
+
+
+def movers(doc: Document) -> list[tuple[int, int, str]]:
+    """The owners of the document's movements, by the raw span of their evidence."""
+    return [(m.evidence.start, m.evidence.end, m.actor) for m in doc.movements if m.actor]
 
 
 def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str | None,
@@ -187,6 +203,9 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         if metric in _FORCE_METRICS else None
     if owner:  # "the Clan del Golfo has about 9,000 members": a named force's own size
         return re.sub(r"^The\s+", "", owner.group(1).strip()), "owner"
+    mover = ctx.mover_at(fig_start) if metric in _FORCE_METRICS else None
+    if mover:  # "they moved more than 40 tanks to the border": the moving force's owner's
+        return mover, "mover"
     # the claimant's own words up to an apposition: "Russian President Putin, ..." -> Russia
     if metric in _FORCE_METRICS and claimant_side:
         return claimant_side, "claimant"
