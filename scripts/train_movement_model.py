@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import glob
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -32,7 +31,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitrep.extract.movements.model import STOP_WORDS, WEIGHTS, SentenceModel  # noqa: E402
+from sitrep.extract.movements.model import STOP_WORDS, WEIGHTS, SentenceModel, terms  # noqa: E402
 from sitrep.records import STATUSES  # noqa: E402
 
 HELD_OUT = "movements-06.jsonl"
@@ -40,11 +39,6 @@ EVAL_ONLY = "movements-09.jsonl"  # scored, never fitted (see the module's docst
 C = 4.0
 THRESHOLD = 0.5
 MIN_DF = 2
-_DIGITS = re.compile(r"\d+")
-
-
-def _prepare(text: str) -> str:
-    return _DIGITS.sub("0", text.lower())  # what model.terms reads
 
 
 def read_corpus(paths: list[str]) -> list[tuple[str, int, str | None, str]]:
@@ -123,10 +117,9 @@ def split_eval_only(rows: list[tuple[str, int, str | None, str]]
 
 
 def _vectoriser(stop: frozenset[str]) -> TfidfVectorizer:
-    """What model.tfidf computes: words and word pairs less the `stop` words."""
-    return TfidfVectorizer(ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True,
-                           preprocessor=_prepare, token_pattern=r"(?u)\b\w\w+\b",
-                           stop_words=sorted(stop) or None)
+    """The vectoriser model.tfidf mirrors, over model.terms itself (one reading of words)."""
+    return TfidfVectorizer(min_df=MIN_DF, sublinear_tf=True, lowercase=False,
+                           analyzer=lambda text: list(terms(text, stop).elements()))
 
 
 def fit(rows: list[tuple[str, int, str | None, str]]) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sitrep.config import Config
 from sitrep.extract.claims import find_claims
-from sitrep.extract.claims.subject import movers, subject_context
+from sitrep.extract.claims.subject import subject_context
 from sitrep.extract.movements import find_movements
 from sitrep.extract.movements.model import SentenceModel
 from sitrep.extract.movements.model import load as load_model
@@ -30,7 +30,6 @@ class ExtractStep:
         ctx = subject_context(doc)  # the sides the article names: quotes and claims read them
         doc.quotes = find_quotes(doc, ctx)
         doc.movements = find_movements(doc, self.model)
-        ctx.movers = movers(doc)  # a force a movement moves is its owner's when counted
         doc.claims = find_claims(doc, ctx)
         speak_for_themselves(doc.claims, doc.movements, doc.quotes)
         return doc

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sitrep.records import Document
@@ -82,15 +81,15 @@ class SubjectContext:
     dominant: str | None
     place_country: dict[int, str]  # clean start of a place mention -> canonical country
     sides: list[str] = field(default_factory=list)  # the sides named, most named first
-    # the owners of the movements read in the article, by their evidence in the raw text, and
-    # the raw position of a clean-text one
-    movers: list[tuple[int, int, str]] = field(default_factory=list)
-    raw_of: Callable[[int], int] = lambda pos: pos
+    doc: Document | None = None  # its movements, once read, own the forces they move
 
     def mover_at(self, pos: int) -> str | None:
         """The owner of a movement told where the clean-text position `pos` lies."""
-        raw = self.raw_of(pos)
-        return next((a for s, e, a in self.movers if s <= raw < e), None)
+        if self.doc is None:
+            return None
+        raw = self.doc.raw_span(pos, pos + 1)[0]
+        return next((m.actor for m in self.doc.movements
+                     if m.actor and m.evidence.start <= raw < m.evidence.end), None)
 
     def opponent(self, side: str) -> str | None:
         """The side the article names most after `side`: whom that side is fighting."""
@@ -110,13 +109,7 @@ def subject_context(doc: Document) -> SubjectContext:
         name = country_name(p.country)
         if name:
             places[p.clean_start] = name
-    return SubjectContext(doc.clean_text, dominant, places, named, movers(doc),
-                          lambda pos: doc.raw_span(pos, pos + 1)[0])
-
-
-def movers(doc: Document) -> list[tuple[int, int, str]]:
-    """The owners of the document's movements, by the raw span of their evidence."""
-    return [(m.evidence.start, m.evidence.end, m.actor) for m in doc.movements if m.actor]
+    return SubjectContext(doc.clean_text, dominant, places, named, doc)
 
 
 def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str | None,

@@ -185,7 +185,7 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
     if not any(r == "destination" and _names_place(doc, t) for r, t, _ in links):
         links.extend(_hung_destinations(tok))  # not "on Monday"
     if not any(r == "origin" for r, _, _ in links):
-        links.extend(_hung_links(tok, ("from",), "origin"))  # "moved jets from X to Y"
+        links.extend(hung_links(tok, ("from",), "origin"))  # "moved jets from X to Y"
     ends = {t.right_edge.i + 1 for r, t, _ in links if r in ("origin", "destination")}
     for role, target, word in links:
         if only_location and role != "location":
@@ -209,7 +209,7 @@ _HANGS_ON = frozenset(("dobj", "pobj", "prep", "conj", "appos", "npadvmod"))
 _HEADING = frozenset(("to", "toward", "towards", "into"))
 
 
-def _hung_links(tok: at.SpacyToken, preps: tuple[str, ...], role: str
+def hung_links(tok: at.SpacyToken, preps: tuple[str, ...], role: str
                 ) -> list[tuple[str, at.SpacyToken, str]]:
     """The verb's own phrases of `preps` the parser hung on its object or another phrase
     ("relocated helicopters from Dzhankoi", "travelled by road from Port Sudan")."""

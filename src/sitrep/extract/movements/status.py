@@ -14,6 +14,7 @@ from sitrep.extract.movements.lexicon import (
     is_noun_trigger,
     lemma_of,
 )
+from sitrep.extract.movements.places import hung_links
 
 
 def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
@@ -38,8 +39,7 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
     if lemma in ("travel", "make") and perfect:
         return "arrived"
-    if lemma in RELOCATE and any(c.dep_ == "auxpass" and c.lower_ == "being"
-                                 for c in tok.children):
+    if lemma in RELOCATE and _under_way(tok):
         return "en_route"  # "are being moved from Crimea to the front": under way
     done = _done(tok)
     if done and lemma == "fly" and (preps & {"to", "into"} or any(
@@ -64,25 +64,23 @@ def settled(tok: at.SpacyToken, status: str, has_destination: bool) -> str:
     """A force moved or transferred somewhere, done, stands deployed there, however the parser
     hung the "to X" ("transferred two brigades from X to Y": the "to" under the "from")."""
     if status == "en_route" and has_destination and lemma_of(tok) in RELOCATE and _done(tok) \
-            and not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children) \
-            and _hung_to(tok):
+            and not _under_way(tok) and _goes_to(tok):
         return "deployed"
     return status
 
 
-def _hung_to(tok: at.SpacyToken) -> bool:
-    """A "to" phrase of the verb's own clause, wherever the parser hung it, and no "towards"
-    on the verb ("moved towards Rafah" is still on its way)."""
-    if any(c.dep_ == "prep" and c.lower_ in ("towards", "toward") for c in tok.children):
+def _goes_to(tok: at.SpacyToken) -> bool:
+    """A "to" phrase of the verb's own clause, on the verb or hung on its object or another
+    phrase, and no "towards" on the verb ("moved towards Rafah" is still on its way)."""
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if preps & {"towards", "toward"}:
         return False
-    for p in tok.subtree:
-        if p.dep_ == "prep" and p.lower_ in ("to", "into"):
-            t = p.head
-            while t.i != tok.i and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-                t = t.head
-            if t.i == tok.i:
-                return True
-    return False
+    return bool(preps & {"to", "into"}) or bool(hung_links(tok, ("to", "into"), "destination"))
+
+
+def _under_way(tok: at.SpacyToken) -> bool:
+    """"are being moved": a passive in progress."""
+    return any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children)
 
 
 def _done(tok: at.SpacyToken) -> bool:
