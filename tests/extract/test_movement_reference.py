@@ -175,3 +175,23 @@ def test_forces_transferred_to_a_place_stand_deployed_there() -> None:
     under_way = sitrep.process("War in Ukraine. Two brigades are being transferred from "
                                "Zaporizhzhia to Pokrovsk.", config=Config(movement_model=False))
     assert [m.status for m in under_way.movements] == ["en_route"]
+
+
+def test_an_armed_groups_name_is_its_fighters_when_it_goes_somewhere() -> None:
+    doc = run("Fighting in Darfur. The RSF pushed into Mellit on Thursday after a week of "
+              "shelling, local monitors said.")
+    [m] = doc.movements
+    assert m.rule == "move-push" and m.actor == "RSF"
+    assert m.destination is not None and m.destination.mention == "Mellit"
+    congo = run("Fighting in North Kivu. M23 entered Rubaya on Saturday, residents told us.")
+    [m] = congo.movements
+    assert m.rule == "move-enter" and m.actor == "M23"
+
+
+def test_an_armed_group_that_goes_nowhere_or_a_state_is_no_force() -> None:
+    assert run("Talks in Doha. Hamas returned to the negotiations on Tuesday.").movements == []
+    assert run("Politics in Sudan. The RSF moved to block the appointment on Tuesday.").movements \
+        == []
+    # a state's name may advance prices or talks: only an armed group's name is its fighters
+    assert not any(m.rule == "move-advance" for m in run(
+        "Markets in Asia. Japan advanced into the semifinal in Doha on Tuesday.").movements)

@@ -8,6 +8,9 @@ from sitrep.extract.movements.lexicon import (
     AIR_DEFENSE,
     EQUIPMENT,
     FORCE_HEADS,
+    PASSABLE,
+    PLACE_OBJECT_VERBS,
+    ROLE_OF_PREP,
     SIDE_VERBS,
     TRANSITIVE,
     head_word,
@@ -20,7 +23,7 @@ from sitrep.extract.movements.owners import (
     side_of_phrase,
     side_of_token,
 )
-from sitrep.sides import NAVY_PREFIXES
+from sitrep.sides import ARMED_FORCES, NAVY_PREFIXES, is_armed_group
 
 _WINDOW = 30
 
@@ -125,7 +128,7 @@ def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | 
             after = _force_after(tok)  # the parse lost the object ("has amassed some 40,000
             if after is not None:     # troops near X, the army said")
                 return after, subj
-    if subj is not None and is_force(subj):
+    if subj is not None and (is_force(subj) or _group_on_the_move(tok, subj)):
         return subj, None
     if subj is not None and lemma in SIDE_VERBS and at.side_of(subj.text):
         return None, subj
@@ -134,6 +137,28 @@ def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | 
         # a parse that lost the subject (quotes, dashes): the force named just before the verb
         return _force_before(tok), subj
     return None, subj
+
+
+def _group_on_the_move(verb: at.SpacyToken, subj: at.SpacyToken) -> bool:
+    """"The RSF advanced into El Fasher", "the IDF entered Rafah": an armed group or an army
+    named by its own name is the force, when the verb takes it to or from a place."""
+    side = side_of_token(subj)
+    if not (is_armed_group(side) or subj.text in ARMED_FORCES):
+        return False
+    return any(_is_place_word(o) for c in verb.children
+               if c.dep_ == "prep" and c.lower_ in ROLE_OF_PREP
+               for o in c.children if o.dep_ == "pobj") or (
+        lemma_of(verb) in PLACE_OBJECT_VERBS
+        and any(_is_place_word(o) for o in verb.children if o.dep_ == "dobj"))
+
+
+def _is_place_word(tok: at.SpacyToken) -> bool:
+    """A name (the tagger often takes a small town for a person or a firm) or a noun of
+    ground ("the border", "positions"), not a date."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return False
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC") \
+        or tok.lemma_.lower() in PASSABLE
 
 
 _PRONOUNS = {"they": ("NNS", "NNPS"), "it": ("NN", "NNP")}

@@ -185,6 +185,9 @@ POSTS = frozenset({"base", "position", "post", "camp", "garrison", "barracks", "
                    "city", "town", "village", "area", "region", "port", "harbour", "harbor",
                    "airfield", "airport", "territory", "bank", "sea", "zone", "front"})
 BORDER = frozenset({"border", "borders", "frontier", "boundary", "frontline", "frontlines"})
+# verbs whose object is the place a force goes to, passes or leaves ("entered the town")
+PLACE_OBJECT_VERBS = frozenset(("reach", "enter", "penetrate", "approach", "surround", "cross",
+                                "transit", "pass", "leave", "depart", "exit", "storm"))
 # what a force may pass as a place ("passed the strait", "passing the checkpoint")
 PASSABLE = POSTS | BORDER | {"strait", "channel", "island", "islands", "coast", "cape",
                              "checkpoint", "station", "bridge", "crossing"}
