@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract import attribution as at
-from sitrep.extract.movements.lexicon import AIR_DEFENSE, EQUIPMENT
+from sitrep.extract.movements.lexicon import AIR_DEFENSE, EQUIPMENT, designated
 
 
 def equipment_of(tok: at.SpacyToken, force: at.SpacyToken | None, s: int, e: int) -> list[str]:
@@ -29,7 +29,7 @@ def equipment_of(tok: at.SpacyToken, force: at.SpacyToken | None, s: int, e: int
             continue
         word = t.lower_
         lemma = t.lemma_.lower()
-        eq = EQUIPMENT.get(lemma) or EQUIPMENT.get(word)
+        eq = EQUIPMENT.get(lemma) or EQUIPMENT.get(word) or designated(t.text)
         if word in ("air", "rocket") and t.head.lemma_ in ("force", "forces"):
             eq = "aircraft" if word == "air" else "missiles"
         if word == "naval" and t.head.lemma_.lower() in _NAVAL_HEADS:

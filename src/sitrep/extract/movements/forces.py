@@ -7,13 +7,13 @@ from sitrep.extract import attribution as at
 from sitrep.extract.movements.lexicon import (
     AIR_DEFENSE,
     EQUIPMENT,
-    FORCE_HEADS,
     PASSABLE,
     PLACE_OBJECT_VERBS,
     ROLE_OF_PREP,
     SIDE_VERBS,
     TRANSITIVE,
     head_word,
+    is_force_word,
     is_noun_trigger,
     lemma_of,
 )
@@ -44,7 +44,7 @@ def is_force(tok: at.SpacyToken) -> bool:
         return False  # "an army of street cleaners": a crowd, not a force
     for t in own_words(tok, ("of",)):  # "opposition from business groups" is no force
         lemma = head_word(t)
-        if t.pos_ in ("NOUN", "PROPN") and lemma in FORCE_HEADS:
+        if t.pos_ in ("NOUN", "PROPN") and is_force_word(t):
             counted = any(c.dep_ in ("nummod", "poss") for c in t.children)
             if lemma in ("man", "men") and not counted:
                 continue  # "men" is a force only when counted or owned ("150,000 men", "his men")
@@ -212,7 +212,7 @@ def _force_after(tok: at.SpacyToken) -> at.SpacyToken | None:
     for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 7)]:
         if t.pos_ in ("VERB", "AUX"):
             return None
-        if t.pos_ == "NOUN" and head_word(t) in FORCE_HEADS and is_force(t):
+        if t.pos_ == "NOUN" and is_force_word(t) and is_force(t):
             return t
     return None
 
@@ -227,7 +227,7 @@ def _force_before(tok: at.SpacyToken) -> at.SpacyToken | None:
             continue
         if any(a.lemma_.lower() in ("capable", "able") for a in list(t.ancestors)[:4]):
             continue
-        if head_word(t) in FORCE_HEADS and is_force(t):
+        if is_force_word(t) and is_force(t):
             cands.append(t)
     # a force with an owner ("Russian military convoy") before a bare one ("other vehicles")
     owned = [t for t in cands if any(side_of_token(w) for w in own_words(t))]

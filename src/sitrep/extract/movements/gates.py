@@ -195,6 +195,24 @@ def is_negated(tok: at.SpacyToken) -> bool:
     return any(c.lower_ in NEGATORS and c.dep_ in ("neg", "det", "advmod") for c in tok.children)
 
 
+# force words that a name before them makes an armed body ("Fano fighters"), unlike a "Toyota
+# truck" or "the Adani group"
+NAMED_FORCE_WORDS = frozenset(("force", "forces", "unit", "units", "element", "elements",
+                               "fighter", "fighters"))
+
+
+def _named_owner(force: at.SpacyToken) -> bool:
+    """Whether a name owns the force: a capitalised word or a people before a force word that a
+    name makes armed ("Tigrayan forces", "Southern Transitional Council forces"), where the
+    table of sides may not know the name."""
+    if force.lower_ not in NAMED_FORCE_WORDS:
+        return False
+    return any(c.dep_ in ("compound", "amod", "poss") and c.i < force.i
+               and c.text[:1].isupper()
+               and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG", "GPE"))
+               for c in force.children)
+
+
 def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
                 bounds: tuple[int, int]) -> bool:
     """A force that could be civilian ("an aircraft travelling from London") counts only with an
@@ -206,6 +224,8 @@ def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
     if any(side_of_token(w) or w.lemma_.lower() in ARMED_OWNERS
            for f in (force, *container_of(force)) for w in own_words(f)):
         return True  # "Belarusian trucks", "a Belarusian convoy of 30 trucks"
+    if _named_owner(force):
+        return True  # "Tigrayan forces", "Southern Transitional Council units"
     if force.lemma_.lower() in OWN_WORDS_ONLY:  # its words, or a force beside it ("and tanks")
         return any(w.lemma_.lower() in MILITARY_CUES for w in own_words(force)) or any(
             c.dep_ == "conj" and any(w.lemma_.lower() in MILITARY_CUES for w in own_words(c))

@@ -139,17 +139,50 @@ EQUIPMENT = {
     "squadron": "aircraft", "warplane": "aircraft", "battery": "artillery",
     "platoon": "troops", "squad": "troops", "paramilitary": "troops", "faction": "troops",
     "dissident": "troops", "echelon": "logistics", "cutter": "warships",
+    # the people of a force by their trade, and the bodies they form
+    "serviceman": "troops", "servicemen": "troops", "servicemember": "troops", "sailor": "troops",
+    "airman": "troops", "airmen": "troops", "pilot": "aircraft", "recruit": "troops",
+    "sapper": "troops", "sniper": "troops", "guardsman": "troops", "guardsmen": "troops",
+    "trooper": "troops", "rifleman": "troops", "riflemen": "troops", "gunner": "troops",
+    "legionnaire": "troops", "spetsnaz": "troops", "crew": "troops", "corps": "troops",
+    "formation": "troops", "grouping": "troops", "battlegroup": "troops", "company": "troops",
+    "technicals": "armored_vehicles", "interceptor": "aircraft", "gunship": "helicopters",
+    "craft": "warships",
 }
+# designations of aircraft, helicopters, drones, tanks, armour and guns ("F-16s", "Su-34",
+# "Ka-52", "T-72", "BMP-2s", "M777"): a force by its model, whatever the words around it
+_DESIGNATIONS = (
+    ("aircraft", r"(?:F|F/A|B|A|C|KC|P|E|Su|MiG|Tu|Yak|Il|An|J|Y|KJ)-\d{1,3}[A-Z]{0,3}\d?"),
+    ("helicopters", r"(?:Ka|Mi|AH|UH|CH|MH|NH)-\d{1,2}[A-Z]{0,3}"),
+    ("aircraft", r"(?:MQ|RQ|TB|Shahed|Orlan|Geran)-?\d{1,3}[A-Z]?"),
+    ("tanks", r"T-(?:55|62|64|72|80|90|14)[A-Z0-9]{0,4}"),
+    ("armored_vehicles", r"(?:BMP|BTR|BMD|BRDM)-?\d{1,2}[A-Z0-9]{0,3}|MT-LB|M113|M2A\d"),
+    ("artillery", r"M777|M109[A-Z0-9]{0,3}|2S\d{1,2}[A-Z0-9]{0,2}|BM-\d{2}|TOS-1[A-Z]?|M142|M270"),
+)
+_DESIGNATION = re.compile("|".join(f"(?P<k{i}>{rx})" for i, (_, rx) in enumerate(_DESIGNATIONS)))
+
+
+def designated(text: str) -> str | None:
+    """The equipment a model designation names ("F-16s" -> aircraft), else None."""
+    m = _DESIGNATION.fullmatch(text[:-1] if text.endswith("s") and not text.endswith("Ks")
+                               else text) or _DESIGNATION.fullmatch(text)
+    if m is None or m.lastgroup is None:
+        return None
+    return _DESIGNATIONS[int(m.lastgroup[1:])][0]
 # force words that can be the moving thing itself (a "convoy" moves; "supplies" alone do not)
 FORCE_HEADS = frozenset(set(EQUIPMENT) - {"supply", "supplies", "fuel", "logistical", "man",
                                           "staff", "guard", "missile"}
                         | {"convoy", "column", "group", "military", "men", "staff", "armour",
-                           "armor", "battalions", "system", "systems"})
+                           "armor", "battalions", "system", "systems",
+                           # what a force moves, of no one kind ("troops and equipment")
+                           "equipment", "hardware", "weapon", "weapons", "weaponry"})
 AMBIGUOUS = frozenset({"carrier", "aircraft", "plane", "jet", "ship", "vessel", "boat", "vehicle",
                        "truck", "lorry", "helicopter", "group", "unit", "tank", "man", "men",
                        "column", "convoy", "fighter", "staff", "officer", "system", "force",
                        "forces", "element", "bulldozer", "train", "battery", "squad",
-                       "faction", "dissident", "echelon", "cutter", "squadron"})
+                       "faction", "dissident", "echelon", "cutter", "squadron", "pilot",
+                       "crew", "company", "formation", "grouping", "craft", "equipment",
+                       "hardware", "weapon", "weaponry", "recruit"})
 # machines that are military only when their own words say so ("Israeli armoured bulldozers");
 # the war around them does not make a bulldozer that clears rubble a force
 OWN_WORDS_ONLY = frozenset({"bulldozer", "train"})  # "a military train", not a train
@@ -219,6 +252,11 @@ def head_word(tok: at.SpacyToken) -> str:
     if word not in FORCE_HEADS and word.endswith("s") and word[:-1] in FORCE_HEADS:
         return word[:-1]
     return word
+
+
+def is_force_word(tok: at.SpacyToken) -> bool:
+    """A noun that may name a force: a force word or a model designation."""
+    return head_word(tok) in FORCE_HEADS or designated(tok.text) is not None
 
 
 def is_noun_trigger(tok: at.SpacyToken) -> bool:

@@ -1,0 +1,70 @@
+"""Words that name a force beyond "troops" and "tanks": people of a force by their trade
+("servicemen", "sailors"), model designations ("Su-34s", "Ka-52s", "BMP-2s"), a name that owns a
+force word ("Tigrayan forces"), and what a force moves of no one kind ("equipment"). Sentences
+written fresh for these mechanisms."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+import sitrep
+from sitrep.extract.movements.lexicon import designated
+from sitrep.records import Document
+
+
+@lru_cache(maxsize=16)
+def run(text: str) -> Document:
+    return sitrep.process(text)
+
+
+@pytest.mark.parametrize(("word", "kind"), [
+    ("F-16s", "aircraft"), ("Su-34", "aircraft"), ("MiG-31s", "aircraft"), ("J-16s", "aircraft"),
+    ("Ka-52s", "helicopters"), ("AH-64", "helicopters"), ("T-72B3", "tanks"),
+    ("BMP-2s", "armored_vehicles"), ("BTR-82A", "armored_vehicles"), ("M777s", "artillery"),
+    ("2S19", "artillery"), ("MQ-9", "aircraft"),
+    ("COVID-19", None), ("G-7", None), ("I-95", None), ("A-level", None), ("H-1B", None),
+])
+def test_a_model_designation_names_its_kind_of_equipment(word: str, kind: str | None) -> None:
+    assert designated(word) == kind
+
+
+def test_aircraft_named_by_their_model_move_as_a_force() -> None:
+    doc = run("Air war over the Black Sea. Four Su-34s were moved to Marinovka airbase on "
+              "Sunday, satellite images show.")
+    [m] = doc.movements
+    assert m.rule == "move-move" and m.equipment == ["aircraft"]
+
+
+def test_people_of_a_force_by_their_trade_are_a_force() -> None:
+    doc = run("War in Ukraine. About 400 servicemen were transferred to Huliaipole on Monday, "
+              "the General Staff said.")
+    [m] = doc.movements
+    assert m.rule == "move-transfer" and m.equipment == ["troops"]
+    assert m.destination is not None and m.destination.mention == "Huliaipole"
+    sailors = run("Tension in the Baltic. Sailors of a Russian landing ship came ashore at "
+                  "Baltiysk and then travelled to Kaliningrad by bus on Friday.")
+    assert any(m.rule.startswith("move-travel") for m in sailors.movements)
+
+
+def test_what_a_force_moves_of_no_one_kind_adds_no_kind() -> None:
+    doc = run("War in Ukraine. Troops and equipment were transferred to Pokrovsk on Monday, the "
+              "brigade said.")
+    [m] = doc.movements
+    assert m.equipment == ["troops"]
+
+
+def test_a_company_or_a_crew_is_a_force_only_among_military_words() -> None:
+    assert run("Business news. The company moved its headquarters to Dubai on Monday.") \
+        .movements == []
+    assert run("Arts news. The film crew moved to Lisbon for the last scenes on Monday.") \
+        .movements == []
+
+
+def test_a_name_before_a_force_word_makes_it_an_armed_one() -> None:
+    doc = run("Fighting in northern Ethiopia. Tigrayan forces were seen heading toward Alamata "
+              "on Sunday, two traders said.")
+    [m] = doc.movements
+    assert m.rule.startswith("move-see") and m.status == "en_route"
+    assert m.destination is not None and m.destination.mention == "Alamata"
