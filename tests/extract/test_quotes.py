@@ -400,3 +400,17 @@ def test_quotes_take_the_name_right_before_a_speech_verb_that_lost_its_subject()
             'Lindqvist said: "The roads out of the city are closed to everyone."')
     assert quotes_of(text) == [("Karl Lindqvist", "The roads out of the city are closed to "
                                                   "everyone.")]
+
+
+def test_two_speakers_in_one_sentence_each_keep_their_own_words() -> None:
+    got = quotes_of('Fighting in Sudan. The army called the ceasefire "a trap for the people of '
+                    'Darfur", while Hemedti described it as "the first step towards peace".')
+    assert got == [("Sudan's army", "a trap for the people of Darfur"),
+                   ("Hemedti", "the first step towards peace")]
+
+
+def test_a_speech_verb_after_but_belongs_to_the_next_clause() -> None:
+    got = quotes_of('War in Ukraine. Zelensky said the strike was "terror against sleeping '
+                    'families", but Moscow insisted it had hit "only military logistics sites".')
+    assert ("Zelensky", "terror against sleeping families") in got
+    assert not any(s != "Zelensky" and t == "terror against sleeping families" for s, t in got)

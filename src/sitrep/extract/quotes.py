@@ -401,11 +401,15 @@ def _speech_verb_after(sdoc: at.SpacySpan, q: QuoteSpan, text: str) -> at.SpacyT
     if span is None:
         return None
     for k, t in enumerate(span):
-        if k > 7:
-            break
+        if k > 7 or t.dep_ in ("cc", "mark") or t.lower_ in _NEW_CLAUSE:
+            break  # ""…", while Netanyahu called it": another speaker's clause begins
         if _says(t) and t.dep_ not in _NOT_SAYING:
             return t
     return None
+
+
+# words that open another clause after a quotation, whose speech verb is not the quotation's
+_NEW_CLAUSE = frozenset(("while", "but", "whereas", "although", "though", "and", "however"))
 
 
 def _speech_verb_above(inside: at.SpacySpan) -> at.SpacyToken | None:
