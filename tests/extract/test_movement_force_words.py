@@ -68,3 +68,40 @@ def test_a_name_before_a_force_word_makes_it_an_armed_one() -> None:
     [m] = doc.movements
     assert m.rule.startswith("move-see") and m.status == "en_route"
     assert m.destination is not None and m.destination.mention == "Alamata"
+
+
+def test_a_force_that_gives_up_ground_withdraws_from_it() -> None:
+    doc = run("War in Ukraine. Ukrainian marines vacated the village of Robotyne on Friday, the "
+              "navy said.")
+    [m] = doc.movements
+    assert (m.rule, m.status) == ("move-vacate", "withdrawing")
+    assert m.origin is not None and m.origin.mention == "Robotyne"
+    # an island named by its own name is that island, not the country named before it
+    isle = run("War in Ukraine. Ukrainian marines vacated the island of Nestryha on Friday, the "
+               "navy said.")
+    [m] = isle.movements
+    assert m.origin is None or "Ukraine" not in m.origin.mention
+    left = run("War in Ukraine. Ukrainian troops evacuated from Krynky overnight, the General "
+               "Staff said.")
+    [m] = left.movements
+    assert (m.rule, m.status) == ("move-evacuate", "withdrawing")
+
+
+def test_abandoned_equipment_and_evacuated_civilians_are_no_movement_of_theirs() -> None:
+    doc = run("War in Ukraine. Russian troops abandoned 30 armoured vehicles near Velyka "
+              "Novosilka, the brigade said.")
+    assert not any(m.rule == "move-abandon" for m in doc.movements)
+    doc = run("War in Sudan. Army helicopters evacuated 120 wounded civilians from El Obeid on "
+              "Monday, the army said.")
+    assert not any(m.rule == "move-evacuate" for m in doc.movements)
+
+
+def test_infiltrating_groups_arrive_and_a_warship_at_anchor_is_deployed() -> None:
+    doc = run("War in Ukraine. Russian assault groups infiltrated the northern districts of "
+              "Pokrovsk on Sunday, Ukrainian officers said.")
+    [m] = doc.movements
+    assert (m.rule, m.status) == ("move-infiltrate", "arrived")
+    ship = run("Tension in the Baltic. A Russian corvette anchored off Bornholm on Monday, the "
+               "Danish navy said.")
+    [m] = ship.movements
+    assert (m.rule, m.status) == ("move-anchor", "deployed")

@@ -98,6 +98,12 @@ def is_trigger(tok: at.SpacyToken) -> bool:
         return all(o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN"
                    or o.lemma_.lower() in POSTS for o in tok.children
                    if o.dep_ == "dobj" and not _comma_between(tok, o))
+    if lemma in ("vacate", "abandon"):  # "abandoned their positions"; not "abandoned 40 tanks"
+        return any(o.dep_ in ("dobj", "nsubjpass") and not is_force(o) and (
+            o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN"
+            or o.lemma_.lower() in PASSABLE) for o in tok.children)
+    if lemma == "evacuate":  # "troops evacuated from X"; not "helicopters evacuated civilians"
+        return not any(o.dep_ == "dobj" and not is_force(o) for o in tok.children)
     if lemma in ("fly", "operate", "patrol", "rotate"):
         return bool(preps & set(ROLE_OF_PREP))
     return True

@@ -42,6 +42,9 @@ TRIGGERS = {
     "drive": "en_route", "steam": "transiting", "storm": "arrived", "take": "deployed",
     "touch": "arrived",
     "rush": "deployed",  # "reinforcements were rushed to X"
+    # slipping in, giving ground up, carrying a force, lying at anchor
+    "infiltrate": "arrived", "vacate": "withdrawing", "abandon": "withdrawing",
+    "evacuate": "withdrawing", "anchor": "deployed",
 }
 # nouns that tell a movement ("the withdrawal of troops from X", "an incursion by Y into Z")
 NOUN_TRIGGERS = {
@@ -84,7 +87,7 @@ TRANSITIVE = frozenset({"send", "dispatch", "commit", "deploy", "redeploy", "sta
                         "move", "mass", "amass", "assemble", "gather", "concentrate", "build",
                         "muster", "reinforce", "reposition", "redirect", "relocate", "transfer",
                         "withdraw", "pull", "draw", "establish", "remove", "rotate",
-                        "consolidate", "accumulate", "rush",
+                        "consolidate", "accumulate", "rush", "evacuate",
                          # who sees a force names it as the object: "radar detected six ships"
                         "detect", "spot", "see", "observe", "sight", "notice", "photograph"})
 # verbs that put a force somewhere else; done, with "to", the force stands deployed there

@@ -161,7 +161,7 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
             # "entered the town", and in the passive "the town was entered by troops"
             links.append(("location" if lemma in ("cross", "transit", "pass") else "destination",
                           c, ""))
-        elif c.dep_ == "dobj" and lemma in ("leave", "depart", "exit", "quit", "abandon"):
+        elif c.dep_ == "dobj" and lemma in ("leave", "depart", "exit", "quit", "abandon", "vacate"):
             links.append(("origin", c, ""))  # "the frigates left Tartus"
             links.extend(("destination", o, p.lower_) for p in c.children  # "… for Goma"
                          if p.dep_ == "prep" and p.lower_ in BOUND_FOR
@@ -328,7 +328,9 @@ def _area_named_before(doc: Document, sdoc: at.SpacySpan, phrase: at.SpacySpan,
     """A definite area noun ("sent to the region", "around the island") stands for the place
     of its kind the article has named most often before it (the latest of those on a tie)."""
     nouns = [t for t in phrase if t.lower_ in AREA_OF_WORD
-             and any(c.lower_ in _DEFINITE for c in t.children)]
+             and any(c.lower_ in _DEFINITE for c in t.children)
+             and not any(p.lower_ == "of" and any(o.pos_ == "PROPN" for o in p.children)
+                         for p in t.children)]  # "the island of Nestryha" names its own
     if not nouns:
         return None
     kinds = AREA_OF_WORD[nouns[0].lower_]
