@@ -197,3 +197,12 @@ def test_the_owner_of_an_included_part_owns_the_whole_force() -> None:
     m = only_movement("Japan's navy said on Monday that eight warships, including two "
                       "destroyers from the Chinese Navy, passed through the Osumi Strait.")
     assert (m.actor, m.status) == ("China", "transiting")
+
+
+def test_where_a_sighted_force_stands_is_no_part_of_its_name() -> None:
+    # the parser loses the head of "the Dzhankoi airfield"; the place hangs on the force's
+    # phrase, which names where the force is, not the force
+    doc = sitrep.process("War in Ukraine. Satellite imagery shows at least 40 Russian "
+                         "helicopters at the Saky airfield in Crimea.")
+    [m] = doc.movements
+    assert m.location is not None and "Saky" in m.location.mention

@@ -18,6 +18,7 @@ from sitrep.extract.movements.lexicon import (
     VAGUE_PLACE,
     lemma_of,
 )
+from sitrep.extract.movements.owners import own_words
 from sitrep.geodesy import BEARINGS
 from sitrep.records import Document, Place, PlaceRef
 from sitrep.sides import is_state
@@ -370,8 +371,10 @@ def fallback_place(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken,
     for t in sent:
         if t.dep_ == "nsubj" and lemma_of(t.head) in at.SPEECH_VERBS:
             skip.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
-    if force is not None:
-        lo, hi = at._np_bounds(force)
+    if force is not None:  # its name ("the Kursk group of forces"), not where it stands
+        # ("helicopters at the Dzhankoi airfield" where the parser lost the phrase's head)
+        named = [force, *own_words(force, ("of",))]
+        lo, hi = min(t.i for t in named), max(t.i for t in named)
         skip.append((sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)))
     near_lo = sdoc[max(sent.start, tok.i - _NEAR_TOKENS)].idx
     near_hi = sdoc[min(sent.end - 1, tok.i + _NEAR_TOKENS)].idx
