@@ -206,3 +206,10 @@ def test_where_a_sighted_force_stands_is_no_part_of_its_name() -> None:
                          "helicopters at the Saky airfield in Crimea.")
     [m] = doc.movements
     assert m.location is not None and "Saky" in m.location.mention
+
+
+def test_a_place_named_with_a_compass_word_in_lower_case_is_where_the_force_is() -> None:
+    doc = sitrep.process("Navies at sea. A French carrier group arrived in the eastern "
+                         "Mediterranean on Thursday, the navy said.")
+    [m] = doc.movements
+    assert m.location is not None and m.location.mention == "eastern Mediterranean"

@@ -49,10 +49,14 @@ PURPOSE_AT_PLACE = frozenset(("reinforce", "defend", "protect", "secure", "guard
                               "bolster", "relieve", "man", "garrison", "occupy"))
 
 
+# a compass word in lower case before a name: "the eastern Mediterranean", "southern Kherson"
+_COMPASS_LOWER = re.compile(r"(?:north|south|east|west|central|upper|lower)\w*[ -]+[A-Z]")
+
+
 def _usable(doc: Document, sdoc: at.SpacySpan, p: Place) -> bool:
     """A place the geo stage found that reads as a place here (not a person, people or party)."""
-    if not p.mention[:1].isupper():
-        return False
+    if not p.mention[:1].isupper() and not _COMPASS_LOWER.match(p.mention):
+        return False  # a common noun; but "eastern Mediterranean" is a place
     span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
     if span is None:
         return False
