@@ -108,3 +108,13 @@ AFTER_NOUN = ("Border war.\n\nEritrea and Ethiopia clashed again. Ethiopia repor
 @pytest.mark.parametrize("low", [35, 9, 120])
 def test_a_side_named_after_the_counted_noun_owns_the_figure(low: float) -> None:
     assert claim_of(AFTER_NOUN, low).subject == "Eritrea"
+
+
+def test_machines_a_speaker_says_it_shot_down_are_its_enemys() -> None:
+    text = ("Border war.\n\nEritrea sent a swarm of drones over the frontier on Sunday night. "
+            "Ethiopia said it had shot down 17 drones and two cruise missiles.")
+    assert claim_of(text, 17).subject == "Eritrea"
+    # counted without striking them, a side's forces are its own
+    own = ("Border war.\n\nEritrea sent a swarm of drones over the frontier on Sunday night. "
+           "Ethiopia said it had moved 17 battalions to the frontier.")
+    assert claim_of(own, 17).subject == "Ethiopia"

@@ -195,3 +195,10 @@ def test_an_armed_group_that_goes_nowhere_or_a_state_is_no_force() -> None:
     # a state's name may advance prices or talks: only an armed group's name is its fighters
     assert not any(m.rule == "move-advance" for m in run(
         "Markets in Asia. Japan advanced into the semifinal in Doha on Tuesday.").movements)
+
+
+def test_it_that_moves_a_force_is_the_side_that_said_so_not_the_force_before() -> None:
+    doc = run("Border war. An Eritrean convoy crossed the frontier on Sunday night. Ethiopia said "
+              "it had moved 17 battalions to Humera on Monday.")
+    [m] = [m for m in doc.movements if m.rule == "move-move"]
+    assert m.actor == "Ethiopia"

@@ -199,11 +199,16 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     mover = ctx.mover_at(fig_start) if metric in _FORCE_METRICS else None
     if mover:  # "they moved more than 40 tanks to the border": the moving force's owner's
         return mover, "mover"
+    struck = bool(claimant_side and claimant_span
+                  and _SELF_AGENT.search(text, claimant_span[1], fig_start))
+    if struck and metric in _FORCE_METRICS and claimant_side:
+        enemy = ctx.opponent(claimant_side)  # "Ukraine said it had shot down 25 drones"
+        if enemy:
+            return enemy, "claimant-enemy"
     # the claimant's own words up to an apposition: "Russian President Putin, ..." -> Russia
     if metric in _FORCE_METRICS and claimant_side:
         return claimant_side, "claimant"
-    struck = bool(metric in _LOSS_METRICS and claimant_side and claimant_span
-                  and _SELF_AGENT.search(text, claimant_span[1], fig_start))
+    struck = struck and metric in _LOSS_METRICS
     if struck and claimant_side:
         enemy = ctx.opponent(claimant_side)  # "the army said it had killed 40": its enemy's dead
         if enemy:

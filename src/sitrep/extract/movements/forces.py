@@ -77,7 +77,7 @@ def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | 
     if subj is not None and subj.lower_ in at.RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         subj = subj.head.head
     if subj is not None and subj.lower_ in _PRONOUNS:
-        subj = _antecedent(subj) or subj
+        subj = _speaker_itself(subj) or _antecedent(subj) or subj
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
     if tok.dep_ == "relcl" and any(o.lower_ in at.RELATIVE_PRONOUNS for o in objs):
         # "the tanks that Israel deployed": the relative pronoun stands for the noun before it
@@ -162,6 +162,18 @@ def _is_place_word(tok: at.SpacyToken) -> bool:
 
 
 _PRONOUNS = {"they": ("NNS", "NNPS"), "it": ("NN", "NNP")}
+
+
+def _speaker_itself(pron: at.SpacyToken) -> at.SpacyToken | None:
+    """"Ethiopia said it had moved 17 battalions", "the Kremlin said it had withdrawn": "it"
+    after a side's speech verb is that side, not a force named before."""
+    speech = at.speech_ancestor(pron.head)
+    if pron.lower_ != "it" or speech is None or speech.i > pron.i:
+        return None
+    speaker = at.subject_of(speech)
+    if speaker is None or speaker.tag_ not in ("NN", "NNP") or not side_of_phrase(speaker):
+        return None
+    return speaker
 
 
 def _antecedent(pron: at.SpacyToken) -> at.SpacyToken | None:
