@@ -202,3 +202,20 @@ def test_it_that_moves_a_force_is_the_side_that_said_so_not_the_force_before() -
               "it had moved 17 battalions to Humera on Monday.")
     [m] = [m for m in doc.movements if m.rule == "move-move"]
     assert m.actor == "Ethiopia"
+
+
+def test_a_bare_infinitive_takes_the_modality_of_its_governor() -> None:
+    planned = run("Tension in Asia. The exercise will see Chinese frigates sail through the "
+                  "Miyako Strait next month, state media said.")
+    assert planned.movements == []
+    seen = run("Tension in Asia. Japanese patrol planes saw Chinese frigates sail through the "
+               "Miyako Strait on Sunday, Tokyo said.")
+    assert [m.status for m in seen.movements] == ["transiting"]
+
+
+def test_a_convoy_of_aid_lorries_is_no_force() -> None:
+    doc = run("War in Sudan. A convoy of aid lorries reached El Fasher on Thursday, the UN said.")
+    assert doc.movements == []
+    armed = run("War in Sudan. A convoy of army lorries reached El Fasher on Thursday, the UN "
+                "said.")
+    assert [m.rule for m in armed.movements] == ["move-reach"]

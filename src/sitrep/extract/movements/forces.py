@@ -128,6 +128,13 @@ def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | 
             after = _force_after(tok)  # the parse lost the object ("has amassed some 40,000
             if after is not None:     # troops near X, the army said")
                 return after, subj
+    seen = [c for v in tok.children if v.dep_ in ("ccomp", "xcomp")
+            for c in v.children if c.dep_ == "nsubj"] if lemma in WATCHING else []
+    if seen and not passive and subj is not None:
+        # "patrol planes saw frigates sail through X": who watches is no force on the move;
+        # the force is the one the seen clause moves (a headline's "convoy spotted heading
+        # south" has no seen clause: the convoy is the one seen)
+        return (seen[0] if is_force(seen[0]) else None), subj
     if subj is not None and (is_force(subj) or _group_on_the_move(tok, subj)):
         return subj, None
     if subj is not None and lemma in SIDE_VERBS and at.side_of(subj.text):
@@ -159,6 +166,10 @@ def _is_place_word(tok: at.SpacyToken) -> bool:
         return False
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC") \
         or tok.lemma_.lower() in PASSABLE
+
+
+# verbs of watching: their subject watches, their object or seen clause moves
+WATCHING = frozenset(("see", "spot", "observe", "photograph", "detect", "sight", "notice"))
 
 
 _PRONOUNS = {"they": ("NNS", "NNPS"), "it": ("NN", "NNP")}

@@ -64,13 +64,19 @@ def is_hypothetical(tok: at.SpacyToken) -> bool:
             v = gov
             continue
         # a conjunct shares its list's modal ("will regroup, resupply and reinforce"), also
-        # where the parser hangs a middle verb of the list as a modifier
-        if (v.dep_ in ("xcomp", "conj") or (v.dep_ == "advmod" and v.pos_ == "VERB")) \
-                and v.head.i != v.i:
+        # where the parser hangs a middle verb of the list as a modifier; a bare infinitive its
+        # governor's ("the drills will see warships sail around the island")
+        if (v.dep_ in ("xcomp", "conj") or (v.dep_ == "advmod" and v.pos_ == "VERB")
+                or (v.dep_ == "ccomp" and v.tag_ in ("VB", "VBP")
+                    and lemma_of(v.head) in _BARE_INFINITIVE_HEADS)) and v.head.i != v.i:
             v = v.head
             continue
         break
     return False
+
+
+# verbs that take a bare infinitive ("will see warships sail", "would make troops withdraw")
+_BARE_INFINITIVE_HEADS = frozenset(("see", "watch", "make", "let", "help", "have", "hear"))
 
 
 def _called_up(verb: at.SpacyToken) -> bool:
@@ -217,8 +223,10 @@ def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
                 bounds: tuple[int, int]) -> bool:
     """A force that could be civilian ("an aircraft travelling from London") counts only with an
     owner, a side that moves it, or a military word in its sentence."""
-    if any(w.lemma_.lower() in CIVILIAN_MODS for w in own_words(force) if w.i < force.i):
-        return False  # "a container ship", "a UN aid convoy"
+    if any(w.lemma_.lower() in CIVILIAN_MODS for w in own_words(force) if w.i < force.i) or any(
+            w.lemma_.lower() in CIVILIAN_MODS and w.head.i != force.i
+            for w in own_words(force, ("of",)) if w.i > force.i):
+        return False  # "a container ship", "a UN aid convoy", "a convoy of aid trucks"
     if head_word(force) not in AMBIGUOUS and force.lower_ not in AMBIGUOUS:
         return True
     if any(side_of_token(w) or w.lemma_.lower() in ARMED_OWNERS
