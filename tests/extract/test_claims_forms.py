@@ -88,3 +88,10 @@ def test_a_war_article_that_names_a_flood_keeps_its_toll() -> None:
 def test_fighters_neutralised_or_eliminated_are_killed(verb: str) -> None:
     text = f"War in Sudan.\n\nThe army said its patrols {verb} 64 insurgents in the forest."
     assert claim_of(text, 64).metric == "killed"
+
+
+def test_a_bare_part_of_a_toll_after_including_counts_the_tolls_dead() -> None:
+    text = ("War in Yemen.\n\nThe toll from the strikes on Hodeidah rose to 318, the health "
+            "office said on Sunday, including 27 in the past day.")
+    part = claim_of(text, 27)
+    assert (part.metric, part.claimant) == ("killed", "health office")

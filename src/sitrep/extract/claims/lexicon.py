@@ -136,7 +136,7 @@ EQUIPMENT_CUE_RES = tuple((m, re.compile(p, re.I)) for m, p in EQUIPMENT_CUES)
 BARE_BEFORE = re.compile(
     r"(?:\b(?:lost|lose|losing|killed|killing|kills?|destroyed|destroying|captured|capturing|"
     r"wounded|wounding|wounds|injured|injuring|injures|evacuated|mobili[sz]ed|deployed|amassed|suffered|displaced|displacing|"
-    r"uprooted|left|leaving|numbers?|numbered|numbering)"
+    r"uprooted|left|leaving|numbers?|numbered|numbering|including)"
     r"|\b(?:figure|toll|tally|total|number|estimate|count)\b[^.;]{0,80}?(?:\b(?:at|to|of|"
     r"reached|reaches|hit|hits|exceeded|exceeds|surpassed|passed|is|was|stands\s+at|"
     r"stood\s+at)|\s(?:—|–|--)))"
