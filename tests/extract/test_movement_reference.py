@@ -219,3 +219,20 @@ def test_a_convoy_of_aid_lorries_is_no_force() -> None:
     armed = run("War in Sudan. A convoy of army lorries reached El Fasher on Thursday, the UN "
                 "said.")
     assert [m.rule for m in armed.movements] == ["move-reach"]
+
+
+def test_a_force_no_sentence_gives_an_owner_belongs_to_the_side_the_article_names_most() -> None:
+    doc = run("Fighting in Kordofan. The Sudanese army says the road is open again. Residents of "
+              "Dilling said a column of armoured vehicles reached the town on Sunday. Sudan's "
+              "army did not comment on the column.")
+    [m] = doc.movements
+    assert m.actor == "Sudan"
+    assert m.confidence < 0.9  # a guess, said as one
+
+
+def test_a_distance_from_a_border_says_where_a_force_is_not_whose() -> None:
+    doc = run("Tension on the border. Satellite images show a deployment of armoured vehicles "
+              "20 km from the Polish border near Grodno, in Belarus, analysts said. Belarus "
+              "calls the drills routine.")
+    [m] = doc.movements
+    assert m.actor != "Poland"

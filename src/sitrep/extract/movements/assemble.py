@@ -34,6 +34,7 @@ from sitrep.extract.movements.owners import is_side_itself
 from sitrep.extract.movements.places import add_places, fallback_place, places_named
 from sitrep.extract.movements.status import settled, status_of
 from sitrep.records import Document, Movement
+from sitrep.sides import find_sides
 
 
 def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Movement]:
@@ -75,7 +76,7 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
         found = [f for f in found if not model.rules_out(doc.clean_text[f.start:f.end])]
         found.extend(_read_sentences(doc, sdoc, names, imagery, found, model))
     kept = [f for f in found if not (f.observed_only and main_place(f.movement) is None)]
-    _fill_actors(kept)
+    _fill_actors(kept, doc.clean_text)
     told = merge(kept)
     _name_sources(doc, sdoc, told)
     _carry_observers(doc.clean_text, told)
@@ -130,10 +131,12 @@ def _same_line(doc: Document, got: Found, tok: at.SpacyToken) -> bool:
     return got.start <= tok.idx < got.end or evidence_bounds(doc, tok) == (got.start, got.end)
 
 
-def _fill_actors(found: list[Found]) -> None:
+def _fill_actors(found: list[Found], text: str) -> None:
     """A force whose owner the sentence does not say ("the rebels") belongs to the side most of
-    the article's other movements belong to."""
-    sides = Counter(f.movement.actor for f in found if f.movement.actor)
+    the article's other movements belong to; where none says its owner, to the side the
+    article names most."""
+    sides = Counter(f.movement.actor for f in found if f.movement.actor) or Counter(
+        m.name for m in find_sides(text))
     if not sides:
         return
     top = sides.most_common(1)[0][0]

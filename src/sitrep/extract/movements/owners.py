@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitrep.extract import attribution as at
-from sitrep.extract.movements.lexicon import SIDE_HEADS
+from sitrep.extract.movements.lexicon import BORDER, SIDE_HEADS
 from sitrep.sides import NAVY_PREFIXES
 
 
@@ -35,13 +35,21 @@ def _own_words(force: at.SpacyToken, preps: tuple[str, ...]) -> list[at.SpacyTok
     for t in force.doc[lo:hi + 1]:
         a, ok = t, True
         while a.i != force.i and a.head.i != a.i:
-            if a.dep_ == "prep" and a.lower_ not in preps:
+            if a.dep_ == "prep" and (a.lower_ not in preps or _tells_where(a)):
                 ok = False
                 break
             a = a.head
         if ok and a.i == force.i:
             out.append(t)
     return out
+
+
+def _tells_where(prep: at.SpacyToken) -> bool:
+    """"30 miles from the Ukrainian border", "from the border": a "from" phrase that measures a
+    distance or names a border tells where the force is, not whose it is ("troops from the
+    Russian Navy", "soldiers from Chad")."""
+    return prep.lower_ == "from" and (any(c.dep_ == "npadvmod" for c in prep.children) or any(
+        o.dep_ == "pobj" and o.lemma_.lower() in BORDER for o in prep.children))
 
 
 def side_of_token(t: at.SpacyToken) -> str | None:
