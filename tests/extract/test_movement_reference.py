@@ -236,3 +236,11 @@ def test_a_distance_from_a_border_says_where_a_force_is_not_whose() -> None:
               "calls the drills routine.")
     [m] = doc.movements
     assert m.actor != "Poland"
+
+
+def test_the_side_an_article_names_as_owning_forces_beats_one_it_names_as_ground() -> None:
+    doc = run("Tension in Belarus. Belarus hosts the drills; Belarus says they are routine and "
+              "Belarus has closed two roads. Russian troops take part in them, officials say. On "
+              "Sunday a column of armoured vehicles reached Baranavichy, residents said.")
+    [m] = [m for m in doc.movements if "Baranavichy" in m.evidence.text]
+    assert m.actor == "Russia"

@@ -3,6 +3,7 @@ then one movement per event."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from sitrep.dates import resolve_date
@@ -131,12 +132,24 @@ def _same_line(doc: Document, got: Found, tok: at.SpacyToken) -> bool:
     return got.start <= tok.idx < got.end or evidence_bounds(doc, tok) == (got.start, got.end)
 
 
+_FORCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:troops|forces|army|military|soldiers|"
+                          r"navy|units|warships|jets|convoy|fighters|brigades?|divisions?)\b",
+                          re.I)
+
+
+def _owners_named(text: str) -> Counter[str]:
+    """The sides an article names, those it names as owning a force ("Russian troops",
+    "Belarus's army") first."""
+    named = find_sides(text)
+    owning = Counter(m.name for m in named if _FORCE_AFTER.match(text, m.end))
+    return owning or Counter(m.name for m in named)
+
+
 def _fill_actors(found: list[Found], text: str) -> None:
     """A force whose owner the sentence does not say ("the rebels") belongs to the side most of
     the article's other movements belong to; where none says its owner, to the side the
     article names most."""
-    sides = Counter(f.movement.actor for f in found if f.movement.actor) or Counter(
-        m.name for m in find_sides(text))
+    sides = Counter(f.movement.actor for f in found if f.movement.actor) or _owners_named(text)
     if not sides:
         return
     top = sides.most_common(1)[0][0]
