@@ -244,3 +244,9 @@ def test_the_side_an_article_names_as_owning_forces_beats_one_it_names_as_ground
               "Sunday a column of armoured vehicles reached Baranavichy, residents said.")
     [m] = [m for m in doc.movements if "Baranavichy" in m.evidence.text]
     assert m.actor == "Russia"
+
+
+def test_a_side_named_as_ground_owns_no_force() -> None:
+    doc = run("Conflict in Ukraine. Over the weekend Moscow pulled about half of the units it "
+              "kept near Chernihiv back across the border, two officials said.")
+    assert [m.actor for m in doc.movements] == ["Russia"]

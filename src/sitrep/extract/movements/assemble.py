@@ -137,12 +137,18 @@ _FORCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:troops|forces|army|mili
                           re.I)
 
 
+_GROUND_BEFORE = re.compile(r"\b(?:in|into|to|towards?|around|near|from|at|across|of|over|"
+                            r"inside|outside|on)\s+(?:the\s+)?$", re.I)
+
+
 def _owners_named(text: str) -> Counter[str]:
     """The sides an article names, those it names as owning a force ("Russian troops",
-    "Belarus's army") first."""
+    "Belarus's army") first, else those it names other than as ground ("War in Ukraine",
+    "troops around Kyiv")."""
     named = find_sides(text)
     owning = Counter(m.name for m in named if _FORCE_AFTER.match(text, m.end))
-    return owning or Counter(m.name for m in named)
+    return owning or Counter(m.name for m in named
+                             if not _GROUND_BEFORE.search(text, max(0, m.start - 12), m.start))
 
 
 def _fill_actors(found: list[Found], text: str) -> None:
