@@ -144,3 +144,10 @@ def test_a_headline_word_after_a_region_leaves_its_town(pipeline) -> None:  # ty
     got = geo_with_entities(pipeline, text, [("Russia", "GPE"),
                                              ("Belgorod Region Again Overnight", "ORG")])
     assert any(m.startswith("Belgorod") for m in got)
+
+
+def test_a_title_case_headline_joins_no_names(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # in a headline every word is capitalised: "Enter Black Sea Amid" is no one name
+    text = ("Iranian Frigates Enter Red Sea Amid Shipping Alarm\n\nTwo Iranian frigates were "
+            "seen near Hodeidah on Monday, a maritime security firm said.")
+    assert "Red Sea" in mentions(pipeline, text)

@@ -707,13 +707,31 @@ def beside_other_name(text: str, tokens: list[Token], i: int, j: int) -> bool:
 
 
 def inside_name(text: str, tokens: list[Token], i: int, j: int) -> bool:
-    """Whether the span sits between two capitalised words of one longer name."""
-    if i == 0 or j >= len(tokens):
+    """Whether the span sits between two capitalised words of one longer name (not in a line
+    written in title case, whose every word is capitalised: "Warships Enter Baltic Sea Amid
+    Tensions")."""
+    if i == 0 or j >= len(tokens) or in_title_case_line(text, tokens[i].start):
         return False
     before, after = tokens[i - 1], tokens[j]
     return (joined(text, before, tokens[i]) and joined(text, tokens[j - 1], after)
             and is_capitalised(before.text) and is_capitalised(after.text)
             and not at_sentence_start(text, before.start))
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def in_title_case_line(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` is a headline written in title case: no full stop at its
+    end, three or more words of four letters or more, nearly all capitalised (where capitals
+    join no name)."""
+    end = text.find("\n", pos)
+    line = text[text.rfind("\n", 0, pos) + 1:end if end >= 0 else len(text)].rstrip()
+    if any(c in line[-2:] for c in ".!\"”’'"):
+        return False
+    words = _LONG_WORD.findall(line)
+    caps = sum(w[0].isupper() and not w.isupper() for w in words)
+    return len(words) >= 3 and caps >= 0.8 * len(words)
 
 
 def at_line_start(text: str, pos: int) -> bool:
