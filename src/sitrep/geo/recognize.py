@@ -719,14 +719,18 @@ def inside_name(text: str, tokens: list[Token], i: int, j: int) -> bool:
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_HEADLINE_MAX = 200  # characters: a line longer than this is no headline
 
 
 def in_title_case_line(text: str, pos: int) -> bool:
     """Whether the line holding `pos` is a headline written in title case: no full stop at its
     end, three or more words of four letters or more, nearly all capitalised (where capitals
     join no name)."""
-    end = text.find("\n", pos)
-    line = text[text.rfind("\n", 0, pos) + 1:end if end >= 0 else len(text)].rstrip()
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    end = end if end >= 0 else len(text)
+    if end - start > _HEADLINE_MAX:
+        return False  # a paragraph, not a headline (and no regex over it for every name)
+    line = text[start:end].rstrip()
     if any(c in line[-2:] for c in ".!\"”’'"):
         return False
     words = _LONG_WORD.findall(line)
