@@ -390,15 +390,21 @@ def canonical_side(name: str) -> str:
 # offices and armed forces that speak as themselves, not as their country ("the Pentagon said",
 # "the IDF said")
 ARMED_FORCES = frozenset(("IDF", "PLA", "FARDC", "Tatmadaw", "ENDF", "KPA", "FAMa"))
-# sides of the table that are organisations of states, not armed groups with fighters of their own
-_ORGANISATIONS = frozenset(("UN", "NATO", "EU"))
+# sides of the table that are organisations of states, not armed groups with fighters of their
+# own: named often, no one's enemy
+BLOCS = frozenset(("UN", "NATO", "EU"))
 
 
 def is_armed_group(side: str | None) -> bool:
     """A side that is an armed group ("RSF", "M23", "Hezbollah"): not a state and not an
     organisation of states. Its name is its fighters: "the RSF advanced into X" moves a force,
     where "Russia advanced" may be said of talks or prices."""
-    return bool(side) and not is_state(side) and side not in _ORGANISATIONS \
-        and any(s == side for s, iso, _, _ in _TABLE if not iso)
+    return bool(side) and not is_state(side) and side not in BLOCS and side in _groups()
+
+
+@cache
+def _groups() -> frozenset[str]:
+    """The table's sides with no country code: organisations and armed groups."""
+    return frozenset(s for s, iso, _, _ in _TABLE if not iso)
 _SEATS = frozenset(("Pentagon", "Kremlin", "White House", "Downing Street", "Elysee", "Élysée",
                     *ARMED_FORCES))

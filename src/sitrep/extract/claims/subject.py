@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.records import Document
-from sitrep.sides import SideMention, country_name, find_sides, is_state, side_in
+from sitrep.sides import BLOCS, SideMention, country_name, find_sides, is_state, side_in
 
 _AGENT_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+and\s+(?:its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:allies|militias?|"
@@ -45,8 +45,6 @@ _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|into|to|towards?|against|on|near|inside|across|at|over)|\b(?:invasion|war|attack|"
     r"offensive|territory|region|border|capital|city|parts?|north|south|east|west|outskirts)\s+of)"
     r"\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
-# bodies of states that mediate or keep the peace: named often, no one's enemy
-_BLOCS = frozenset({"UN", "NATO", "EU"})
 # the claimant's own people: "our soldiers", "the country's troops", "its own fighters"
 _OWN = re.compile(r"\b(?:our|the\s+country['’]s|the\s+nation['’]s|(?:its|their)\s+own)\s",
                   re.I)
@@ -93,7 +91,7 @@ class SubjectContext:
 
     def opponent(self, side: str) -> str | None:
         """The side the article names most after `side`: whom that side is fighting."""
-        return next((s for s in self.sides if s != side and s not in _BLOCS), None)
+        return next((s for s in self.sides if s != side and s not in BLOCS), None)
 
 
 def subject_context(doc: Document) -> SubjectContext:
@@ -102,7 +100,7 @@ def subject_context(doc: Document) -> SubjectContext:
     # the article's side is a country (or the UN) when it names one: a war's toll is the
     # country's, though the armed group fighting in it ("RSF") is named more often
     named = [s for s, _ in counts.most_common()]
-    ranked = [s for s in named if is_state(s) or s in _BLOCS] + named
+    ranked = [s for s in named if is_state(s) or s in BLOCS] + named
     dominant = ranked[0] if ranked else None
     places = {}
     for p in doc.places:
@@ -148,7 +146,7 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         return np_nation, "noun-phrase"
     claimant_side = side_in(re.split(r"[,(–—]", text[claimant_span[0]:claimant_span[1]])[0]) \
         if claimant_span else None
-    if claimant_side in _BLOCS:
+    if claimant_side in BLOCS:
         claimant_side = None  # a UN agency speaks for no side
     if claimant_side and _OWN.search(text, fig_start, fig_end):
         return claimant_side, "own"  # "Azerbaijan said 3 of the country's soldiers were killed"
@@ -199,16 +197,16 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     mover = ctx.mover_at(fig_start) if metric in _FORCE_METRICS else None
     if mover:  # "they moved more than 40 tanks to the border": the moving force's owner's
         return mover, "mover"
-    struck = bool(claimant_side and claimant_span
-                  and _SELF_AGENT.search(text, claimant_span[1], fig_start))
-    if struck and metric in _FORCE_METRICS and claimant_side:
+    self_agent = bool(claimant_side and claimant_span
+                      and _SELF_AGENT.search(text, claimant_span[1], fig_start))
+    if self_agent and metric in _FORCE_METRICS and claimant_side:
         enemy = ctx.opponent(claimant_side)  # "Ukraine said it had shot down 25 drones"
         if enemy:
             return enemy, "claimant-enemy"
     # the claimant's own words up to an apposition: "Russian President Putin, ..." -> Russia
     if metric in _FORCE_METRICS and claimant_side:
         return claimant_side, "claimant"
-    struck = struck and metric in _LOSS_METRICS
+    struck = self_agent and metric in _LOSS_METRICS
     if struck and claimant_side:
         enemy = ctx.opponent(claimant_side)  # "the army said it had killed 40": its enemy's dead
         if enemy:

@@ -152,14 +152,14 @@ def _group_on_the_move(verb: at.SpacyToken, subj: at.SpacyToken) -> bool:
     side = side_of_token(subj)
     if not (is_armed_group(side) or subj.text in ARMED_FORCES):
         return False
-    return any(_is_place_word(o) for c in verb.children
+    return any(is_place_word(o) for c in verb.children
                if c.dep_ == "prep" and c.lower_ in ROLE_OF_PREP
                for o in c.children if o.dep_ == "pobj") or (
         lemma_of(verb) in PLACE_OBJECT_VERBS
-        and any(_is_place_word(o) for o in verb.children if o.dep_ == "dobj"))
+        and any(is_place_word(o) for o in verb.children if o.dep_ == "dobj"))
 
 
-def _is_place_word(tok: at.SpacyToken) -> bool:
+def is_place_word(tok: at.SpacyToken) -> bool:
     """A name (the tagger often takes a small town for a person or a firm) or a noun of
     ground ("the border", "positions"), not a date."""
     if tok.ent_type_ in ("DATE", "TIME"):

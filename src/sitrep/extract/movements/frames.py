@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from sitrep.extract import attribution as at
-from sitrep.extract.movements.forces import is_force
+from sitrep.extract.movements.forces import is_force, is_place_word
 from sitrep.extract.movements.lexicon import (
     LANDING_CRAFT,
     NEEDS_PREP,
     NOUN_TRIGGERS,
     OPERATIONS,
-    PASSABLE,
     POSTS,
     ROLE_OF_PREP,
     TRIGGERS,
@@ -39,8 +38,7 @@ def _could_trigger(lower: str, lemma: str) -> bool:
 def passes_place(obj: at.SpacyToken) -> bool:
     """Whether the object of "pass" is a place: a name, or a noun of a place one passes (not
     "passed the bill", "passed the 100-day mark")."""
-    return obj.dep_ == "dobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "LOC", "FAC")
-                                   or obj.lemma_.lower() in PASSABLE)
+    return obj.dep_ == "dobj" and is_place_word(obj)
 
 
 def is_trigger(tok: at.SpacyToken) -> bool:
@@ -99,9 +97,8 @@ def is_trigger(tok: at.SpacyToken) -> bool:
                    or o.lemma_.lower() in POSTS for o in tok.children
                    if o.dep_ == "dobj" and not _comma_between(tok, o))
     if lemma in ("vacate", "abandon"):  # "abandoned their positions"; not "abandoned 40 tanks"
-        return any(o.dep_ in ("dobj", "nsubjpass") and not is_force(o) and (
-            o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN"
-            or o.lemma_.lower() in PASSABLE) for o in tok.children)
+        return any(o.dep_ in ("dobj", "nsubjpass") and not is_force(o) and is_place_word(o)
+                   for o in tok.children)
     if lemma == "evacuate":  # "troops evacuated from X"; not "helicopters evacuated civilians"
         return not any(o.dep_ == "dobj" and not is_force(o) for o in tok.children)
     if lemma in ("fly", "operate", "patrol", "rotate"):

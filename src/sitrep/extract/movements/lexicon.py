@@ -167,8 +167,8 @@ _DESIGNATION = re.compile("|".join(f"(?P<k{i}>{rx})" for i, (_, rx) in enumerate
 
 def designated(text: str) -> str | None:
     """The equipment a model designation names ("F-16s" -> aircraft), else None."""
-    m = _DESIGNATION.fullmatch(text[:-1] if text.endswith("s") and not text.endswith("Ks")
-                               else text) or _DESIGNATION.fullmatch(text)
+    m = _DESIGNATION.fullmatch(text) or (
+        _DESIGNATION.fullmatch(text[:-1]) if text.endswith("s") else None)  # "Su-34s"
     if m is None or m.lastgroup is None:
         return None
     return _DESIGNATIONS[int(m.lastgroup[1:])][0]
@@ -221,9 +221,13 @@ POSTS = frozenset({"base", "position", "post", "camp", "garrison", "barracks", "
                    "city", "town", "village", "area", "region", "port", "harbour", "harbor",
                    "airfield", "airport", "territory", "bank", "sea", "zone", "front"})
 BORDER = frozenset({"border", "borders", "frontier", "boundary", "frontline", "frontlines"})
-# verbs whose object is the place a force goes to, passes or leaves ("entered the town")
-PLACE_OBJECT_VERBS = frozenset(("reach", "enter", "penetrate", "approach", "surround", "cross",
-                                "transit", "pass", "leave", "depart", "exit", "storm"))
+# verbs whose object is the place a force reaches or passes ("entered the town", "crossed the
+# river"), or leaves ("left Tartus", "vacated the island"); any of them, or storming, takes a
+# force to a place
+REACHES_OBJECT = frozenset(("reach", "enter", "penetrate", "approach", "surround", "cross",
+                            "transit", "pass"))
+LEAVES_OBJECT = frozenset(("leave", "depart", "exit", "quit", "abandon", "vacate"))
+PLACE_OBJECT_VERBS = REACHES_OBJECT | LEAVES_OBJECT | {"storm"}
 # what a force may pass as a place ("passed the strait", "passing the checkpoint")
 PASSABLE = POSTS | BORDER | {"strait", "channel", "island", "islands", "coast", "cape",
                              "checkpoint", "station", "bridge", "crossing"}

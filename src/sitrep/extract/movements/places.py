@@ -11,9 +11,11 @@ from sitrep.extract.movements.found import Found, main_place
 from sitrep.extract.movements.lexicon import (
     BORDER,
     BOUND_FOR,
+    LEAVES_OBJECT,
     NOT_A_PLACE_SLOT,
     PARTICLES,
     POSTS,
+    REACHES_OBJECT,
     ROLE_OF_PREP,
     VAGUE_PLACE,
     lemma_of,
@@ -161,12 +163,11 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
                 continue  # "pulled out of Krynky on the left bank of the Dnipro": where X is
             if role and objs:
                 links.append((role, objs[0], word))
-        elif c.dep_ in ("dobj", "nsubjpass") and lemma in (
-                "reach", "enter", "penetrate", "approach", "surround", "cross", "transit", "pass"):
+        elif c.dep_ in ("dobj", "nsubjpass") and lemma in REACHES_OBJECT:
             # "entered the town", and in the passive "the town was entered by troops"
             links.append(("location" if lemma in ("cross", "transit", "pass") else "destination",
                           c, ""))
-        elif c.dep_ == "dobj" and lemma in ("leave", "depart", "exit", "quit", "abandon", "vacate"):
+        elif c.dep_ == "dobj" and lemma in LEAVES_OBJECT:
             links.append(("origin", c, ""))  # "the frigates left Tartus"
             links.extend(("destination", o, p.lower_) for p in c.children  # "… for Goma"
                          if p.dep_ == "prep" and p.lower_ in BOUND_FOR
