@@ -17,7 +17,6 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from sitrep.clean.lines import is_headline_like, title_case_share, words_of
 from sitrep.geo.gazetteer import Entry, Gazetteer
 from sitrep.geo.names import is_acronym, lookup_keys, place_key, skeleton_key
 from sitrep.records import Entity
@@ -724,18 +723,19 @@ _HEADLINE_MAX = 200  # characters: a line longer than this is no headline
 
 
 def in_title_case_line(text: str, pos: int) -> bool:
-    """Whether the line holding `pos` is a headline (`clean.lines`: short, no full stop at its
-    end) written in title case, three or more words of four letters or more (where capitals
+    """Whether the line holding `pos` is a headline written in title case: no full stop at its
+    end, three or more words of four letters or more, nearly all capitalised (where capitals
     join no name)."""
     start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
     end = end if end >= 0 else len(text)
     if end - start > _HEADLINE_MAX:
         return False  # a paragraph, not a headline (and no regex over it for every name)
-    line = text[start:end]
-    if not is_headline_like(line):
+    line = text[start:end].rstrip()
+    if any(c in line[-2:] for c in ".!\"”’'"):
         return False
-    words = words_of(line)
-    return len(_LONG_WORD.findall(line)) >= 3 and title_case_share(words) >= 0.8
+    words = _LONG_WORD.findall(line)
+    caps = sum(w[0].isupper() and not w.isupper() for w in words)
+    return len(words) >= 3 and caps >= 0.8 * len(words)
 
 
 def at_line_start(text: str, pos: int) -> bool:
