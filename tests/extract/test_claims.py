@@ -194,3 +194,14 @@ def test_a_share_of_the_dead_without_its_own_noun_is_read_not_a_crash() -> None:
     # "20 of them children": the figure borrows its kind from the dead before it, with no noun
     got = figures(claims_of("Hospital staff said 35 people were killed, 20 of them children."))
     assert ("killed", 35, 35) in got and ("killed", 20, 20) in got
+
+
+def test_claims_resolve_it_to_the_subject_before_not_the_last_name() -> None:
+    # "it" goes on with the subject of the sentence before, not a name its object or a phrase
+    # of it ended on ("the Arakan Army", "Eritrea")
+    text = ("Chad has filed a protest with Sudan over shelling near the Adre crossing held by "
+            "the Rapid Support Forces. It said 14 civilians had been killed since March.")
+    assert claims_of(text)[0].claimant == "Chad"
+    text = ("Ethiopia accused Eritrea of moving artillery to the border opposite Zalambessa. "
+            "It says nine soldiers died in the exchange.")
+    assert claims_of(text)[0].claimant == "Ethiopia"

@@ -75,6 +75,7 @@ class Antecedent:
     text: str
     kind: str  # person or org
     speaker: bool = False  # the subject of a speech verb: what a later "it said" stands for
+    subject: bool = False  # a clause's subject: what a later "it" most likely continues
 
 
 @dataclass(slots=True)
@@ -85,8 +86,9 @@ class Speakers:
     # (start, end, text) of every PERSON entity: spaCy rebuilds `doc.ents` at each access
     persons: list[tuple[int, int, str]] = field(default_factory=list)
 
-    def add(self, pos: int, text: str, kind: str, speaker: bool = False) -> None:
-        self.names.append(Antecedent(pos, text, kind, speaker))
+    def add(self, pos: int, text: str, kind: str, speaker: bool = False,
+            subject: bool = False) -> None:
+        self.names.append(Antecedent(pos, text, kind, speaker, subject))
 
     def resolve(self, phrase: str, pos: int) -> str | None:
         """The earlier name a pronoun or a description stands for, or None."""
@@ -98,7 +100,11 @@ class Speakers:
             kind = _PRONOUNS[words[0]]
             near = [a for a in before if a.kind == kind and pos - a.pos < 1500]
             said = [a for a in near if a.speaker and pos - a.pos < 800]
-            return said[0].text if said else near[0].text if near else None
+            # a pronoun goes on with the subject before it, not the last name an object or a
+            # phrase named ("Pakistan has lodged complaints over shelling across the Line.
+            # It has said…")
+            subjects = [a for a in near if a.subject and pos - a.pos < 800]
+            return (said or subjects or near or [None])[0] and (said or subjects or near)[0].text
         content = [w for w in words if w not in ("the", "a", "an", "its", "their") and len(w) > 3]
         for a in before:
             if a.kind == "org" and any(w in a.text.lower().split() for w in content
@@ -126,7 +132,8 @@ def collect_names(sdoc: Any, speakers: Speakers) -> None:
             speakers.add(ent.start_char, _strip_the(ent.text), "org")
     for tok in at.subjects(sdoc):
         if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
-            speakers.add(tok.idx, _strip_the(sdoc[_name_start(tok):tok.i + 1].text), "org")
+            speakers.add(tok.idx, _strip_the(sdoc[_name_start(tok):tok.i + 1].text), "org",
+                         subject=True)
         if tok.pos_ != "PRON" and tok.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lemma_.lower() in lex.SPEECH_LEMMAS:
             name = at.name_of([], sdoc, tok)  # "The Saudi-led coalition said…"
