@@ -205,3 +205,6 @@ def test_claims_resolve_it_to_the_subject_before_not_the_last_name() -> None:
     text = ("Ethiopia accused Eritrea of moving artillery to the border opposite Zalambessa. "
             "It says nine soldiers died in the exchange.")
     assert claims_of(text)[0].claimant == "Ethiopia"
+    text = ("The Malian government complained to ECOWAS about raids by fighters near Menaka. "
+            "It said 22 villagers were killed last week.")
+    assert claims_of(text)[0].claimant == "Malian government"

@@ -134,6 +134,11 @@ def collect_names(sdoc: Any, speakers: Speakers) -> None:
         if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
             speakers.add(tok.idx, _strip_the(sdoc[_name_start(tok):tok.i + 1].text), "org",
                          subject=True)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in at.INSTITUTION_HEADS:
+            # "The Lebanese government protested…": an institution a side names, as written
+            name = at.name_of([], sdoc, tok)
+            if name and any(w[:1].isupper() for w in name.split()):
+                speakers.add(tok.idx, name, "org", subject=True)
         if tok.pos_ != "PRON" and tok.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lemma_.lower() in lex.SPEECH_LEMMAS:
             name = at.name_of([], sdoc, tok)  # "The Saudi-led coalition said…"
