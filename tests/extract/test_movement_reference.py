@@ -197,6 +197,19 @@ def test_an_armed_group_that_goes_nowhere_or_a_state_is_no_force() -> None:
         "Markets in Asia. Japan advanced into the semifinal in Doha on Tuesday.").movements)
 
 
+def test_a_state_that_pushes_into_a_place_is_the_side_on_the_move() -> None:
+    doc = run("War in Gaza. Israel pushed deeper into Beit Lahiya on Sunday, "
+              "residents said.")
+    [m] = doc.movements
+    assert m.actor == "Israel" and m.destination is not None \
+        and m.destination.mention == "Beit Lahiya"
+    # into talks, a final or a market held somewhere: no ground taken
+    for text in ("Diplomacy. Qatar entered talks in Doha on Monday.",
+                 "Sport. Ukraine pushed into the final in Berlin on Sunday.",
+                 "Trade. Vietnam advanced into new markets in Europe last year."):
+        assert run(text).movements == [], text
+
+
 def test_it_that_moves_a_force_is_the_side_that_said_so_not_the_force_before() -> None:
     doc = run("Border war. An Eritrean convoy crossed the frontier on Sunday night. Ethiopia said "
               "it had moved 17 battalions to Humera on Monday.")

@@ -16,7 +16,12 @@ from sitrep.extract.movements.evidence import (
     evidence_bounds,
     is_headline,
 )
-from sitrep.extract.movements.forces import clause_verb, force_of, is_force
+from sitrep.extract.movements.forces import (
+    clause_verb,
+    force_of,
+    is_force,
+    side_moves_into_a_place,
+)
 from sitrep.extract.movements.found import Found, main_place, places_of, richness
 from sitrep.extract.movements.frames import describes_force, is_trigger, trigger_candidates
 from sitrep.extract.movements.gates import is_background, is_hypothetical, is_military, is_negated
@@ -195,7 +200,8 @@ def _read_movement(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
     if lemma == "see" and any(c.lower_ == "as" for c in tok.children):
         return None  # "seen as key": an opinion, not a sighting
     force, agent = force_of(tok)
-    if force is None and not (agent is not None and (lemma in SIDE_VERBS or is_noun_trigger(tok))
+    if force is None and not (agent is not None and (lemma in SIDE_VERBS or is_noun_trigger(tok)
+                                                      or side_moves_into_a_place(tok))
                               and is_side_itself(agent)):
         return None
     if is_background(doc, sdoc, tok):

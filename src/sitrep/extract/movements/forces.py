@@ -10,6 +10,7 @@ from sitrep.extract.movements.lexicon import (
     PASSABLE,
     PLACE_OBJECT_VERBS,
     ROLE_OF_PREP,
+    SIDE_ADVANCE_VERBS,
     SIDE_VERBS,
     TRANSITIVE,
     head_word,
@@ -23,7 +24,7 @@ from sitrep.extract.movements.owners import (
     side_of_phrase,
     side_of_token,
 )
-from sitrep.sides import ARMED_FORCES, NAVY_PREFIXES, is_armed_group
+from sitrep.sides import ARMED_FORCES, NAVY_PREFIXES, is_armed_group, is_state
 
 _WINDOW = 30
 
@@ -152,6 +153,30 @@ def _group_on_the_move(verb: at.SpacyToken, subj: at.SpacyToken) -> bool:
     side = side_of_token(subj)
     if not (is_armed_group(side) or subj.text in ARMED_FORCES):
         return False
+    return _to_a_place(verb)
+
+
+_INTO = frozenset(("into", "to", "toward", "towards", "on", "across", "through"))
+
+
+def side_moves_into_a_place(verb: at.SpacyToken) -> bool:
+    """Whether a verb of ground taken carries a whole side into a place ("Israel pushed into
+    Gaza City", "Russia advanced on Pokrovsk", "Azerbaijan entered Lachin"), not only to
+    something done in one ("entered talks in Doha", "pushed into the final in Berlin")."""
+    subj = at.subject_of(verb)
+    if lemma_of(verb) not in SIDE_ADVANCE_VERBS or subj is None or subj.tag_ != "NNP" \
+            or subj.ent_type_ == "NORP" or not is_state(at.side_of(subj.text)):
+        return False  # a people ("ethnic Armenians crossed into Armenia") is no side on the move
+    kids = [*verb.children, *(x for c in verb.children if c.dep_ in ("advmod", "prt")
+                              for x in c.children)]  # "pushed deeper into X"
+    return any(is_place_word(o) for c in kids if c.dep_ == "prep" and c.lower_ in _INTO
+               for o in c.children if o.dep_ == "pobj") or (
+        lemma_of(verb) in PLACE_OBJECT_VERBS
+        and any(is_place_word(o) for o in verb.children if o.dep_ == "dobj"))
+
+
+def _to_a_place(verb: at.SpacyToken) -> bool:
+    """Whether a verb takes its subject to or from a place ("into El Fasher", "entered Rafah")."""
     return any(is_place_word(o) for c in verb.children
                if c.dep_ == "prep" and c.lower_ in ROLE_OF_PREP
                for o in c.children if o.dep_ == "pobj") or (

@@ -93,6 +93,10 @@ TRANSITIVE = frozenset({"send", "dispatch", "commit", "deploy", "redeploy", "sta
 # verbs that put a force somewhere else; done, with "to", the force stands deployed there
 RELOCATE = frozenset({"move", "transfer", "relocate", "shift"})
 SIDE_VERBS = frozenset({"withdraw", "retreat", "pull"})  # "Moscow withdrew": a side as the force
+# verbs of ground taken whose subject may be a whole side when they take it to a place
+# ("Azerbaijan pushed into the corridor", "Israel entered Rafah")
+SIDE_ADVANCE_VERBS = frozenset({"advance", "push", "enter", "cross", "march", "roll", "storm",
+                                "penetrate", "infiltrate"})
 # heads that stand for a whole side ("the Russian side withdrew")
 SIDE_HEADS = frozenset({"side", "government", "army", "military", "regime", "junta", "leadership",
                         "command", "state", "country", "forces", "force", "troops"})
