@@ -208,3 +208,12 @@ def test_claims_resolve_it_to_the_subject_before_not_the_last_name() -> None:
     text = ("The Malian government complained to ECOWAS about raids by fighters near Menaka. "
             "It said 22 villagers were killed last week.")
     assert claims_of(text)[0].claimant == "Malian government"
+
+
+def test_a_speaker_in_a_clause_of_time_after_the_comma_is_no_claimant() -> None:
+    # "…, days after X announced…": X speaks in its own clause, not for the figure before it
+    [c] = claims_of("Forty soldiers were wounded near the dam, days after Nairobi announced a "
+                    "ceasefire.")
+    assert c.claimant is None
+    [c] = claims_of("Forty soldiers were wounded near the dam, a Kenyan army spokesman said.")
+    assert c.claimant is not None and "spokesman" in c.claimant

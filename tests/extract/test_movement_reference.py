@@ -210,6 +210,13 @@ def test_a_state_that_pushes_into_a_place_is_the_side_on_the_move() -> None:
         assert run(text).movements == [], text
 
 
+def test_a_speaker_in_a_clause_of_time_does_not_report_the_movement() -> None:
+    doc = run("War in Yemen. Two Saudi brigades were moved to Marib on Friday, hours after the "
+              "Houthis announced a new offensive.")
+    [m] = doc.movements
+    assert m.observed_by is None
+
+
 def test_it_that_moves_a_force_is_the_side_that_said_so_not_the_force_before() -> None:
     doc = run("Border war. An Eritrean convoy crossed the frontier on Sunday night. Ethiopia said "
               "it had moved 17 battalions to Humera on Monday.")

@@ -44,8 +44,13 @@ _SUBJECT_BEFORE = re.compile(
     r"(?!(?:is|are|was|were|be|been|being)\s)[a-z]+)"
     rf"(?:\s+(?:itself|also|has|have|had|now|later|previously|earlier|again|already))*\s+{_SAID}\b"
     r"(?!\s+to\s+(?:have|be)\b)")  # "Russia said to have lost": "is said to", not a source
+# a clause of time or cause after the comma ("…, hours after Kyiv announced an offensive"):
+# its speaker reports that clause, not the one before the comma
+_SUBORDINATORS = r"(?:after|before|since|until|when|while|once|as|because|though|although|if)"
+_SUBORDINATE = rf"(?!\s*(?:[\w-]+\s+){{0,2}}{_SUBORDINATORS}\s)"
+_OPENS_SUBORDINATE = re.compile(rf"\b{_SUBORDINATORS}\s+$")
 _TRAILING = re.compile(
-    rf",\s*(?:{_SAID}\s+([^,.;:“”\"]+)|([^,.;:“”\"]+?)\s+{_SAID})(?:\s+[^,.;]*)?"
+    rf",\s*(?:{_SAID}\s+([^,.;:“”\"]+)|{_SUBORDINATE}([^,.;:“”\"]+?)\s+{_SAID})(?:\s+[^,.;]*)?"
     r"(?:,\s+[a-z]+ing\b[^.;]*)?[.”\"'’]*\s*$")  # "…, a commander said, asking not to be named."
 # a document and its author: "a tally by the AP", "the latest figures from the UN agency",
 # "figures released by the health office"
@@ -104,7 +109,8 @@ class Speakers:
             # phrase named ("Pakistan has lodged complaints over shelling across the Line.
             # It has said…")
             subjects = [a for a in near if a.subject and pos - a.pos < 800]
-            return (said or subjects or near or [None])[0] and (said or subjects or near)[0].text
+            pick = said or subjects or near
+            return pick[0].text if pick else None
         content = [w for w in words if w not in ("the", "a", "an", "its", "their") and len(w) > 3]
         for a in before:
             if a.kind == "org" and any(w in a.text.lower().split() for w in content
@@ -564,12 +570,27 @@ def _holds_verb(sdoc: Any, start: int, end: int) -> bool:
                                     for t in span)
 
 
+def _inside_speech(sdoc: Any, verb_at: int, fig: int) -> bool:
+    """Whether the figure at `fig` lies in the clause of the speech verb after `verb_at`
+    ("while the US put the figure at 6,000"), not outside it ("…, hours after Kyiv announced
+    an offensive")."""
+    if sdoc is None:
+        return False
+    verb = next((t for t in sdoc if t.idx >= verb_at and not t.is_space), None)
+    span = sdoc.char_span(fig, fig + 1, alignment_mode="expand")
+    return verb is not None and span is not None and len(span) > 0 \
+        and verb.left_edge.i <= span[0].i <= verb.right_edge.i
+
+
 def _by_pattern(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | None:
     head = text[sent[0]:fig]
     found = None
     for m in _SUBJECT_BEFORE.finditer(head):
         if _holds_verb(sdoc, sent[0] + m.start(1), sent[0] + m.end(1)):
             continue  # "the ministry rejected claims that…": a clause, and a noun "claims"
+        if _OPENS_SUBORDINATE.search(head, max(0, m.start(1) - 20), m.start(1)) \
+                and not _inside_speech(sdoc, sent[0] + m.end(1), fig):
+            continue  # "…, hours after Kyiv announced an offensive": that clause's speaker
         found = (m.group(1), sent[0] + m.start(1), "pattern-before", sent[0] + m.end(1))
     if found:
         return found
