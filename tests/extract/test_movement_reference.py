@@ -217,6 +217,14 @@ def test_a_speaker_in_a_clause_of_time_does_not_report_the_movement() -> None:
     assert m.observed_by is None
 
 
+def test_a_dateline_is_not_the_speaker_that_reports_the_movement() -> None:
+    doc = run("Troops leave the river town\n\nKHARTOUM (Wire): Sudan's army command said on "
+              "Monday that its troops had withdrawn from the town of Wad Madani.")
+    [m] = doc.movements
+    assert m.observed_by == "Sudan's army command"
+    assert m.evidence.text.startswith("Sudan's army command said")
+
+
 def test_it_that_moves_a_force_is_the_side_that_said_so_not_the_force_before() -> None:
     doc = run("Border war. An Eritrean convoy crossed the frontier on Sunday night. Ethiopia said "
               "it had moved 17 battalions to Humera on Monday.")

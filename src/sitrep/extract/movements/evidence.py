@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sitrep.extract import attribution as at
 from sitrep.extract.headline import is_title_line
 from sitrep.records import Document, Movement
@@ -20,9 +22,16 @@ def evidence_bounds(doc: Document, tok: at.SpacyToken) -> tuple[int, int]:
         e = nl
     while s < e and text[s].isspace():
         s += 1
+    cut = _DATELINE_TAIL.match(text, s, e)  # "Wire): Sudan's army said…", the parser having
+    if cut and cut.end() <= tok.idx:        # split the sentence inside "KHARTOUM (Wire):"
+        s = cut.end()
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
+
+
+# the end of a dateline's agency left at the head of a sentence: "Wire): ", "AP) — "
+_DATELINE_TAIL = re.compile(r"[^\s()][^()\n]{0,30}\)\s*[:—–-]\s+")
 
 
 def date_words(sdoc: at.SpacySpan, tok: at.SpacyToken) -> str | None:

@@ -47,7 +47,10 @@ def observer_of(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[i
 
 def _speaker(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[int, str]],
              verb: at.SpacyToken) -> str | None:
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or at.lost_subject(verb)
+    # of two subjects (a dateline the parser took for one: "MOSCOW (Reuters): Russia's defence
+    # ministry said"), the one nearest the verb
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subj = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else at.lost_subject(verb)
     if subj is None:
         return None
     if subj.lower_ in ("it", "they") and any(a.lemma_.lower() in at.SPEECH_VERBS
