@@ -414,3 +414,10 @@ def test_a_speech_verb_after_but_belongs_to_the_next_clause() -> None:
                     'families", but Moscow insisted it had hit "only military logistics sites".')
     assert ("Zelensky", "terror against sleeping families") in got
     assert not any(s != "Zelensky" and t == "terror against sleeping families" for s, t in got)
+
+
+def test_a_titles_appositive_name_speaks_not_a_name_inside_the_title() -> None:
+    # the envoy speaks, not the president whose envoy he is
+    text = ('Talks resumed on Monday. President Joe Biden\'s envoy, Amos Hochstein, said: "We '
+            'are closer than ever to a deal."')
+    assert quotes_of(text) == [("Amos Hochstein", "We are closer than ever to a deal.")]

@@ -538,13 +538,13 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
         return _appositive_person(names, sdoc, head) or _titled_person(names, sdoc, head)
     if head.pos_ == "PRON" or word in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(names, sdoc, head)
-    person = _indexed(names, entity_in(sdoc, head, "PERSON"))
-    if person is None:  # "The head of Hezbollah's media office, Mohammad Afif, said"
-        for c in head.children:
-            if c.dep_ == "appos":
-                person = entity_in(sdoc, c, "PERSON")
-                if person is not None:
-                    break
+    # "The head of Hezbollah's media office, Mohammad Afif, said", "President Biden's envoy,
+    # Amos Hochstein, said": a title's appositive name speaks, not a name inside the title
+    person = None if head.ent_type_ == "PERSON" else next(
+        (p for c in head.children if c.dep_ == "appos"
+         for p in [entity_in(sdoc, c, "PERSON")] if p is not None), None)
+    if person is None:
+        person = _indexed(names, entity_in(sdoc, head, "PERSON"))
     if person is not None:
         return expand_person(names, _person_name(person.text), person.start_char)
     closing = _closing_name(sdoc, head)
