@@ -95,3 +95,11 @@ def test_a_bare_part_of_a_toll_after_including_counts_the_tolls_dead() -> None:
             "office said on Sunday, including 27 in the past day.")
     part = claim_of(text, 27)
     assert (part.metric, part.claimant) == ("killed", "health office")
+
+
+@pytest.mark.parametrize("need", ["remain trapped in the old town", "are facing famine",
+                                  "are still starving in the camps"])
+def test_a_bare_figure_of_people_in_need_is_counted(need: str) -> None:
+    text = (f"Siege of the city.\n\nThe aid agencies said on Monday that about 180,000 {need}, "
+            f"as shelling went on.")
+    assert claim_of(text, 180000).metric == "other"

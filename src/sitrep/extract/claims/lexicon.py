@@ -144,10 +144,14 @@ BARE_BEFORE = re.compile(
     r"a\s+further|another)?\s*$", re.I)
 BARE_AFTER = re.compile(
     r"^\s*(?:more\s+|others?\s+|of\s+them\s+|people\s+)?(?:have\s+|had\s+|has\s+|were\s+|was\s+|"
-    r"are\s+|is\s+|being\s+|been\s+|now\s+|also\s+|reportedly\s+|later\s+)*"
+    r"are\s+|is\s+|being\s+|been\s+|now\s+|also\s+|reportedly\s+|later\s+|still\s+|"
+    r"remain\s+|remained\s+|remaining\s+)*"
     r"(?:killed|died|dead|wounded|injured|captured|missing|damaged|abandoned|destroyed|"
     r"lost|fled|evacuated|displaced|hurt|perished|succumbed|slain|executed|shot\s+dead|managed\s+to\s+(?:flee|escape|leave)|out\s+of\s+action|"
-    r"taken\s+(?:prisoner|hostage|captive)|abducted|kidnapped|shot\s+down)\b", re.I)
+    r"taken\s+(?:prisoner|hostage|captive)|abducted|kidnapped|shot\s+down|"
+    # people in need, told without a noun: "tens of thousands remain trapped", "another 26
+    # million are facing hunger"
+    r"trapped|starving|fac(?:e|es|ing)\s+(?:hunger|famine|starvation))\b", re.I)
 
 # --- context that makes a figure something else -------------------------------------------------
 # a figure that is the means, not the toll: "fled in 160 vehicles"
