@@ -103,3 +103,9 @@ def test_a_bare_figure_of_people_in_need_is_counted(need: str) -> None:
     text = (f"Siege of the city.\n\nThe aid agencies said on Monday that about 180,000 {need}, "
             f"as shelling went on.")
     assert claim_of(text, 180000).metric == "other"
+
+
+def test_who_speaks_after_the_comma_is_not_more_of_the_dead() -> None:
+    text = ("War in the hills.\n\nArmy airstrikes on a market town killed 23 people, villagers "
+            "said on Sunday.")
+    assert [(c.metric, c.low) for c in claims(text)] == [("killed", 23)]

@@ -210,6 +210,16 @@ def _attributive(word: str, words: list[tuple[str, int, int]], i: int,
         and getattr(pos_of.get(start), "pos_", None) == "NOUN"
 
 
+def _speaks(words: list[tuple[str, int, int]], k: int, pos_of: Mapping[int, Any]) -> bool:
+    """Whether the word at `k` is a speech verb: "killed 17 people, residents said" names who
+    speaks after the comma, not more of the dead."""
+    if k >= len(words):
+        return False
+    tok = pos_of.get(words[k][1])
+    return tok is not None and tok.pos_ in ("VERB", "AUX") \
+        and tok.lemma_.lower() in lex.SPEECH_LEMMAS
+
+
 def _coordinated(text: str, words: list[tuple[str, int, int]], head: int,
                  pos_of: Mapping[int, Any]) -> list[tuple[int, list[str]]]:
     """Nouns sharing the figure: "hundreds of tanks and aircraft" -> [aircraft]."""
@@ -226,7 +236,8 @@ def _coordinated(text: str, words: list[tuple[str, int, int]], head: int,
         if j < len(words) and _unit_of(words[j][0]) is not None \
                 and not words[j][0][0].isdigit() \
                 and words[j][0].lower() not in _VERB_LIKE \
-                and getattr(pos_of.get(words[j][1]), "pos_", "NOUN") != "VERB":
+                and getattr(pos_of.get(words[j][1]), "pos_", "NOUN") != "VERB" \
+                and not _speaks(words, j + 1, pos_of):
             out.append((j, mods))
             i = j + 1
             continue
