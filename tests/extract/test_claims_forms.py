@@ -109,3 +109,18 @@ def test_who_speaks_after_the_comma_is_not_more_of_the_dead() -> None:
     text = ("War in the hills.\n\nArmy airstrikes on a market town killed 23 people, villagers "
             "said on Sunday.")
     assert [(c.metric, c.low) for c in claims(text)] == [("killed", 23)]
+
+
+def test_what_befell_captives_is_their_metric() -> None:
+    text = ("War in the north.\n\nThe rebels said on Friday that four hostages had been killed "
+            "in an air raid on their camp.")
+    assert claim_of(text, 4).metric == "killed"
+    held = "War in the north.\n\nThe rebels still hold 31 hostages, the government says."
+    assert claim_of(held, 31).metric == "captured"
+
+
+def test_a_verb_right_before_a_borrowed_figure_tells_its_metric() -> None:
+    text = ("War in the north.\n\nThe militia seized 120 prisoners near the ford, killing dozens "
+            "more, the governor said.")
+    assert claim_of(text, 120).metric == "captured"
+    assert claim_of(text, 24).metric == "killed"

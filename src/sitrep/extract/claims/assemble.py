@@ -206,11 +206,20 @@ def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str |
     if fig.kind == "casualty" and fig.how == "ellipsis":
         # "2,300 deaths … another 400 were wounded": the noun is borrowed, its own verb tells
         seg = segs[segment_of(segs, fig.q.num_start)]
-        cue = _nearest_cue(text, fig, (fig.q.end, seg[1]), lex.PERSON_CUE_RES, None)
+        # its verb after it, or one right before it ("killing dozens more")
+        lead = _VERB_BEFORE.search(text, max(seg[0], fig.q.start - 16), fig.q.start)
+        cue = _nearest_cue(text, fig, (lead.start() if lead else fig.q.end, seg[1]),
+                           lex.PERSON_CUE_RES, None)
         if cue and cue != "troops":
             return _person_metric(text, fig, cue, seg)
     if fig.kind == "casualty":
         metric = _casualty_metric(fig)
+        if metric == "captured":  # "three hostages were killed": the verb tells their fate
+            fate = _FATE.match(text, fig.np_end)
+            if fate is not None:
+                return "wounded" if fate.group(1).lower() in ("wounded", "injured") else "killed"
+            if _BODIES_OF.search(text, max(0, fig.q.start - 20), fig.q.start):
+                return "killed"
         both = dict(lex.PERSON_CUE_RES)["killed_or_wounded"]
         if metric == "killed" and both.search(text, fig.q.end, min(len(text), fig.np_end + 24)):
             return "killed_or_wounded"  # "17,000 killed and wounded"
@@ -248,6 +257,15 @@ def _part_span(text: str, fig: Figure, span: tuple[int, int]) -> tuple[int, int]
     children, and wounded 80 others")."""
     comma = text.find(",", fig.np_end, span[1])
     return (span[0], comma) if comma >= 0 else span
+
+
+# what befell captives, told right after them: "three hostages were killed", "12 prisoners
+# of war had been executed"
+_FATE = re.compile(r"(?:\s+of\s+war)?\s+(?:who\s+)?(?:(?:were|was|are|is|have|has|had|been|"
+                   r"reportedly|later|also)\s+)*(killed|executed|died|murdered|slain|shot|"
+                   r"wounded|injured)\b", re.I)
+_VERB_BEFORE = re.compile(r"\b\w+(?:ed|ing)\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.I)
+_BODIES_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _casualty_metric(fig: Figure) -> str:
