@@ -78,3 +78,9 @@ def test_phrases_found_around_distances_are_the_ones_a_full_scan_finds() -> None
         assert [(m.span(), m.groupdict()) for m in relative_phrases(text)] == full, text
         found += len(full)
     assert found > 500  # the texts hold many phrases, not only near misses
+
+
+def test_a_town_a_distance_is_told_from_is_a_place_whatever_the_tagger_says(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads "Goma" after "20 km of" as a person: the distance says it is a place
+    text = "War in Congo. The rebels advanced to within 20 km of Goma on Tuesday, UN sources said."
+    assert "Goma" in by_mention(places_of(pipeline, text))

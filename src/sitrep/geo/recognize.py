@@ -553,6 +553,10 @@ PLACE_NOUNS = {"city", "town", "village", "outskirts", "suburb", "suburbs", "por
 
 # "pulled out of X", "the eastern part of X", "the western edge of X": ground in or of a place
 PART_WORDS = {"out", "part", "parts", "edge", "edges"}
+# "within 20 km of X", "northeast of X": a distance or a bearing is told from a place
+DISTANCE_WORDS = {"km", "kms", "kilometres", "kilometers", "miles", "mi", "metres", "meters",
+                  "northeast", "northwest", "southeast", "southwest", "north-east",
+                  "north-west", "south-east", "south-west"}
 
 
 SETTLEMENT_NOUNS = {"town", "village", "settlement", "hamlet", "township"}
@@ -627,7 +631,7 @@ def word_cue(text: str, tokens: list[Token], i: int) -> bool:
     if p in LOCATIVE and not is_capitalised(prev.text):
         return True
     if p == "of":
-        return i >= 2 and tokens[i - 2].text.lower() in PLACE_NOUNS | PART_WORDS
+        return i >= 2 and tokens[i - 2].text.lower() in PLACE_NOUNS | PART_WORDS | DISTANCE_WORDS
     if p == "for":
         return _bound_for(tokens, i - 1)
     # "the settlement Selydove", "the village Krynky" (translated reports drop the "of")
