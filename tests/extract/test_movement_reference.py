@@ -225,6 +225,13 @@ def test_a_dateline_is_not_the_speaker_that_reports_the_movement() -> None:
     assert m.evidence.text.startswith("Sudan's army command said")
 
 
+def test_an_unnamed_source_is_written_as_the_text_writes_it() -> None:
+    doc = run("War in the east. Two rifle companies pulled back from the ridge overnight, the "
+              "brigade's press officer said.")
+    [m] = doc.movements
+    assert m.observed_by == "brigade's press officer"
+
+
 def test_it_that_moves_a_force_is_the_side_that_said_so_not_the_force_before() -> None:
     doc = run("Border war. An Eritrean convoy crossed the frontier on Sunday night. Ethiopia said "
               "it had moved 17 battalions to Humera on Monday.")

@@ -692,7 +692,7 @@ def _institution_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -
         return None
     if len(toks) > 1 and toks[0].dep_ == "poss" and toks[0].lower_ in ("its", "their"):
         return resolve_pronoun(names, sdoc, toks[0])  # "its forces": whoever "it" is
-    phrase = _strip_name(_join_words(toks).replace(" 's", "'s").replace(" ’s", "’s"))
+    phrase = _strip_name(join_words(toks))
     if len(toks) <= 1 and phrase:
         fuller = _fuller_before(sdoc, head, phrase)
         if fuller:
@@ -725,11 +725,13 @@ def _inner_hyphen(t: SpacyToken) -> bool:
     return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.nbor(-1).whitespace_
 
 
-def _join_words(toks: list[SpacyToken]) -> str:
-    """Words as written: a space between them, none around a hyphen inside a word."""
+def join_words(toks: list[SpacyToken]) -> str:
+    """Words as written: a space between them, none around a hyphen inside a word nor where
+    the text has none ("army's", not "army 's")."""
     out = ""
     for k, t in enumerate(toks):
-        glued = t.text == "-" or (k > 0 and toks[k - 1].text == "-")
+        glued = t.text == "-" or (k > 0 and toks[k - 1].text == "-") or (
+            k > 0 and toks[k - 1].i == t.i - 1 and not toks[k - 1].whitespace_)
         out += t.text if (k == 0 or glued) else " " + t.text
     return out
 
@@ -789,7 +791,7 @@ def _described_org(sdoc: SpacySpan, word: SpacyToken) -> str | None:
     toks = [t for t in _unarticled(sdoc[lo:word.head.i + 1]) if not t.is_punct]
     if not toks or not all(t.is_title or t.is_upper or t.lower_ in _MINOR_WORDS for t in toks):
         return None  # a description beside a common noun names no organisation
-    return _strip_name(_join_words(toks)) or None
+    return _strip_name(join_words(toks)) or None
 
 
 def subject_of(verb: SpacyToken) -> SpacyToken | None:

@@ -91,7 +91,7 @@ def _as_written(sdoc: at.SpacySpan, head: at.SpacyToken) -> str | None:
     footage", "ship spotters")."""
     lo, _ = at._np_bounds(head)
     words = [t for t in sdoc[lo:head.i + 1] if t.dep_ not in ("det", "punct") and not t.like_num]
-    return " ".join(t.text for t in words) if words else None
+    return at.join_words(words) if words else None
 
 
 # people who speak for an institution or report without a name: "a senior U.S. defense
@@ -129,7 +129,7 @@ def _described(sdoc: at.SpacySpan, head: at.SpacyToken) -> str | None:
     words = [t for t in sdoc[lo:hi + 1] if t.dep_ not in ("det", "punct") and not t.like_num]
     if not any(t.i != head.i for t in words):
         return None
-    return " ".join(t.text for t in words)
+    return at.join_words(words)
 
 
 def new_speakers(sdoc: at.SpacySpan) -> Speakers:
