@@ -217,3 +217,12 @@ def test_a_speaker_in_a_clause_of_time_after_the_comma_is_no_claimant() -> None:
     assert c.claimant is None
     [c] = claims_of("Forty soldiers were wounded near the dam, a Kenyan army spokesman said.")
     assert c.claimant is not None and "spokesman" in c.claimant
+
+
+def test_a_trailing_it_said_is_not_the_side_its_clause_names() -> None:
+    # "…, it said" after "Ethiopia lost 300": it is the command that briefed, not Ethiopia
+    text = ("Tigray's regional command held a briefing on Monday. Ethiopia lost 300 soldiers "
+            "in the valley, it said. It also reported nine tanks destroyed.")
+    found = claims_of(text)
+    assert [c.claimant for c in found] == ["Tigray's regional command"] * len(found)
+    assert [c.low for c in found] == [300, 9]

@@ -95,15 +95,19 @@ class Speakers:
             subject: bool = False) -> None:
         self.names.append(Antecedent(pos, text, kind, speaker, subject))
 
-    def resolve(self, phrase: str, pos: int) -> str | None:
-        """The earlier name a pronoun or a description stands for, or None."""
+    def resolve(self, phrase: str, pos: int, sent_start: int | None = None) -> str | None:
+        """The earlier name a pronoun or a description stands for, or None. A pronoun that
+        speaks stands for no name of its own sentence before it: "Russia lost 1,240 soldiers,
+        it said" reports what Russia lost, it is not Russia speaking."""
         words = phrase.lower().split()
         if not words:
             return None
         before = sorted((a for a in self.names if a.pos < pos), key=lambda a: a.pos, reverse=True)
         if len(words) == 1 and words[0] in _PRONOUNS:
             kind = _PRONOUNS[words[0]]
-            near = [a for a in before if a.kind == kind and pos - a.pos < 1500]
+            floor = pos if sent_start is None else sent_start
+            near = [a for a in before if a.kind == kind and pos - a.pos < 1500
+                    and (a.pos < floor or a.speaker)]
             said = [a for a in near if a.speaker and pos - a.pos < 800]
             # a pronoun goes on with the subject before it, not the last name an object or a
             # phrase named ("Pakistan has lodged complaints over shelling across the Line.
@@ -236,14 +240,14 @@ def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
         if found is None or (own and not clause[0] <= found[1] < clause[1]):
             continue
         phrase, pos, how, end = found
-        resolved = _resolve(phrase, pos, speakers)
+        resolved = _resolve(phrase, pos, speakers, sent[0])
         if resolved is None:
             continue
         name = _spelled_out(sdoc, tidy(resolved, speakers.persons,
                                        pos if resolved == phrase else None), pos)
         if name:
             kind = "person" if _is_person(speakers.persons, pos) else "org"
-            speakers.add(sent[0], name, kind)
+            speakers.add(sent[0], name, kind, speaker=True)  # what a later "it added" is
             return name, how, (pos, max(end, pos + len(phrase)))
     return None, "none", None
 
@@ -324,7 +328,8 @@ def _is_person(persons: list[tuple[int, int, str]], pos: int) -> bool:
     return any(start <= pos < end + 20 for start, end, _ in persons)
 
 
-def _resolve(phrase: str, pos: int, speakers: Speakers) -> str | None:
+def _resolve(phrase: str, pos: int, speakers: Speakers, sent_start: int | None = None
+             ) -> str | None:
     plain = _strip_the(phrase.strip())
     low = plain.lower()
     owner, _, rest = low.partition(" ")
@@ -332,7 +337,8 @@ def _resolve(phrase: str, pos: int, speakers: Speakers) -> str | None:
         return speakers.resolve(_POSSESSIVES[owner], pos)  # "Her team estimates…"
     if low in _PRONOUNS or (phrase.strip().lower().startswith("the ")
                             and not any(w[:1].isupper() for w in plain.split())):
-        found = speakers.resolve(phrase.strip() if low not in _PRONOUNS else low, pos)
+        found = speakers.resolve(phrase.strip() if low not in _PRONOUNS else low, pos,
+                                 sent_start)
         if found:
             return found
         if low in _PRONOUNS:
