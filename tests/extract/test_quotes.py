@@ -421,3 +421,9 @@ def test_a_titles_appositive_name_speaks_not_a_name_inside_the_title() -> None:
     text = ('Talks resumed on Monday. President Joe Biden\'s envoy, Amos Hochstein, said: "We '
             'are closer than ever to a deal."')
     assert quotes_of(text) == [("Amos Hochstein", "We are closer than ever to a deal.")]
+
+
+def test_the_group_that_speaks_is_the_organisation_named_before() -> None:
+    text = ('The Sudan Liberation Movement rejected the truce as "a gift to the militias". '
+            'The movement said it "will keep defending the camps around Tawila".')
+    assert [s for s, _ in quotes_of(text)] == ["Sudan Liberation Movement"] * 2

@@ -571,6 +571,9 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
         return None
     if head.ent_type_ in ("GPE", "NORP") and head.pos_ == "PROPN":
         return _strip_name(_ent_of(sdoc, head) or head.text)
+    group = _group_named_before(names, head)
+    if group is not None:
+        return group
     if head.lemma_.lower() in INSTITUTION_HEADS or head.lower_ in INSTITUTION_HEADS:
         return _institution_phrase(names, sdoc, head)
     if head.pos_ == "PROPN":
@@ -581,6 +584,22 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
             return None  # "the Commanding Officer": a title, no name
         return _strip_name(" ".join(t.text for t in run))
     return None
+
+
+# what an organisation named before is called again ("Hamas … The movement said")
+GROUP_WORDS = frozenset(("group", "movement", "organisation", "organization", "militia",
+                         "faction", "rebels", "insurgents", "militants"))
+_GROUP_BACK = 1500  # how far back "the group" still reaches for its name
+
+
+def _group_named_before(names: list[Named], head: SpacyToken) -> str | None:
+    """"the group", "the movement": the organisation the text named last before it."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in GROUP_WORDS \
+            or [c.lower_ for c in head.lefts] not in (["the"], ["this"]):
+        return None
+    before = [n for n in names if n.kind == "org" and not n.addressee
+              and 0 < head.idx - n.start < _GROUP_BACK]
+    return before[-1].name if before else None
 
 
 def _closing_name(sdoc: SpacySpan, head: SpacyToken) -> SpacySpan | None:
