@@ -232,6 +232,16 @@ def test_an_unnamed_source_is_written_as_the_text_writes_it() -> None:
     assert m.observed_by == "brigade's press officer"
 
 
+def test_named_ships_the_parser_takes_for_a_second_subject_leave_the_force_its_verb() -> None:
+    # the parser makes "the Georgy Pobedonosets" a second subject of "left": the force is
+    # the ships, and the rules read it (not only the sentence model)
+    doc = run("War at sea. Two Russian landing ships, the Georgy Pobedonosets and the Alexander "
+              "Otrakovsky, left Severomorsk on Monday, Norwegian officials said.")
+    [m] = doc.movements
+    assert m.rule == "move-leave" and m.actor == "Russia"
+    assert m.origin is not None and m.origin.mention == "Severomorsk"
+
+
 def test_it_that_moves_a_force_is_the_side_that_said_so_not_the_force_before() -> None:
     doc = run("Border war. An Eritrean convoy crossed the frontier on Sunday night. Ethiopia said "
               "it had moved 17 battalions to Humera on Monday.")

@@ -75,6 +75,10 @@ def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | 
     if is_noun_trigger(tok):
         return _force_of_noun(tok)
     subj = at.subject_of(tok)
+    if subj is not None and not is_force(subj):  # "Two landing ships, the Ivan Gren and …,
+        # sailed": the parser made the names a second subject; the force is the other
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and c.i != subj.i and c.pos_ in ("NOUN", "PROPN") and is_force(c)), subj)
     if subj is not None and subj.lower_ in at.RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         subj = subj.head.head
     if subj is not None and subj.lower_ in _PRONOUNS:
