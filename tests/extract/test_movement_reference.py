@@ -258,6 +258,15 @@ def test_a_bare_infinitive_takes_the_modality_of_its_governor() -> None:
     assert [m.status for m in seen.movements] == ["transiting"]
 
 
+def test_a_warship_named_in_apposition_and_military_cargo_planes_are_forces() -> None:
+    carrier = run("Tension in Asia. The carrier USS Carl Vinson departed Busan on Friday for a "
+                  "routine patrol, the 3rd Fleet said.")
+    assert [(m.actor, m.rule) for m in carrier.movements] == [("United States", "move-depart")]
+    planes = run("War in the Sahel. Russian military cargo planes landed at Bamako airport on "
+                 "Sunday, residents said.")
+    assert [m.rule for m in planes.movements] == ["move-land"]
+
+
 def test_a_convoy_of_aid_lorries_is_no_force() -> None:
     doc = run("War in Sudan. A convoy of aid lorries reached El Fasher on Thursday, the UN said.")
     assert doc.movements == []

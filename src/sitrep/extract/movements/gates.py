@@ -29,6 +29,7 @@ from sitrep.extract.movements.lexicon import (
 )
 from sitrep.extract.movements.owners import own_words, side_of_phrase, side_of_token
 from sitrep.records import Document
+from sitrep.sides import NAVY_PREFIXES
 
 
 def is_hypothetical(tok: at.SpacyToken) -> bool:
@@ -219,19 +220,29 @@ def _named_owner(force: at.SpacyToken) -> bool:
                for c in force.children)
 
 
+# words that keep a force armed whatever else it carries ("military cargo planes")
+_ARMED_MODS = frozenset(("military", "army", "navy", "naval", "air-force", "warship"))
+
+
 def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
                 bounds: tuple[int, int]) -> bool:
     """A force that could be civilian ("an aircraft travelling from London") counts only with an
     owner, a side that moves it, or a military word in its sentence."""
-    if any(w.lemma_.lower() in CIVILIAN_MODS for w in own_words(force) if w.i < force.i) or any(
+    own = own_words(force)
+    if (any(w.lemma_.lower() in CIVILIAN_MODS for w in own if w.i < force.i) or any(
             w.lemma_.lower() in CIVILIAN_MODS and w.head.i != force.i
-            for w in own_words(force, ("of",)) if w.i > force.i):
-        return False  # "a container ship", "a UN aid convoy", "a convoy of aid trucks"
+            for w in own_words(force, ("of",)) if w.i > force.i)) \
+            and not any(w.lemma_.lower() in _ARMED_MODS for w in own if w.i < force.i):
+        return False  # "a container ship", "a UN aid convoy", "a convoy of aid trucks"; not
+        # "military cargo planes"
     if head_word(force) not in AMBIGUOUS and force.lower_ not in AMBIGUOUS:
         return True
     if any(side_of_token(w) or w.lemma_.lower() in ARMED_OWNERS
            for f in (force, *container_of(force)) for w in own_words(f)):
         return True  # "Belarusian trucks", "a Belarusian convoy of 30 trucks"
+    if any(w.text in NAVY_PREFIXES for c in force.children if c.dep_ == "appos"
+           for w in c.subtree):
+        return True  # "the carrier USS George Washington": a warship by its name
     if _named_owner(force):
         return True  # "Tigrayan forces", "Southern Transitional Council units"
     if force.lemma_.lower() in OWN_WORDS_ONLY:  # its words, or a force beside it ("and tanks")
