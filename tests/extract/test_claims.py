@@ -226,3 +226,9 @@ def test_a_trailing_it_said_is_not_the_side_its_clause_names() -> None:
     found = claims_of(text)
     assert [c.claimant for c in found] == ["Tigray's regional command"] * len(found)
     assert [c.low for c in found] == [300, 9]
+
+
+def test_a_source_is_named_without_the_article_that_opens_it() -> None:
+    [c] = claims_of("Russia lost 40 tanks near the reservoir, according to an open-source "
+                    "analyst.")
+    assert c.claimant == "open-source analyst"

@@ -170,7 +170,8 @@ def _name_start(tok: Any) -> int:
 
 
 def _strip_the(text: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", text.strip())
+    """A name without the article that opens it ("the ministry", "a Russian milblogger")."""
+    return re.sub(r"^(?:the|The|an?)\s+(?=\S)", "", text.strip())
 
 
 def _valid(phrase: str) -> bool:
