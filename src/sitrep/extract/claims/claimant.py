@@ -46,7 +46,7 @@ _SUBJECT_BEFORE = re.compile(
     r"(?!\s+to\s+(?:have|be)\b)")  # "Russia said to have lost": "is said to", not a source
 # a clause of time or cause after the comma ("…, hours after Kyiv announced an offensive"):
 # its speaker reports that clause, not the one before the comma
-_SUBORDINATORS = r"(?:after|before|since|until|when|while|once|as|because|though|although|if)"
+_SUBORDINATORS = r"(?:after|before|since|until|when|once)"
 _SUBORDINATE = rf"(?!\s*(?:[\w-]+\s+){{0,2}}{_SUBORDINATORS}\s)"
 _OPENS_SUBORDINATE = re.compile(rf"\b{_SUBORDINATORS}\s+$")
 _TRAILING = re.compile(
