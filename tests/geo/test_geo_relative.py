@@ -84,3 +84,9 @@ def test_a_town_a_distance_is_told_from_is_a_place_whatever_the_tagger_says(pipe
     # the tagger reads "Goma" after "20 km of" as a person: the distance says it is a place
     text = "War in Congo. The rebels advanced to within 20 km of Goma on Tuesday, UN sources said."
     assert "Goma" in by_mention(places_of(pipeline, text))
+
+
+def test_a_name_after_the_parts_of_a_place_is_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("War in Gaza. Armoured bulldozers rolled into the northern neighbourhoods of Beit "
+            "Hanoun overnight, residents said.")
+    assert "Beit Hanoun" in by_mention(places_of(pipeline, text))

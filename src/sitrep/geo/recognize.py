@@ -548,7 +548,9 @@ LOCATIVE = {"in", "near", "at", "from", "to", "towards", "toward", "outside", "a
 PLACE_NOUNS = {"city", "town", "village", "outskirts", "suburb", "suburbs", "port", "region",
                "villages", "towns", "hamlet", "neighbourhood", "neighborhood", "township",
                "province", "district", "settlement", "capital", "centre", "center", "south",
-               "north", "east", "west", "county", "state"}
+               "north", "east", "west", "county", "state",
+               # the parts of a place in the plural: "the eastern neighbourhoods of Rafah"
+               "neighbourhoods", "neighborhoods", "districts", "streets", "areas", "environs"}
 
 
 # "pulled out of X", "the eastern part of X", "the western edge of X": ground in or of a place
