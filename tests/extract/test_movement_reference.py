@@ -267,6 +267,16 @@ def test_a_warship_named_in_apposition_and_military_cargo_planes_are_forces() ->
     assert [m.rule for m in planes.movements] == ["move-land"]
 
 
+def test_a_force_pulled_from_a_place_sets_out_from_it() -> None:
+    doc = run("War in the south. Two marine brigades were pulled from the Kherson front and sent "
+              "to Pokrovsk, Ukrainian officers said.")
+    [m] = doc.movements
+    assert m.origin is not None and m.origin.mention == "Kherson"
+    assert m.destination is not None and m.destination.mention == "Pokrovsk"
+    assert run("Quake in Turkey. Rescuers pulled 12 people from the rubble in Hatay.").movements \
+        == []
+
+
 def test_a_convoy_of_aid_lorries_is_no_force() -> None:
     doc = run("War in Sudan. A convoy of aid lorries reached El Fasher on Thursday, the UN said.")
     assert doc.movements == []

@@ -67,8 +67,9 @@ def is_trigger(tok: at.SpacyToken) -> bool:
         return any(c.lower_ == "way" for c in tok.children)
     if lemma == "take":  # "have taken up positions in X"; not "took the town"
         return any(c.dep_ == "dobj" and c.lemma_.lower() == "position" for c in tok.children)
-    if lemma == "pull":
-        return any(c.lower_ in ("back", "out") for c in tok.children)
+    if lemma == "pull":  # "pulled back", "pulled out", "pulled from the front"
+        return any(c.lower_ in ("back", "out") or (c.dep_ == "prep" and c.lower_ == "from")
+                   for c in tok.children)
     if lemma == "build":
         return any(c.lower_ == "up" for c in tok.children)
     if lemma in ("stage", "hold", "conduct", "launch", "start", "begin"):
