@@ -232,3 +232,5 @@ def test_a_source_is_named_without_the_article_that_opens_it() -> None:
     [c] = claims_of("Russia lost 40 tanks near the reservoir, according to an open-source "
                     "analyst.")
     assert c.claimant == "open-source analyst"
+    [c] = claims_of("A local monitoring group said 26 fighters were killed near the pass.")
+    assert c.claimant == "local monitoring group"

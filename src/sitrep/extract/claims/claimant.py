@@ -44,7 +44,7 @@ _SUBJECT_BEFORE = re.compile(
     r"(?!(?:is|are|was|were|be|been|being)\s)[a-z]+)"
     rf"(?:\s+(?:itself|also|has|have|had|now|later|previously|earlier|again|already))*\s+{_SAID}\b"
     r"(?!\s+to\s+(?:have|be)\b)")  # "Russia said to have lost": "is said to", not a source
-# a clause of time or cause after the comma ("…, hours after Kyiv announced an offensive"):
+# a clause of time after the comma ("…, hours after Kyiv announced an offensive"):
 # its speaker reports that clause, not the one before the comma
 _SUBORDINATORS = r"(?:after|before|since|until|when|once)"
 _SUBORDINATE = rf"(?!\s*(?:[\w-]+\s+){{0,2}}{_SUBORDINATORS}\s)"
@@ -171,7 +171,7 @@ def _name_start(tok: Any) -> int:
 
 def _strip_the(text: str) -> str:
     """A name without the article that opens it ("the ministry", "a Russian milblogger")."""
-    return re.sub(r"^(?:the|The|an?)\s+(?=\S)", "", text.strip())
+    return re.sub(r"^(?:the|The|an?|An?)\s+(?=\S)", "", text.strip())
 
 
 def _valid(phrase: str) -> bool:
