@@ -486,7 +486,7 @@ def _ent_starts(sdoc: SpacySpan) -> list[int]:
 _DATELINE_ENDS = frozenset(("):", ")-", ")—", ")–"))
 
 
-def _closes_dateline(t: SpacyToken) -> bool:
+def closes_dateline(t: SpacyToken) -> bool:
     """The mark that closes a dateline's agency: "(Reuters):", "(AP) —"."""
     return t.text in _DATELINE_ENDS or (
         t.text == ")" and t.i + 1 < len(t.doc) and t.nbor(1).text in (":", "-", "—", "–"))
@@ -496,7 +496,7 @@ def _np_bounds(head: SpacyToken) -> tuple[int, int]:
     """Token bounds of a noun phrase, without relative clauses, appositions or clauses after it."""
     lo, hi = head.left_edge.i, head.i  # the leftmost word of its subtree (the parser keeps it)
     for t in head.doc[lo:head.i]:  # "MOSCOW (Reuters): Russia's defence ministry": a dateline
-        if _closes_dateline(t):  # the parser hung on the phrase is not of it
+        if closes_dateline(t):  # the parser hung on the phrase is not of it
             lo = t.i + 1
     for child in head.rights:
         if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl"):

@@ -550,8 +550,9 @@ def _subject_words(subj: Any) -> Any:
         if t.is_space and "\n" in t.text:
             start = t.i + 1
     for t in sdoc[start:subj.i]:  # "KYIV - Ukraine's air force": a dateline glued before it
-        if t.text in ("-", "–", "—", "--") and (t.whitespace_ or sdoc[t.i - 1].whitespace_):
-            start = t.i + 1  # a dash between words, not inside one ("Taliban-run media")
+        if (t.text in ("-", "–", "—", "--") and (t.whitespace_ or sdoc[t.i - 1].whitespace_)) \
+                or at.closes_dateline(t):  # a dash between words ("Taliban-run" is one), or
+            start = t.i + 1  # "KHARTOUM (Wire): Sudan's army"
     while start > 0 and sdoc[start].pos_ == "PROPN" and sdoc[start - 1].pos_ == "PROPN" \
             and sdoc[start - 1].whitespace_ == " ":
         start -= 1  # a name the parser cut into sentences of its own ("Sudan | Doctors Network")
@@ -581,12 +582,12 @@ def _inside_speech(sdoc: Any, verb_at: int, fig: int) -> bool:
     """Whether the figure at `fig` lies in the clause of the speech verb after `verb_at`
     ("while the US put the figure at 6,000"), not outside it ("…, hours after Kyiv announced
     an offensive")."""
-    if sdoc is None:
+    words = sdoc.char_span(verb_at, fig + 1, alignment_mode="expand") if sdoc is not None \
+        else None
+    if not words:
         return False
-    verb = next((t for t in sdoc if t.idx >= verb_at and not t.is_space), None)
-    span = sdoc.char_span(fig, fig + 1, alignment_mode="expand")
-    return verb is not None and span is not None and len(span) > 0 \
-        and verb.left_edge.i <= span[0].i <= verb.right_edge.i
+    verb = next((t for t in words if t.idx >= verb_at and not t.is_space), None)
+    return verb is not None and verb.left_edge.i <= words[-1].i <= verb.right_edge.i
 
 
 def _by_pattern(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from sitrep.extract import attribution as at
 from sitrep.extract.headline import is_title_line
 from sitrep.records import Document, Movement
@@ -22,16 +20,18 @@ def evidence_bounds(doc: Document, tok: at.SpacyToken) -> tuple[int, int]:
         e = nl
     while s < e and text[s].isspace():
         s += 1
-    cut = _DATELINE_TAIL.match(text, s, e)  # "Wire): Sudan's army said…", the parser having
-    if cut and cut.end() <= tok.idx:        # split the sentence inside "KHARTOUM (Wire):"
-        s = cut.end()
+    for t in tok.sent[:_DATELINE_TOKENS]:  # "Wire): Sudan's army said…", the parser having
+        if s <= t.idx < tok.idx and at.closes_dateline(t):  # split inside "KHARTOUM (Wire):"
+            s = t.idx + len(t.text)
+    while s < e and text[s].isspace():
+        s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
 
 
-# the end of a dateline's agency left at the head of a sentence: "Wire): ", "AP) — "
-_DATELINE_TAIL = re.compile(r"[^\s()][^()\n]{0,30}\)\s*[:—–-]\s+")
+# how near the head of a sentence the end of a dateline's agency may stand ("Wire): ")
+_DATELINE_TOKENS = 8
 
 
 def date_words(sdoc: at.SpacySpan, tok: at.SpacyToken) -> str | None:

@@ -3,6 +3,8 @@ that moves it."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.lexicon import (
     AIR_DEFENSE,
@@ -171,18 +173,15 @@ def side_moves_into_a_place(verb: at.SpacyToken) -> bool:
     if lemma_of(verb) not in SIDE_ADVANCE_VERBS or subj is None or subj.tag_ != "NNP" \
             or subj.ent_type_ == "NORP" or not is_state(at.side_of(subj.text)):
         return False  # a people ("ethnic Armenians crossed into Armenia") is no side on the move
+    return _to_a_place(verb, _INTO)
+
+
+def _to_a_place(verb: at.SpacyToken, preps: Collection[str] = ROLE_OF_PREP.keys()) -> bool:
+    """Whether a verb takes its subject to or from a place by one of `preps` ("into El Fasher",
+    "pushed deeper into X") or as its object ("entered Rafah")."""
     kids = [*verb.children, *(x for c in verb.children if c.dep_ in ("advmod", "prt")
                               for x in c.children)]  # "pushed deeper into X"
-    return any(is_place_word(o) for c in kids if c.dep_ == "prep" and c.lower_ in _INTO
-               for o in c.children if o.dep_ == "pobj") or (
-        lemma_of(verb) in PLACE_OBJECT_VERBS
-        and any(is_place_word(o) for o in verb.children if o.dep_ == "dobj"))
-
-
-def _to_a_place(verb: at.SpacyToken) -> bool:
-    """Whether a verb takes its subject to or from a place ("into El Fasher", "entered Rafah")."""
-    return any(is_place_word(o) for c in verb.children
-               if c.dep_ == "prep" and c.lower_ in ROLE_OF_PREP
+    return any(is_place_word(o) for c in kids if c.dep_ == "prep" and c.lower_ in preps
                for o in c.children if o.dep_ == "pobj") or (
         lemma_of(verb) in PLACE_OBJECT_VERBS
         and any(is_place_word(o) for o in verb.children if o.dep_ == "dobj"))

@@ -11,6 +11,7 @@ from sitrep.extract.movements.evidence import date_words
 from sitrep.extract.movements.forces import container_of
 from sitrep.extract.movements.lexicon import (
     AMBIGUOUS,
+    ARMED_MODS,
     ARMED_OWNERS,
     ASPECT,
     CIVILIAN_MODS,
@@ -220,10 +221,6 @@ def _named_owner(force: at.SpacyToken) -> bool:
                for c in force.children)
 
 
-# words that keep a force armed whatever else it carries ("military cargo planes")
-_ARMED_MODS = frozenset(("military", "army", "navy", "naval", "air-force", "warship"))
-
-
 def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
                 bounds: tuple[int, int]) -> bool:
     """A force that could be civilian ("an aircraft travelling from London") counts only with an
@@ -232,7 +229,7 @@ def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
     if (any(w.lemma_.lower() in CIVILIAN_MODS for w in own if w.i < force.i) or any(
             w.lemma_.lower() in CIVILIAN_MODS and w.head.i != force.i
             for w in own_words(force, ("of",)) if w.i > force.i)) \
-            and not any(w.lemma_.lower() in _ARMED_MODS for w in own if w.i < force.i):
+            and not any(w.lemma_.lower() in ARMED_MODS for w in own if w.i < force.i):
         return False  # "a container ship", "a UN aid convoy", "a convoy of aid trucks"; not
         # "military cargo planes"
     if head_word(force) not in AMBIGUOUS and force.lower_ not in AMBIGUOUS:

@@ -104,6 +104,8 @@ SIDE_HEADS = frozenset({"side", "government", "army", "military", "regime", "jun
 CIVILIAN_MODS = frozenset({"container", "cargo", "merchant", "aid", "humanitarian", "civilian",
                            "fishing", "passenger", "commercial", "relief", "food", "grain",
                            "tourist", "cruise"})
+# words that keep a force armed whatever else it carries ("military cargo planes")
+ARMED_MODS = frozenset({"military", "army", "navy", "naval", "air-force", "warship"})
 # verbs that may govern an infinitive trigger and keep it a fact ("began moving", "poised to enter")
 ASPECT = frozenset({"begin", "start", "continue", "poise", "appear", "seem", "keep", "resume",
                     "send", "deploy", "dispatch", "move", "respond", "believe", "estimate",
