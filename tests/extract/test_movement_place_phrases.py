@@ -213,3 +213,11 @@ def test_a_place_named_with_a_compass_word_in_lower_case_is_where_the_force_is()
                          "Mediterranean on Thursday, the navy said.")
     [m] = doc.movements
     assert m.location is not None and m.location.mention == "eastern Mediterranean"
+
+
+def test_a_compass_word_after_the_verb_leaves_the_heading_phrase_to_the_verb() -> None:
+    # the parser hangs "towards Y" on "north": the place is still where the force heads
+    m = only_movement("Two Malian army companies drove north towards Tessalit on Friday, "
+                      "a military source said.")
+    assert m.destination is not None and m.destination.mention == "Tessalit"
+    assert m.location is None

@@ -110,3 +110,14 @@ def test_a_peoples_name_before_an_area_word_stays_a_people(pipeline) -> None:  #
         pipeline, "Ukrainian forces shelled the Russian area around Belgorod, officials said."))
     assert "Belgorod" in got
     assert not any(m.startswith(("Russia", "Ukrain")) for m in got)
+
+
+def test_one_name_before_a_feature_word_in_lower_case_is_that_feature(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Narva" alone is a town on the bank; "the Narva river" is the river, word and all
+    got = by_mention(places_of(
+        pipeline, "Border guards on both banks of the Narva river counted fewer crossings, "
+                  "and a ferry on the Pripyat river stopped running."))
+    assert got["Narva river"].kind == "river" and got["Pripyat river"].kind == "river"
+    assert "Narva" not in got
+    town = by_mention(places_of(pipeline, "The ferry reached Narva on Monday morning."))
+    assert town["Narva"].kind == "city"

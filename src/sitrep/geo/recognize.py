@@ -283,8 +283,10 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
             continue
         entries = hits.get(key, []) + [e for k in alt.get((i, j), []) for e in hits.get(k, [])]
         area, head_key = None, key
+        start, end = tokens[i].start, tokens[j - 1].end
         if (i, j) in features and hits.get(features[(i, j)]):
             entries = hits[features[(i, j)]]  # "Azov" of "the Black and Azov seas"
+            end = own_feature_word(text, end)  # "the Narva river": the word is the name's
         shared = shared_area_word(text, tokens[j - 1].end)
         if entries and shared:  # the region if the index has one of the name, else the town
             entries, area = [e for e in entries if e.kind in AREA_KINDS] or entries, shared
@@ -303,7 +305,6 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
         if institution_of(text, tokens, i):
             taken.update(range(i, j))  # "the Kidney Foundation of Canada": no "Jersey" either
             continue
-        start, end = tokens[i].start, tokens[j - 1].end
         cand = Candidate(start, end, text[start:end], key, entries, j - i, area=area,
                          head_key=head_key)
         cand.acronym = any(hits.get(k) for k in alt.get((i, j), []))
@@ -413,7 +414,10 @@ def shared_area_word(text: str, end: int) -> str | None:
 # "the Black and Azov seas", "the Tigris and Euphrates rivers": a plural feature word after
 # a list of names (or after the last of them) is each name's
 FEATURE_PLURALS = {"seas": "Sea", "rivers": "River", "straits": "Strait", "lakes": "Lake",
-                   "islands": "Island"}
+                   "islands": "Island",
+                   # and one name with the word in lower case: "the Narva river"
+                   "river": "River", "sea": "Sea", "strait": "Strait", "lake": "Lake",
+                   "island": "Island"}
 LISTED_FEATURE = re.compile(
     rf"(?:(?:, {NAME_RUN})*,? (?:and|or) {NAME_RUN})? ({'|'.join(FEATURE_PLURALS)})\b")
 
@@ -423,6 +427,16 @@ def shared_feature_word(text: str, end: int) -> str | None:
     Azov seas" and for "Azov"), else None."""
     m = LISTED_FEATURE.match(text, end)
     return FEATURE_PLURALS[m.group(1)] if m else None
+
+
+def own_feature_word(text: str, end: int) -> int:
+    """Where a name ends that a singular feature word in lower case follows ("the Narva
+    river"): after that word; a plural one is the list's ("the Black and Azov seas")."""
+    m = SINGLE_FEATURE.match(text, end)
+    return m.end() if m else end
+
+
+SINGLE_FEATURE = re.compile(r" (?:river|sea|strait|lake|island)\b")
 
 
 def is_own_name_of_city(c: Candidate) -> bool:

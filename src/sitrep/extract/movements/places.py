@@ -144,6 +144,10 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
             kids.extend(c.children)
         if c.dep_ in ("advmod", "prt", "prep") and c.lower_ in PARTICLES:
             kids.extend(c.children)  # "pulled back from X": the particle holds the phrase
+        if c.dep_ in ("advmod", "npadvmod", "dobj") and _bearing(c.lower_):
+            # "moved north towards X", "sailed west into X": the compass word holds the
+            # verb's phrase ("north of X" stays the bearing's own)
+            kids.extend(x for x in c.children if x.dep_ == "prep" and x.lower_ != "of")
     # "out of Gaza and into Lebanon": a phrase joined to the verb's own is the verb's too
     kids.extend(x for c in list(kids) if c.dep_ == "prep"
                 for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP")
@@ -213,6 +217,11 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
 # the phrases of the objects the parser attaches it to ("moved fighters from Saada to Marib")
 _HANGS_ON = frozenset(("dobj", "pobj", "prep", "conj", "appos", "npadvmod"))
 _HEADING = frozenset(("to", "toward", "towards", "into"))
+
+
+def _bearing(word: str) -> bool:
+    """A compass word as an adverb: "north", "northwest", "westward", "eastwards"."""
+    return word.removesuffix("s").removesuffix("ward") in BEARINGS
 
 
 def hung_links(tok: at.SpacyToken, preps: tuple[str, ...], role: str
