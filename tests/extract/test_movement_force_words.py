@@ -105,3 +105,20 @@ def test_infiltrating_groups_arrive_and_a_warship_at_anchor_is_deployed() -> Non
                "Danish navy said.")
     [m] = ship.movements
     assert (m.rule, m.status) == ("move-anchor", "deployed")
+
+
+@pytest.mark.parametrize("text", [
+    "The corvette Steregushchiy sailed into the Baltic Sea on Thursday.",
+    "Two army Bradley vehicles rolled into Kupiansk at dawn, the brigade said.",
+])
+def test_a_machine_s_own_name_or_model_is_no_owner(text: str) -> None:
+    # the tagger calls a ship's name or a vehicle's model an organisation: it says what the
+    # force is, never whose
+    moves = run(text).movements
+    assert len(moves) == 1 and moves[0].actor is None, [(m.actor, m.evidence.text) for m in moves]
+
+
+def test_a_name_that_owns_fighters_is_still_their_side() -> None:
+    moves = run("Kataib Sayyid fighters moved into Albu Kamal on Sunday, residents said. The "
+                "militia said the move was temporary.").movements
+    assert len(moves) == 1 and moves[0].actor is not None and "Kataib" in moves[0].actor

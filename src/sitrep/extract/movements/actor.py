@@ -8,7 +8,7 @@ from functools import lru_cache
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.forces import container_of, is_force
 from sitrep.extract.movements.found import Found
-from sitrep.extract.movements.lexicon import lemma_of
+from sitrep.extract.movements.lexicon import EQUIPMENT, lemma_of
 from sitrep.extract.movements.owners import own_words, side_of_phrase, side_of_token
 from sitrep.extract.quotes import QuoteSpan, find_quote_spans
 from sitrep.records import Place
@@ -41,6 +41,8 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
             if t.ent_type_ == "ORG" and t.pos_ == "PROPN" and not _MODEL.match(t.text) \
                     and not _left_from(t):
                 named = _org_side(t)
+                if at.side_of(named) is None and _names_the_machine(force, t):
+                    continue  # "the frigate Admiral Grigorovich", "Leopard tanks": a name
                 if at.side_of(named) is not None or not _is_formation(named):
                     return named  # "the 162nd Division" is a formation, not a side
         poss = [t for t in words if t.dep_ == "poss" and t.lower_ in ("its", "their", "his")]
@@ -90,6 +92,27 @@ def _army_named_before(force: at.SpacyToken) -> str | None:
 # a type of aircraft, ship or vehicle ("Su-34", "Tu-22M3", "MQ-9", "T-72B3"), which the tagger
 # now and then calls an organisation: what the force is, never whose
 _MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Za-z\d]*s?$")
+
+
+def _names_the_machine(force: at.SpacyToken, name: at.SpacyToken) -> bool:
+    """Whether a name no side table knows is the force's own name or its model ("the frigate
+    Admiral Grigorovich", "Leopard tanks", "the Nimitz carrier group"): a ship, a vehicle or an
+    aircraft has no owner in its name, a unit of people may ("Azov fighters")."""
+    def kind(t: at.SpacyToken) -> str | None:
+        return EQUIPMENT.get(t.lemma_.lower()) or EQUIPMENT.get(t.lower_)
+
+    top = name
+    while top.dep_ in ("compound", "flat") and top.head.i != top.i and top.i != force.i \
+            and top.head.i != force.i:
+        top = top.head
+    if force.pos_ == "PROPN" and (top.i == force.i or top.dep_ == "compound"):
+        # the name is the force: "the frigate Admiral Grigorovich sailed"
+        kinds = {kind(c) for c in force.children
+                 if c.dep_ in ("amod", "compound", "appos") and c.pos_ != "PROPN"}
+    else:
+        kinds = {kind(force)} if top.head.i == force.i and \
+            top.dep_ in ("compound", "appos", "nmod") else set()
+    return bool(kinds - {None, "troops"}) and "troops" not in kinds
 
 
 def _left_from(t: at.SpacyToken) -> bool:
