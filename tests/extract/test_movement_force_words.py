@@ -122,3 +122,9 @@ def test_a_name_that_owns_fighters_is_still_their_side() -> None:
     moves = run("Kataib Sayyid fighters moved into Albu Kamal on Sunday, residents said. The "
                 "militia said the move was temporary.").movements
     assert len(moves) == 1 and moves[0].actor is not None and "Kataib" in moves[0].actor
+
+
+def test_the_side_that_moves_a_force_owns_it_not_the_country_it_leaves() -> None:
+    moves = run("China is transferring HQ-9 systems from Pakistan to Iran, according to "
+                "satellite images.").movements
+    assert len(moves) == 1 and moves[0].actor == "China", [(m.actor, m.evidence.text) for m in moves]
