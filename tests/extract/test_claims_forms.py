@@ -124,3 +124,14 @@ def test_a_verb_right_before_a_borrowed_figure_tells_its_metric() -> None:
             "more, the governor said.")
     assert claim_of(text, 120).metric == "captured"
     assert claim_of(text, 24).metric == "killed"
+
+
+@pytest.mark.parametrize(("text", "low", "metric"), [
+    ("The Indian navy sent 9 patrol vessels to the Andaman Sea after the incident.", 9, "other"),
+    ("Turkey dispatched 40 armoured vehicles to the Idlib front on Sunday.", 40, "other"),
+    ("Norway sent 8 Leopard tanks to Ukraine in the spring.", 8, "weapons_supplied"),
+    ("Tehran sent 300 drones to the Houthis last year, officials say.", 300, "weapons_supplied"),
+])
+def test_equipment_sent_to_ground_is_a_force_and_sent_to_a_side_a_supply(
+        text: str, low: float, metric: str) -> None:
+    assert claim_of(text, low).metric == metric

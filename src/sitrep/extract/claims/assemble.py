@@ -35,6 +35,7 @@ from sitrep.extract.claims.figures import (
 from sitrep.extract.claims.subject import SubjectContext, find_subject, subject_context
 from sitrep.extract.headline import is_title_line
 from sitrep.records import Claim, Document, Span
+from sitrep.sides import find_sides
 
 _PERSON_KINDS = ("military", "people", "civilians", "nation", "")
 _CIVILIAN_CUES = {"killed", "wounded", "killed_or_wounded", "captured", "missing", "evacuated",
@@ -236,7 +237,8 @@ def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str |
             cue = _nearest_cue(text, fig, span, lex.EQUIPMENT_CUE_RES, None)
             if cue == "lost":
                 return lex.LOST_METRIC.get(fig.equipment or "", "other")
-            if cue == "weapons_supplied" and lex.SENT_TOWARDS.match(text, fig.np_end, span[1]):
+            if cue == "weapons_supplied" and (lex.SENT_TOWARDS.match(text, fig.np_end, span[1])
+                                              or _sent_to_ground(text, fig, span)):
                 return "other"  # "sent 34 aircraft toward Taiwan": a show of force, no gift
             if cue:
                 return cue
@@ -249,6 +251,24 @@ def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str |
         if cue:
             return _person_metric(text, fig, cue, span)
     return None
+
+
+# "sent 14 patrol boats to the gulf": a force sent to ground, not arms handed to a side
+_SENT = re.compile(r"\b(?:sen[dt]|sending|dispatch\w*|transferr?\w*)\b", re.I)
+_TO_WHERE = re.compile(r"[^.;]{0,60}?\bto\s+((?:the\s+)?[^,.;]{1,40})", re.I)
+
+
+def _sent_to_ground(text: str, fig: Figure, span: tuple[int, int]) -> bool:
+    """Whether the figure's equipment is sent to a place no side table knows (a sea, a front,
+    a town): a deployment of one's own force; sent "to Ukraine" or "to the Houthis" it is a
+    supply."""
+    if not _SENT.search(text, span[0], fig.q.start):
+        return False
+    m = _TO_WHERE.match(text, fig.np_end, span[1])
+    if m is None:
+        return False
+    where = m.group(1)  # a name or "the …", not "to help Ukraine"
+    return (where[:1].isupper() or where.lower().startswith("the ")) and not find_sides(where)
 
 
 def _part_span(text: str, fig: Figure, span: tuple[int, int]) -> tuple[int, int]:
