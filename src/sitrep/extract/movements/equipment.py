@@ -78,10 +78,7 @@ def size_of(force: at.SpacyToken | None) -> str | None:
     if force is None:
         return None
     for t in force.subtree:
-        # the parser may hang the number on the first noun of a compound ("Four [tank] landing
-        # ships"): it still counts the force
-        if t.like_num and t.dep_ == "nummod" and (t.head.i == force.i or (
-                t.head.dep_ == "compound" and t.head.head.i == force.i and t.i < t.head.i)):
+        if t.like_num and t.dep_ == "nummod" and t.head.i == force.i:
             return f"{t.text} {force.text}"
         if re.fullmatch(r"\d[\d,.]*-(?:mile|km|kilometre|kilometer)s?(?:-long)?", t.text):
             return t.text
