@@ -101,6 +101,8 @@ def score_claims(step: int, errors: dict[str, list[Any]]) -> dict[str, float]:
             used.add(k)
             c["tp"] += 1
             c["metric"] += preds[k].metric == g["metric"]
+            if preds[k].metric != g["metric"]:
+                errors["metric"].append((g["metric"], preds[k].metric, text[:120]))
             ok = scorer.name_match(g["claimant"], preds[k].claimant)
             c["claimant"] += ok
             if not ok:
@@ -120,7 +122,7 @@ def main() -> int:
     ap.add_argument("--step", type=int, default=1, help="score every STEP-th text")
     ap.add_argument("--only", choices=("movements", "claims"))
     ap.add_argument("--show", help="print this kind of error: miss, fp, status, actor, where, "
-                                   "observer, claimant")
+                                   "observer, claimant, metric")
     ap.add_argument("--with-model", action="store_true",
                     help="let the movement sentence model (trained on this corpus) take part")
     args = ap.parse_args()

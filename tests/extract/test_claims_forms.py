@@ -135,3 +135,21 @@ def test_a_verb_right_before_a_borrowed_figure_tells_its_metric() -> None:
 def test_equipment_sent_to_ground_is_a_force_and_sent_to_a_side_a_supply(
         text: str, low: float, metric: str) -> None:
     assert claim_of(text, low).metric == metric
+
+
+@pytest.mark.parametrize(("text", "low", "metric"), [
+    ("Rescue officials said 14 of their firefighters had been killed since the summer.", 14,
+     "civilians_killed"),
+    ("Rebel shelling hit the market in the besieged town, killing 6 shepherds and 3 "
+     "pilgrims, police said.", 3,
+     "civilians_killed"),
+    ("Nine contractors were wounded when the convoy hit a mine, the company said.", 9,
+     "wounded"),
+])
+def test_people_by_their_trade_or_age_are_counted_when_harmed(
+        text: str, low: float, metric: str) -> None:
+    assert claim_of(text, low).metric == metric
+
+
+def test_people_by_their_trade_with_nothing_befalling_them_are_no_claim() -> None:
+    assert not claims("Some 300 nurses and 40 teachers joined the march in the capital.")

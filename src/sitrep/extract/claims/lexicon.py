@@ -22,18 +22,25 @@ troops troop soldiers soldier servicemen serviceman servicemembers personnel fig
 generals commanders mercenaries marines paratroopers militants combatants recruits conscripts
 reservists volunteers sailors pilots guards insurgents rebels militiamen peacekeepers
 infantrymen gunmen commandos jihadists gunmen sappers snipers special-forces legionnaires
-terrorists jihadis attackers assailants raiders
+terrorists jihadis attackers assailants raiders policemen
 """)
+# people no army counts as its own: rescuers, the young, people at work, prayer or travel
+_CIVILIAN_TRADES = """
+paramedics nurses rescuers firefighters teachers students pupils farmers fishermen shepherds
+passengers pilgrims worshippers patients boys girls babies infants toddlers teenagers minors
+tourists
+"""
 # people who only count when something happens to them ("five young children" is no claim)
 PEOPLE = _words("""
 members people persons men women children civilians residents inhabitants individuals citizens
 villagers lives bodies refugees migrants evacuees prisoners pows hostages captives detainees
 journalists protesters demonstrators
 medics doctors workers
-""")
+employees staffers contractors engineers miners relatives nationals foreigners crewmen seafarers
+""" + _CIVILIAN_TRADES)
 CIVILIANS = _words("""
 civilians residents inhabitants villagers children women citizens refugees evacuees
-""")
+""" + _CIVILIAN_TRADES)
 # nouns that carry their own metric ("500 casualties", "2,000 dead")
 CASUALTY_NOUNS = {
     "casualties": "killed_or_wounded", "casualty": "killed_or_wounded", "deaths": "killed",
