@@ -168,8 +168,9 @@ def test_an_armed_force_speaks_as_itself_not_as_its_country() -> None:
 
 
 def test_witnesses_and_diplomats_are_sources() -> None:
+    # passengers are civilians: the strike killed no soldiers
     [c] = claims_of("A drone strike on the ferry killed 19 passengers, witnesses said.")
-    assert (c.claimant, c.metric, c.low) == ("witnesses", "killed", 19)
+    assert (c.claimant, c.metric, c.low) == ("witnesses", "civilians_killed", 19)
 
 
 def test_units_and_singular_ships_are_counted() -> None:
