@@ -153,3 +153,20 @@ def test_people_by_their_trade_or_age_are_counted_when_harmed(
 
 def test_people_by_their_trade_with_nothing_befalling_them_are_no_claim() -> None:
     assert not claims("Some 300 nurses and 40 teachers joined the march in the capital.")
+
+
+def test_a_running_tally_line_counts_what_its_label_names() -> None:
+    text = ("The defence ministry's morning update on enemy losses: Personnel: around 61,200 "
+            "(+310). Helicopters: 58 (+1). Tanks: 1,471 (+4).")
+    got = {c.low: c for c in claims(text)}
+    assert got[61200].metric == "killed_or_wounded"
+    assert got[58].metric == "aircraft_lost" and got[1471].metric == "tanks_lost"
+    assert all(c.claimant != "Tanks" and c.claimant != "Helicopters" for c in got.values())
+    assert 310 not in got and 1 not in got and 4 not in got  # the day's rise is no total
+
+
+def test_a_label_without_a_daily_rise_counts_a_force_not_a_loss() -> None:
+    got = {c.low: c for c in claims("Rebel strength in the province, by the army's estimate. "
+                                    "Fighters: 4,500. Trucks: 120.")}
+    assert got[4500].metric == "troops"
+    assert got[120].metric == "other"

@@ -25,6 +25,7 @@ from sitrep.extract.claims.claimant import (
 )
 from sitrep.extract.claims.figures import (
     HAS_QUANTITY,
+    INCREMENT,
     NEW_REPORT,
     Figure,
     read_figures,
@@ -337,6 +338,10 @@ def _final_metric(text: str, fig: Figure, direct: str | None, figs: list[Figure]
         return "troops" if fig.kind == "military" else None
     if direct is not None:
         return direct
+    if fig.how == "label" and INCREMENT.match(text, fig.q.end):
+        # a running total that rises by the day counts losses: "Tanks: 9,684 (+7)"
+        return lex.LOST_METRIC.get(fig.equipment or "", "other") if fig.kind == "equipment" \
+            else "killed_or_wounded"
     if fig.kind == "equipment":
         return None if fig.q.vague else "other"
     borrowed = _borrowed(fig, figs, directs, i)

@@ -365,13 +365,16 @@ def _by_colon(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
 
 def _kicker(phrase: str) -> bool:
     """A headline's lead-in before its colon, not a source: words in capitals that are no
-    acronym ("HORROR IN RAFAH:", "NARCO WAR:"), a month a tally's line counts ("March:"), or a
-    clause of its own ("Army smashes cell:", a lower-case word that names no institution)."""
+    acronym ("HORROR IN RAFAH:", "NARCO WAR:"), a month a tally's line counts ("March:"), what
+    its figure counts ("Tanks:"), or a clause of its own ("Army smashes cell:", a lower-case word that names no institution)."""
     words = phrase.split()
     if phrase.isupper() and (len(words) > 1 or len(phrase) > 5):
         return True
     if words[0].lower().rstrip(".") in MONTHS:
         return True
+    last = words[-1].lower()
+    if last in lex.EQUIPMENT or last in lex.MILITARY or last in lex.CASUALTY_NOUNS:
+        return True  # a tally's label, what its figure counts: "Tanks: 9,684 (+7)"
     return any(w.islower() and w not in _JOINERS and not _institution_word(w) for w in words)
 
 

@@ -49,7 +49,7 @@ class Figure:
     equipment: str | None  # tanks, vehicles, aircraft, ships, weapons, units
     np_end: int  # end of the noun phrase
     nation: str | None  # side named inside the noun phrase ("Russian troops" -> Russia)
-    how: str  # how the noun was found: noun, coordinated, antecedent, ellipsis, bare
+    how: str  # how the noun was found: noun, coordinated, antecedent, ellipsis, bare, label
     part: bool = False  # "including 214 tanks": a part of the figure before it
     modifiers: tuple[str, ...] = ()
 
@@ -370,7 +370,7 @@ def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
     if scanned is None:  # "shot down 31 of 35 drones": the first figure counts drones too
         scanned = _scan_noun_after_total(text, q, seg, pos_of)
     if scanned is None:
-        fig = _implied(text, q, seg, sent_start, before, part)
+        fig = _labelled(text, q) or _implied(text, q, seg, sent_start, before, part)
         return [fig] if fig else []
     head, words, mods = scanned
     word, _, hend = words[head]
@@ -393,6 +393,27 @@ def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
     if single:
         out.append(single)
     return out
+
+
+# a tally's line names what it counts before the figure: "Tanks: 9,684 (+7)", "personnel —
+# about 412,350", "• Helicopters: 331"
+_LABEL = re.compile(r"(?:^|[\n.;:•*·)]\s*)((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s*"
+                    r"(?::|\s[–—-])\s*(?:(?:about|around|approximately|some|over|nearly|"
+                    r"almost|more\s+than|at\s+least)\s+)?$", re.I)
+# the day's rise after a running total: "9,684 (+7)"
+INCREMENT = re.compile(r"\s*\(\s*\+\s*\d[\d,]*\s*\)")
+
+
+def _labelled(text: str, q: Quantity) -> Figure | None:
+    """A figure of a tally line whose label, before it, names what it counts."""
+    m = _LABEL.search(text, max(0, q.start - 60), q.start)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    unit = _unit_of(words[-1])
+    if unit is None or unit[0] not in ("military", "equipment", "casualty"):
+        return None
+    return Figure(q, q.low, q.high, words[-1].lower(), unit[0], unit[1], q.end, None, "label")
 
 
 def _scan_noun_after_total(text: str, q: Quantity, seg: tuple[int, int], pos_of: Mapping[int, Any]
