@@ -366,7 +366,8 @@ def _by_colon(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
 def _kicker(phrase: str) -> bool:
     """A headline's lead-in before its colon, not a source: words in capitals that are no
     acronym ("HORROR IN RAFAH:", "NARCO WAR:"), a month a tally's line counts ("March:"), what
-    its figure counts ("Tanks:"), or a clause of its own ("Army smashes cell:", a lower-case word that names no institution)."""
+    its figure counts ("Tanks:"), or a clause of its own ("Army smashes cell:", a lower-case
+    word that names no institution)."""
     words = phrase.split()
     if phrase.isupper() and (len(words) > 1 or len(phrase) > 5):
         return True
