@@ -170,3 +170,13 @@ def test_a_label_without_a_daily_rise_counts_a_force_not_a_loss() -> None:
                                     "Fighters: 4,500. Trucks: 120.")}
     assert got[4500].metric == "troops"
     assert got[120].metric == "other"
+
+
+@pytest.mark.parametrize(("text", "low", "metric"), [
+    ("Analysts at the institute put Ethiopian army casualties at about 9,000 for the month.",
+     9000, "killed_or_wounded"),
+    ("A UN report put rebel losses at some 2,500 since January.", 2500, "killed"),
+])
+def test_a_count_of_losses_put_at_a_bare_figure_is_a_claim(
+        text: str, low: float, metric: str) -> None:
+    assert claim_of(text, low).metric == metric

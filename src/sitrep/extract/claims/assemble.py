@@ -199,12 +199,20 @@ def _nearest_cue(text: str, fig: Figure, span: tuple[int, int],
 _HAS = re.compile(r"\b(?:has|have|had|having)\s+(?:between\s+)?$", re.I)
 
 
+# a bare figure that a count of casualties is put at: "estimates casualties at around 300,000"
+_CASUALTIES_AT = re.compile(r"\bcasualt(?:y|ies)\b[^.;\d]{0,80}?\b(?:at|to|reached|hit|"
+                           r"stands\s+at|stood\s+at)\s+(?:about|around|some|roughly|nearly|"
+                           r"almost|at\s+least|more\s+than|up\s+to)?\s*$", re.I)
+
+
 def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str | None:
     """The metric that the figure's own words or clause say, or None."""
     # members are a force's in the hundreds and more; a council or a board has a few
     if (fig.kind == "military" or (fig.head == "members" and (fig.low or 0) >= 100)) \
             and _HAS.search(text, max(0, fig.q.start - 30), fig.q.start):
         return "troops"  # the size of the force, whatever happens later in the sentence
+    if fig.how == "bare" and _CASUALTIES_AT.search(text, max(0, fig.q.start - 100), fig.q.start):
+        return "killed_or_wounded"  # "put Russian casualties at 1,500 a day": dead and wounded
     if fig.kind == "casualty" and fig.how == "ellipsis":
         # "2,300 deaths … another 400 were wounded": the noun is borrowed, its own verb tells
         seg = segs[segment_of(segs, fig.q.num_start)]
