@@ -180,3 +180,21 @@ def test_a_label_without_a_daily_rise_counts_a_force_not_a_loss() -> None:
 def test_a_count_of_losses_put_at_a_bare_figure_is_a_claim(
         text: str, low: float, metric: str) -> None:
     assert claim_of(text, low).metric == metric
+
+
+@pytest.mark.parametrize(("text", "low", "metric"), [
+    ("Some 14,000 villagers crossed into Niger to escape the fighting, the UN said.", 14000,
+     "displaced"),
+    ("Nearly 90,000 people fled their homes after the militia offensive, aid agencies said.",
+     90000, "displaced"),
+    ("About 3,100 soldiers remain in enemy captivity, the army's ombudsman said.", 3100,
+     "captured"),
+])
+def test_people_who_escape_or_are_held_are_displaced_or_captured(
+        text: str, low: float, metric: str) -> None:
+    assert claim_of(text, low).metric == metric
+
+
+def test_an_ombudsman_or_a_coroner_is_a_source() -> None:
+    got = claim_of("Some 40 fighters were killed in the raid, the regional ombudsman said.", 40)
+    assert got.claimant is not None and "ombudsman" in got.claimant

@@ -101,11 +101,17 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
     ("out_of_action", r"out\s+of\s+action|incapacitated|out\s+of\s+the\s+fight"),
     ("displaced", r"displac\w*|forc\w*\s+(?:\w+\s+){0,5}?to\s+(?:flee|leave)|"
                   r"(?:left|made|rendered)\s+homeless|"
-                  r"driven\s+(?:from|out)|uprooted"),
+                  r"driven\s+(?:from|out)|uprooted|"
+                  # who leave home or cross a border to get away: "fled their homes", "crossed
+                  # into Chad to escape the fighting"
+                  r"\bfled\s+(?:from\s+)?(?:their|his|her)\s+homes?\b|"
+                  r"\bto\s+escape\s+(?:the\s+)?(?:fighting|bombing|bombardment|violence|war|"
+                  r"shelling|clashes|attacks?)\b"),
     ("evacuated", r"evacuat\w*|\bfled\b|\bflee(?:s|ing)?\b|escaped|rescued"),
     ("wounded", r"wound\w*|injur\w*|\bhurt\b"),
     ("captured", r"captured|taken\s+(?:prisoner|hostage|captive)|held\s+hostage|hostages?|"
-                 r"abduct\w*|kidnapp?\w*|prisoners?\s+of\s+war|surrender\w*|captive"),
+                 r"abduct\w*|kidnapp?\w*|prisoners?\s+of\s+war|surrender\w*|captive|"
+                 r"\bin\s+(?:\w+\s+)?captivity"),
     ("missing", r"\bmissing\b|unaccounted"),
     ("killed", r"\bkill\w*|\bdie[ds]?\b|\bdying\b|\bdead\b|\bdeaths?\b|\blost\b|"
                r"\blos(?:e|es|ing)\b|"
@@ -195,6 +201,8 @@ organization committee mission envoy ambassador governor mayor coalition allianc
 witnesses diplomats researchers residents leaders volunteers activists medics monitors union
 rescuers investigators prosecutors prosecutor investigation tallies junta regime militia
 cabinet commissioner commission officer officers documents head
+ombudsman ombudswoman coroner hospital court tribunal rapporteur watchdog charity network
+municipality inquiry
 rebels insurgents militants jihadists
 """)
 TITLES = re.compile(
