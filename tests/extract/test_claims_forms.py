@@ -198,3 +198,16 @@ def test_people_who_escape_or_are_held_are_displaced_or_captured(
 def test_an_ombudsman_or_a_coroner_is_a_source() -> None:
     got = claim_of("Some 40 fighters were killed in the raid, the regional ombudsman said.", 40)
     assert got.claimant is not None and "ombudsman" in got.claimant
+
+
+def test_years_ratios_and_other_things_are_no_toll() -> None:
+    text = ("An inquiry found that some 9,000 people were killed between 1991 and 2002. Rebels "
+            "now hold 1 in 4 districts, and the army lost 23 outposts in March.")
+    got = {c.low for c in claims(text)}
+    assert got == {9000}, got
+
+
+def test_a_bare_toll_before_a_span_of_time_or_others_still_counts() -> None:
+    got = {c.low: c.metric for c in claims(
+        "Army shelling killed 14 over two days and wounded 30 others, medics said.")}
+    assert got == {14: "killed", 30: "wounded"}, got

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sitrep.extract.claims import lexicon as lex
 from sitrep.extract.claims.numbers import Quantity, find_quantities, parse_figure
 from sitrep.sides import find_sides
@@ -287,6 +289,13 @@ def _skip(text: str, q: Quantity) -> bool:
         return True
     if _is_counter(text, q) or _is_population(text, q):
         return True
+    if _YEARS.fullmatch(q.text) or _YEAR.fullmatch(q.text) and (
+            re.search(r"\b(?:between|from|since|in|until|till|by|before|after)\s+$", before, re.I)
+            or re.match(r"\s*(?:and|to|[-–])\s*(?:19|20)\d\d\b", after)):
+        return True  # a year: "killed between 1985 and 2018"
+    if q.value == 1 and re.match(r"\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|"
+                                 r"ten)\b", after):
+        return True  # a ratio: "1 in 3 towns", "one in five conscripts"
     if _SOURCES_AFTER.match(text, q.end) or re.search(r"\bciting\s+$", before):
         return True  # "two security sources told Reuters", "citing three officials": informants
     if q.value == 1 and re.match(r"\s+of\b", after):
@@ -298,6 +307,10 @@ def _skip(text: str, q: Quantity) -> bool:
         return True  # a model number: "Leopard 2 tanks", "Challenger 2"
     return bool(re.match(r"\s*(?:-|–)?\s*(?:year|month|day|week|hour|minute|mile|km)", after,
                          re.I))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEARS = re.compile(r"(?:(?:between|from)\s+)?(?:19|20)\d\d\s*(?:and|to|[-–])\s*(?:19|20)\d\d")
 
 
 def _is_counter(text: str, q: Quantity) -> bool:
@@ -467,7 +480,8 @@ def _implied(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
                           q.end + m.end(), found[0].name, "ellipsis", part)
     before_text = text[max(seg[0] - 60, 0):q.start] if q.start - seg[0] < 8 else \
         text[seg[0]:q.start]
-    if lex.BARE_AFTER.match(after) or lex.BARE_BEFORE.search(before_text):
+    if lex.BARE_AFTER.match(after) or lex.BARE_BEFORE.search(before_text) \
+            and not _counts_other_things(after):
         if prev is not None:
             return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end, None,
                           "ellipsis", part, prev.modifiers)
@@ -482,6 +496,24 @@ def _implied(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
         return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end + m.end(),
                       None, "antecedent", True)
     return None
+
+
+_THING_AFTER = re.compile(r"\s+(?:([a-z][a-z-]*)\s+)?([a-z]{3,}s)\b")
+# what may follow a bare toll ("killed 45 others", "lost 343 in two days") or stand for the
+# force it counts ("deployed five brigades"), unlike "posts" or "labs"
+_NOT_THINGS = frozenset(("others", "hours", "days", "weeks", "months", "years", "times",
+                         "minutes", "seconds", "nights", "decades", "miles", "kilometres",
+                         "kilometers", "metres", "meters", "yards", "brigades", "divisions",
+                         "companies", "squadrons"))
+
+
+def _counts_other_things(after: str) -> bool:
+    """Whether a noun no figure of people or arms counts follows the figure ("lost 19 posts",
+    "destroyed 14 cocaine labs"): it counts those things, it is no bare toll ("lost 343 over
+    the past day", "killed 45 in attacks" are)."""
+    m = _THING_AFTER.match(after)
+    return m is not None and (m.group(1) is None or m.group(1) not in STOP_WORDS) \
+        and m.group(2) not in _NOT_THINGS and m.group(2) not in STOP_WORDS
 
 
 # "the number of Russians killed", "the toll of Sudanese soldiers lost": what a total counts
