@@ -481,7 +481,7 @@ def _implied(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
     before_text = text[max(seg[0] - 60, 0):q.start] if q.start - seg[0] < 8 else \
         text[seg[0]:q.start]
     if lex.BARE_AFTER.match(after) or lex.BARE_BEFORE.search(before_text) \
-            and not _counts_other_things(after):
+            and not (_counts_other_things(after) and not _HARMED_BEFORE.search(before_text)):
         if prev is not None:
             return Figure(q, q.low, q.high, prev.head, prev.kind, prev.equipment, q.end, None,
                           "ellipsis", part, prev.modifiers)
@@ -505,6 +505,12 @@ _NOT_THINGS = frozenset(("others", "hours", "days", "weeks", "months", "years", 
                          "minutes", "seconds", "nights", "decades", "miles", "kilometres",
                          "kilometers", "metres", "meters", "yards", "brigades", "divisions",
                          "companies", "squadrons"))
+
+
+# what is killed or wounded is people, whatever noun names them ("killing four dockers")
+_HARMED_BEFORE = re.compile(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+"
+                            r"(?:about|around|some|at\s+least|more\s+than|nearly|almost)?\s*$",
+                            re.I)
 
 
 def _counts_other_things(after: str) -> bool:
