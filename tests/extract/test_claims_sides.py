@@ -118,3 +118,11 @@ def test_machines_a_speaker_says_it_shot_down_are_its_enemys() -> None:
     own = ("Border war.\n\nEritrea sent a swarm of drones over the frontier on Sunday night. "
            "Ethiopia said it had moved 17 battalions to the frontier.")
     assert claim_of(own, 17).subject == "Ethiopia"
+
+
+def test_a_state_speaking_as_it_counts_its_own_people() -> None:
+    # the article names Mali most; "it" is Niger, and the dead it counts are Niger's
+    text = ("Malian drones have hit the frontier for weeks, and Mali's army says Mali will go "
+            "on. Niger accuses Mali of shelling villages along the frontier. It has said at "
+            "least 40 people have been killed there since March.")
+    assert claim_of(text, 40).subject == "Niger"

@@ -146,6 +146,9 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         return np_nation, "noun-phrase"
     claimant_side = side_in(re.split(r"[,(–—]", text[claimant_span[0]:claimant_span[1]])[0]) \
         if claimant_span else None
+    if claimant_side is None and claimant and claimant_span \
+            and text[claimant_span[0]:claimant_span[1]].lower() in ("it", "they"):
+        claimant_side = side_in(claimant)  # "It has said 25 people were killed": whose "it" is
     if claimant_side in BLOCS:
         claimant_side = None  # a UN agency speaks for no side
     if claimant_side and _OWN.search(text, fig_start, fig_end):
