@@ -221,3 +221,9 @@ def test_a_compass_word_after_the_verb_leaves_the_heading_phrase_to_the_verb() -
                       "a military source said.")
     assert m.destination is not None and m.destination.mention == "Tessalit"
     assert m.location is None
+
+
+def test_a_force_sent_to_a_country_and_seen_at_a_town_in_it_is_headed_for_the_town() -> None:
+    m = only_movement("Eritrean units were deployed to Ethiopia and seen in Adigrat on Friday, "
+                      "residents said.")
+    assert m.destination is not None and m.destination.mention == "Adigrat"

@@ -86,7 +86,19 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
     told = merge(kept)
     _name_sources(doc, sdoc, told)
     _carry_observers(doc.clean_text, told)
-    return [_one_role_per_place(f.movement) for f in told]
+    return [_one_role_per_place(_narrow_destination(doc, f.movement)) for f in told]
+
+
+def _narrow_destination(doc: Document, mov: Movement) -> Movement:
+    """A force sent to a country and seen at a place in it ("deployed to Russia", "spotted in
+    Kursk", told in one sentence or merged from two) is headed for that place: the narrower
+    place is the destination, the country says no more."""
+    dest = places_named(doc, [mov.destination]) if mov.destination is not None else []
+    here = places_named(doc, [mov.location]) if mov.location is not None else []
+    if dest and here and dest[0].kind == "country" and here[0].kind != "country" \
+            and here[0].country == dest[0].country:
+        mov.destination, mov.location = mov.location, None
+    return mov
 
 
 def _own_subject(verb: at.SpacyToken) -> bool:
