@@ -211,3 +211,23 @@ def test_a_bare_toll_before_a_span_of_time_or_others_still_counts() -> None:
     got = {c.low: c.metric for c in claims(
         "Army shelling killed 14 over two days and wounded 30 others, medics said.")}
     assert got == {14: "killed", 30: "wounded"}, got
+
+
+@pytest.mark.parametrize(("text", "low", "metric"), [
+    ("Some 14 Algerian Su-30 fighters flew over the border zone on Monday, officials said.",
+     14, "other"),
+    ("Rebels advanced on the capital. At least 60 elements of the presidential guard were "
+     "flown to the north overnight.", 60, "troops"),
+    ("The navy moved four landing craft to the island before dawn, the ministry said.", 4,
+     "other"),
+    ("Fighting raged near the front. About 3,000 foreigners have registered to fight for the "
+     "legion, the ministry said.", 3000, "volunteers"),
+])
+def test_forces_counted_by_their_kind(text: str, low: float, metric: str) -> None:
+    assert claim_of(text, low).metric == metric
+
+
+def test_troops_flown_out_on_flights_registered_at_an_airport_are_no_volunteers() -> None:
+    text = ("French troops are leaving the country. Two special flights were registered at the "
+            "airport for the departure of 85 elements of the special forces, the junta said.")
+    assert claim_of(text, 85).metric == "troops"

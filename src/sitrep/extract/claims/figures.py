@@ -164,6 +164,10 @@ def _scan_noun(text: str, start: int, end: int, pos_of: Mapping[int, Any]
     while i < len(words) and i < 8:
         word, ws, _ = words[i]
         unit = _unit_of(word)
+        if unit is None and word.lower() in _PARTS_OF_A_FORCE and _of_a_force(words, i):
+            unit = ("military", None)  # "30 elements of the special forces"
+            head = i
+            break
         if unit is not None and _attributive(word, words, i, pos_of):
             mods.append(word)  # "dozens of troop tents", "40 drone strikes": what it qualifies
             i += 1
@@ -199,6 +203,27 @@ def _scan_noun(text: str, start: int, end: int, pos_of: Mapping[int, Any]
     if head is None:
         return None
     return head, words, mods
+
+
+def _designated(word: str) -> str | None:
+    """The equipment a model designation names ("Su-30" -> aircraft): the movement lexicon's
+    reading, imported late (the movements package reads figures through this one)."""
+    from sitrep.extract.movements.lexicon import designated
+    return designated(word)
+
+
+# words for a part of a force, counted as people when "of" a force follows them
+_PARTS_OF_A_FORCE = frozenset(("elements", "detachments", "teams"))
+
+
+def _of_a_force(words: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether "of" and a force word follow the word at `i` ("elements of the special forces",
+    "members of the 3rd brigade")."""
+    rest = [w.lower() for w, _, _ in words[i + 1:i + 6]]
+    return bool(rest) and rest[0] == "of" and any(
+        w in lex.MILITARY or w in ("forces", "force", "army", "brigade", "division", "regiment",
+                                   "battalion", "guard", "navy", "marines")
+        for w in rest[1:])
 
 
 def _attributive(word: str, words: list[tuple[str, int, int]], i: int,
@@ -387,7 +412,10 @@ def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
         return [fig] if fig else []
     head, words, mods = scanned
     word, _, hend = words[head]
-    kind, equipment = _unit_of(word) or _unit_of(f"{mods[-1]} {word}")  # type: ignore[misc]
+    kind, equipment = _unit_of(word) or _unit_of(f"{mods[-1]} {word}") if word.lower() \
+        not in _PARTS_OF_A_FORCE or _unit_of(word) else ("military", None)  # type: ignore[misc]
+    if word.lower() == "fighters" and any(_designated(m) == "aircraft" for m in mods):
+        kind, equipment = "equipment", "aircraft"  # "25 Su-30 fighters": jets, not people
     if kind == "nation" and not find_sides(word):
         word = f"{mods[-1]} {word}"  # "South Africans"
     nation = _nation_in(mods, word if kind == "nation" else "", text, hend, seg[1])

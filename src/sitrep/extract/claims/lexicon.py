@@ -73,6 +73,7 @@ EQUIPMENT = {
     "airplanes": "aircraft", "airplane": "aircraft", "aeroplanes": "aircraft",
     "submarine": "ships", "destroyer": "ships", "frigate": "ships", "corvette": "ships",
     "cruiser": "ships", "drone": "weapons", "technicals": "vehicles", "uavs": "weapons",
+    "craft": "ships",  # "five landing craft": one form for one and many
     "bombs": "weapons", "rifles": "weapons",
     "units": "units",
 }
@@ -118,7 +119,9 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
                r"\blosses\b|\bslain\b|perish\w*|fatalit\w*|\btoll\b|casualt\w*|massacr\w*|"
                r"executed|martyr\w*|succumb\w*|neutrali[sz]\w*|eliminat\w*"),
     # "volunteers", "volunteered"; not "volunteer drivers" (a word before another noun)
-    ("volunteers", r"volunteer(?:s|ed|ing)\b|register\w*|sign(?:ed|ing)?\s+up|enlist\w*|"
+    # people who register to fight, not flights registered at an airport
+    ("volunteers", r"volunteer(?:s|ed|ing)\b|sign(?:ed|ing)?\s+up|enlist\w*|"
+                   r"register\w*\s+(?:\w+\s+)?(?:interest|to\s+(?:fight|join|serve))|"
                    r"foreign\s+legion"),
     ("reservists", r"reservists?|\breserves?\b|call(?:ed|ing)?[\s-]up|mobili[sz]\w*|draft\w*"),
     # people in need, as humanitarian counts give them: "trapped", "facing hunger", "starving"
