@@ -72,3 +72,18 @@ def test_a_village_never_beats_a_large_city_of_its_name(pipeline) -> None:  # ty
         pipeline, "Ukrainian drones struck an airfield near Rostov overnight, officials in Kyiv "
                   "said."))
     assert got["Rostov"].country == "RU" and near(got["Rostov"], 47.22, 39.71, 30)
+
+
+def test_the_region_named_after_in_holds_the_village(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the largest Pishchane lies in Poltava oblast; the region named after it decides
+    got = by_mention(places_of(
+        pipeline, "Assault groups entered the village of Pishchane in the Kharkiv region at "
+                  "dawn, the brigade reported."))
+    assert near(got["Pishchane"], 49.6, 36.4, 150)
+    bare = by_mention(places_of(pipeline, "Assault groups entered Pishchane at dawn."))
+    assert not near(bare["Pishchane"], 49.6, 36.4, 150)  # no region named: the prior's
+
+
+def test_a_town_qualified_by_a_state_after_a_comma_still_resolves(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(pipeline, "Guardsmen from Columbus, Ohio, deployed on Friday."))
+    assert near(got["Columbus"], 39.96, -83.0, 30)

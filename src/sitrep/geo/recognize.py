@@ -814,8 +814,18 @@ def demonym_qualifier(c: Candidate, demonyms: list[Entity], gaz: Gazetteer) -> l
     return []
 
 
+# "the village of X in the Kharkiv region", "X in Donetsk Oblast": the region that holds a place
+_IN_REGION = re.compile(r" in (?:the )?((?:[A-Z][\w'’-]*[ -]){1,3}(?:[Oo]blast|[Rr]egion|"
+                        r"[Pp]rovince|[Gg]overnorate|[Ss]tate|[Kk]rai))\b")
+REGION_KINDS = frozenset(("admin1", "region", "province"))
+
+
 def read_qualifier(text: str, tokens: list[Token], j: int, gaz: Gazetteer) -> list[Entry]:
-    """The region or country named right after ", " ("Columbus, Ohio"; "Paterson, N.J.")."""
+    """The region or country named right after ", " ("Columbus, Ohio"; "Paterson, N.J."), or
+    the region named after " in " with its area word ("X in the Kharkiv region")."""
+    if j < len(tokens) and (m := _IN_REGION.match(text, tokens[j - 1].end)):
+        return [e for es in gaz.lookup(lookup_keys(m.group(1))).values() for e in es
+                if e.kind in REGION_KINDS]
     if j >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] != ", ":
         return []
     for k in (2, 1):

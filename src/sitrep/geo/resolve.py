@@ -16,7 +16,14 @@ import numpy as np
 
 from sitrep.geo.gazetteer import Entry
 from sitrep.geo.names import place_key
-from sitrep.geo.recognize import AREA_KINDS, AREA_WORDS, PLACE_LABELS, Candidate, is_strong
+from sitrep.geo.recognize import (
+    AREA_KINDS,
+    AREA_WORDS,
+    PLACE_LABELS,
+    REGION_KINDS,
+    Candidate,
+    is_strong,
+)
 from sitrep.geodesy import km, km_to_many
 
 NEAR_KM = (100.0, 300.0, 800.0)
@@ -157,7 +164,7 @@ def score(e: Entry, c: Candidate, ctx: Context) -> float:
     if not c.area and is_namesake_city(e, c):
         s += 1.5
     for q in c.qualifier:
-        if e.cc == q.cc and (q.kind == "country" or e.admin1 == q.name):
+        if e.cc == q.cc and (q.kind == "country" or e.admin1 == q.name or within(q, e)):
             s += 4.0
             break
     else:
@@ -180,6 +187,17 @@ def score(e: Entry, c: Candidate, ctx: Context) -> float:
     elif e.kind == "country" and e.cc in ctx.neighbours:
         s += 0.4
     return s
+
+
+# how far from a region's point a place it holds may lie, where the index gives the place no
+# first-level region of that name (a village of the codifier, a region spelt otherwise)
+REGION_REACH_KM = 150.0
+
+
+def within(region: Entry, e: Entry) -> bool:
+    """Whether a region named as a place's qualifier holds it by distance."""
+    return region.kind in REGION_KINDS and e.kind not in REGION_KINDS and e.kind != "country" \
+        and km((region.lat, region.lon), (e.lat, e.lon)) <= REGION_REACH_KM
 
 
 def choose(c: Candidate, ctx: Context) -> Choice:
