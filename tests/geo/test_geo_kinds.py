@@ -87,6 +87,12 @@ def test_a_line_needs_a_document_about_its_countries(pipeline) -> None:  # type:
     assert "Blue Line" not in transit and "blue line" not in chart
 
 
+def test_a_line_of_a_country_whose_people_the_article_names_is_a_line(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = by_mention(places_of(
+        pipeline, "Indian and Chinese patrols scuffled on the Line of Actual Control overnight."))
+    assert got["Line of Actual Control"].kind == "line"
+
+
 def test_a_river_in_lower_case_is_found_in_its_country(pipeline) -> None:  # type: ignore[no-untyped-def]
     got = by_mention(places_of(
         pipeline, "Ukrainian units crossed the oskil river east of Kupiansk in Ukraine."))

@@ -236,7 +236,8 @@ def supported(choice: Choice, c: Candidate, ctx: Context, weak_points: list) -> 
     if c.loose and e.cc not in ctx.countries and e.cc not in ctx.peoples:
         return False
     if c.focus or e.kind in FOCUS_KINDS:  # "the Blue Line" is a train in Chicago
-        return e.cc in ctx.countries or e.cc in ctx.neighbours
+        # a country or its people named ("Indian troops … the Line of Actual Control")
+        return e.cc in ctx.countries or e.cc in ctx.neighbours or e.cc in ctx.peoples
     if c.qualifier or c.strong and (c.cue or c.label in PLACE_LABELS or is_strong(
             [e], c.words, c.head_key)):
         return True  # a strong name read as a small namesake ("Levi" as Rand, West Virginia)
