@@ -121,10 +121,13 @@ def test_without_the_model_the_rules_run_alone(tmp_path: Path) -> None:
 def test_the_evaluation_only_part_is_scored_and_not_fitted() -> None:
     model = load()
     assert model is not None
-    part = ROOT / "train" / "corpus" / model.meta["eval_only_part"]
-    rows = [json.loads(line) for line in part.open(encoding="utf-8") if line.strip()]
+    parts = [ROOT / "train" / "corpus" / name for name in model.meta["eval_only_parts"]]
+    rows = [json.loads(line) for part in parts for line in part.open(encoding="utf-8")
+            if line.strip()]
     assert model.meta["eval_only"]["sentences"] == len(rows)
     assert 0.0 < model.meta["eval_only"]["f1"] <= 1.0
+    assert set(model.meta["eval_only_by_part"]) == {p.name for p in parts}
+    part = parts[0]
     spec = importlib.util.spec_from_file_location(
         "train_movement_model", ROOT / "scripts" / "train_movement_model.py")
     assert spec is not None and spec.loader is not None
