@@ -128,3 +128,17 @@ def test_the_side_that_moves_a_force_owns_it_not_the_country_it_leaves() -> None
     moves = run("China is transferring HQ-9 systems from Pakistan to Iran, according to "
                 "satellite images.").movements
     assert len(moves) == 1 and moves[0].actor == "China", [m.actor for m in moves]
+
+
+@pytest.mark.parametrize("text", [
+    "Georgian border guards moved into new posts along the boundary near Ergneti, the "
+    "interior ministry said.",
+    "The Kazakh National Guard was sent to Almaty overnight, officials said.",
+])
+def test_a_guard_of_a_state_is_a_force(text: str) -> None:
+    assert len(run(text).movements) == 1
+
+
+def test_a_security_guard_is_no_force() -> None:
+    assert run("Hotel security guards moved into the lobby as the protest grew, the army "
+               "said.").movements == []

@@ -268,8 +268,17 @@ def head_word(tok: at.SpacyToken) -> str:
 
 
 def is_force_word(tok: at.SpacyToken) -> bool:
-    """A noun that may name a force: a force word or a model designation."""
-    return head_word(tok) in FORCE_HEADS or designated(tok.text) is not None
+    """A noun that may name a force: a force word, a model designation, or a guard of a state
+    ("border guards", "the National Guard"), not a security guard."""
+    return head_word(tok) in FORCE_HEADS or designated(tok.text) is not None or (
+        tok.lemma_.lower() in ("guard", "guards") and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in GUARDS_OF_A_STATE
+            for c in tok.children))
+
+
+# the guards that are armed forces of a state
+GUARDS_OF_A_STATE = frozenset(("border", "frontier", "national", "coast", "republican",
+                               "presidential", "revolutionary"))
 
 
 def is_noun_trigger(tok: at.SpacyToken) -> bool:
