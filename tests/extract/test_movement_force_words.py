@@ -142,3 +142,9 @@ def test_a_guard_of_a_state_is_a_force(text: str) -> None:
 def test_a_security_guard_is_no_force() -> None:
     assert run("Hotel security guards moved into the lobby as the protest grew, the army "
                "said.").movements == []
+
+
+def test_a_bloc_that_only_speaks_owns_no_force() -> None:
+    moves = run("Militia columns were massing south of Gharyan on Sunday, the UN mission said, "
+                "as the fighting spread.").movements
+    assert len(moves) == 1 and moves[0].actor != "UN", [m.actor for m in moves]

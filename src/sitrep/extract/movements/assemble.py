@@ -40,7 +40,7 @@ from sitrep.extract.movements.owners import is_side_itself
 from sitrep.extract.movements.places import add_places, fallback_place, places_named
 from sitrep.extract.movements.status import settled, status_of
 from sitrep.records import Document, Movement
-from sitrep.sides import find_sides
+from sitrep.sides import BLOCS, find_sides
 
 
 def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Movement]:
@@ -164,8 +164,9 @@ def _owners_named(text: str) -> Counter[str]:
     "troops around Kyiv")."""
     named = find_sides(text)
     owning = Counter(m.name for m in named if _FORCE_AFTER.match(text, m.end))
-    return owning or Counter(m.name for m in named
-                             if not _GROUND_BEFORE.search(text, max(0, m.start - 12), m.start))
+    # a bloc named otherwise ("the UN said") speaks or mediates; it owns no force unnamed
+    return owning or Counter(m.name for m in named if m.name not in BLOCS
+                             and not _GROUND_BEFORE.search(text, max(0, m.start - 12), m.start))
 
 
 def _fill_actors(found: list[Found], text: str) -> None:
