@@ -9,6 +9,7 @@ Field matching uses the evaluation's own scorer (../shared/eval/score.py).
     .venv/bin/python scripts/score_corpus.py                 # movements and claims, every text
     .venv/bin/python scripts/score_corpus.py --step 3        # every third text (quicker)
     .venv/bin/python scripts/score_corpus.py --show miss     # list one kind of error
+    .venv/bin/python scripts/score_corpus.py --full          # the extractors without the gate
 """
 
 from __future__ import annotations
@@ -125,9 +126,14 @@ def main() -> int:
                                    "observer, claimant, metric")
     ap.add_argument("--with-model", action="store_true",
                     help="let the movement sentence model (trained on this corpus) take part")
+    ap.add_argument("--full", action="store_true",
+                    help="turn the relevance gate off, as `sitrep extract --full` does: a "
+                         "sentence alone is no article, and the gate reads whole articles")
     args = ap.parse_args()
     if not args.with_model:
         os.environ["SITREP_MOVEMENT_MODEL"] = "0"  # read when the pipeline's Config is made
+    if args.full:
+        os.environ["SITREP_ANALYSE_ALL"] = "1"
     for name, fn in (("movements", score_movements), ("claims", score_claims)):
         if args.only and args.only != name:
             continue

@@ -148,3 +148,18 @@ def test_a_bloc_that_only_speaks_owns_no_force() -> None:
     moves = run("Militia columns were massing south of Gharyan on Sunday, the UN mission said, "
                 "as the fighting spread.").movements
     assert len(moves) == 1 and moves[0].actor != "UN", [m.actor for m in moves]
+
+
+@pytest.mark.parametrize("text", [
+    "A train carrying Serbian M-84 tanks passed through Nis station heading south on Monday.",
+    "A train with Russian Tornado launchers was seen passing through Kalinkavichy station "
+    "overnight, a monitoring channel said.",
+])
+def test_a_train_that_carries_arms_is_a_force(text: str) -> None:
+    moves = run(text).movements
+    assert len(moves) == 1 and moves[0].status == "transiting", [m.status for m in moves]
+
+
+def test_a_train_of_oil_tanks_or_grain_is_no_force() -> None:
+    assert run("A train carrying oil tanks passed through Nis station on Monday, days after "
+               "the war began.").movements == []

@@ -25,6 +25,7 @@ from sitrep.extract.movements.lexicon import (
     OWN_WORDS_ONLY,
     TRIGGERS,
     head_word,
+    is_force_word,
     is_noun_trigger,
     lemma_of,
 )
@@ -221,6 +222,27 @@ def _named_owner(force: at.SpacyToken) -> bool:
                for c in force.children)
 
 
+_CARRY = frozenset(("carry", "transport", "haul", "load", "ferry", "bear"))
+
+
+def _carries_arms(force: at.SpacyToken) -> bool:
+    """A train or a bulldozer that carries arms ("a train with Iskander launchers", "a train
+    carrying T-90 tanks", "flatcars loaded with howitzers"): what it carries makes it a force."""
+    carried = [o for p in force.children if p.dep_ == "prep" and p.lower_ == "with"
+               for o in p.children if o.dep_ == "pobj"]
+    for v in force.children:
+        if v.dep_ in ("acl", "relcl") and v.lemma_.lower() in _CARRY:
+            carried += [o for o in v.children if o.dep_ in ("dobj", "nsubjpass")]
+            carried += [o for p in v.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for o in p.children if o.dep_ == "pobj"]
+    return any(is_force_word(o) and not any(c.lower_ in _NOT_ARMS for c in o.children)
+               for o in carried)
+
+
+# what makes a carried "tank" no arms: "oil tanks", "fuel tanks"
+_NOT_ARMS = frozenset(("oil", "fuel", "water", "gas", "storage", "septic", "fish", "aid"))
+
+
 def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
                 bounds: tuple[int, int]) -> bool:
     """A force that could be civilian ("an aircraft travelling from London") counts only with an
@@ -245,7 +267,7 @@ def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
     if force.lemma_.lower() in OWN_WORDS_ONLY:  # its words, or a force beside it ("and tanks")
         return any(w.lemma_.lower() in MILITARY_CUES for w in own_words(force)) or any(
             c.dep_ == "conj" and any(w.lemma_.lower() in MILITARY_CUES for w in own_words(c))
-            for c in force.children)
+            for c in force.children) or _carries_arms(force)
     if agent is not None and side_of_phrase(agent):
         return True
     words = {t.lemma_.lower() for t in force.sent if bounds[0] <= t.idx < bounds[1]}
