@@ -122,3 +122,11 @@ def test_the_armed_forces_and_groups_of_africa_s_and_yemen_s_wars_have_sides() -
     assert sides.side_of("KPA") == "North Korea"
     assert sides.side_of("the Libyan National Army") == "LNA" and sides.side_of("STC") == "STC"
     assert sides.side_of("Tigray Defence Forces") == "TPLF" and sides.side_of("ISWAP") == "ISWAP"
+
+
+@pytest.mark.parametrize(("name", "side"), [
+    ("UAE", "United Arab Emirates"), ("U.A.E.", "United Arab Emirates"), ("PRC", "China"),
+    ("ROK", "South Korea"), ("KSA", "Saudi Arabia"), ("IRGC", "Iran"),
+])
+def test_states_named_by_their_common_acronyms(name: str, side: str) -> None:
+    assert [m.name for m in sides.find_sides(f"Officials said {name} forces moved.")] == [side]

@@ -31,10 +31,10 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
      'United Kingdom,UK,U.K.,Britain,Great Britain,British,Briton,'
      'Britons,London', ''),
     ('Belarus', 'BY', 'Belarus,Belarusian,Belarusians,Minsk,Belarussian', 'Lukashenko'),
-    ('China', 'CN', 'China,Chinese,Beijing,PLA', 'Xi'),
+    ('China', 'CN', 'China,Chinese,Beijing,PLA,PRC', 'Xi'),
     ('Taiwan', 'TW', 'Taiwan,Taiwanese,Taipei', ''),
     ('North Korea', 'KP', 'North Korea,North Korean,North Koreans,DPRK,Pyongyang,KPA', 'Kim'),
-    ('South Korea', 'KR', 'South Korea,South Korean,South Koreans,Seoul', ''),
+    ('South Korea', 'KR', 'South Korea,South Korean,South Koreans,Seoul,ROK', ''),
     ('Japan', 'JP', 'Japan,Japanese,Tokyo', ''),
     ('Israel', 'IL', 'Israel,Israeli,Israelis,IDF,Jerusalem,Tel Aviv', 'Netanyahu'),
     ('Palestine', 'PS',
@@ -42,10 +42,10 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
      'West Bank,Ramallah', ''),
     ('Lebanon', 'LB', 'Lebanon,Lebanese,Beirut', ''),
     ('Syria', 'SY', 'Syria,Syrian,Syrians,Damascus', ''),
-    ('Iran', 'IR', 'Iran,Iranian,Iranians,Tehran', ''),
+    ('Iran', 'IR', 'Iran,Iranian,Iranians,Tehran,IRGC', ''),
     ('Iraq', 'IQ', 'Iraq,Iraqi,Iraqis,Baghdad', ''),
     ('Yemen', 'YE', 'Yemen,Yemeni,Yemenis,Sanaa', ''),
-    ('Saudi Arabia', 'SA', 'Saudi Arabia,Saudi,Saudis,Riyadh', ''),
+    ('Saudi Arabia', 'SA', 'Saudi Arabia,Saudi,Saudis,Riyadh,KSA', ''),
     ('Turkey', 'TR', 'Turkey,Türkiye,Turkish,Turks,Ankara', ''),
     ('Afghanistan', 'AF', 'Afghanistan,Afghan,Afghans,Kabul', ''),
     ('Pakistan', 'PK', 'Pakistan,Pakistani,Pakistanis,Islamabad', ''),
@@ -126,7 +126,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ('Taliban', '', 'Taliban', ''),
     ('Thailand', '', 'Thai', ''),
     ('Chad', '', 'Chadian', ''),
-    ('United Arab Emirates', '', 'Emirati,Emirates', ''),
+    ('United Arab Emirates', '', 'Emirati,Emirates,UAE,U.A.E.,Abu Dhabi', ''),
     ('Haiti', '', 'Haitian', ''),
     ('Guyana', '', 'Guyanese', ''),
     ('Cuba', '', 'Cuban', ''),
@@ -389,7 +389,7 @@ def canonical_side(name: str) -> str:
 
 # offices and armed forces that speak as themselves, not as their country ("the Pentagon said",
 # "the IDF said")
-ARMED_FORCES = frozenset(("IDF", "PLA", "FARDC", "Tatmadaw", "ENDF", "KPA", "FAMa"))
+ARMED_FORCES = frozenset(("IDF", "PLA", "FARDC", "Tatmadaw", "ENDF", "KPA", "FAMa", "IRGC"))
 # sides of the table that are organisations of states, not armed groups with fighters of their
 # own: named often, no one's enemy
 BLOCS = frozenset(("UN", "NATO", "EU"))
