@@ -163,3 +163,11 @@ def test_a_train_that_carries_arms_is_a_force(text: str) -> None:
 def test_a_train_of_oil_tanks_or_grain_is_no_force() -> None:
     assert run("A train carrying oil tanks passed through Nis station on Monday, days after "
                "the war began.").movements == []
+
+
+def test_aircraft_that_carry_fighters_are_a_force_and_tourists_no() -> None:
+    moves = run("Two helicopters carrying commandos landed near Kismayo at dawn, residents "
+                "said.").movements
+    assert len(moves) == 1 and "helicopters" in moves[0].equipment
+    assert run("Two helicopters carrying tourists landed near Kismayo at dawn. The resort has "
+               "reopened since the truce.").movements == []

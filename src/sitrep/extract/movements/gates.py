@@ -226,8 +226,8 @@ _CARRY = frozenset(("carry", "transport", "haul", "load", "ferry", "bear"))
 
 
 def _carries_arms(force: at.SpacyToken) -> bool:
-    """A train or a bulldozer that carries arms ("a train with Iskander launchers", "a train
-    carrying T-90 tanks", "flatcars loaded with howitzers"): what it carries makes it a force."""
+    """A train, a vehicle or an aircraft that carries arms or fighters ("a train with Iskander
+    launchers", "helicopters carrying special forces"): what it carries makes it a force."""
     carried = [o for p in force.children if p.dep_ == "prep" and p.lower_ == "with"
                for o in p.children if o.dep_ == "pobj"]
     for v in force.children:
@@ -264,10 +264,12 @@ def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
         return True  # "the carrier USS George Washington": a warship by its name
     if _named_owner(force):
         return True  # "Tigrayan forces", "Southern Transitional Council units"
+    if _carries_arms(force):
+        return True  # "helicopters carrying special forces", "trucks loaded with shells"
     if force.lemma_.lower() in OWN_WORDS_ONLY:  # its words, or a force beside it ("and tanks")
         return any(w.lemma_.lower() in MILITARY_CUES for w in own_words(force)) or any(
             c.dep_ == "conj" and any(w.lemma_.lower() in MILITARY_CUES for w in own_words(c))
-            for c in force.children) or _carries_arms(force)
+            for c in force.children)
     if agent is not None and side_of_phrase(agent):
         return True
     words = {t.lemma_.lower() for t in force.sent if bounds[0] <= t.idx < bounds[1]}
