@@ -171,3 +171,19 @@ def test_aircraft_that_carry_fighters_are_a_force_and_tourists_no() -> None:
     assert len(moves) == 1 and "helicopters" in moves[0].equipment
     assert run("Two helicopters carrying tourists landed near Kismayo at dawn. The resort has "
                "reopened since the truce.").movements == []
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting spread across the capital. Heavily armed gang members pushed toward Cabaret on "
+    "Sunday, residents said.",
+    "Armed men of the Ansar Dine faction entered the village of Boni at dawn, a local official "
+    "said.",
+    "Hezbollah members moved into positions near Khiam on Tuesday, Israeli officials said.",
+])
+def test_armed_people_of_a_band_are_a_force(text: str) -> None:
+    assert len(run(text).movements) == 1
+
+
+def test_members_of_a_choir_are_no_force() -> None:
+    assert run("Members of the church choir moved to Lviv for a concert, the ministry "
+               "said.").movements == []

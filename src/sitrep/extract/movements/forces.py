@@ -46,6 +46,8 @@ def is_force(tok: at.SpacyToken) -> bool:
             for o in p.children):
         return False  # "an army of street cleaners": a crowd, not a force
     for t in own_words(tok, ("of",)):  # "opposition from business groups" is no force
+        if t.i == tok.i and _armed_people(t):
+            return True
         lemma = head_word(t)
         if t.pos_ in ("NOUN", "PROPN") and is_force_word(t):
             counted = any(c.dep_ in ("nummod", "poss") for c in t.children)
@@ -60,6 +62,23 @@ def is_force(tok: at.SpacyToken) -> bool:
             return True
     # "HMS Iron Duke" opening a paragraph: the parser may cut the prefix off its name
     return ship_prefix_before(tok) is not None
+
+
+# people who are a force when armed or of an armed band: "armed men", "gang members",
+# "members of the militia", "men of the Clan del Golfo"
+_PEOPLE_OF_BANDS = frozenset(("member", "members", "man", "men"))
+_BANDS = frozenset(("gang", "gangs", "militia", "cartel", "armed"))
+
+
+def _armed_people(t: at.SpacyToken) -> bool:
+    if t.lemma_.lower() not in _PEOPLE_OF_BANDS and t.lower_ not in _PEOPLE_OF_BANDS:
+        return False
+    if any(c.dep_ in ("amod", "compound") and (c.lower_ in _BANDS or is_armed_group(
+            side_of_token(c))) for c in t.children):
+        return True
+    return any(o.lower_ in _BANDS or is_armed_group(side_of_token(o))
+               for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.subtree if o.pos_ in ("NOUN", "PROPN"))
 
 
 def _names_a_ship(t: at.SpacyToken) -> bool:
