@@ -231,3 +231,10 @@ def test_troops_flown_out_on_flights_registered_at_an_airport_are_no_volunteers(
     text = ("French troops are leaving the country. Two special flights were registered at the "
             "airport for the departure of 85 elements of the special forces, the junta said.")
     assert claim_of(text, 85).metric == "troops"
+
+
+def test_a_toll_that_passes_a_figure_and_the_gravely_wounded_are_counted() -> None:
+    got = {c.low: c.metric for c in claims(
+        "Sudan war toll tops 61,000, a study says. Army: 6 soldiers killed, 3 critically "
+        "wounded near Babanusa.")}
+    assert got.get(61000) == "killed" and got.get(3) == "wounded", got

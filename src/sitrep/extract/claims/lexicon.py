@@ -155,14 +155,16 @@ BARE_BEFORE = re.compile(
     r"uprooted|left|leaving|numbers?|numbered|numbering|including)"
     r"|\b(?:figure|toll|tally|total|number|estimate|count|casualt(?:y|ies)|losses|deaths)\b"
     r"[^.;]{0,80}?(?:\b(?:at|to|of|"
-    r"reached|reaches|hit|hits|exceeded|exceeds|surpassed|passed|is|was|stands\s+at|"
+    r"reached|reaches|hit|hits|exceeded|exceeds|surpassed|surpasses|passed|passes|tops|"
+    r"topped|nears|neared|is|was|stands\s+at|"
     r"stood\s+at)|\s(?:—|–|--)))"
     r"\s+(?:about|around|some|just|roughly|only|up\s+to|at\s+least|more\s+than|nearly|almost|"
     r"a\s+further|another)?\s*$", re.I)
 BARE_AFTER = re.compile(
     r"^\s*(?:more\s+|others?\s+|of\s+them\s+|people\s+)?(?:have\s+|had\s+|has\s+|were\s+|was\s+|"
     r"are\s+|is\s+|being\s+|been\s+|now\s+|also\s+|reportedly\s+|later\s+|still\s+|"
-    r"remain\s+|remained\s+|remaining\s+)*"
+    r"remain\s+|remained\s+|remaining\s+|seriously\s+|critically\s+|severely\s+|"
+    r"lightly\s+|slightly\s+|moderately\s+|gravely\s+)*"
     r"(?:killed|died|dead|wounded|injured|captured|missing|damaged|abandoned|destroyed|"
     r"lost|fled|evacuated|displaced|hurt|perished|succumbed|slain|executed|shot\s+dead|managed\s+to\s+(?:flee|escape|leave)|out\s+of\s+action|"
     r"taken\s+(?:prisoner|hostage|captive)|abducted|kidnapped|shot\s+down|"
