@@ -429,14 +429,17 @@ def shared_feature_word(text: str, end: int) -> str | None:
     return FEATURE_PLURALS[m.group(1)] if m else None
 
 
+# the singular feature words: "the Narva river"
+SINGLE_FEATURE = re.compile(
+    rf" (?:{'|'.join(w for w in FEATURE_PLURALS if not w.endswith('s'))})\b")
+
+
 def own_feature_word(text: str, end: int) -> int:
     """Where a name ends that a singular feature word in lower case follows ("the Narva
     river"): after that word; a plural one is the list's ("the Black and Azov seas")."""
     m = SINGLE_FEATURE.match(text, end)
     return m.end() if m else end
 
-
-SINGLE_FEATURE = re.compile(r" (?:river|sea|strait|lake|island)\b")
 
 
 def is_own_name_of_city(c: Candidate) -> bool:

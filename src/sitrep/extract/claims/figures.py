@@ -218,7 +218,7 @@ _PARTS_OF_A_FORCE = frozenset(("elements", "detachments", "teams"))
 
 def _of_a_force(words: list[tuple[str, int, int]], i: int) -> bool:
     """Whether "of" and a force word follow the word at `i` ("elements of the special forces",
-    "members of the 3rd brigade")."""
+    "detachments of the 3rd brigade")."""
     rest = [w.lower() for w, _, _ in words[i + 1:i + 6]]
     return bool(rest) and rest[0] == "of" and any(
         w in lex.MILITARY or w in ("forces", "force", "army", "brigade", "division", "regiment",
@@ -314,9 +314,9 @@ def _skip(text: str, q: Quantity) -> bool:
         return True
     if _is_counter(text, q) or _is_population(text, q):
         return True
-    if _YEARS.fullmatch(q.text) or _YEAR.fullmatch(q.text) and (
+    if _YEARS.fullmatch(q.text) or (_YEAR.fullmatch(q.text) and (
             re.search(r"\b(?:between|from|since|in|until|till|by|before|after)\s+$", before, re.I)
-            or re.match(r"\s*(?:and|to|[-–])\s*(?:19|20)\d\d\b", after)):
+            or re.match(r"\s*(?:and|to|[-–])\s*(?:19|20)\d\d\b", after))):
         return True  # a year: "killed between 1985 and 2018"
     if q.value == 1 and re.match(r"\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|"
                                  r"ten)\b", after):
@@ -412,8 +412,10 @@ def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
         return [fig] if fig else []
     head, words, mods = scanned
     word, _, hend = words[head]
-    kind, equipment = _unit_of(word) or _unit_of(f"{mods[-1]} {word}") if word.lower() \
-        not in _PARTS_OF_A_FORCE or _unit_of(word) else ("military", None)  # type: ignore[misc]
+    unit = _unit_of(word) or (_unit_of(f"{mods[-1]} {word}") if mods else None)
+    if unit is None and word.lower() in _PARTS_OF_A_FORCE:
+        unit = ("military", None)  # "elements of the special forces"
+    kind, equipment = unit  # type: ignore[misc]
     if word.lower() == "fighters" and any(_designated(m) == "aircraft" for m in mods):
         kind, equipment = "equipment", "aircraft"  # "25 Su-30 fighters": jets, not people
     if kind == "nation" and not find_sides(word):

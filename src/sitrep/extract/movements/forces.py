@@ -71,6 +71,8 @@ _BANDS = frozenset(("gang", "gangs", "militia", "cartel", "armed"))
 
 
 def _armed_people(t: at.SpacyToken) -> bool:
+    """Whether members or men are armed or of an armed band ("heavily armed gang members",
+    "Hezbollah members", "men of the militia"), not "members of the choir"."""
     if t.lemma_.lower() not in _PEOPLE_OF_BANDS and t.lower_ not in _PEOPLE_OF_BANDS:
         return False
     if any(c.dep_ in ("amod", "compound") and (c.lower_ in _BANDS or is_armed_group(
