@@ -121,7 +121,7 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
     # "volunteers", "volunteered"; not "volunteer drivers" (a word before another noun)
     # people who register to fight, not flights registered at an airport
     ("volunteers", r"volunteer(?:s|ed|ing)\b|sign(?:ed|ing)?\s+up|enlist\w*|"
-                   r"register\w*\s+(?:\w+\s+)?(?:interest|to\s+(?:fight|join|serve))|"
+                   r"register\w*\s+(?:as\s+volunteers|to\s+(?:fight|join|serve|volunteer))|"
                    r"foreign\s+legion"),
     ("reservists", r"reservists?|\breserves?\b|call(?:ed|ing)?[\s-]up|mobili[sz]\w*|draft\w*"),
     # people in need, as humanitarian counts give them: "trapped", "facing hunger", "starving"

@@ -28,10 +28,10 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         # Russian Navy" are Russia's
         sides = [s for s in (side_of_token(t) for t in own_words(force, ("of",))) if s]
         if not sides and agent is not None and agent.lower_ not in ("it", "they") \
-                and side_of_phrase(agent):
+                and (mover := side_of_phrase(agent)):
             # "Russia is transferring S-400s from Syria": the side that moves them owns them,
             # not the one their "from" phrase names
-            return side_of_phrase(agent)
+            return mover
         sides = sides or [s for s in (side_of_token(t) for t in words) if s]
         # "Two Russian corvettes and a submarine": one owner for the coordinated forces; "six
         # warships, including a submarine from the Russian Navy": the part's owner is the whole's;

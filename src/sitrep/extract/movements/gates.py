@@ -239,8 +239,8 @@ def _carries_arms(force: at.SpacyToken) -> bool:
                for o in carried)
 
 
-# what makes a carried "tank" no arms: "oil tanks", "fuel tanks"
-_NOT_ARMS = frozenset(("oil", "fuel", "water", "gas", "storage", "septic", "fish", "aid"))
+# what makes a carried "tank" no arms: "oil tanks", "fuel tanks", "aid trucks"
+_NOT_ARMS = CIVILIAN_MODS | {"oil", "fuel", "water", "gas", "storage", "septic"}
 
 
 def is_military(force: at.SpacyToken, agent: at.SpacyToken | None,
