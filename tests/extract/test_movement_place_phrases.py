@@ -227,3 +227,11 @@ def test_a_force_sent_to_a_country_and_seen_at_a_town_in_it_is_headed_for_the_to
     m = only_movement("Eritrean units were deployed to Ethiopia and seen in Adigrat on Friday, "
                       "residents said.")
     assert m.destination is not None and m.destination.mention == "Adigrat"
+
+
+def test_a_force_does_not_leave_the_place_it_heads_for() -> None:
+    # the phrase of what was left ("the logistics depot") runs on into "for Kherson"
+    m = only_movement("A column of Russian fuel trucks left the logistics depot for Kherson "
+                      "overnight, the army said.")
+    assert m.destination is not None and m.destination.mention == "Kherson"
+    assert m.origin is None

@@ -149,3 +149,13 @@ def test_for_after_a_place_left_names_where_the_journey_ends(pipeline) -> None: 
             "while a second ship was bound for Latakia.")
     found = by_mention(places_of(pipeline, text))
     assert found["Baltiysk"].country == "RU" and "Latakia" in found
+
+
+@pytest.mark.parametrize("text", [
+    "A column of fuel trucks left the logistics depot for Kherson before dawn, drivers said.",
+    "Two frigates left their base for Berdyansk at dawn.",
+])
+def test_for_after_what_was_left_names_where_the_journey_ends(pipeline, text) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads the town after "for" as a person; leaving something for it makes it a place
+    assert {"Kherson", "Berdyansk"} & set(by_mention(places_of(pipeline, text)))
+

@@ -632,13 +632,17 @@ DEPARTED = {"left", "leaving", "departed", "departing"}
 
 def _bound_for(tokens: list[Token], k: int) -> bool:
     """Whether the "for" at token `k` ends a journey: right after a word of going ("bound for",
-    "sailed for"), or after the name of the place it left ("left Tartus for")."""
+    "sailed for"), or after what was left ("left Tartus for", "left the logistics depot for",
+    "departed their home port for"; not across a comma)."""
     if k >= 1 and tokens[k - 1].text.lower() in HEADED:
         return True
-    j = k - 1
-    while j >= 0 and k - j <= 3 and is_capitalised(tokens[j].text):
-        j -= 1
-    return j < k - 1 and j >= 0 and tokens[j].text.lower() in DEPARTED
+    for j in range(k - 1, max(-1, k - 6), -1):
+        word = tokens[j].text
+        if not word[:1].isalnum():
+            return False
+        if word.lower() in DEPARTED:
+            return j < k - 1
+    return False
 
 
 def word_cue(text: str, tokens: list[Token], i: int) -> bool:

@@ -211,6 +211,10 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
             setattr(mov, role, place)
         elif role == "location" and _narrower(doc, place, mov.location):
             mov.location = place  # "advanced in the Zaporizhzhia region near Robotyne"
+    if mov.origin is not None and mov.origin == mov.destination:
+        # "departed training grounds for Belgorod Oblast": the phrase of what it left runs on
+        # into where it heads; a force does not leave the place it heads for
+        mov.origin = None
 
 
 # what a phrase may hang on between the verb and a "to X" of its own clause: the objects and
