@@ -238,3 +238,23 @@ def test_a_toll_that_passes_a_figure_and_the_gravely_wounded_are_counted() -> No
         "Sudan war toll tops 61,000, a study says. Army: 6 soldiers killed, 3 critically "
         "wounded near Babanusa.")}
     assert got.get(61000) == "killed" and got.get(3) == "wounded", got
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("War in Sudan.\n\nShelling hit the market in Kadugli on Sunday; 23 people were hospitalised, "
+     "a nurse at the town's clinic said.", 23),
+    ("War in Sudan.\n\nA drone struck a bus near Kosti, and 11 passengers suffered burns, the "
+     "state health office said.", 11),
+    ("War in Sudan.\n\nAfter the strike on the depot, 19 were taken to hospital in Rabak, "
+     "local officials said.", 19),
+    ("War in Sudan.\n\nAt least 8 needed surgical treatment after the shelling of Babanusa, the "
+     "charity said.", 8),
+])
+def test_people_hospitals_treat_after_an_attack_are_wounded(text: str, value: int) -> None:
+    assert claim_of(text, value).metric == "wounded"
+
+
+def test_a_bare_figure_that_went_missing_is_missing() -> None:
+    text = ("War in Sudan.\n\nThe boat carrying recruits was hit on the Nile near Kosti, and 14 "
+            "went missing, the army said.")
+    assert claim_of(text, 14).metric == "missing"

@@ -99,5 +99,12 @@ def test_numbers_mark_measures_that_are_no_head_count(phrase: str, measure: str)
     assert find_quantities(phrase)[0].measure == measure
 
 
+@pytest.mark.parametrize("phrase", ["killed 37 students", "12 staff members", "40 stretchers",
+                                    "9 thugs", "14 stations"])
+def test_a_word_after_a_figure_that_opens_like_an_ordinal_suffix_is_no_ordinal(phrase: str) -> None:
+    # only a suffix glued to the figure ("21st", "98th") makes it an ordinal
+    assert find_quantities(phrase)[0].measure is None
+
+
 def test_numbers_ignore_model_names_and_codes() -> None:
     assert find_quantities("S-400 batteries, Su-25 jets, F-16s and the M23 group") == []

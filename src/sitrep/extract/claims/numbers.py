@@ -310,7 +310,8 @@ def _with_bounds(text: str, start: int, num_start: int, end: int, low: float, hi
     measure = _measure_after(text, end) or _measure_before(text, start)
     if measure is None and not vague and low == high and _is_year(fig_text, low):
         measure = "year"
-    if measure is None and re.match(r"\s*(?:st|nd|rd|th)\b", text[end:end + 3]):
+    # "37th", "21st": the suffix glued to the figure; "37 students", "12 staff" are counted
+    if measure is None and re.match(r"(?:st|nd|rd|th)\b", text[end:end + 4]):
         measure = "ordinal"
     if measure is None and re.match(r"[:/.]\d", text[end:end + 2]):
         measure = "time"
