@@ -258,3 +258,11 @@ def test_a_bare_figure_that_went_missing_is_missing() -> None:
     text = ("War in Sudan.\n\nThe boat carrying recruits was hit on the Nile near Kosti, and 14 "
             "went missing, the army said.")
     assert claim_of(text, 14).metric == "missing"
+
+
+@pytest.mark.parametrize(("noun", "value"), [("gendarmes", 300), ("police", 450),
+                                            ("guerrillas", 1200), ("airmen", 60)])
+def test_people_of_a_force_by_their_corps_are_counted_as_a_force(noun: str, value: int) -> None:
+    text = (f"War in Mali.\n\nThe junta moved {value} {noun} to Menaka over the weekend to "
+            "hold the road, a security source said.")
+    assert claim_of(text, value).metric == "troops"

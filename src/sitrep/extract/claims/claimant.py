@@ -374,8 +374,10 @@ def _kicker(phrase: str) -> bool:
     if words[0].lower().rstrip(".") in MONTHS:
         return True
     last = words[-1].lower()
-    if last in lex.EQUIPMENT or last in lex.MILITARY or last in lex.CASUALTY_NOUNS:
-        return True  # a tally's label, what its figure counts: "Tanks: 9,684 (+7)"
+    if (last in lex.EQUIPMENT or last in lex.MILITARY or last in lex.CASUALTY_NOUNS) \
+            and not _institution_word(last):
+        return True  # a tally's label, what its figure counts: "Tanks: 9,684 (+7)"; not a
+        # body that speaks ("Border police: 6 officers wounded")
     return any(w.islower() and w not in _JOINERS and not _institution_word(w) for w in words)
 
 

@@ -22,7 +22,8 @@ troops troop soldiers soldier servicemen serviceman servicemembers personnel fig
 generals commanders mercenaries marines paratroopers militants combatants recruits conscripts
 reservists volunteers sailors pilots guards insurgents rebels militiamen peacekeepers
 infantrymen gunmen commandos jihadists gunmen sappers snipers special-forces legionnaires
-terrorists jihadis attackers assailants raiders policemen
+terrorists jihadis attackers assailants raiders policemen police gendarmes guerrillas partisans
+cadets troopers airmen servicewomen guardsmen riflemen gunners
 """)
 # people no army counts as its own: rescuers, the young, people at work, prayer or travel
 _CIVILIAN_TRADES = """
