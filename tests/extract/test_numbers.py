@@ -108,3 +108,31 @@ def test_a_word_after_a_figure_that_opens_like_an_ordinal_suffix_is_no_ordinal(p
 
 def test_numbers_ignore_model_names_and_codes() -> None:
     assert find_quantities("S-400 batteries, Su-25 jets, F-16s and the M23 group") == []
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("a garrison of 15 000 troops", 15_000), ("some 1\u00a0250 tanks", 1_250),
+    ("about 3.500 soldiers", 3_500), ("1.250.000 people", 1_250_000),
+    ("a 12\u202f000-strong force", 12_000),
+])
+def test_thousands_grouped_by_a_space_or_a_dot_are_one_figure(phrase: str, value: int) -> None:
+    # translated and continental copy groups thousands so; offsets stay those of the text
+    (q,) = find_quantities(phrase)
+    assert q.low == value and phrase[q.num_start].isdigit()
+    assert not phrase[q.end:q.end + 1].isdigit()
+
+
+@pytest.mark.parametrize(("phrase", "values"), [
+    ("2.500 million people", [2_500_000]), ("on May 12 300 soldiers", [12, 300]),
+    ("rose 3.5 percent", [3.5]), ("in 2022 300 people", [2022, 300]),
+])
+def test_a_decimal_or_a_date_beside_a_figure_is_not_grouped(phrase: str,
+                                                          values: list[float]) -> None:
+    assert [q.low for q in find_quantities(phrase)] == values
+
+
+@pytest.mark.parametrize(("size", "count"), [("some 1,500 troops", 1500), ("15 000 troops", 15000),
+                                             ("Four warships", 4), ("hundreds of troops", None)])
+def test_the_count_a_force_s_size_gives(size: str, count: float | None) -> None:
+    from sitrep.extract.movements.merge import _count
+    assert _count(size) == count

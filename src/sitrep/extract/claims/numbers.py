@@ -224,9 +224,33 @@ def _is_year(q_text: str, value: float | None) -> bool:
                 and 1800 <= value <= 2100)
 
 
+# thousands grouped by a space ("15 000", "1 250", also the no-break and thin spaces) or by a
+# dot ("3.500") as translated and continental copy writes them
+_GROUPED = re.compile(r"(?<![\w.,/:-])\d{1,3}(?:(?:[ \u00a0\u202f\u2009]\d{3})+|(?:\.\d{3})+)"
+                      r"(?![\w.,]\d|\w)")
+_SCALE_AFTER = re.compile(r"\s?(?:hundred|thousand|million|billion|bn|mn|k|m)\b", re.I)
+_DATE_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)}|day|no|number)\.?\s+$", re.I)
+
+
+def comma_grouped(text: str) -> str:
+    """`text` with the thousands of "15 000" and "3.500" grouped by commas, as English copy
+    writes them ("15,000", "3,500"); every other character, and so every offset, unchanged. A
+    dot before a scale word is a decimal point ("2.500 million"), a figure after a month or a
+    day a date ("May 12 300 soldiers" is the 12th)."""
+    def group(m: re.Match[str]) -> str:
+        figure = m.group(0)
+        if "." in figure and _SCALE_AFTER.match(text, m.end()):
+            return figure
+        if " " in figure and _DATE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return figure
+        return re.sub(r"[ .\u00a0\u202f\u2009]", ",", figure)
+    return _GROUPED.sub(group, text)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order, with bounds, qualifier and glued measure."""
     out: list[Quantity] = []
+    text = comma_grouped(text)
     for m in _QUANTITY.finditer(text):
         qual = (m.group("qual") or "").lower()
         qual = re.sub(r"\s+", " ", qual)

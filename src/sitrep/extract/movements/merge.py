@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from sitrep.dates import WEEKDAYS
-from sitrep.extract.claims.numbers import parse_figure
+from sitrep.extract.claims.numbers import find_quantities
 from sitrep.extract.movements.found import Found, main_place, places_of, richness
 from sitrep.records import PlaceRef
 
@@ -37,8 +37,10 @@ SAME_COUNT_AT_LEAST = 3
 
 
 def _count(size: str | None) -> float | None:
-    """The number a force's size gives ("Four warships" -> 4, "1,500 troops" -> 1500)."""
-    return parse_figure(size.split()[0]) if size else None
+    """The number a force's size gives ("Four warships" -> 4, "some 1,500 troops" -> 1500,
+    "15 000 troops" -> 15000); none for a vague one ("hundreds of troops")."""
+    found = find_quantities(size) if size else []
+    return found[0].low if found and not found[0].vague else None
 
 
 def _compatible(a: Found, b: Found) -> bool:
