@@ -339,3 +339,19 @@ def test_a_headlines_said_to_names_no_source(headline: str) -> None:
     assert claim_of(headline + "\n\nThe fighting went on into the night.\n", 600).claimant is None
     spoken = claim_of("Army says it lost 600 men near Bara\n\nThe fighting went on.\n", 600)
     assert spoken.claimant == "Army"
+
+
+@pytest.mark.parametrize(("text", "value", "name"), [
+    ("War in Ukraine.\n\nThe Institute for the Study of War said on Sunday that Russian forces "
+     "had lost about 1,400 soldiers near Kupiansk in a week.", 1400,
+     "Institute for the Study of War"),
+    ("War in Sudan.\n\nDoctors Without Borders said 64 patients were wounded when shells hit the "
+     "hospital in Omdurman.", 64, "Doctors Without Borders"),
+    ("War in Sudan.\n\nThe UN Office for the Coordination of Humanitarian Affairs said 52 "
+     "civilians were killed in El Fasher over the weekend.", 52,
+     "UN Office for the Coordination of Humanitarian Affairs"),
+])
+def test_an_organisation_s_name_runs_on_past_its_first_words(text: str, value: int,
+                                                             name: str) -> None:
+    # "for", "without" and "to" inside an organisation's name do not end it
+    assert claim_of(text, value).claimant == name

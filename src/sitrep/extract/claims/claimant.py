@@ -35,6 +35,8 @@ _DOCUMENTS = frozenset(("report", "study", "investigation", "analysis", "assessm
 # what counts a toll and "shows" it: "figures from the ministry show", "UN data suggest"
 _TALLIES = frozenset(("figure", "data", "tally", "count", "statistic", "record", "datum"))
 _JOINERS = frozenset(("of", "for", "the", "and", "on", "in"))
+# the prepositions inside an organisation's name ("Office for …", "Doctors Without Borders")
+_NAME_PREPS = frozenset(("for", "without", "against", "on"))
 _SAID = (r"(?:says|said|say|claims|claimed|estimates|estimated|acknowledged|acknowledges|"
          r"admitted|admits|reported|reports|believes|believed|announced|stated|states|added|"
          r"adds|told|tells|confirmed|confirms|put|puts|insists|insisted|wrote|writes|tweeted)")
@@ -571,6 +573,18 @@ def _subject_words(subj: Any) -> Any:
         if c.dep_ == "prep" and c.lower_ == "of" and c.i == end and any(
                 o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children):
             end = c.right_edge.i + 1  # "the UK Ministry of Defence"
+        elif c.dep_ == "prep" and c.lower_ in _NAME_PREPS and c.i == end \
+                and (subj.pos_ == "PROPN" or c.text[:1].isupper()) \
+                and all(t.text[:1].isupper() or t.lower_ in _JOINERS
+                        for t in sdoc[c.i + 1:c.right_edge.i + 1]):
+            end = c.right_edge.i + 1  # "the UN Office for the Coordination of Humanitarian
+            # Affairs", "Doctors Without Borders": a name of capitalised words
+    # an organisation's name runs on past the parse's subject ("the Institute for the Study of
+    # War", "Doctors Without Borders", "the Committee to Protect Journalists")
+    ent = next((e for e in at.ents(sdoc) if e.start <= subj.i < e.end and e.label_ == "ORG"),
+               None)
+    if ent is not None and ent.end > end and not any(t.text in (",", "(") for t in ent):
+        end = ent.end
     # a proper name followed by an apposition keeps only the name
     words = sdoc[start:end]
     cut = next((t.i for t in words if t.text in (",", "(", "–", "—") and t.i > start), end)
