@@ -427,3 +427,15 @@ def test_the_group_that_speaks_is_the_organisation_named_before() -> None:
     text = ('The Sudan Liberation Movement rejected the truce as "a gift to the militias". '
             'The movement said it "will keep defending the camps around Tawila".')
     assert [s for s, _ in quotes_of(text)] == ["Sudan Liberation Movement"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    'The Sudanese army said the militia had been "driven out of the refinery area." The RSF '
+    'said its fighters still held the northern gate.',
+    'Hamas said the ceasefire talks had reached "a very sensitive stage in Doha." Israel '
+    'said no delegation would travel before Sunday.',
+])
+def test_a_quotation_that_ends_its_sentence_is_not_the_next_sentence_s(text: str) -> None:
+    # the full stop inside the marks ends the sentence: the next speaker says something else
+    ((speaker, _),) = quotes_of(text)
+    assert speaker in ("Sudanese army", "Hamas")

@@ -394,6 +394,10 @@ def _speech_verb_after(sdoc: at.SpacySpan, q: QuoteSpan, text: str) -> at.SpacyT
     """A speech verb within a few words after the closing mark ("…," Kirby told reporters)."""
     if q.close_end == q.end:
         return None
+    if text[q.end - 1:q.end] == "." and text[q.close_end:q.close_end + 3].lstrip()[:1].isupper():
+        # "… were "destroyed over the Black Sea." Ukraine said …": the quoted words end their
+        # sentence; the next sentence's speaker says something else
+        return None
     tail = text[q.close_end:q.close_end + 120]
     stop = re.search(r"[.!?](?:\s|$)|[“\"‘]|\n", tail)
     window = tail[: stop.start() if stop else len(tail)]
