@@ -439,3 +439,15 @@ def test_a_quotation_that_ends_its_sentence_is_not_the_next_sentence_s(text: str
     # the full stop inside the marks ends the sentence: the next speaker says something else
     ((speaker, _),) = quotes_of(text)
     assert speaker in ("Sudanese army", "Hamas")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"Hold the bridge until dawn," Colonel Yaroslav Dudka shouted over the radio.',
+     "Yaroslav Dudka"),
+    ('"Send us the ambulances now," Hanna Melnyk pleaded in a video from the basement.',
+     "Hanna Melnyk"),
+    ('"Who will rebuild these schools?" asked Ihor Terekhov, the mayor of the city.',
+     "Ihor Terekhov"),
+])
+def test_words_shouted_pleaded_or_asked_are_quoted(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text)] == [speaker]

@@ -256,7 +256,7 @@ def _speaker_from_verb(names: list[at.Named], sdoc: at.SpacySpan, verb: at.Spacy
     cited = _cited(names, sdoc, verb)
     if cited is not None:
         return cited, rule + "-cited", conf - 0.1
-    subj = _quoted_as_saying(verb) or at.subject_of(verb)
+    subj = _quoted_as_saying(verb) or at.subject_of(verb) or _inverted_speaker(verb, q)
     if subj is None or q.start <= subj.idx < q.end:
         return None
     if subj.lower_ == "they" and _unnamed_group_before(verb):
@@ -270,6 +270,17 @@ def _speaker_from_verb(names: list[at.Named], sdoc: at.SpacySpan, verb: at.Spacy
     if who is not None and subj.lower_ in at.PERSON_PRONOUNS | at.GROUP_PRONOUNS:
         conf -= 0.1
     return who, rule, conf
+
+
+def _inverted_speaker(verb: at.SpacyToken, q: QuoteSpan) -> at.SpacyToken | None:
+    """""Who will pay?" asked Oleksandr Vilkul": after the quotation an inverted verb's speaker
+    is the name right after it, which the parser may read as its object."""
+    if verb.idx < q.close_end:
+        return None
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.pos_ != "PROPN" or nxt.dep_ not in ("dobj", "compound", "nsubj"):
+        return None
+    return nxt.head if nxt.dep_ == "compound" and nxt.head.pos_ == "PROPN" else nxt
 
 
 def _bare_institution(subj: at.SpacyToken) -> bool:
@@ -371,7 +382,11 @@ def _speaker_before(names: list[at.Named], sdoc: at.SpacySpan,
 
 
 # verbs that introduce a quotation besides the speech verbs every stage shares
-_QUOTING_VERBS = frozenset(("outline", "highlight", "remark"))
+_QUOTING_VERBS = frozenset(("outline", "highlight", "remark",
+                            # how the words were said: ""We are surrounded," he shouted"
+                            "shout", "scream", "yell", "cry", "plead", "whisper", "sob",
+                            "exclaim", "concede", "counter", "retort", "ask", "demand",
+                            "lament", "complain", "boast", "recount"))
 
 
 def _says(t: at.SpacyToken) -> bool:
