@@ -451,3 +451,13 @@ def test_a_quotation_that_ends_its_sentence_is_not_the_next_sentence_s(text: str
 ])
 def test_words_shouted_pleaded_or_asked_are_quoted(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Oleksandr Syrskyi: "The enemy has lost the initiative on the southern flank."',
+     "Oleksandr Syrskyi"),
+    ('Night of strikes. Army spokesman Nabil Abdallah: “Our units repelled every assault on '
+     'the base.”', "Nabil Abdallah"),
+])
+def test_a_name_and_a_colon_before_a_quotation_speak_it(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text)] == [speaker]

@@ -281,8 +281,8 @@ def _strip_name(text: str) -> str:
     text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
     text = re.sub(r"['’]s?$", "", text).strip(" ,.;:-–—")
     words = text.split()
-    while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
-        words = words[1:]
+    while words and (words[0].lower().rstrip(".") in _TITLE_WORDS or not words[0].strip(".")):
+        words = words[1:]  # "Lt. Col. Nadav Shoshani", which the tokenizer may split ". Col ."
     return " ".join(words)
 
 

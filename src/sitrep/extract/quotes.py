@@ -188,6 +188,9 @@ def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: Quot
         if found is not None:
             return found
     follows = last is not None and 0 <= q.open_at - last[0].close_end <= _FOLLOW_GAP
+    colon = _colon_speaker(names, sdoc, text, q)
+    if colon is not None:
+        return colon, "quote-colon", 0.75
     source = _according_to(names, sdoc, inside, q)
     if source is not None:
         return source, "quote-according-to", 0.7
@@ -215,6 +218,25 @@ def _attribute(doc: Document, sdoc: at.SpacySpan, names: list[at.Named], q: Quot
         if _whole_paragraph(text, q):
             return _person_introduced(names, sdoc, prev)
     return None
+
+
+# a name and a colon opening a line or a sentence before the quotation: 'Zelensky: "…"',
+# 'IDF spokesman Daniel Hagari: "…"'
+_COLON_BEFORE = re.compile(r"(?:^|\n|[.!?]\s+)((?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]*)"
+                           r"(?:\s+(?:[A-Z][a-z]{0,3}\.|[\w’'-]+)){0,5}?\s+[A-Z][\w’'-]*"
+                           r"|[A-Z][\w’'-]*):\s*$")
+
+
+def _colon_speaker(names: list[at.Named], sdoc: at.SpacySpan, text: str,
+                   q: QuoteSpan) -> str | None:
+    """The person or organisation a colon hands the quotation to, with no verb between."""
+    m = _COLON_BEFORE.search(text, max(0, q.open_at - 80), q.open_at)
+    if m is None:
+        return None
+    span = sdoc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    return at.name_of(names, sdoc, span.root)
 
 
 def _line_of(text: str, q: QuoteSpan) -> tuple[int, int]:
