@@ -461,3 +461,8 @@ def test_words_shouted_pleaded_or_asked_are_quoted(text: str, speaker: str) -> N
 ])
 def test_a_name_and_a_colon_before_a_quotation_speak_it(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text)] == [speaker]
+
+
+def test_quote_spans_pair_guillemets() -> None:
+    assert spans("«Nous tiendrons la ligne», dit-il, puis «jusqu'au bout».") == [
+        "Nous tiendrons la ligne", "jusqu'au bout"]

@@ -17,8 +17,8 @@ from sitrep.extract import attribution as at
 from sitrep.extract.claims.subject import SubjectContext, subject_context
 from sitrep.records import Document, Quote
 
-_OPEN_DOUBLE = "“„"
-_CLOSE_DOUBLE = "”"
+_OPEN_DOUBLE = "“„«"  # guillemets as translated French, Russian and Ukrainian copy keeps them
+_CLOSE_DOUBLE = "”»"
 _SINGLE_CLOSERS = "’'"
 # the marks that open or close a quotation: the only characters the pairing reads
 _MARK = re.compile(f"[{_OPEN_DOUBLE}{_CLOSE_DOUBLE}{_SINGLE_CLOSERS}\"‘]")
