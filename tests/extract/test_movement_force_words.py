@@ -187,3 +187,21 @@ def test_armed_people_of_a_band_are_a_force(text: str) -> None:
 def test_members_of_a_choir_are_no_force() -> None:
     assert run("Members of the church choir moved to Lviv for a concert, the ministry "
                "said.").movements == []
+
+
+@pytest.mark.parametrize("text", [
+    "War in Sudan.\n\nThe Sudanese army sent a delegation to Jeddah for the ceasefire talks on "
+    "Monday, a spokesman said.",
+    "War in Ukraine.\n\nThe Ukrainian navy sent a letter of thanks to the port authority of "
+    "Constanta, the ministry said.",
+    "War in Ukraine.\n\nRussian forces have stepped up attacks on Kurakhove over the past week, the "
+    "general staff said.",
+])
+def test_a_force_that_sends_no_force_or_steps_up_attacks_is_no_movement(text: str) -> None:
+    assert sitrep.process(text).movements == []
+
+
+def test_a_force_deploying_missiles_moves_them() -> None:
+    (m,) = sitrep.process("War in the Philippines.\n\nUS Marines deploy anti-ship missiles to "
+                          "Batanes ahead of the drills, the Philippine army said.").movements
+    assert m.destination is not None and m.destination.mention == "Batanes"

@@ -20,7 +20,9 @@ from sitrep.extract.movements.forces import (
     clause_verb,
     force_of,
     is_force,
+    sends_something_else,
     side_moves_into_a_place,
+    steps_up_pressure,
 )
 from sitrep.extract.movements.found import Found, main_place, places_of, richness
 from sitrep.extract.movements.frames import describes_force, is_trigger, trigger_candidates
@@ -282,6 +284,7 @@ def _read_sentences(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
         if _held_by_unmade_movement(force):
             continue
         if lemma_of(verb) in NOT_FACT | STAYING or is_hypothetical(verb) or is_negated(verb) \
+                or steps_up_pressure(verb) or sends_something_else(verb) \
                 or is_negated(force) or is_background(doc, sdoc, verb) \
                 or not is_military(force, None, evidence_bounds(doc, verb)):
             continue

@@ -156,6 +156,9 @@ def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | 
             after = _force_after(tok)  # the parse lost the object ("has amassed some 40,000
             if after is not None:     # troops near X, the army said")
                 return after, subj
+        if sends_something_else(tok):
+            return None, subj  # "the navy sent a letter", "the army sent a delegation": what is
+            # sent moves, and it is no force
     seen = [c for v in tok.children if v.dep_ in ("ccomp", "xcomp")
             for c in v.children if c.dep_ == "nsubj"] if lemma in WATCHING else []
     if seen and not passive and subj is not None:
@@ -172,6 +175,40 @@ def force_of(tok: at.SpacyToken) -> tuple[at.SpacyToken | None, at.SpacyToken | 
         # a parse that lost the subject (quotes, dashes): the force named just before the verb
         return _force_before(tok), subj
     return None, subj
+
+
+# verbs whose object is what moves: a subject that sends a letter stays where it is
+_SENDS_THINGS = frozenset(("send", "dispatch", "transfer", "move", "rush", "deploy", "redeploy",
+                           "relocate", "redirect"))
+# what a force steps up or intensifies that is no movement of its own
+_PRESSURE = frozenset(("attack", "assault", "strike", "pressure", "shelling", "bombardment",
+                       "raid", "offensive", "operation", "fire", "drone"))
+_STEPS_UP = frozenset(("step", "ramp", "intensify", "increase", "escalate", "scale"))
+
+
+def sends_something_else(verb: at.SpacyToken) -> bool:
+    """Whether what the verb sends is words or envoys, no force ("sent a letter to Congress",
+    "dispatched a delegation to Jeddah", "sent text messages to residents"): its subject stays
+    where it is."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return lemma_of(verb) in _SENDS_THINGS and bool(objs) and all(
+        o.lemma_.lower() in _WORDS_AND_ENVOYS for o in objs)
+
+
+# what is sent that is no force: words, and the people who carry them
+_WORDS_AND_ENVOYS = frozenset(("letter", "message", "note", "telegram", "text", "request",
+                               "invitation", "warning", "proposal", "ultimatum", "complaint",
+                               "protest", "report", "document", "condolence", "congratulation",
+                               "greeting", "delegation", "envoy", "negotiator", "mediator",
+                               "diplomat", "representative", "emissary", "signal", "reply",
+                               "response", "statement", "email"))
+
+
+def steps_up_pressure(verb: at.SpacyToken) -> bool:
+    """"stepped up attacks on Pokrovsk", "intensified its shelling of Kherson": pressure, which
+    a sentence model may read as a build-up, is no movement."""
+    return lemma_of(verb) in _STEPS_UP and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _PRESSURE for c in verb.children)
 
 
 def _group_on_the_move(verb: at.SpacyToken, subj: at.SpacyToken) -> bool:
