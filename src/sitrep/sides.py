@@ -31,7 +31,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
      'United Kingdom,UK,U.K.,Britain,Great Britain,British,Briton,'
      'Britons,London', ''),
     ('Belarus', 'BY', 'Belarus,Belarusian,Belarusians,Minsk,Belarussian', 'Lukashenko'),
-    ('China', 'CN', 'China,Chinese,Beijing,PLA,PRC', 'Xi'),
+    ('China', 'CN', "China,Chinese,Beijing,PLA,PRC,People's Liberation Army", 'Xi'),
     ('Taiwan', 'TW', 'Taiwan,Taiwanese,Taipei', ''),
     ('North Korea', 'KP', 'North Korea,North Korean,North Koreans,DPRK,Pyongyang,KPA', 'Kim'),
     ('South Korea', 'KR', 'South Korea,South Korean,South Koreans,Seoul,ROK', ''),
@@ -316,8 +316,8 @@ def side_in(phrase: str) -> str | None:
 def side_of(text: str) -> str | None:
     """The side one word or name stands for ("Russian", "the Kremlin", "Putin's",
     "JERUSALEM—Israel" -> its last part), if the table knows it."""
-    key = re.split(r"[—–]", text.strip())[-1]
-    key = re.sub(r"['’]s$", "", key).lower()
+    key = re.split(r"[—–]", text.strip())[-1].replace("’", "'")
+    key = re.sub(r"'s$", "", key).lower()
     key = re.sub(r"^the\s+", "", key)
     if key in SIDES:
         return SIDES[key]

@@ -9,7 +9,7 @@ from sitrep.extract import attribution as at
 from sitrep.extract.movements.forces import container_of, is_force
 from sitrep.extract.movements.found import Found
 from sitrep.extract.movements.lexicon import EQUIPMENT, lemma_of
-from sitrep.extract.movements.owners import own_words, side_of_phrase, side_of_token
+from sitrep.extract.movements.owners import is_sponsor, own_words, side_of_phrase, side_of_token
 from sitrep.extract.quotes import QuoteSpan, find_quote_spans
 from sitrep.records import Place
 from sitrep.sides import ARMED_FORCES, country_name, find_sides
@@ -26,13 +26,16 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
                 return at.PROXIES[t.lower_]
         # its own modifiers first: "Danish troops from Mali" are Denmark's; "troops from the
         # Russian Navy" are Russia's
-        sides = [s for s in (side_of_token(t) for t in own_words(force, ("of",))) if s]
+        mine = [t for t in own_words(force, ("of",)) if not is_sponsor(t)]
+        sponsors = [s for s in (side_of_token(t) for t in own_words(force, ("of",))
+                                if is_sponsor(t)) if s]
+        sides = [s for s in (side_of_token(t) for t in mine) if s]
         if not sides and agent is not None and agent.lower_ not in ("it", "they") \
                 and (mover := side_of_phrase(agent)):
             # "Russia is transferring S-400s from Syria": the side that moves them owns them,
             # not the one their "from" phrase names
             return mover
-        sides = sides or [s for s in (side_of_token(t) for t in words) if s]
+        sides = sides or [s for s in (side_of_token(t) for t in words if not is_sponsor(t)) if s]
         # "Two Russian corvettes and a submarine": one owner for the coordinated forces; "six
         # warships, including a submarine from the Russian Navy": the part's owner is the whole's;
         # "the destroyer USS Carney": the ship's name says whose it is
@@ -48,8 +51,11 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
                 named = _org_side(t)
                 if at.side_of(named) is None and _names_the_machine(force, t):
                     continue  # "the frigate Admiral Grigorovich", "Leopard tanks": a name
-                if at.side_of(named) is not None or not _is_formation(named):
+                if at.side_of(named) is not None or not (_is_formation(named)
+                                                         or _numbered_name(t)):
                     return named  # "the 162nd Division" is a formation, not a side
+        if sponsors:  # "UAE-backed forces": a proxy named by its sponsor alone
+            return sponsors[-1]
         poss = [t for t in words if t.dep_ == "poss" and t.lower_ in ("its", "their", "his")]
         if poss and agent is None:
             agent = at.subject_of(force.head) if force.dep_ != "nsubj" else None
@@ -60,7 +66,7 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
     if agent is not None and agent.lower_ in ("it", "they"):
         agent = _antecedent(agent)
     if agent is not None:
-        side = side_of_phrase(agent)
+        side = side_of_phrase(agent) or _group_named(agent)
         if side:
             return side
     if observer and not they and (re.search(
@@ -145,6 +151,25 @@ def _coordinated_forces(force: at.SpacyToken) -> list[at.SpacyToken]:
     return out
 
 
+def _group_named(agent: at.SpacyToken) -> str | None:
+    """An armed group no side table knows, named as the one that moves its force ("The Karen
+    National Liberation Army moved fighters toward Myawaddy"): its own name, not the side of
+    whoever reports it."""
+    if agent.pos_ != "PROPN" or _MODEL.match(agent.text) or not (
+            agent.ent_type_ == "ORG" or agent.lower_ in _GROUP_WORDS):
+        return None
+    if _numbered_name(agent):
+        return None  # "the 20th Combined Arms Army": a numbered formation
+    named = _org_side(agent) if agent.ent_type_ == "ORG" else " ".join(
+        [*(w.text for w in agent.lefts if w.dep_ == "compound" and w.pos_ == "PROPN"),
+         agent.text])
+    if at.side_of(named) is not None:
+        return named
+    if len(named.split()) < 2 and not named.isupper() or _STATE_MILITARY.search(named):
+        return None  # "Apparatus", cut from a longer name; "the National Armed Forces": a state's
+    return None if _is_formation(named) else named
+
+
 def _org_side(t: at.SpacyToken) -> str:
     """The side an organisation's name stands for ("Rapid Support Forces" -> RSF), else the
     whole name as written."""
@@ -171,7 +196,37 @@ _FORMATION = re.compile(r"\b(?:division|brigade|regiment|corps|battalion|fleet|a
                         r"group|squadron|flotilla|company|unit|units|detachment)$", re.I)
 
 
+# an army, group or unit is a formation when numbered ("the 20th Army", "Task Group 55");
+# unnumbered it is an armed group's own name ("the Arakan Army", "the Wagner Group")
+_NUMBERED = re.compile(r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                       r"tenth)\b", re.I)
+_GROUP_HEADS = re.compile(r"\b(?:army|group|unit|units)$", re.I)
+
+
+# a state's own military named by an adjective no side table holds ("the Bolivarian National
+# Armed Forces"): a state's, whose name the words do not give
+_STATE_MILITARY = re.compile(r"\b(?:armed|defen[cs]e)\s+forces$", re.I)
+
+
+# the heads of armed groups' own names, which the tagger does not always call organisations
+# ("the Polisario Front", "the Chin Brotherhood Alliance")
+_GROUP_WORDS = frozenset(("front", "army", "movement", "alliance", "militia", "brigades",
+                          "forces", "council", "organisation", "organization", "group", "brigade"))
+
+
+def _numbered_name(t: at.SpacyToken) -> bool:
+    """Whether the name `t` stands in follows a number the tagger left out of it ("the 20th |
+    Combined Arms Army")."""
+    ent = next((e for e in at.ents(t.doc) if e.start <= t.i < e.end), None)
+    if ent is None or ent.start == 0:
+        return False
+    before = t.doc[ent.start - 1]
+    return before.like_num or bool(_NUMBERED.search(before.text))
+
+
 def _is_formation(name: str) -> bool:
+    if _GROUP_HEADS.search(name) and not _NUMBERED.search(name):
+        return False
     return bool(_FORMATION.search(name))
 
 

@@ -52,6 +52,17 @@ def _tells_where(prep: at.SpacyToken) -> bool:
         o.dep_ == "pobj" and o.lemma_.lower() in BORDER for o in prep.children))
 
 
+# "UAE-backed forces", "Turkish-supported fighters": the sponsor of a proxy
+_SPONSORED = frozenset(("back", "support", "sponsor", "fund", "finance", "arm", "train", "ally",
+                        "align", "equip"))
+
+
+def is_sponsor(t: at.SpacyToken) -> bool:
+    """Whether the word names the sponsor in "X-backed" ("UAE-backed Southern Transitional
+    Council forces"): the force is the proxy's own when its name is given."""
+    return t.i < t.head.i and t.head.tag_ == "VBN" and t.head.lemma_.lower() in _SPONSORED
+
+
 def side_of_token(t: at.SpacyToken) -> str | None:
     prefix = t if t.text in NAVY_PREFIXES else ship_prefix_before(t)
     if prefix is not None:

@@ -1,0 +1,50 @@
+"""Whose a moving force is when the side table does not know its owner: an armed group named as
+the one that moves it, a proxy named beside its sponsor, a numbered formation. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+
+def actors(text: str) -> list[str | None]:
+    return [m.actor for m in sitrep.process(text).movements]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("War in Myanmar.\n\nThe Chin Brotherhood Alliance moved fighters toward Falam overnight, "
+     "Indian border officials said.", "Chin Brotherhood Alliance"),
+    ("War in Western Sahara.\n\nThe Polisario Front sent fighters toward Mahbes on Sunday, "
+     "Moroccan officials said.", "Polisario Front"),
+])
+def test_an_armed_group_that_moves_its_fighters_owns_them(text: str, actor: str) -> None:
+    # not the side of the officials who report it
+    assert actors(text) == [actor]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("War in Syria.\n\nTurkish-backed SNA fighters entered Tal Rifaat at dawn, the SDF said.",
+     "SNA"),
+    ("War in Yemen.\n\nUAE-backed Southern Transitional Council forces deployed to Aden airport "
+     "on Sunday, residents said.", "STC"),
+])
+def test_a_proxy_named_beside_its_sponsor_owns_its_forces(text: str, actor: str) -> None:
+    assert actors(text) == [actor]
+
+
+def test_a_proxy_named_by_its_sponsor_alone_is_the_sponsor_s() -> None:
+    assert actors("War in Yemen.\n\nUAE-backed forces were redeployed to the island of Mayun, "
+                  "officials said.") == ["United Arab Emirates"]
+
+
+def test_a_numbered_army_is_a_formation_not_a_group() -> None:
+    # "the 41st | Combined Arms Army": the tagger leaves the number out of the name
+    assert actors("War in Ukraine.\n\nElements of Russia's forces and of the 41st Combined Arms "
+                  "Army moved toward Pokrovsk, Kyiv said.") != ["Combined Arms Army"]
+
+
+def test_the_people_s_liberation_army_is_china_s() -> None:
+    assert actors("Border tension.\n\nThe People’s Liberation Army moved an armoured brigade "
+                  "into the Aksai Chin area, satellite images showed.") == ["China"]
