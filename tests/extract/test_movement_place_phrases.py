@@ -3,6 +3,7 @@ awkwardly. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -235,3 +236,20 @@ def test_a_force_does_not_leave_the_place_it_heads_for() -> None:
                       "overnight, the army said.")
     assert m.destination is not None and m.destination.mention == "Kherson"
     assert m.origin is None
+
+
+@pytest.mark.parametrize("text", [
+    "War in Lebanon.\n\nIrish peacekeepers rotated out of southern Lebanon on Monday, the "
+    "defence forces said.",
+    "War in Mali.\n\nThe last Swedish soldiers flew out of Gao on Thursday, the armed forces "
+    "said.",
+])
+def test_a_force_that_goes_out_of_a_place_with_nowhere_named_is_withdrawing(text: str) -> None:
+    # "on Monday" names a day, not where the force goes
+    assert only_movement(text).status == "withdrawing"
+
+
+def test_a_force_operating_out_of_a_base_is_not_leaving_it() -> None:
+    m = only_movement("War in Sudan.\n\nWitnesses saw RSF drone teams operating out of Nyala "
+                      "airport this week.")
+    assert m.status != "withdrawing"

@@ -27,10 +27,14 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
     if lemma != "return" and any(c.lower_ == "back" and c.dep_ in ("advmod", "prt")
                                  for c in tok.children):
         return "withdrawing"  # "sent back to", "moved back to their side of the border"
-    away = [c for c in tok.children if c.lower_ in ("away", "out") and c.dep_ in ("advmod", "prt")]
+    away = [c for c in tok.children if c.lower_ in ("away", "out")
+            and (c.dep_ in ("advmod", "prt") or c.dep_ == "prep"
+                 and lemma not in _BASED_OUT_OF and tok.lower_ not in _BASED_OUT_OF)]
     if away and not any(p.dep_ == "prep" and ROLE_OF_PREP.get(p.lower_) == "destination"
-                        for a in [tok, *away] for p in a.children):
-        return "withdrawing"  # "moved away from X", "pulled out": leaving, with nowhere named
+                        and not any(o.ent_type_ in ("DATE", "TIME") for o in p.children)
+                        for a in [tok, *away] for p in a.children):  # not "on Monday"
+        return "withdrawing"  # "moved away from X", "pulled out", "moved out of X": leaving,
+        # with nowhere named
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if lemma in ("leave", "depart") and _heads_somewhere(tok):
         return "en_route"  # "departed Nairobi for Haiti", "left Kindu on the road to Punia"
@@ -58,6 +62,12 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
         return "en_route"
     return status
 
+
+
+# verbs whose "out of X" says where a force is based or what it does, not that it leaves:
+# "drone teams operating out of Nyala airport", "carried out a patrol"
+_BASED_OUT_OF = frozenset(("operate", "carry", "work", "fight", "launch", "strike",
+                           "carried", "carries", "carrying"))  # a headline's "Carried out"
 
 
 def settled(tok: at.SpacyToken, status: str, has_destination: bool) -> str:
