@@ -266,3 +266,23 @@ def test_people_of_a_force_by_their_corps_are_counted_as_a_force(noun: str, valu
     text = (f"War in Mali.\n\nThe junta moved {value} {noun} to Menaka over the weekend to "
             "hold the road, a security source said.")
     assert claim_of(text, value).metric == "troops"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("War in Myanmar.\n\nAbout 45,000 people fled the fighting around Lashio last month, aid "
+     "groups said.", 45_000),
+    ("War in Sudan.\n\nThe offensive has forced 120,000 people to flee Sennar state, the IOM "
+     "said.", 120_000),
+    ("War in Gaza.\n\nThe assault drove 90,000 people from their homes in Jabalia, the UN "
+     "agency estimated.", 90_000),
+    ("War in Sudan.\n\nSome 30,000 people have sought refuge in Tawila since May, the agency "
+     "said.", 30_000),
+])
+def test_people_who_flee_a_war_are_displaced(text: str, value: int) -> None:
+    assert claim_of(text, value).metric == "displaced"
+
+
+def test_people_who_flee_in_buses_are_evacuated() -> None:
+    text = ("War in Ukraine.\n\nSome 1,800 residents managed to flee in 90 buses on Tuesday, the "
+            "city council said.")
+    assert claim_of(text, 1800).metric == "evacuated"

@@ -101,7 +101,16 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
     ("killed_or_wounded", r"(?:killed|dead|died)\s+(?:or|and)\s+(?:wounded|injured)"
                           r"|casualties\s+\(killed\s+and\s+wounded\)"),
     ("out_of_action", r"out\s+of\s+action|incapacitated|out\s+of\s+the\s+fight"),
-    ("displaced", r"displac\w*|forc\w*\s+(?:\w+\s+){0,5}?to\s+(?:flee|leave)|"
+    ("displaced", r"displac\w*|forc\w*\s+(?:[\w,.]+\s+){0,5}?to\s+(?:flee|leave)|"
+                  # people who flee a war, not a town in buses: "fled the fighting in Sittwe",
+                  # "fled to Burundi", "drove 250,000 people from their homes", "sought refuge"
+                  r"\bfle(?:d|e|es|eing)\s+(?:from\s+)?(?:the\s+)?(?:fighting|violence|clashes|"
+                  r"war|bombing|bombardment|shelling|offensive|attacks?|hostilities)\b|"
+                  r"\bfle(?:d|e|es|eing)\s+(?:across\s+the\s+border\s+)?(?:in)?to\s+"
+                  r"(?:neighbou?ring\s+)?(?-i:[A-Z])|"
+                  r"\b(?:drove|driven|drive|forced|chased|pushed)\s+(?:[\w,.]+\s+){0,4}?"
+                  r"(?:from|out\s+of)\s+(?:their|his|her)\s+homes?\b|"
+                  r"\b(?:sought|seeking|seek|taken|took|taking)\s+refuge\b|"
                   r"(?:left|made|rendered)\s+homeless|"
                   r"driven\s+(?:from|out)|uprooted|"
                   # who leave home or cross a border to get away: "fled their homes", "crossed
