@@ -194,8 +194,8 @@ def test_members_of_a_choir_are_no_force() -> None:
     "Monday, a spokesman said.",
     "War in Ukraine.\n\nThe Ukrainian navy sent a letter of thanks to the port authority of "
     "Constanta, the ministry said.",
-    "War in Ukraine.\n\nRussian forces have stepped up attacks on Kurakhove over the past week, the "
-    "general staff said.",
+    "War in Ukraine.\n\nRussian forces have stepped up attacks on Kurakhove over the past "
+    "week, the general staff said.",
 ])
 def test_a_force_that_sends_no_force_or_steps_up_attacks_is_no_movement(text: str) -> None:
     assert sitrep.process(text).movements == []
