@@ -126,3 +126,20 @@ def test_a_state_speaking_as_it_counts_its_own_people() -> None:
             "on. Niger accuses Mali of shelling villages along the frontier. It has said at "
             "least 40 people have been killed there since March.")
     assert claim_of(text, 40).subject == "Niger"
+
+
+@pytest.mark.parametrize(("text", "value", "subject"), [
+    ("Attacks on Kharkiv.\n\nA Russian glide bomb killed six people in Kharkiv on Sunday, the "
+     "regional governor said.", 6, "Ukraine"),
+    ("Shelling on the border.\n\nAn Azerbaijani shell killed two shepherds near the border, "
+     "Armenian officials said.", 2, "Armenia"),
+])
+def test_the_side_whose_bomb_or_shell_kills_is_not_the_one_that_loses(text: str, value: int,
+                                                                     subject: str) -> None:
+    assert claim_of(text, value).subject == subject
+
+
+def test_the_un_counts_a_toll_it_does_not_suffer() -> None:
+    text = ("Attack on a camp.\n\nAt least 41 civilians were killed when shells hit the camp, "
+            "the UN said.")
+    assert claim_of(text, 41).subject != "UN"

@@ -22,6 +22,7 @@ _AGENT_AFTER = re.compile(
     r"proxies|partners|forces))?\s+(?:(?:forces?|troops|army|military|navy|air\s+force|soldiers|units|president|"
     r"government|authorities|jets|warplanes|shelling|strikes?|air\s?strikes?|attacks?|missiles?|"
     r"drones?|rockets?|artillery|fire|bombardment|bombing|gunmen|militants|fighters|rebels|"
+    r"(?:glide\s+)?bombs?|shells?|mortars?|grenades?|mines?|"
     r"militias?|militiamen|snipers)\s+)?(?:(?:has|have|had|reportedly|also|first|then|"
     r"allegedly|already)\s+)*"
     r"(?:killed|kill|killing|destroyed|destroying|shot|struck|strikes|hit|attacked|shelled|"
@@ -33,7 +34,8 @@ _AGENT_AFTER = re.compile(
 _ATTACK_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?!(?:said|says|say|told|claimed|claims|reported)\b)[\w-]+\s+){0,3}?"
     r"(?:strikes?|air\s?strikes?|attacks?|shelling|barrage|"
-    r"bombardment|bombing|raids?|missiles?|drones?|rockets?|offensive|assault|fire|artillery)\b"
+    r"bombardment|bombing|raids?|missiles?|drones?|rockets?|offensive|assault|fire|artillery|"
+    r"bombs?|shells?|mortars?|grenades?)\b"
     r"[^.;:]{0,80}?\b(?:killed|kills?|killing|wounded|wounding|injured|injuring|left)\b", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
 # the side a loss was suffered against: "clashes with X", "a firefight with X", "accused X (of)"
@@ -60,6 +62,9 @@ _OF_ITS = re.compile(r"\bof\s+(?:its|their)\s", re.I)
 _OWN_FORCES = re.compile(r"\b(?:soldiers|troops|servicemen|servicemembers|service\s+members|"
                          r"personnel|police(?:\s+officers|men)?|sailors|pilots|marines|"
                          r"paratroopers|border\s+guards)$", re.I)
+# people in arms, the UN's own among them: a toll of them is theirs ("13 peacekeepers")
+_IN_ARMS = re.compile(r"\b(?:soldiers|troops|peacekeepers|servicemen|personnel|police|officers|"
+                      r"observers|monitors|blue\s+helmets|forces)\b", re.I)
 # how a side's speaker names the side it fights
 _ENEMY = re.compile(r"\b(?:enemy|enemy['’]s|occupiers|occupiers['’]|invaders|adversary|"
                     r"adversary['’]s)\b", re.I)
@@ -227,6 +232,11 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         return (ctx.dominant if ctx.dominant != claimant_side else None), "article"
     if claimant_side:
         return claimant_side, "claimant"
+    if ctx.dominant in BLOCS and claimant and side_in(claimant) == ctx.dominant \
+            and (metric in _CIVILIAN_METRICS or metric in _LOSS_METRICS
+                 and not _IN_ARMS.search(text, fig_start, fig_end)):
+        # "85 civilians were killed, the UN said": the UN counts a toll, it does not suffer it
+        return next((s for s in ctx.sides if s not in BLOCS), None), "article"
     return ctx.dominant, "article"
 
 
