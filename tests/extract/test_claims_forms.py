@@ -286,3 +286,14 @@ def test_people_who_flee_in_buses_are_evacuated() -> None:
     text = ("War in Ukraine.\n\nSome 1,800 residents managed to flee in 90 buses on Tuesday, the "
             "city council said.")
     assert claim_of(text, 1800).metric == "evacuated"
+
+
+@pytest.mark.parametrize(("text", "value", "metric"), [
+    ("War in Ukraine.\n\nThe air force admitted it had lost four MiG-29s since the spring.", 4,
+     "aircraft_lost"),
+    ("War in Ukraine.\n\nKyiv said Russia had lost 27 T-80s near Vuhledar in a week.", 27,
+     "tanks_lost"),
+])
+def test_machines_counted_by_their_model_are_equipment(text: str, value: int,
+                                                       metric: str) -> None:
+    assert claim_of(text, value).metric == metric

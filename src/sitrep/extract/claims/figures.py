@@ -124,10 +124,17 @@ def _unit_of(word: str) -> tuple[str, str | None] | None:
         return "people", None
     if w in lex.EQUIPMENT:
         return "equipment", lex.EQUIPMENT[w]
+    if word.endswith("s") and (kind := _DESIGNATED_AS.get(_designated(word) or "")):
+        return "equipment", kind  # "three MiG-29s", "40 T-72s": machines by their model
     if word[:1].isupper() and word.endswith("s") and not word.endswith("ss") \
             and find_sides(word) and find_sides(word)[0].end == len(word):
         return "nation", None  # "two South Africans", "Israelis"
     return None
+
+
+# the claims' equipment kind of what a model designation names
+_DESIGNATED_AS = {"aircraft": "aircraft", "helicopters": "aircraft", "tanks": "tanks",
+                  "armored_vehicles": "vehicles", "artillery": "weapons"}
 
 
 def _is_modifier(word: str, pos_of: Mapping[int, Any], start: int) -> bool:
