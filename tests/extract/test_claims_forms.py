@@ -297,3 +297,18 @@ def test_people_who_flee_in_buses_are_evacuated() -> None:
 def test_machines_counted_by_their_model_are_equipment(text: str, value: int,
                                                        metric: str) -> None:
     assert claim_of(text, value).metric == metric
+
+
+@pytest.mark.parametrize(("text", "part", "whole"), [
+    ("War in Ukraine.\n\nThe brigade lost 45 of its 160 armoured vehicles in the assault, the "
+     "general staff said.", 45, 160),
+    ("War in Ukraine.\n\nThe air force said 23 of 31 drones were shot down overnight.", 23, 31),
+])
+def test_the_whole_a_loss_is_counted_from_is_no_loss(text: str, part: int, whole: int) -> None:
+    lows = [c.low for c in claims(text)]
+    assert part in lows and whole not in lows
+
+
+def test_the_toll_a_part_is_counted_from_stays_a_toll() -> None:
+    assert claim_of("War in Sudan.\n\nFour of the 17 dead were children, the ministry said.",
+                    17).metric == "killed"

@@ -337,12 +337,21 @@ _WHOLE_OF_PARTS = re.compile(
     r"(?:(?:some|about|around|nearly|roughly|more\s+than|over)\s+)?$")
 
 
+# "lost 60 of its 200 tanks", "14 of 18 drones were downed": the second figure is the whole the
+# first is counted from, what a force had or what was sent, not a toll ("three of the 13 dead"
+# keeps its toll)
+_OWN_WHOLE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|"
+    r"a\s+third|a\s+quarter|most|all))\s+of\s+(?:its|their|our|his|her)?\s*$", re.I)
+
+
 def _final_metric(text: str, fig: Figure, direct: str | None, figs: list[Figure],
                   directs: list[str | None], i: int, segs: list[tuple[int, int]]) -> str | None:
     """The direct metric, else one shared with a neighbouring figure, else the kind's default;
     the whole that a part is counted from ("Of the 3,000 soldiers sent, 400 were wounded") is
     no toll: a count of forces if it counts forces, else no claim."""
-    if _WHOLE_OF_PARTS.search(text, max(0, fig.q.start - 40), fig.q.start):
+    if _WHOLE_OF_PARTS.search(text, max(0, fig.q.start - 40), fig.q.start) \
+            or _OWN_WHOLE.search(text, max(0, fig.q.start - 40), fig.q.start):
         return "troops" if fig.kind == "military" else None
     if direct is not None:
         return direct
