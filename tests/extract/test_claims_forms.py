@@ -312,3 +312,13 @@ def test_the_whole_a_loss_is_counted_from_is_no_loss(text: str, part: int, whole
 def test_the_toll_a_part_is_counted_from_stays_a_toll() -> None:
     assert claim_of("War in Sudan.\n\nFour of the 17 dead were children, the ministry said.",
                     17).metric == "killed"
+
+
+@pytest.mark.parametrize(("text", "value", "metric"), [
+    ("War in Sudan.\n\nThe drone strike killed a local commander and at least 16 others near "
+     "Kadugli, the army said.", 16, "killed"),
+    ("War in Ukraine.\n\nThe missile wounded the deputy mayor and 23 others in Zaporizhzhia, "
+     "the governor said.", 23, "wounded"),
+])
+def test_a_toll_named_by_its_remainder_counts(text: str, value: int, metric: str) -> None:
+    assert claim_of(text, value).metric == metric

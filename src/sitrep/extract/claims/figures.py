@@ -517,6 +517,10 @@ def _implied(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
                           q.end + m.end(), found[0].name, "ellipsis", part)
     before_text = text[max(seg[0] - 60, 0):q.start] if q.start - seg[0] < 8 else \
         text[seg[0]:q.start]
+    if _OTHERS_AFTER.match(after) and _AND_BEFORE.search(text, seg[0], q.start) \
+            and _HARMED_IN.search(text, seg[0], q.start):
+        # "killed a senior commander and at least 90 others": a toll, named by its remainder
+        return Figure(q, q.low, q.high, "", "", None, q.end, None, "bare", part)
     if lex.BARE_AFTER.match(after) or lex.BARE_BEFORE.search(before_text) \
             and not (_counts_other_things(after) and not _HARMED_BEFORE.search(before_text)):
         if prev is not None:
@@ -535,6 +539,10 @@ def _implied(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
     return None
 
 
+_OTHERS_AFTER = re.compile(r"\s+(?:others|other\s+people)\b", re.I)
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:at\s+least|about|around|some|nearly|more\s+than)\s+)?$",
+                         re.I)
+_HARMED_IN = re.compile(r"\b(?:kill|wound|injur)\w*", re.I)
 _THING_AFTER = re.compile(r"\s+(?:([a-z][a-z-]*)\s+)?([a-z]{3,}s)\b")
 # what may follow a bare toll ("killed 45 others", "lost 343 in two days") or stand for the
 # force it counts ("deployed five brigades"), unlike "posts" or "labs"
