@@ -122,8 +122,8 @@ def place_context(cands: list[Candidate], neighbours: dict[str, set[str]],
     by_key: dict[str, Counter[str]] = {}
     points = []
     for c in cands:
-        if not (c.strong or (also and id(c) in also)):
-            continue
+        if not (c.strong or (also and id(c) in also)) or c.loose:
+            continue  # a spelling matched loosely cannot vouch for its own country
         e = max(c.entries, key=lambda e: base(e, c))
         if not is_clear(c):
             if e.kind == "city":  # its likeliest town only says where the article is
