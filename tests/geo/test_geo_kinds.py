@@ -4,6 +4,8 @@ Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.geo.facilities import FACILITY_TOWN
 from tests.geo.helpers import by_mention, near, places_of
 
@@ -195,3 +197,12 @@ def test_straits_spits_and_gaps_of_the_baltic_and_black_sea_fronts_are_places(pi
     assert (found["Fehmarn Belt"].kind, found["Great Belt"].kind) == ("strait", "strait")
     assert near(found["Suwalki Gap"], 54.1, 23.2, 50)
     assert found["Arabat Spit"].country == "UA"
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("A barge carrying soldiers sank on the Niger River near Gao, the army said.", "Niger River"),
+    ("Refugees crossed the Congo River from Kinshasa to Brazzaville by canoe.", "Congo River"),
+])
+def test_a_river_named_after_a_country_is_the_river(pipeline, text: str, mention: str) -> None:  # type: ignore[no-untyped-def]
+    found = by_mention(places_of(pipeline, text))
+    assert found[mention].kind == "river" and "Niger" not in found and "Congo" not in found
