@@ -48,3 +48,8 @@ def test_a_numbered_army_is_a_formation_not_a_group() -> None:
 def test_the_people_s_liberation_army_is_china_s() -> None:
     assert actors("Border tension.\n\nThe People’s Liberation Army moved an armoured brigade "
                   "into the Aksai Chin area, satellite images showed.") == ["China"]
+
+
+def test_a_bare_army_is_no_owner_s_name() -> None:
+    assert actors("KHARTOUM (Wire) — Army troops left their base in El Obeid as the war "
+                  "went on, witnesses said.") != ["Army"]

@@ -253,3 +253,9 @@ def test_a_force_operating_out_of_a_base_is_not_leaving_it() -> None:
     m = only_movement("War in Sudan.\n\nWitnesses saw RSF drone teams operating out of Nyala "
                       "airport this week.")
     assert m.status != "withdrawing"
+
+
+def test_a_base_s_own_place_is_where_the_force_left_not_the_dateline() -> None:
+    m = only_movement("GAO, Mali (Wire) — Chadian troops left their base in Tessalit on "
+                      "Tuesday, residents said.")
+    assert m.origin is not None and m.origin.mention == "Tessalit"

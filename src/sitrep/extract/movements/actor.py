@@ -225,8 +225,8 @@ def _numbered_name(t: at.SpacyToken) -> bool:
 
 
 def _is_formation(name: str) -> bool:
-    if _GROUP_HEADS.search(name) and not _NUMBERED.search(name):
-        return False
+    if _GROUP_HEADS.search(name) and not _NUMBERED.search(name) and len(name.split()) > 1:
+        return False  # "the Arakan Army", not a bare "Army"
     return bool(_FORMATION.search(name))
 
 

@@ -325,6 +325,9 @@ def _place_of(doc: Document, sdoc: at.SpacySpan, target: at.SpacyToken, got: Fou
         return _area_named_before(doc, sdoc, sdoc[lo:hi + 1], target.idx)
     if target.lower_ == "there" and found and main_place(found[-1].movement) is not None:
         return main_place(found[-1].movement)
+    own = _placed_by_own_phrase(doc, sdoc, vague[0], got)
+    if own is not None:  # "left their base in Timbuktu": the base's own phrase says where
+        return own
     word = vague[0].lemma_.lower()
     before = [p for p in doc.places if p.clean_end <= target.idx and target.idx - p.clean_end < 1500
               and _usable(doc, sdoc, p)]
@@ -333,6 +336,28 @@ def _place_of(doc: Document, sdoc: at.SpacySpan, target: at.SpacyToken, got: Fou
     elif word in ("strait", "airfield", "base", "airbase"):
         before = [p for p in before if word in p.mention.lower() or p.kind not in ("country",)]
     return before[-1].ref() if before else None
+
+
+def _placed_by_own_phrase(doc: Document, sdoc: at.SpacySpan, noun: at.SpacyToken,
+                         got: Found) -> PlaceRef | None:
+    """The place a vague noun's own phrase names ("their base in Timbuktu", "the airfield near
+    Saky"), before any place named earlier in the article (a dateline's city); the parser may
+    hang that phrase on the verb, right after the noun."""
+    right_after = [p for p in noun.head.children if p.i == noun.right_edge.i + 1]
+    for p in [*noun.children, *right_after]:
+        if p.dep_ != "prep" or p.lower_ not in ("in", "at", "near", "outside", "of"):
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            lo, hi = at._np_bounds(o)
+            a = max(sdoc[lo].idx, got.start)
+            b = min(sdoc[hi].idx + len(sdoc[hi].text), got.end)
+            inner = [x for x in _places_in(doc, a, b) if _usable(doc, sdoc, x)]
+            place = _pick(sdoc, o, inner)
+            if place is not None:
+                return place.ref()
+    return None
 
 
 # "the region", "the island": the kinds of place each stands for (an island may be a country).
