@@ -22,7 +22,7 @@ from typing import Any
 _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ('Russia', 'RU',
      'Russia,Russian Federation,Russian,Russians,Moscow,Kremlin,'
-     'Chechen', 'Putin,Kadyrov'),
+     'Chechen,Black Sea Fleet,Baltic Fleet,Northern Fleet', 'Putin,Kadyrov'),
     ('Ukraine', 'UA', 'Ukraine,Ukrainian,Ukrainians,Kyiv,Kiev', 'Zelensky,Zelenskyy,Zelenskiy'),
     ('United States', 'US',
      'United States,US,U.S.,USA,America,American,Americans,'

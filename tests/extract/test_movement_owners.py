@@ -53,3 +53,14 @@ def test_the_people_s_liberation_army_is_china_s() -> None:
 def test_a_bare_army_is_no_owner_s_name() -> None:
     assert actors("KHARTOUM (Wire) — Army troops left their base in El Obeid as the war "
                   "went on, witnesses said.") != ["Army"]
+
+
+def test_a_formation_s_possessive_name_is_no_owner() -> None:
+    # "the 101st Airborne Division's": a formation, whose owner its name does not give
+    assert actors("War in Europe.\n\nThe 101st Airborne Division's second brigade deployed to "
+                  "Romania last week, officials said.") != ["101st Airborne Division's"]
+
+
+def test_russia_s_fleets_are_russia_s() -> None:
+    assert actors("War in Ukraine.\n\nThe Black Sea Fleet's last landing ship was moved to "
+                  "Novorossiysk, the navy said.") == ["Russia"]

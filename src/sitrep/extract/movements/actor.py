@@ -175,6 +175,7 @@ def _org_side(t: at.SpacyToken) -> str:
     whole name as written."""
     ent = next((e for e in at.ents(t.doc) if e.start <= t.i < e.end), None)
     text = re.sub(r"^(?:the|The)\s+", "", ent.text if ent is not None else t.text)
+    text = re.sub(r"\s*['’]s?$", "", text)  # "the 82nd Airborne Division's ready brigade"
     return at.side_of(text) or at.side_of(t.text) or text
 
 
