@@ -205,3 +205,13 @@ def test_a_force_deploying_missiles_moves_them() -> None:
     (m,) = sitrep.process("War in the Philippines.\n\nUS Marines deploy anti-ship missiles to "
                           "Batanes ahead of the drills, the Philippine army said.").movements
     assert m.destination is not None and m.destination.mention == "Batanes"
+
+
+@pytest.mark.parametrize("text", [
+    "War in Somalia.\n\nThe deployment of Ethiopian troops to Baidoa was postponed on Monday, "
+    "officials said.",
+    "Gang violence in Haiti.\n\nThe scheduled arrival of Jamaican soldiers in Port-au-Prince "
+    "has been held up again, the government said.",
+])
+def test_a_movement_put_off_has_not_happened(text: str) -> None:
+    assert sitrep.process(text).movements == []

@@ -33,6 +33,17 @@ from sitrep.extract.movements.owners import own_words, side_of_phrase, side_of_t
 from sitrep.records import Document
 from sitrep.sides import NAVY_PREFIXES
 
+# what befalls a movement that has not happened: "the deployment was delayed", "the scheduled
+# arrival was postponed", "the planned withdrawal has stalled", "has been held up"
+_PUT_OFF = frozenset(("delay", "postpone", "suspend", "stall", "cancel", "shelve", "scrap",
+                      "defer", "freeze", "pause"))
+
+
+def _put_off(verb: at.SpacyToken) -> bool:
+    lemma = lemma_of(verb)
+    return lemma in _PUT_OFF or lemma == "hold" and any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+
 
 def is_hypothetical(tok: at.SpacyToken) -> bool:
     """A movement that could, would or should happen, or that someone calls for, is no fact."""
@@ -45,7 +56,7 @@ def is_hypothetical(tok: at.SpacyToken) -> bool:
             v = v.head
         if v.pos_ not in ("VERB", "AUX"):
             return False
-        if lemma_of(v) in NOT_FACT or is_negated(v):
+        if lemma_of(v) in NOT_FACT or is_negated(v) or _put_off(v):
             return True
         tok = v
     if any(lemma_of(a) in NOT_FACT and not _called_up(a) for a in list(tok.ancestors)[:3]
