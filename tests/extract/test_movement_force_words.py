@@ -215,3 +215,17 @@ def test_a_force_deploying_missiles_moves_them() -> None:
 ])
 def test_a_movement_put_off_has_not_happened(text: str) -> None:
     assert sitrep.process(text).movements == []
+
+
+def test_a_movement_decades_ago_in_an_undated_text_is_history() -> None:
+    # no publication date and no later year in the text: "in 1991" is not its news
+    assert sitrep.process("War in the Gulf.\n\nCoalition armour crossed into Kuwait in 1991, "
+                          "the museum guide said.").movements == []
+
+
+def test_a_dated_archive_keeps_its_own_year() -> None:
+    from sitrep.extract.movements import find_movements
+    from tests.extract.parsed import parsed_doc
+    doc = parsed_doc("Russian troops entered Crimea in February 2014, Kyiv said.",
+                     published="2014-03-01")
+    assert [m.actor for m in find_movements(doc)] == ["Russia"]

@@ -4,6 +4,7 @@ left out, and a force that could be civilian needs a military cue."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from sitrep.extract import attribution as at
@@ -126,6 +127,11 @@ def _is_unseen_or_disproved(tok: at.SpacyToken) -> bool:
     return False
 
 
+# a year this long before today is history in an undated text, which names no later year to
+# measure by: "in 1989" is not its own news (a dated archive keeps its own year)
+HISTORY_YEARS = 10
+
+
 def is_background(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken) -> bool:
     """A movement dated years before the article ("in 2014", "three years ago", "since 2015")
     is background history, not news: its date phrase names an earlier year than the article's
@@ -153,6 +159,8 @@ def is_background(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken) -> bool
     years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", when)]
     if not years:
         return False
+    if not doc.source.published and max(years) <= date.today().year - HISTORY_YEARS:
+        return True  # "Soviet troops withdrew from Afghanistan in 1989", in an undated text
     return ref is not None and max(years) < ref
 
 
