@@ -163,8 +163,9 @@ def _group_named(agent: at.SpacyToken) -> str | None:
     named = _org_side(agent) if agent.ent_type_ == "ORG" else " ".join(
         [*(w.text for w in agent.lefts if w.dep_ == "compound" and w.pos_ == "PROPN"),
          agent.text])
-    if at.side_of(named) is not None:
-        return named
+    side = at.side_of(named)
+    if side is not None:
+        return side
     if len(named.split()) < 2 and not named.isupper() or _STATE_MILITARY.search(named):
         return None  # "Apparatus", cut from a longer name; "the National Armed Forces": a state's
     return None if _is_formation(named) else named
