@@ -143,3 +143,9 @@ def test_the_un_counts_a_toll_it_does_not_suffer() -> None:
     text = ("Attack on a camp.\n\nAt least 41 civilians were killed when shells hit the camp, "
             "the UN said.")
     assert claim_of(text, 41).subject != "UN"
+
+
+def test_a_force_we_have_is_the_speaker_s_side() -> None:
+    text = ('War in Sudan.\n\n"We have 40,000 fighters in Darfur alone," the RSF commander Abdel '
+            'Rahim Dagalo told the rally.')
+    assert claim_of(text, 40_000).subject != "We"

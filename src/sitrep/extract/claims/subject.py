@@ -200,6 +200,8 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         return claimant_side, "own-forces"  # "the Israeli military said three soldiers died"
     owner = _HAS_FORCE.search(text, max(seg[0], floor), fig_start) \
         if metric in _FORCE_METRICS else None
+    if owner and owner.group(1).strip().lower() in _PRONOUN_OWNERS:
+        owner = None  # '"We have 600,000 troops," Putin said': the speaker's side, below
     if owner:  # "the Clan del Golfo has about 9,000 members": a named force's own size
         return re.sub(r"^The\s+", "", owner.group(1).strip()), "owner"
     mover = ctx.mover_at(fig_start) if metric in _FORCE_METRICS else None
@@ -240,6 +242,8 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     return ctx.dominant, "article"
 
 
+# pronouns that "have" a force: whose it is, the speaker's side tells
+_PRONOUN_OWNERS = frozenset(("we", "they", "it", "he", "she", "i", "you"))
 # a force named by its proper name just before what it has or numbers
 _HAS_FORCE = re.compile(
     r"\b((?:[A-Z][\w'’-]*\s+(?:(?:del|de|al|of|the|for)\s+)?)*[A-Z][\w'’-]*)\s+"
