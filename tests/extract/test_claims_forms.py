@@ -322,3 +322,8 @@ def test_the_toll_a_part_is_counted_from_stays_a_toll() -> None:
 ])
 def test_a_toll_named_by_its_remainder_counts(text: str, value: int, metric: str) -> None:
     assert claim_of(text, value).metric == metric
+
+
+def test_a_death_toll_label_counts_the_dead() -> None:
+    text = "Strikes on Kharkiv\n\nDeath toll: 23. Wounded: 61. Source: regional police.\n"
+    assert claim_of(text, 23).metric == "killed"

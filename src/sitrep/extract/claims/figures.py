@@ -460,10 +460,11 @@ def _labelled(text: str, q: Quantity) -> Figure | None:
     if m is None:
         return None
     words = m.group(1).split()
-    unit = _unit_of(words[-1])
+    head = "deaths" if words[-1].lower() == "toll" else words[-1]  # "Death toll: 54"
+    unit = _unit_of(head)
     if unit is None or unit[0] not in ("military", "equipment", "casualty"):
         return None
-    return Figure(q, q.low, q.high, words[-1].lower(), unit[0], unit[1], q.end, None, "label")
+    return Figure(q, q.low, q.high, head.lower(), unit[0], unit[1], q.end, None, "label")
 
 
 def _scan_noun_after_total(text: str, q: Quantity, seg: tuple[int, int], pos_of: Mapping[int, Any]
