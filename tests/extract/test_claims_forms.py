@@ -327,3 +327,9 @@ def test_a_toll_named_by_its_remainder_counts(text: str, value: int, metric: str
 def test_a_death_toll_label_counts_the_dead() -> None:
     text = "Strikes on Kharkiv\n\nDeath toll: 23. Wounded: 61. Source: regional police.\n"
     assert claim_of(text, 23).metric == "killed"
+
+
+def test_the_members_of_a_parliament_are_no_force() -> None:
+    text = ("War in Ukraine.\n\nUkraine's parliament has 450 members, and 301 voted for the "
+            "defence budget on Thursday.")
+    assert 450 not in [c.low for c in claims(text)]

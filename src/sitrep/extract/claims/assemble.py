@@ -199,6 +199,14 @@ def _nearest_cue(text: str, fig: Figure, span: tuple[int, int],
 _HAS = re.compile(r"\b(?:has|have|had|having)\s+(?:between\s+)?$", re.I)
 
 
+# bodies whose members are no force: "the Knesset has 120 members", "parliament has 450"
+_CIVIL_BODY_HAS = re.compile(
+    r"\b(?:parliament|knesset|assembly|senate|congress|council|board|party|union|association|"
+    r"committee|club|cabinet|house|chamber|duma|rada|legislature|court|commission)\s+"
+    r"(?:now\s+|still\s+)?(?:has|have|had)\s+(?:about|around|some|nearly|more\s+than|over)?\s*$",
+    re.I)
+
+
 # a bare figure that a count of casualties is put at: "estimates casualties at around 300,000"
 _CASUALTIES_AT = re.compile(r"\bcasualt(?:y|ies)\b[^.;\d]{0,80}?\b(?:at|to|reached|hit|"
                            r"stands\s+at|stood\s+at)\s+(?:about|around|some|roughly|nearly|"
@@ -208,7 +216,9 @@ _CASUALTIES_AT = re.compile(r"\bcasualt(?:y|ies)\b[^.;\d]{0,80}?\b(?:at|to|reach
 def _direct_metric(text: str, fig: Figure, segs: list[tuple[int, int]]) -> str | None:
     """The metric that the figure's own words or clause say, or None."""
     # members are a force's in the hundreds and more; a council or a board has a few
-    if (fig.kind == "military" or (fig.head == "members" and (fig.low or 0) >= 100)) \
+    if (fig.kind == "military" or (fig.head == "members" and (fig.low or 0) >= 100
+                                    and not _CIVIL_BODY_HAS.search(text, max(0, fig.q.start - 40),
+                                                                   fig.q.start))) \
             and _HAS.search(text, max(0, fig.q.start - 30), fig.q.start):
         return "troops"  # the size of the force, whatever happens later in the sentence
     if fig.how == "bare" and _CASUALTIES_AT.search(text, max(0, fig.q.start - 100), fig.q.start):
