@@ -124,7 +124,8 @@ def _unit_of(word: str) -> tuple[str, str | None] | None:
         return "people", None
     if w in lex.EQUIPMENT:
         return "equipment", lex.EQUIPMENT[w]
-    if word.endswith("s") and (kind := _DESIGNATED_AS.get(_designated(word) or "")):
+    if word.endswith("s") and any(ch.isdigit() for ch in word) \
+            and (kind := _DESIGNATED_AS.get(_designated(word) or "")):
         return "equipment", kind  # "three MiG-29s", "40 T-72s": machines by their model
     if word[:1].isupper() and word.endswith("s") and not word.endswith("ss") \
             and find_sides(word) and find_sides(word)[0].end == len(word):

@@ -97,6 +97,9 @@ confirmed reported verified documented recorded registered suspected alleged pre
 """)
 
 # --- what happened to it (cues), read in the figure's clause ----------------------------------
+# the hurt as hospitals count them: "15 were hospitalised", "needed hospital treatment"
+_HOSPITAL = (r"hospitali[sz]\w*|(?:required|needed|received|receiving|underwent)\s+(?:\w+\s+)?"
+             r"treatment|taken\s+to\s+(?:\w+\s+)?hospitals?")
 PERSON_CUES: tuple[tuple[str, str], ...] = (
     ("killed_or_wounded", r"(?:killed|dead|died)\s+(?:or|and)\s+(?:wounded|injured)"
                           r"|casualties\s+\(killed\s+and\s+wounded\)"),
@@ -119,11 +122,7 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
                   r"\bto\s+escape\s+(?:the\s+)?(?:fighting|bombing|bombardment|violence|war|"
                   r"shelling|clashes|attacks?)\b"),
     ("evacuated", r"evacuat\w*|\bfled\b|\bflee(?:s|ing)?\b|escaped|rescued"),
-    # the hurt as hospitals count them: "15 were hospitalised", "suffered burns", "needed
-    # hospital treatment"
-    ("wounded", r"wound\w*|injur\w*|\bhurt\b|hospitali[sz]\w*|\bburns\b|"
-                r"(?:required|needed|received|receiving|underwent)\s+(?:\w+\s+)?treatment|"
-                r"taken\s+to\s+(?:\w+\s+)?hospitals?"),
+    ("wounded", rf"wound\w*|injur\w*|\bhurt\b|\bburns\b|{_HOSPITAL}"),
     ("captured", r"captured|taken\s+(?:prisoner|hostage|captive)|held\s+hostage|hostages?|"
                  r"abduct\w*|kidnapp?\w*|prisoners?\s+of\s+war|surrender\w*|captive|"
                  r"\bin\s+(?:\w+\s+)?captivity"),
@@ -181,8 +180,8 @@ BARE_AFTER = re.compile(
     r"lightly\s+|slightly\s+|moderately\s+|gravely\s+)*"
     r"(?:killed|died|dead|wounded|injured|captured|missing|damaged|abandoned|destroyed|"
     r"lost|fled|evacuated|displaced|hurt|perished|succumbed|slain|executed|shot\s+dead|managed\s+to\s+(?:flee|escape|leave)|out\s+of\s+action|"
-    r"hospitali[sz]ed|went\s+missing|(?:suffered|sustained)\s+(?:\w+\s+)?(?:wounds|injuries|burns)|"
-    r"(?:required|needed|received|underwent)\s+(?:\w+\s+)?treatment|taken\s+to\s+(?:\w+\s+)?hospitals?|"
+    r"went\s+missing|(?:suffered|sustained)\s+(?:\w+\s+)?(?:wounds|injuries|burns)|"
+    rf"{_HOSPITAL}|"
     r"taken\s+(?:prisoner|hostage|captive)|abducted|kidnapped|shot\s+down|"
     # people in need, told without a noun: "tens of thousands remain trapped", "another 26
     # million are facing hunger"

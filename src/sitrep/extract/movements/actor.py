@@ -26,10 +26,9 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
                 return at.PROXIES[t.lower_]
         # its own modifiers first: "Danish troops from Mali" are Denmark's; "troops from the
         # Russian Navy" are Russia's
-        mine = [t for t in own_words(force, ("of",)) if not is_sponsor(t)]
-        sponsors = [s for s in (side_of_token(t) for t in own_words(force, ("of",))
-                                if is_sponsor(t)) if s]
-        sides = [s for s in (side_of_token(t) for t in mine) if s]
+        own = own_words(force, ("of",))
+        sponsors = [s for s in (side_of_token(t) for t in own if is_sponsor(t)) if s]
+        sides = [s for s in (side_of_token(t) for t in own if not is_sponsor(t)) if s]
         if not sides and agent is not None and agent.lower_ not in ("it", "they") \
                 and (mover := side_of_phrase(agent)):
             # "Russia is transferring S-400s from Syria": the side that moves them owns them,

@@ -348,15 +348,9 @@ def _placed_by_own_phrase(doc: Document, sdoc: at.SpacySpan, noun: at.SpacyToken
         if p.dep_ != "prep" or p.lower_ not in ("in", "at", "near", "outside", "of"):
             continue
         for o in p.children:
-            if o.dep_ != "pobj":
-                continue
-            lo, hi = at._np_bounds(o)
-            a = max(sdoc[lo].idx, got.start)
-            b = min(sdoc[hi].idx + len(sdoc[hi].text), got.end)
-            inner = [x for x in _places_in(doc, a, b) if _usable(doc, sdoc, x)]
-            place = _pick(sdoc, o, inner)
+            place = _place_of(doc, sdoc, o, got, []) if o.dep_ == "pobj" else None
             if place is not None:
-                return place.ref()
+                return place
     return None
 
 

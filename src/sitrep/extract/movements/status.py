@@ -28,8 +28,7 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
                                  for c in tok.children):
         return "withdrawing"  # "sent back to", "moved back to their side of the border"
     away = [c for c in tok.children if c.lower_ in ("away", "out")
-            and (c.dep_ in ("advmod", "prt") or c.dep_ == "prep"
-                 and lemma not in _BASED_OUT_OF and tok.lower_ not in _BASED_OUT_OF)]
+            and (c.dep_ in ("advmod", "prt") or c.dep_ == "prep" and lemma not in _BASED_OUT_OF)]
     if away and not any(p.dep_ == "prep" and ROLE_OF_PREP.get(p.lower_) == "destination"
                         and not any(o.ent_type_ in ("DATE", "TIME") for o in p.children)
                         for a in [tok, *away] for p in a.children):  # not "on Monday"
@@ -66,8 +65,7 @@ def status_of(tok: at.SpacyToken, force: at.SpacyToken | None) -> str:
 
 # verbs whose "out of X" says where a force is based or what it does, not that it leaves:
 # "drone teams operating out of Nyala airport", "carried out a patrol"
-_BASED_OUT_OF = frozenset(("operate", "carry", "work", "fight", "launch", "strike",
-                           "carried", "carries", "carrying"))  # a headline's "Carried out"
+_BASED_OUT_OF = frozenset(("operate", "carry", "work", "fight", "launch", "strike"))
 
 
 def settled(tok: at.SpacyToken, status: str, has_destination: bool) -> str:
