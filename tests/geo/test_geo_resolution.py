@@ -159,3 +159,29 @@ def test_for_after_what_was_left_names_where_the_journey_ends(pipeline, text) ->
     # the tagger reads the town after "for" as a person; leaving something for it makes it a place
     assert {"Kherson", "Berdyansk"} & set(by_mention(places_of(pipeline, text)))
 
+
+
+def test_a_name_the_document_backs_once_is_that_place_in_its_bare_mentions(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the first mention has a cue ("around"); the second, after "advanced on", stands alone
+    text = ("War in Sudan. Army units dug in around Kadugli last month. On Sunday the RSF "
+            "advanced on Kadugli from two sides.")
+    starts = [p.start for p in places_of(pipeline, text) if p.mention == "Kadugli"]
+    assert starts == [text.index("Kadugli"), text.rindex("Kadugli")]
+
+
+@pytest.mark.parametrize("text,town,cc", [
+    ("Rebel columns were closing in on Malakal, aid workers in South Sudan said.", "Malakal",
+     "SS"),
+    ("Troops marched on Bossangoa at dawn, witnesses in the Central African Republic said.",
+     "Bossangoa", "CF"),
+    ("Jihadists besieged Djibo for months, Burkina Faso's government said.", "Djibo", "BF"),
+    ("Pro-government forces encircled Taiz, Yemeni officials said.", "Taiz", "YE"),
+])
+def test_a_town_a_force_closes_on_or_besieges_is_a_place(pipeline, text: str, town: str,  # type: ignore[no-untyped-def]
+                                                          cc: str) -> None:
+    assert by_mention(places_of(pipeline, text))[town].country == cc
+
+
+def test_on_after_a_word_of_closing_is_no_cue_before_a_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Troops advanced on Monday and Tuesday, officials in Mali said."
+    assert {p.mention for p in places_of(pipeline, text)} == {"Mali"}

@@ -561,7 +561,14 @@ def institution_of(text: str, tokens: list[Token], i: int) -> bool:
 LOCATIVE = {"in", "near", "at", "from", "to", "towards", "toward", "outside", "around",
             "across", "into", "through", "via", "between", "nearby", "inside", "off", "reach",
             "reached", "entered", "captured", "seized", "shelled", "struck", "hit", "visited",
-            "left", "leaving", "departed", "departing"}
+            "left", "leaving", "departed", "departing",
+            # a siege or an assault has a place for its object ("encircled X", "stormed X")
+            "approaching", "approached", "surrounded", "surrounding", "encircled", "besieged",
+            "besieging", "stormed", "overran", "overrun", "recaptured", "retook", "bombarded"}
+# verbs of closing on a place after which "on X" is where the force goes ("advanced on X",
+# "closing in on X", "marched on X"), not a day ("on Monday")
+CLOSING_ON = {"advanced", "advancing", "advance", "advances", "marched", "marching", "closing",
+              "closed", "converged", "converging", "bearing", "descended", "descending"}
 PLACE_NOUNS = {"city", "town", "village", "outskirts", "suburb", "suburbs", "port", "region",
                "villages", "towns", "hamlet", "neighbourhood", "neighborhood", "township",
                "province", "district", "settlement", "capital", "centre", "center", "south",
@@ -657,6 +664,10 @@ def word_cue(text: str, tokens: list[Token], i: int) -> bool:
         return i >= 2 and tokens[i - 2].text.lower() in PLACE_NOUNS | PART_WORDS | DISTANCE_WORDS
     if p == "for":
         return _bound_for(tokens, i - 1)
+    if p == "on":  # "advanced on X", "closing in on X"
+        before = [t.text.lower() for t in tokens[max(0, i - 3):i - 1]]
+        return bool(before) and (before[-1] in CLOSING_ON or before[-2:] in (
+            ["closing", "in"], ["closed", "in"], ["moving", "in"], ["moved", "in"]))
     # "the settlement Selydove", "the village Krynky" (translated reports drop the "of")
     return p in SETTLEMENT_NOUNS and i >= 2 and tokens[i - 2].text.lower() == "the"
 

@@ -273,8 +273,11 @@ def _resolve_in(cands: list[Candidate], ctx: Context) -> list[tuple[Candidate, C
             by_key[k] = choose(c, ctx)
     weak = [(c.head_key, (by_key[(c.key, c.area)].entry.lat, by_key[(c.key, c.area)].entry.lon))
             for c in cands if not c.strong]
-    for c in cands:
-        ch = by_key[(c.key, c.area)]
-        if supported(ch, c, ctx, weak):
-            out.append((c, ch))
+    kept = [c for c in cands if supported(by_key[(c.key, c.area)], c, ctx, weak)]
+    # one sense per document: a name the document backs once ("shelling in El Fasher") is
+    # that place in its bare mentions too ("the RSF advanced on El Fasher")
+    backed = {(c.key, c.area) for c in kept}
+    out = [(c, by_key[(c.key, c.area)]) for c in cands
+           if (c.key, c.area) in backed and not c.loose]
+    out += [(c, by_key[(c.key, c.area)]) for c in kept if c.loose]
     return sorted(out, key=lambda x: x[0].start)
