@@ -259,3 +259,18 @@ def test_a_base_s_own_place_is_where_the_force_left_not_the_dateline() -> None:
     m = only_movement("GAO, Mali (Wire) — Chadian troops left their base in Tessalit on "
                       "Tuesday, residents said.")
     assert m.origin is not None and m.origin.mention == "Tessalit"
+
+
+@pytest.mark.parametrize("text,role,town", [
+    ("Israeli armour rolled out of the West Bank town of Tubas on Thursday, Palestinian "
+     "officials said.", "origin", "Tubas"),
+    ("Two Turkish frigates docked at the Black Sea port of Samsun, the Turkish navy said.",
+     "location", "Samsun"),
+    ("Army reinforcements were flown to the Red Sea town of Suakin, Sudanese officials said.",
+     "destination", "Suakin"),
+])
+def test_a_town_named_after_its_region_and_town_word_is_the_town(text: str, role: str,
+                                                                 town: str) -> None:
+    # "the <region> town of X": the region only says where X lies
+    place = getattr(only_movement(text), role)
+    assert place is not None and place.mention == town

@@ -212,6 +212,14 @@ def entity_index(entities: list[Entity]) -> list[Entity]:
     return sorted(entities, key=lambda e: e.start)
 
 
+def names_the_site_after(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether the town or port word at `j` is named after it ("the West Bank city of Jenin",
+    "the Black Sea port of Novorossiysk"): the name before it only says where that lies."""
+    return tokens[j].text.lower() in SETTLEMENT_WORDS | FACILITY_WORDS and \
+        j + 2 < len(tokens) and tokens[j + 1].text == "of" and \
+        text[tokens[j].end:tokens[j + 2].start] == " of " and is_capitalised(tokens[j + 2].text)
+
+
 def covering(entities: list[Entity], start: int, end: int) -> list[Entity]:
     """Entities that overlap [start, end)."""
     return [e for e in entities if e.start < end and start < e.end]
@@ -260,7 +268,8 @@ def find_candidates(text: str, entities: list[Entity], gaz: Gazetteer, sdoc: Any
     # a name followed by "region", "airfield"... is also looked up without that word
     for i, j in list(keys):
         w = tokens[j].text.lower() if j < len(tokens) else ""
-        if (w in AREA_WORDS or w in SITE_WORDS) and joined(text, tokens[j - 1], tokens[j]):
+        if (w in AREA_WORDS or w in SITE_WORDS) and joined(text, tokens[j - 1], tokens[j]) \
+                and not names_the_site_after(text, tokens, j):
             keys[(i, j + 1)] = place_key(text[tokens[i].start:tokens[j].end])
     # "the Black and Azov seas": each name of the list with the feature word, in the singular
     features = {(i, j): place_key(text[tokens[i].start:tokens[j - 1].end] + " " + word)

@@ -34,6 +34,10 @@ _AREA_RANK = {"country": 0, "continent": 0, "ocean": 0,
               "bay": 2, "canal": 2, "valley": 2, "lake": 2, "road": 2}
 _POINT = 3
 _NEAR_PREPS = frozenset(("near", "outside", "around", "at"))
+# a town or port word whose own name follows it ("the Red Sea port of X"): a name before it
+# only says where that town lies
+_NAMED_AFTER = frozenset(("city", "town", "village", "port", "township", "hamlet", "harbour",
+                          "harbor"))
 
 _NEAR_TOKENS = 15
 # nouns of ground: where a force may be bound ("left Tartus for the coast"), and what a name
@@ -125,8 +129,9 @@ def _pick(sdoc: at.SpacySpan, target: at.SpacyToken, places: list[Place]) -> Pla
             depth += 1
         if t.i != target.i:
             depth = 9
-        if root.dep_ == "poss":
-            depth += 2
+        if root.dep_ == "poss" or (root.dep_ == "compound" and root.head.i == target.i
+                                   and target.lower_ in _NAMED_AFTER):
+            depth += 2  # "Russia's Kursk region"; "the West Bank city of Jenin" is Jenin
         return depth, -_AREA_RANK.get(p.kind or "", _POINT), -p.clean_start
 
     return min(places, key=rank)
