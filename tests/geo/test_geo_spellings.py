@@ -35,3 +35,17 @@ def test_a_loosely_matched_spelling_cannot_vouch_for_its_own_country(pipeline) -
     text = "Fighting near Jebel Aulia went on overnight as RSF units moved south of Khartoum."
     found = by_mention(places_of(pipeline, text))
     assert "Jebel Aulia" not in found or found["Jebel Aulia"].country != "AE"
+
+
+def test_a_town_geonames_names_with_the_arabic_article_is_found_without_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kurdish-led fighters regrouped in Qamishli after the raid, while Iraqi troops "
+            "held the border town of Qaim, officials in Baghdad said.")
+    found = by_mention(places_of(pipeline, text))
+    assert found["Qamishli"].country == "SY" and found["Qaim"].country == "IQ"
+
+
+def test_the_article_is_dropped_only_where_no_english_word_is_left() -> None:
+    from sitrep.geo.gazetteer import article_dropped
+
+    assert article_dropped(["Al Qusayr", "Ash Shihr", "El Paso", "Al Bab", "Bayda"],
+                           frozenset({"paso"})) == ["Qusayr", "Shihr"]

@@ -22,6 +22,7 @@ import importlib.util
 import json
 import logging
 import os
+import re
 import sqlite3
 import tempfile
 from collections import Counter, defaultdict
@@ -36,7 +37,7 @@ from sitrep.vocabulary import model_words
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 MAX_KEY_WORDS = 6
 # places also stored under the skeleton of their names (towns and regions; not features)
 SKELETON_KINDS = frozenset(("city", "admin1", "admin2"))
@@ -243,10 +244,13 @@ def iter_entries() -> Iterator[tuple[Entry, list[str]]]:
                     source="curated"), [fname, *split_aliases(faliases)]
 
     listed: dict[str, set[tuple[float, float, int]]] = defaultdict(set)
+    words = model_words(WORDS_MODEL)
     for c in cities_raw.values():
         # short alternate names are mostly codes ("As", "The") that collide with words
         names = [c["name"], *(a for a in c["alternatenames"]
                               if len(a) > 3 and is_usable_name(a))]
+        if c["countrycode"] in ARABIC_NAMES:
+            names += article_dropped(names, words)
         yield Entry(next(next_id), c["name"], "city", c["countrycode"], c["latitude"],
                     c["longitude"], c["population"], c["geonameid"],
                     admin1=codes.get((c["countrycode"], c["admin1code"]), ""),
@@ -256,6 +260,23 @@ def iter_entries() -> Iterator[tuple[Entry, list[str]]]:
                 listed[place_key(n)].add((c["latitude"], c["longitude"], c["population"]))
 
     yield from ukrainian_villages({k: sorted(v) for k, v in listed.items()}, next_id)
+
+
+# countries whose towns GeoNames often names with the Arabic article that English news drops
+# ("Al Qamishli" is "Qamishli", "Al Fashir" "Fashir")
+ARABIC_NAMES = frozenset(("SY", "IQ", "YE", "SA", "SD", "LY", "EG", "JO", "LB", "PS", "DZ", "MA",
+                          "TN", "MR", "OM", "AE", "QA", "KW", "BH", "SO", "DJ", "TD", "KM"))
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|az|at|an|ath|adh)[ -](?=\S{4})", re.IGNORECASE)
+
+
+def article_dropped(names: list[str], words: frozenset[str]) -> list[str]:
+    """The names without a leading Arabic article, where what is left is no English word."""
+    out = []
+    for n in names:
+        rest = _ARTICLE.sub("", n, count=1)
+        if rest != n and place_key(rest) not in words:
+            out.append(rest)
+    return out
 
 
 def ukrainian_villages(listed: dict[str, list[tuple[float, float, int]]],
