@@ -274,3 +274,23 @@ def test_a_town_named_after_its_region_and_town_word_is_the_town(text: str, role
     # "the <region> town of X": the region only says where X lies
     place = getattr(only_movement(text), role)
     assert place is not None and place.mention == town
+
+
+@pytest.mark.parametrize("text,origin,destination", [
+    ("Two Indian destroyers departed Visakhapatnam on Tuesday and proceeded toward the "
+     "Andaman Sea, the navy said.", "Visakhapatnam", "Andaman Sea"),
+    ("Two Egyptian corvettes departed Alexandria on Sunday and continued toward Libya, "
+     "officials said.", "Alexandria", "Libya"),
+])
+def test_a_joined_verb_of_going_gives_the_journey_its_destination(text: str, origin: str,
+                                                                   destination: str) -> None:
+    m = only_movement(text)
+    assert m.origin is not None and m.origin.mention == origin
+    assert m.destination is not None and m.destination.mention == destination
+
+
+def test_a_joined_verb_with_its_own_subject_keeps_its_own_destination() -> None:
+    doc = sitrep.process("War news. Two frigates left Sevastopol and a submarine sailed toward "
+                         "Novorossiysk, the Ukrainian navy said.")
+    left = [m for m in doc.movements if m.origin is not None and m.origin.mention == "Sevastopol"]
+    assert left and all(m.destination is None for m in left)

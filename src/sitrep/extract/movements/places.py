@@ -34,6 +34,9 @@ _AREA_RANK = {"country": 0, "continent": 0, "ocean": 0,
               "bay": 2, "canal": 2, "valley": 2, "lake": 2, "road": 2}
 _POINT = 3
 _NEAR_PREPS = frozenset(("near", "outside", "around", "at"))
+# verbs that go on with a journey another verb began ("left X and sailed toward Y")
+GOING_ON = frozenset(("sail", "proceed", "head", "move", "fly", "continue", "steam", "travel",
+                      "go", "drive", "set"))
 # a town or port word whose own name follows it ("the Red Sea port of X"): a name before it
 # only says where that town lies
 _NAMED_AFTER = frozenset(("city", "town", "village", "port", "township", "hamlet", "harbour",
@@ -156,6 +159,11 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
     # "out of Gaza and into Lebanon": a phrase joined to the verb's own is the verb's too
     kids.extend(x for c in list(kids) if c.dep_ == "prep"
                 for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP")
+    # "left Qingdao and sailed toward X": the journey a joined verb of going goes on with,
+    # where that verb has no subject of its own, ends where it heads
+    kids.extend(p for c in tok.children if c.dep_ == "conj" and lemma_of(c) in GOING_ON
+                and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                for p in c.children if p.dep_ == "prep" and p.lower_ in _HEADING)
     for c in dict.fromkeys(kids):
         word = c.lower_
         if c.dep_ in ("prep", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP") or (
