@@ -185,3 +185,19 @@ def test_a_town_a_force_closes_on_or_besieges_is_a_place(pipeline, text: str, to
 def test_on_after_a_word_of_closing_is_no_cue_before_a_day(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Troops advanced on Monday and Tuesday, officials in Mali said."
     assert {p.mention for p in places_of(pipeline, text)} == {"Mali"}
+
+
+@pytest.mark.parametrize("text,town,cc", [
+    ("Philippine marines were deployed to San Jose on Friday, the navy said.", "San Jose", "PH"),
+    ("Spanish troops were sent to Merida, the ministry said.", "Merida", "ES"),
+    ("Bolivian soldiers were sent to San Ignacio, the army said.", "San Ignacio", "BO"),
+    ("Two Indian destroyers departed Kochi on Tuesday.", "Kochi", "IN"),
+])
+def test_a_people_named_where_no_country_is_pulls_a_shared_town_name(pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                     town: str, cc: str) -> None:
+    assert by_mention(places_of(pipeline, text))[town].country == cc
+
+
+def test_a_country_named_outweighs_the_people_of_the_force(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian troops entered Aleksandrovka overnight, Ukraine's army said."
+    assert by_mention(places_of(pipeline, text))["Aleksandrovka"].country == "UA"

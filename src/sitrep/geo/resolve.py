@@ -180,6 +180,9 @@ def score(e: Entry, c: Candidate, ctx: Context) -> float:
         share = ctx.share(e.cc, c.head_key)
         if share > 0:
             s += 0.8 + 2.0 * share
+        elif e.cc in ctx.peoples:  # "Indian destroyers left Kochi": a country named by its
+            # people; as much as a country's name where the article names none
+            s += 0.8 + (0.0 if ctx.countries else 2.0)
         elif e.cc in ctx.neighbours:
             s += 0.4
         d = ctx.nearest_km(e, c.head_key)
