@@ -64,3 +64,24 @@ def test_a_formation_s_possessive_name_is_no_owner() -> None:
 def test_russia_s_fleets_are_russia_s() -> None:
     assert actors("War in Ukraine.\n\nThe Black Sea Fleet's last landing ship was moved to "
                   "Novorossiysk, the navy said.") == ["Russia"]
+
+
+@pytest.mark.parametrize("text,group", [
+    ("War in Mali. Ansar Dine militants moved into the town of Kidal on Sunday, residents "
+     "said.", "Ansar Dine"),
+    ("Gang war in Haiti. Grand Ravine gang members moved into Carrefour overnight, police "
+     "said.", "Grand Ravine"),
+])
+def test_a_group_no_table_knows_named_before_its_people_owns_them(text: str, group: str) -> None:
+    doc = sitrep.process(text)
+    assert [m.actor for m in doc.movements] == [group]
+
+
+@pytest.mark.parametrize("text", [
+    "War in Cameroon. Rebel fighters entered the town of Bamenda, residents said.",
+    "War in Ukraine. Heavy fighting in Kherson. Kherson fighters moved into the city of "
+    "Mykolaiv.",
+])
+def test_a_capital_opening_the_sentence_or_a_place_is_no_group(text: str) -> None:
+    doc = sitrep.process(text)
+    assert doc.movements and all(m.actor not in ("Rebel", "Kherson") for m in doc.movements)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from sitrep.extract import attribution as at
@@ -16,9 +17,10 @@ from sitrep.sides import ARMED_FORCES, country_name, find_sides
 
 
 def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer: str | None,
-             found: list[Found]) -> str | None:
+             found: list[Found], places: Collection[str] = ()) -> str | None:
     """The side that owns the force: words in its phrase, its possessor, the agent that moves it,
-    an army speaking for itself, else the side of the movement read before it."""
+    an army speaking for itself, else the side of the movement read before it; `places`: the
+    document's place names, which are no armed group's."""
     if force is not None:
         words = own_words(force)
         for t in words:
@@ -55,6 +57,9 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
                     return named  # "the 162nd Division" is a formation, not a side
         if sponsors:  # "UAE-backed forces": a proxy named by its sponsor alone
             return sponsors[-1]
+        named_group = _group_before(force, places)
+        if named_group:
+            return named_group
         poss = [t for t in words if t.dep_ == "poss" and t.lower_ in ("its", "their", "his")]
         if poss and agent is None:
             agent = at.subject_of(force.head) if force.dep_ != "nsubj" else None
@@ -78,6 +83,50 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
     if side:
         return side
     return found[-1].movement.actor if found else None
+
+
+# the people of an armed group, which its name may stand before ("Fano militiamen", "Viv Ansanm
+# gang members"); and the group nouns between that name and them
+_GROUP_PEOPLE = frozenset(("fighters", "militiamen", "militias", "militants", "rebels", "gunmen",
+                           "members", "insurgents", "guerrillas", "combatants", "separatists",
+                           "jihadists"))
+_GROUP_NOUNS = frozenset(("gang", "militia", "rebel", "group", "faction"))
+
+
+def _group_before(force: at.SpacyToken, places: Collection[str]) -> str | None:
+    """The name of an armed group no side table knows, written right before its people ("Fano
+    militiamen pushed into Gondar", "Viv Ansanm gang members moved into Kenscoff"): not a place
+    ("Kherson fighters"), not a common word that opens the sentence ("Rebel fighters")."""
+    if force.lower_ not in _GROUP_PEOPLE:
+        return None
+    head = force
+    while head.i > 0 and head.nbor(-1).lower_ in _GROUP_NOUNS and head.nbor(-1).head.i == head.i:
+        head = head.nbor(-1)  # "Viv Ansanm gang members": the name stands before "gang"
+    run: list[at.SpacyToken] = []
+    k = head.i - 1
+    while k >= force.sent.start and force.doc[k].dep_ in ("compound", "amod", "nmod") \
+            and force.doc[k].text[:1].isupper() and force.doc[k].is_alpha:
+        run.insert(0, force.doc[k])
+        k -= 1
+    if not run:
+        return None
+    name = force.doc[run[0].i:run[-1].i + 1].text
+    side = at.side_of(name)
+    if side is not None:
+        return side
+    if len(run) == 1 and run[0].i == force.sent.start and run[0].lower_ in _english_words():
+        return None  # "Rebel fighters", "Elite fighters": a capital that only opens the sentence
+    if name in places or any(w.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "DATE", "CARDINAL", "ORDINAL")
+           and len(run) == 1 for w in run) or _is_formation(name) or _STATE_MILITARY.search(name):
+        return None  # "Kherson fighters", "Western fighters", "Army fighters"
+    return name
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    from sitrep.vocabulary import model_words
+
+    return model_words("en_core_web_sm")
 
 
 _ARMY_WORDS = frozenset(("army", "military", "navy", "junta", "government", "regime"))
