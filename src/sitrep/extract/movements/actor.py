@@ -91,6 +91,7 @@ _GROUP_PEOPLE = frozenset(("fighters", "militiamen", "militias", "militants", "r
                            "members", "insurgents", "guerrillas", "combatants", "separatists",
                            "jihadists"))
 _GROUP_NOUNS = frozenset(("gang", "militia", "rebel", "group", "faction"))
+_NOT_GROUP_LABELS = frozenset(("GPE", "LOC", "FAC", "NORP", "DATE", "CARDINAL", "ORDINAL"))
 
 
 def _group_before(force: at.SpacyToken, places: Collection[str]) -> str | None:
@@ -116,8 +117,8 @@ def _group_before(force: at.SpacyToken, places: Collection[str]) -> str | None:
         return side
     if len(run) == 1 and run[0].i == force.sent.start and run[0].lower_ in _english_words():
         return None  # "Rebel fighters", "Elite fighters": a capital that only opens the sentence
-    if name in places or any(w.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "DATE", "CARDINAL", "ORDINAL")
-           and len(run) == 1 for w in run) or _is_formation(name) or _STATE_MILITARY.search(name):
+    if name in places or (len(run) == 1 and run[0].ent_type_ in _NOT_GROUP_LABELS) \
+            or _is_formation(name) or _STATE_MILITARY.search(name):
         return None  # "Kherson fighters", "Western fighters", "Army fighters"
     return name
 
