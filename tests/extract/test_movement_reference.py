@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pytest
+
 import sitrep
 from sitrep.config import Config
 from sitrep.records import Document
@@ -314,3 +316,13 @@ def test_a_side_named_as_ground_owns_no_force() -> None:
     doc = run("Conflict in Ukraine. Over the weekend Moscow pulled about half of the units it "
               "kept near Chernihiv back across the border, two officials said.")
     assert [m.actor for m in doc.movements] == ["Russia"]
+
+
+@pytest.mark.parametrize("text", [
+    "War news. Claims that Iranian troops arrived in Venezuela are baseless, the ministry said.",
+    "War news. Claims that Russian troops arrived in Mali are baseless, the junta said.",
+])
+def test_reports_called_baseless_are_no_force_of_their_own(text: str) -> None:
+    # the clause a noun of report holds is what is reported: "Claims" is no force, and the
+    # movement it holds is disproved
+    assert sitrep.process(text).movements == []

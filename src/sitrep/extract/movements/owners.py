@@ -29,14 +29,18 @@ def own_words(force: at.SpacyToken,
     return [force.doc[i] for i in known[key]]
 
 
+_CLAUSES = frozenset(("ccomp", "acl", "relcl", "advcl"))
+
+
 def _own_words(force: at.SpacyToken, preps: tuple[str, ...]) -> list[at.SpacyToken]:
     lo, hi = at._np_bounds(force)
     out = []
     for t in force.doc[lo:hi + 1]:
         a, ok = t, True
         while a.i != force.i and a.head.i != a.i:
-            if a.dep_ == "prep" and (a.lower_ not in preps or _tells_where(a)):
-                ok = False
+            if a.dep_ == "prep" and (a.lower_ not in preps or _tells_where(a)) \
+                    or a.dep_ in _CLAUSES:
+                ok = False  # "reports that warships entered": a clause's words are its own
                 break
             a = a.head
         if ok and a.i == force.i:
