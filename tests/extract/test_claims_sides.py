@@ -149,3 +149,19 @@ def test_a_force_we_have_is_the_speaker_s_side() -> None:
     text = ('War in Sudan.\n\n"We have 40,000 fighters in Darfur alone," the RSF commander Abdel '
             'Rahim Dagalo told the rally.')
     assert claim_of(text, 40_000).subject != "We"
+
+
+def test_a_side_named_once_after_the_figure_is_no_one_s_enemy() -> None:
+    # the closing paragraph's "former Tanzanian diplomat" is no party to the fighting
+    text = ("War in Mozambique. Mozambique's army said on Monday it had killed 45 insurgents in "
+            "Cabo Delgado province over the weekend. The insurgency began in 2017. A former "
+            "Tanzanian diplomat, Joseph Mwita, said the region needed investment.")
+    assert claim_of(text, 45).subject != "Tanzania"
+
+
+def test_the_dead_an_army_says_it_killed_are_not_its_own_country_s() -> None:
+    # "X's army said": the source's words hold its country, though its head word is "army"
+    text = ("Fighting in northern Burkina Faso. Burkina Faso's army said on Tuesday its soldiers "
+            "had killed 60 jihadists near Djibo. Residents described heavy gunfire.")
+    c = claim_of(text, 60)
+    assert c.claimant == "Burkina Faso" and c.subject != "Burkina Faso"

@@ -251,8 +251,17 @@ def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
         if name:
             kind = "person" if _is_person(speakers.persons, pos) else "org"
             speakers.add(sent[0], name, kind, speaker=True)  # what a later "it added" is
-            return name, how, (pos, max(end, pos + len(phrase)))
+            return name, how, (_phrase_start(sdoc, pos, sent), max(end, pos + len(phrase)))
     return None, "none", None
+
+
+def _phrase_start(sdoc: Any, pos: int, sent: tuple[int, int]) -> int:
+    """Where the phrase of the source's head word at `pos` begins ("Burkina Faso's army said":
+    the army's phrase, whose words say whose army it is)."""
+    span = sdoc.char_span(pos, pos + 1, alignment_mode="expand") if sdoc is not None else None
+    if span is None or not len(span):
+        return pos
+    return max(sent[0], min(pos, span[0].left_edge.idx))
 
 
 def _clause_of(text: str, fig: int, sent: tuple[int, int]) -> tuple[int, int]:

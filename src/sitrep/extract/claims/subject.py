@@ -85,6 +85,8 @@ class SubjectContext:
     place_country: dict[int, str]  # clean start of a place mention -> canonical country
     sides: list[str] = field(default_factory=list)  # the sides named, most named first
     doc: Document | None = None  # its movements, once read, own the forces they move
+    counts: Counter[str] = field(default_factory=Counter)  # how often each side is named
+    first: dict[str, int] = field(default_factory=dict)  # where each side is first named
 
     def mover_at(self, pos: int) -> str | None:
         """The owner of a movement told where the clean-text position `pos` lies."""
@@ -94,14 +96,21 @@ class SubjectContext:
         return next((m.actor for m in self.doc.movements
                      if m.actor and m.evidence.start <= raw < m.evidence.end), None)
 
-    def opponent(self, side: str) -> str | None:
-        """The side the article names most after `side`: whom that side is fighting."""
-        return next((s for s in self.sides if s != side and s not in BLOCS), None)
+    def opponent(self, side: str, pos: int) -> str | None:
+        """The side the article names most after `side`: whom that side is fighting; a side
+        named once, after the figure at `pos`, is none ("…, former Nigerian president X said"
+        closing an article on Ethiopia)."""
+        return next((s for s in self.sides if s != side and s not in BLOCS
+                     and (self.counts[s] > 1 or self.first.get(s, pos) < pos)), None)
 
 
 def subject_context(doc: Document) -> SubjectContext:
     """Count the sides the article names, and the countries of its places."""
-    counts = Counter(m.name for m in find_sides(doc.clean_text))
+    mentions = find_sides(doc.clean_text)
+    counts = Counter(m.name for m in mentions)
+    first: dict[str, int] = {}
+    for m in mentions:
+        first.setdefault(m.name, m.start)
     # the article's side is a country (or the UN) when it names one: a war's toll is the
     # country's, though the armed group fighting in it ("RSF") is named more often
     named = [s for s, _ in counts.most_common()]
@@ -112,7 +121,7 @@ def subject_context(doc: Document) -> SubjectContext:
         name = country_name(p.country)
         if name:
             places[p.clean_start] = name
-    return SubjectContext(doc.clean_text, dominant, places, named, doc)
+    return SubjectContext(doc.clean_text, dominant, places, named, doc, counts, first)
 
 
 def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str | None,
@@ -134,7 +143,7 @@ def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: s
     target = _place_country(ctx, sent_start, segs[-1][1])
     if target and target not in agents:
         return target, "struck-place"
-    return ctx.opponent(subject), "struck-side"
+    return ctx.opponent(subject, fig_start), "struck-side"
 
 
 def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str | None,
@@ -174,7 +183,7 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     if m and side_in(m.group(1)) \
             and not _AGENT_AFTER.match(text[window + m.end(1):fig_start]):
         return side_in(m.group(1)), "possessive"
-    enemy = ctx.opponent(claimant_side) if claimant_side else None
+    enemy = ctx.opponent(claimant_side, fig_start) if claimant_side else None
     if enemy and _ENEMY.search(text, max(seg[0], floor), fig_end):
         return enemy, "claimant-enemy"  # "the General Staff said the enemy lost 1,100 troops"
     if metric in _CIVILIAN_METRICS:
@@ -210,7 +219,8 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     self_agent = bool(claimant_side and claimant_span
                       and _SELF_AGENT.search(text, claimant_span[1], fig_start))
     if self_agent and metric in _FORCE_METRICS and claimant_side:
-        enemy = ctx.opponent(claimant_side)  # "Ukraine said it had shot down 25 drones"
+        # "Ukraine said it had shot down 25 drones"
+        enemy = ctx.opponent(claimant_side, fig_start)
         if enemy:
             return enemy, "claimant-enemy"
     # the claimant's own words up to an apposition: "Russian President Putin, ..." -> Russia
@@ -218,7 +228,8 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         return claimant_side, "claimant"
     struck = self_agent and metric in _LOSS_METRICS
     if struck and claimant_side:
-        enemy = ctx.opponent(claimant_side)  # "the army said it had killed 40": its enemy's dead
+        # "the army said it had killed 40": its enemy's dead
+        enemy = ctx.opponent(claimant_side, fig_start)
         if enemy:
             return enemy, "claimant-enemy"
     if metric in _CIVILIAN_METRICS or metric in _LOSS_METRICS:
