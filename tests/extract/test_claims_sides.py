@@ -165,3 +165,22 @@ def test_the_dead_an_army_says_it_killed_are_not_its_own_country_s() -> None:
             "had killed 60 jihadists near Djibo. Residents described heavy gunfire.")
     c = claim_of(text, 60)
     assert c.claimant == "Burkina Faso" and c.subject != "Burkina Faso"
+
+
+@pytest.mark.parametrize("text,low,attacker", [
+    ("War in Ukraine. The death toll from an overnight Russian missile attack on Odesa has "
+     "risen to nine, the regional governor said.", 9, "Russia"),
+    ("War in Yemen. At least 120 civilians have been killed in U.S. strikes since March, a "
+     "monitoring group estimated.", 120, "United States"),
+    ("War in Yemen. The group has recorded more than 9,000 civilian casualties from Saudi-led "
+     "coalition air raids since 2015.", 9000, "Saudi Arabia"),
+])
+def test_the_side_an_attack_is_named_for_is_not_whose_dead(text: str, low: float,
+                                                           attacker: str) -> None:
+    assert claim_of(text, low).subject != attacker
+
+
+def test_an_attacker_in_a_later_clause_leaves_the_figure_s_subject() -> None:
+    text = ("Israel at war. Gunmen attacked two border towns, killing at least 300 people, and "
+            "after days of Israeli strikes on Gaza the front is quiet.")
+    assert claim_of(text, 300).subject == "Israel"

@@ -153,9 +153,12 @@ def test_the_side_that_attacked_is_not_the_one_whose_dead_are_counted() -> None:
 def test_the_enemy_of_a_side_is_never_a_peacekeeping_bloc() -> None:
     from sitrep.extract.claims.subject import SubjectContext
 
-    ctx = SubjectContext("", "Russia", {}, ["Russia", "UN", "Ukraine"])
-    assert ctx.opponent("Russia") == "Ukraine"
-    assert ctx.opponent("Ukraine") == "Russia"
+    from collections import Counter
+
+    ctx = SubjectContext("", "Russia", {}, ["Russia", "UN", "Ukraine"], None,
+                         Counter({"Russia": 3, "UN": 2, "Ukraine": 2}))
+    assert ctx.opponent("Russia", 0) == "Ukraine"
+    assert ctx.opponent("Ukraine", 0) == "Russia"
 
 
 DATELINED = """MOGADISHU (Wire) - Somalia's army said on Thursday its troops had killed 27 \

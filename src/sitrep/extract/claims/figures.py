@@ -293,7 +293,9 @@ def _nation_in(mods: list[str], head_word: str, text: str, np_end: int, seg_end:
                  r"belonging\s+to|(?:launched|fired|flown|sent|operated|owned)\s+by|"
                  r"on(?=\s+the\s+[A-Z][\w-]*\s+side\b))\s+(?:the\s+)?([^,;.]+)", tail)
     name = re.match(r"(?:[A-Z][\w'’.-]*\s?)+", m.group(1)) if m else None
-    if name:  # the name after "from", not a side named later in the clause
+    if m and name and not lex.ATTACK_NAMED.match(m.group(1), len(name.group().rstrip())):
+        # the name after "from", not a side named later in the clause; "casualties from
+        # Saudi-led air raids" are not the attacker's
         found = find_sides(name.group()[:40])
         if found:
             return found[0].name

@@ -203,6 +203,15 @@ WAR_CAUSE = re.compile(
     r"fighting|clash\w*|war|offensive|raids?|gunmen|militants?|troops|soldiers|forces|army|"
     r"military|rebels?|insurgents?|combat|battle\w*|siege)\b", re.I)
 # an "including" figure is part of the one before it, never the antecedent of a bare figure
+# a side that names an attack right after it ("a Russian missile attack", "U.S. strikes",
+# "Saudi-led coalition air raids", "Ukrainian shelling"): the attacker, whose victims are
+# someone else's
+ATTACK_NAMED = re.compile(
+    r"(?:['’]s)?(?:-(?:led|backed))?\s+(?:(?!(?:soldiers|troops|civilians|people|forces|"
+    r"servicemen|fighters|killed|died|dead|in|by|from|of|and|said|says|say)\b)[\w-]+\s+){0,2}?"
+    r"(?:strikes?|air\s?strikes?|attacks?|shelling|barrage|bombardment|bombing|raids?|"
+    r"air\s+raids?|missiles?|drones?|rockets?|offensive|assault|artillery|bombs?|shells?|"
+    r"mortars?|fire)\b", re.I)
 PART_BEFORE = re.compile(r"\b(?:including|of\s+which|among\s+them|among\s+which)\s+$", re.I)
 
 # --- who states a figure -------------------------------------------------------------

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sitrep.extract.claims.lexicon import ATTACK_NAMED
 from sitrep.records import Document
 from sitrep.sides import BLOCS, SideMention, country_name, find_sides, is_state, side_in
 
@@ -135,8 +136,11 @@ def find_subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: s
     if subject is None or metric not in _LOSS_METRICS | _CIVILIAN_METRICS \
             or how in ("noun-phrase", "possessive", "own", "clause", "own-forces"):
         return subject, how
+    # the sides striking before the figure or after it in its own phrase ("12 were killed in
+    # Israeli strikes"; not "…, killing 1,300, and after a week of Israeli airstrikes")
     agents = {m.name for m in find_sides(ctx.text[sent_start:segs[-1][1]], sent_start)
-              if _is_agent(ctx.text, m)}
+              if _is_agent(ctx.text, m)
+              and (m.start < fig_start or "," not in ctx.text[fig_end:m.start])}
     if subject not in agents:
         return subject, how
     # the losses of those the striking side struck: where it struck, else its enemy
@@ -295,6 +299,8 @@ def _usable(text: str, m: SideMention, metric: str, claimant_span: tuple[int, in
 def _is_agent(text: str, m: SideMention) -> bool:
     """Whether a side is named as the one striking, not as the one struck: a side named as a
     place ("a strike on a school in Gaza killed 22") strikes no one."""
+    if ATTACK_NAMED.match(text, m.end, m.end + 60):
+        return True  # "killed in U.S. strikes": the side the attack is named for
     if _PLACE_BEFORE.search(text[max(0, m.start - 24):m.start]) \
             and not _AGENT_BEFORE.search(text[max(0, m.start - 12):m.start]):
         return False
@@ -354,6 +360,16 @@ def _place_country(ctx: SubjectContext, start: int, end: int, skip_destinations:
     for pos, name in ctx.place_country.items():
         if skip_destinations and _DESTINATION_BEFORE.search(ctx.text[max(0, pos - 30):pos]):
             continue
-        if start <= pos < end:
+        if start <= pos < end and not _names_attacker(ctx.text, pos):
             best = name
     return best
+
+
+_NAME_AT = re.compile(r"(?:[A-Z][\w.'’-]*\s?)+")
+
+
+def _names_attacker(text: str, pos: int) -> bool:
+    """Whether the place named at `pos` names an attack ("killed in U.S. strikes")."""
+    name = _NAME_AT.match(text, pos, pos + 60)
+    return name is not None and ATTACK_NAMED.match(text, name.end() - (
+        1 if name.group().endswith(" ") else 0), name.end() + 60) is not None
