@@ -326,3 +326,11 @@ def test_reports_called_baseless_are_no_force_of_their_own(text: str) -> None:
     # the clause a noun of report holds is what is reported: "Claims" is no force, and the
     # movement it holds is disproved
     assert sitrep.process(text).movements == []
+
+
+def test_a_side_the_parser_hangs_on_the_object_before_it_moves_its_own_force() -> None:
+    # the parser reads "Armenia" as joined to "border" and "sent" as sharing Azerbaijan's
+    # subject: "and Armenia sent" is Armenia's own movement
+    doc = sitrep.process("Tensions rose on Monday as Azerbaijan moved more troops to the border "
+                         "and Armenia sent reinforcements to the Syunik region, officials said.")
+    assert sorted(m.actor or "" for m in doc.movements) == ["Armenia", "Azerbaijan"]

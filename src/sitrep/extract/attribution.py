@@ -822,12 +822,27 @@ def subject_of(verb: SpacyToken) -> SpacyToken | None:
                     if c.dep_ in ("nsubj", "nsubjpass") and same_line(c, verb)]
         if subjects:  # "JERUSALEM—Israel has begun": the subject nearest the verb
             return min(subjects, key=lambda c: abs(c.i - v.i))
+        stranded = stranded_subject(v) if v.i == verb.i else None
+        if stranded is not None:
+            return stranded
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
             seen += 1
             continue
         break
     return lost_subject(verb)
+
+
+def stranded_subject(verb: SpacyToken) -> SpacyToken | None:
+    """The subject of a joined verb the parser joined to the object before it instead ("moved
+    troops to the frontier and India rushed reinforcements": "India" hangs on "frontier")."""
+    if verb.dep_ != "conj" or verb.i < 2:
+        return None
+    name, joiner = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    if joiner.lower_ == "and" and name.dep_ == "conj" and name.head.i != verb.head.i \
+            and (name.pos_ == "PROPN" or name.ent_type_ in ("GPE", "NORP", "ORG")):
+        return name
+    return None
 
 
 def lost_subject(verb: SpacyToken) -> SpacyToken | None:

@@ -107,7 +107,7 @@ def _own_subject(verb: at.SpacyToken) -> bool:
     """Whether a joined verb names a subject of its own ("frigates left X and a submarine
     arrived in Y", "troops withdrew while units advanced"): another force, another movement."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
-               for c in verb.children)
+               for c in verb.children) or at.stranded_subject(verb) is not None
 
 
 def _name_sources(doc: Document, sdoc: at.SpacySpan, told: list[Found]) -> None:
