@@ -151,9 +151,9 @@ def test_the_side_that_attacked_is_not_the_one_whose_dead_are_counted() -> None:
 
 
 def test_the_enemy_of_a_side_is_never_a_peacekeeping_bloc() -> None:
-    from sitrep.extract.claims.subject import SubjectContext
-
     from collections import Counter
+
+    from sitrep.extract.claims.subject import SubjectContext
 
     ctx = SubjectContext("", "Russia", {}, ["Russia", "UN", "Ukraine"], None,
                          Counter({"Russia": 3, "UN": 2, "Ukraine": 2}))
