@@ -358,3 +358,15 @@ def test_an_organisation_s_name_runs_on_past_its_first_words(text: str, value: i
                                                              name: str) -> None:
     # "for", "without" and "to" inside an organisation's name do not end it
     assert claim_of(text, value).claimant == name
+
+
+@pytest.mark.parametrize("text,low,source", [
+    ("War in Colombia. The governor said 6 farmers were hurt. The army says it recorded 120 "
+     "drone attacks in May, which killed 7 soldiers.", 7, "army"),
+    ("War in Mali. The mayor said 5 traders were hurt. The military says it counted 14 ambushes "
+     "in June, which killed 9 soldiers.", 9, "military"),
+])
+def test_it_that_a_source_says_recorded_a_toll_is_that_source(text: str, low: float,
+                                                               source: str) -> None:
+    # "The army says it recorded…": "it" is the army, not the last source the article quoted
+    assert claim_of(text, low).claimant == source

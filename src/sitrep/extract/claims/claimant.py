@@ -419,6 +419,10 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
             subj = _nearest_subject(tok, sent) or _shared(tok, sent)
             if subj is not None and (subj == span[0] or subj.is_ancestor(span[0])):
                 return None  # the figure's own phrase as the speaker: the parse went wrong
+            if subj is not None and subj.lower_ in ("it", "they") and tok.dep_ == "ccomp" \
+                    and tok.head.lemma_.lower() in lex.SPEECH_LEMMAS:
+                tok = tok.head  # "the army says it recorded 120 attacks": the army
+                continue
             if subj is not None:
                 last = subj.right_edge
                 titled = _titled(subj)
