@@ -334,3 +334,16 @@ def test_a_side_the_parser_hangs_on_the_object_before_it_moves_its_own_force() -
     doc = sitrep.process("Tensions rose on Monday as Azerbaijan moved more troops to the border "
                          "and Armenia sent reinforcements to the Syunik region, officials said.")
     assert sorted(m.actor or "" for m in doc.movements) == ["Armenia", "Azerbaijan"]
+
+
+@pytest.mark.parametrize("text,observer", [
+    ("War in Yemen. 09:40 GMT – Reports from local monitors suggest Houthi fighters have been "
+     "moving toward Marib since the weekend.", None),
+    ("War in Ukraine. Footage posted on 3 Dec shows a column of Russian tanks moving toward "
+     "Kupiansk.", None),
+    ("War in Syria. On Tuesday, Turkish troops pushed further into the countryside, entering the "
+     "village of Tal Tamr, where residents said shops were shut.", "residents"),
+])
+def test_a_time_or_a_date_is_no_source_and_a_clause_word_is_not_its_name(
+        text: str, observer: str | None) -> None:
+    assert [m.observed_by for m in sitrep.process(text).movements] == [observer]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from sitrep.dates import resolve_date
+from sitrep.dates import MONTHS, resolve_date
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.actor import actor_of, home_state
 from sitrep.extract.movements.equipment import equipment_of, size_of, unit_of
@@ -88,7 +88,25 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
     told = merge(kept)
     _name_sources(doc, sdoc, told)
     _carry_observers(doc.clean_text, told)
+    for f in told:
+        f.movement.observed_by = _as_source(f.movement.observed_by)
     return [_one_role_per_place(_narrow_destination(doc, f.movement)) for f in told]
+
+
+# a time or a date read as a source ("11:05 GMT – Reports from…", "posted on 19 Nov"), a
+# clause word before one ("…, where residents said")
+_DATE = re.compile(r"^(?:(?:\d{1,2}\s+)?(?:%s)\.?(?:\s+\d{1,4})?|GMT|UTC)$"
+                   % "|".join(sorted(MONTHS, key=len, reverse=True)), re.I)
+_LEAD = re.compile(r"^(?:(?:where|when|and|as|while|but)\s+|"
+                   r"\d{1,2}[:.]\d\d(?:\s*(?:GMT|UTC|[AP]M)\b)?\s*[-–—:]?\s*)", re.I)
+
+
+def _as_source(name: str | None) -> str | None:
+    """A source's name as it may stand: no time or date, no clause word before it."""
+    if not name:
+        return name
+    name = _LEAD.sub("", name)  # "14:05 Residents": the residents
+    return None if not name or _DATE.match(name) else name
 
 
 def _narrow_destination(doc: Document, mov: Movement) -> Movement:
