@@ -95,8 +95,9 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
 
 # a time or a date read as a source ("11:05 GMT – Reports from…", "posted on 19 Nov"), a
 # clause word before one ("…, where residents said")
-_DATE = re.compile(r"^(?:(?:\d{1,2}\s+)?(?:%s)\.?(?:\s+\d{1,4})?|GMT|UTC)$"
-                   % "|".join(sorted(MONTHS, key=len, reverse=True)), re.I)
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE = re.compile(rf"^(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})\.?(?:\s+\d{{1,4}})?|GMT|UTC)$",
+                   re.I)
 _LEAD = re.compile(r"^(?:(?:where|when|and|as|while|but)\s+|"
                    r"\d{1,2}[:.]\d\d(?:\s*(?:GMT|UTC|[AP]M)\b)?\s*[-–—:]?\s*)", re.I)
 
