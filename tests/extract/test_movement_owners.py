@@ -85,3 +85,14 @@ def test_a_group_no_table_knows_named_before_its_people_owns_them(text: str, gro
 def test_a_capital_opening_the_sentence_or_a_place_is_no_group(text: str) -> None:
     doc = sitrep.process(text)
     assert doc.movements and all(m.actor not in ("Rebel", "Kherson") for m in doc.movements)
+
+
+@pytest.mark.parametrize("text,group", [
+    ("War in Sudan. Sudan's paramilitary Rapid Support Forces moved hundreds of fighters toward "
+     "Kadugli on Monday, residents said.", "RSF"),
+    ("War in Mali. Russia's Wagner Group pulled its fighters out of Kidal on Friday, local "
+     "officials said.", "Wagner Group"),
+])
+def test_a_group_named_with_its_country_s_possessive_owns_its_force(text: str,
+                                                                    group: str) -> None:
+    assert [m.actor for m in sitrep.process(text).movements] == [group]

@@ -13,7 +13,7 @@ from sitrep.extract.movements.lexicon import EQUIPMENT, lemma_of
 from sitrep.extract.movements.owners import is_sponsor, own_words, side_of_phrase, side_of_token
 from sitrep.extract.quotes import QuoteSpan, find_quote_spans
 from sitrep.records import Place
-from sitrep.sides import ARMED_FORCES, country_name, find_sides
+from sitrep.sides import ARMED_FORCES, country_name, find_sides, is_state
 
 
 def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer: str | None,
@@ -26,13 +26,16 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         for t in words:
             if t.lower_ in at.PROXIES:
                 return at.PROXIES[t.lower_]
+        named = _named_group(force)
+        if named:  # "Sudan's paramilitary Rapid Support Forces": the group, not whose country
+            return named
         # its own modifiers first: "Danish troops from Mali" are Denmark's; "troops from the
         # Russian Navy" are Russia's
         own = own_words(force, ("of",))
         sponsors = [s for s in (side_of_token(t) for t in own if is_sponsor(t)) if s]
         sides = [s for s in (side_of_token(t) for t in own if not is_sponsor(t)) if s]
         if not sides and agent is not None and agent.lower_ not in ("it", "they") \
-                and (mover := side_of_phrase(agent)):
+                and (mover := _named_group(agent) or side_of_phrase(agent)):
             # "Russia is transferring S-400s from Syria": the side that moves them owns them,
             # not the one their "from" phrase names
             return mover
@@ -70,7 +73,7 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
     if agent is not None and agent.lower_ in ("it", "they"):
         agent = _antecedent(agent)
     if agent is not None:
-        side = side_of_phrase(agent) or _group_named(agent)
+        side = _named_group(agent) or side_of_phrase(agent) or _group_named(agent)
         if side:
             return side
     if observer and not they and (re.search(
@@ -218,6 +221,18 @@ def _group_named(agent: at.SpacyToken) -> str | None:
     if len(named.split()) < 2 and not named.isupper() or _STATE_MILITARY.search(named):
         return None  # "Apparatus", cut from a longer name; "the National Armed Forces": a state's
     return None if _is_formation(named) else named
+
+
+def _named_group(force: at.SpacyToken) -> str | None:
+    """The armed group a force is by its own name ("the Rapid Support Forces", "Wagner
+    Group"), where the side table knows it as a group and not as a state's own."""
+    if force.pos_ != "PROPN":
+        return None
+    ent = next((e for e in at.ents(force.doc) if e.start <= force.i < e.end), None)
+    if ent is None or ent.label_ not in ("ORG", "NORP"):
+        return None
+    side = at.side_of(re.sub(r"^(?:the|The)\s+", "", ent.text))
+    return side if side is not None and not is_state(side) else None
 
 
 def _org_side(t: at.SpacyToken) -> str:
