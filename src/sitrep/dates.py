@@ -21,6 +21,8 @@ MONTHS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april
                                           "december"))}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+# a month's name or abbreviation, longest first: for patterns (case-insensitive)
+MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|" \

@@ -370,3 +370,16 @@ def test_it_that_a_source_says_recorded_a_toll_is_that_source(text: str, low: fl
                                                                source: str) -> None:
     # "The army says it recorded…": "it" is the army, not the last source the article quoted
     assert claim_of(text, low).claimant == source
+
+
+@pytest.mark.parametrize("text,low,source", [
+    # the parser hangs the dateline's date on the story's first subject
+    ("ODESA, June 2 - Ukraine's navy said on Monday that Russia had lost 3 landing craft near "
+     "Crimea over the weekend. It put total Russian naval losses since 2022 at about 30 vessels.",
+     30, "Ukraine's navy"),
+    # and takes the dateline's town for the subject, the army for its apposition
+    ("KHARTOUM, Aug 4 - Sudan's army said on Sunday it had destroyed 12 RSF vehicles near "
+     "Omdurman. It put the paramilitary's losses this month at 140 vehicles.", 12, "Sudan's army"),
+])
+def test_a_dateline_is_no_part_of_the_source_it_opens(text: str, low: float, source: str) -> None:
+    assert claim_of(text, low).claimant == source

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from sitrep.dates import MONTHS, resolve_date
+from sitrep.dates import MONTH_WORDS, resolve_date
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.actor import actor_of, home_state
 from sitrep.extract.movements.equipment import equipment_of, size_of, unit_of
@@ -95,8 +95,7 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
 
 # a time or a date read as a source ("11:05 GMT – Reports from…", "posted on 19 Nov"), a
 # clause word before one ("…, where residents said")
-_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE = re.compile(rf"^(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})\.?(?:\s+\d{{1,4}})?|GMT|UTC)$",
+_DATE = re.compile(rf"^(?:(?:\d{{1,2}}\s+)?(?:{MONTH_WORDS})\.?(?:\s+\d{{1,4}})?|GMT|UTC)$",
                    re.I)
 _LEAD = re.compile(r"^(?:(?:where|when|and|as|while|but)\s+|"
                    r"\d{1,2}[:.]\d\d(?:\s*(?:GMT|UTC|[AP]M)\b)?\s*[-–—:]?\s*)", re.I)
