@@ -23,6 +23,15 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 # a month's name or abbreviation, longest first: for patterns (case-insensitive)
 MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+# a dateline's date before a name ("June 2 - ", "4 Aug, "), which parsers hang on the story's
+# first subject
+_LEADING_DATE = re.compile(rf"^(?:(?:{MONTH_WORDS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
+                           rf"\d{{1,2}}\s+(?:{MONTH_WORDS})\.?)[\s,()–—-]+", re.I)
+
+
+def without_leading_date(name: str) -> str:
+    """A name without a dateline's date glued before it ("June 2 - Ukraine's navy")."""
+    return _LEADING_DATE.sub("", name)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|" \

@@ -347,3 +347,17 @@ def test_a_side_the_parser_hangs_on_the_object_before_it_moves_its_own_force() -
 def test_a_time_or_a_date_is_no_source_and_a_clause_word_is_not_its_name(
         text: str, observer: str | None) -> None:
     assert [m.observed_by for m in sitrep.process(text).movements] == [observer]
+
+
+def test_a_dateline_the_parser_takes_for_the_subject_is_no_source() -> None:
+    doc = sitrep.process("KHARTOUM, Aug 4 - Sudan's army said on Sunday its troops had entered "
+                         "the town of Sinja after heavy fighting.")
+    assert [m.observed_by for m in doc.movements] == ["Sudan's army"]
+
+
+def test_a_leading_date_is_no_part_of_a_name() -> None:
+    from sitrep.dates import without_leading_date
+
+    assert without_leading_date("June 2 - Ukraine's navy") == "Ukraine's navy"
+    assert without_leading_date("4 Aug, the army") == "the army"
+    assert without_leading_date("May Ali") == "May Ali"

@@ -845,6 +845,14 @@ def stranded_subject(verb: SpacyToken) -> SpacyToken | None:
     return None
 
 
+def past_dateline(subj: SpacyToken) -> SpacyToken:
+    """The subject behind a dateline the parser took for it ("KHARTOUM, Aug 4 - Sudan's army
+    said": the town is the subject, the army its apposition)."""
+    if subj.i == subj.sent.start and subj.text.isupper() and len(subj.text) > 1:
+        return next((c for c in subj.children if c.dep_ == "appos"), subj)
+    return subj
+
+
 def lost_subject(verb: SpacyToken) -> SpacyToken | None:
     """The subject of a speech verb the parser lost: to a headline glued above the verb's line
     (`glued_subject`), or to a long title it read as a phrase ("the head of the UN mission in

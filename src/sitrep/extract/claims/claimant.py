@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.dates import MONTH_WORDS, MONTHS
+from sitrep.dates import MONTHS, without_leading_date
 from sitrep.extract import attribution as at
 from sitrep.extract.claims import lexicon as lex
 from sitrep.extract.claims.figures import segment_of, split_segments
@@ -95,7 +95,7 @@ class Speakers:
 
     def add(self, pos: int, text: str, kind: str, speaker: bool = False,
             subject: bool = False) -> None:
-        text = _DATELINE_DATE.sub("", text)  # "KYIV, June 2 - Ukraine's navy said": the navy
+        text = without_leading_date(text)  # "KYIV, June 2 - Ukraine's navy said": the navy
         if text:
             self.names.append(Antecedent(pos, text, kind, speaker, subject))
 
@@ -132,11 +132,6 @@ class Speakers:
             near = [a for a in before if a.kind == "org" and pos - a.pos < 1200]
             return near[0].text if near else None
         return None
-
-
-# a dateline's date the parser hung on the first subject of the story
-_DATELINE_DATE = re.compile(rf"^(?:(?:{MONTH_WORDS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|"
-                            rf"\d{{1,2}}\s+(?:{MONTH_WORDS})\.?)[\s,()–—-]+", re.I)
 
 
 def collect_names(sdoc: Any, speakers: Speakers) -> None:
@@ -205,7 +200,7 @@ def tidy(phrase: str, persons: list[tuple[int, int, str]] | None = None,
          start: int | None = None) -> str:
     """Claimant as shown: a person's name without titles; a capital as its country."""
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.'’“”\"")
-    phrase = _DATELINE_DATE.sub("", phrase)  # "June 2 - Ukraine's navy": the navy
+    phrase = without_leading_date(phrase)  # "June 2 - Ukraine's navy": the navy
     phrase = re.sub(r"['’]s$", "", phrase)
     phrase = _strip_the(phrase)
     if persons and start is not None:
@@ -427,9 +422,8 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
             subj = _nearest_subject(tok, sent) or _shared(tok, sent)
             if subj is not None and (subj == span[0] or subj.is_ancestor(span[0])):
                 return None  # the figure's own phrase as the speaker: the parse went wrong
-            if subj is not None and subj.i == subj.sent.start and subj.text.isupper() \
-                    and (appos := next((c for c in subj.children if c.dep_ == "appos"), None)):
-                subj = appos  # "KHARTOUM, Aug 4 - Sudan's army said": a dateline, then the army
+            if subj is not None:
+                subj = at.past_dateline(subj)  # "KHARTOUM, Aug 4 - Sudan's army said"
             if subj is not None and subj.lower_ in ("it", "they") and tok.dep_ == "ccomp" \
                     and tok.head.lemma_.lower() in lex.SPEECH_LEMMAS:
                 tok = tok.head  # "the army says it recorded 120 attacks": the army

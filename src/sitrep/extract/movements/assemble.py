@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from sitrep.dates import MONTH_WORDS, resolve_date
+from sitrep.dates import MONTH_WORDS, resolve_date, without_leading_date
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.actor import actor_of, home_state
 from sitrep.extract.movements.equipment import equipment_of, size_of, unit_of
@@ -105,7 +105,7 @@ def _as_source(name: str | None) -> str | None:
     """A source's name as it may stand: no time or date, no clause word before it."""
     if not name:
         return name
-    name = _LEAD.sub("", name)  # "14:05 Residents": the residents
+    name = without_leading_date(_LEAD.sub("", name))  # "14:05 Residents": the residents
     return None if not name or _DATE.match(name) else name
 
 

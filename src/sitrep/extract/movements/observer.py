@@ -53,6 +53,7 @@ def _speaker(names: list[at.Named], sdoc: at.SpacySpan, imagery: list[tuple[int,
     subj = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else at.lost_subject(verb)
     if subj is None:
         return None
+    subj = at.past_dateline(subj)
     if subj.lower_ in ("it", "they") and any(a.lemma_.lower() in at.SPEECH_VERBS
                                              for a in verb.ancestors):
         return None  # "X said it believes…": the higher speaker is the source
