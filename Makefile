@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install demo test test-fast lint bench score score-corpus train screenshots clean
+.PHONY: install demo test test-fast lint bench score score-corpus score-probes train screenshots clean
 
 install: $(STAMP)
 
@@ -36,6 +36,9 @@ score: install  ## the tune (dev) and check scores quoted in the README, then pl
 
 score-corpus: install  ## movements and claims on the corpus we wrote (train/corpus/), a third measure
 	$(BIN)/python scripts/score_corpus.py
+
+score-probes: install  ## movements and claims on the long articles we wrote (train/probes/)
+	$(BIN)/python scripts/score_probes.py
 
 train: install  ## rebuild the movement sentence model's weights from train/corpus (about a minute on 2 cores)
 	$(BIN)/python scripts/train_movement_model.py
