@@ -383,3 +383,14 @@ def test_it_that_a_source_says_recorded_a_toll_is_that_source(text: str, low: fl
 ])
 def test_a_dateline_is_no_part_of_the_source_it_opens(text: str, low: float, source: str) -> None:
     assert claim_of(text, low).claimant == source
+
+
+@pytest.mark.parametrize("text,low,source", [
+    ("War in Ukraine. Ukraine's General Staff said Russia had lost 1,200 soldiers in a day. It "
+     "also listed 14 tanks and 31 artillery systems as destroyed.", 14, "Ukraine's General Staff"),
+    ("War in Myanmar. The resistance group said 23 junta soldiers were killed near Lashio. "
+     "Another 40 were captured, with their weapons.", 40, "resistance group"),
+])
+def test_a_sentence_that_goes_on_with_a_report_keeps_its_source(text: str, low: float,
+                                                                source: str) -> None:
+    assert claim_of(text, low).claimant == source

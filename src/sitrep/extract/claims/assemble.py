@@ -92,10 +92,26 @@ def find_claims(doc: Document, ctx: SubjectContext | None = None) -> list[Claim]
             where.append((start, end))
     source = lead_source(text, spans, speakers)
     reports = report_sources(text, spans, speakers)
+    before: tuple[int, str | None] = (-1, None)  # where the last claim's sentence ends, whose
     for claim, (start, end) in zip(out, where, strict=True):
+        if claim.claimant is None and before[1] and _goes_on(text, before[0], start, end):
+            claim.claimant = before[1]  # "… the General Staff said. It also listed 14 tanks"
         if claim.claimant is None:
             claim.claimant = reported_source(reports, start, end) or source
+        before = (end, claim.claimant)
     return out
+
+
+# a sentence that goes on with the report before it: "also", "further", "another 40", "more than
+# 60 others", "the rest"
+_GOES_ON = re.compile(r"[^.;:]{0,60}?\b(?:also|further|another|others|more)\b", re.I)
+
+
+def _goes_on(text: str, prev_end: int, start: int, end: int) -> bool:
+    """Whether the sentence at `start` goes on with the claim that ended at `prev_end`: the
+    next sentence of the same paragraph, worded as more of the same."""
+    gap = text[prev_end:start]
+    return 0 <= len(gap) < 3 and "\n" not in gap and _GOES_ON.match(text, start, end) is not None
 
 
 def _about_disaster(text: str) -> bool:
