@@ -20,3 +20,13 @@ def model_words(name: str) -> frozenset[str]:
             return frozenset(w for w in json.loads(f.read_text(encoding="utf-8"))
                              if isinstance(w, str) and w.islower())
     return frozenset()
+
+
+# the model whose words count as English words: the pipeline's own (a gazetteer built from
+# them must not depend on which model a run chose)
+ENGLISH_MODEL = "en_core_web_sm"
+
+
+def english_words() -> frozenset[str]:
+    """The lower-case English words of `ENGLISH_MODEL` ("rebel", "elite", "ravine")."""
+    return model_words(ENGLISH_MODEL)

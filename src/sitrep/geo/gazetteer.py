@@ -32,7 +32,7 @@ from pathlib import Path
 
 from sitrep.geo.katottg import read_codifier, village_points
 from sitrep.geo.names import index_key, is_usable_name, place_key, skeleton_key
-from sitrep.vocabulary import model_words
+from sitrep.vocabulary import english_words
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,6 @@ VILLAGES = "katottg"  # the source of Ukraine's villages placed at their communi
 # GeoNames lists the towns of 500 people or more: a village it lacks counts half that, so that
 # it beats a namesake of that size only where the article names places near it
 VILLAGE_POPULATION = 250
-WORDS_MODEL = "en_core_web_sm"  # whose English words no village of that source may be named
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +243,7 @@ def iter_entries() -> Iterator[tuple[Entry, list[str]]]:
                     source="curated"), [fname, *split_aliases(faliases)]
 
     listed: dict[str, set[tuple[float, float, int]]] = defaultdict(set)
-    words = model_words(WORDS_MODEL)
+    words = english_words()
     for c in cities_raw.values():
         # short alternate names are mostly codes ("As", "The") that collide with words
         names = [c["name"], *(a for a in c["alternatenames"]
@@ -283,7 +282,7 @@ def ukrainian_villages(listed: dict[str, list[tuple[float, float, int]]],
                        ids: Iterator[int]) -> Iterator[tuple[Entry, list[str]]]:
     """The villages of Ukraine's codifier that GeoNames lacks, at their community's point
     (`listed`: the Ukrainian towns of the index by name key)."""
-    words = model_words(WORDS_MODEL)
+    words = english_words()
     for name, lat, lon in village_points(read_codifier(codifier_file()), listed, place_key):
         if len(name) > 3 and place_key(name) not in words:  # no "Marine", "Side" or "Bar"
             yield Entry(next(ids), name, "city", "UA", lat, lon, VILLAGE_POPULATION,

@@ -371,5 +371,7 @@ _NAME_AT = re.compile(r"(?:[A-Z][\w.'’-]*\s?)+")
 def _names_attacker(text: str, pos: int) -> bool:
     """Whether the place named at `pos` names an attack ("killed in U.S. strikes")."""
     name = _NAME_AT.match(text, pos, pos + 60)
-    return name is not None and ATTACK_NAMED.match(text, name.end() - (
-        1 if name.group().endswith(" ") else 0), name.end() + 60) is not None
+    if name is None:
+        return False
+    end = pos + len(name.group().rstrip())
+    return ATTACK_NAMED.match(text, end, end + 60) is not None

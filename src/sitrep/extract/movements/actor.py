@@ -14,6 +14,7 @@ from sitrep.extract.movements.owners import is_sponsor, own_words, side_of_phras
 from sitrep.extract.quotes import QuoteSpan, find_quote_spans
 from sitrep.records import Place
 from sitrep.sides import ARMED_FORCES, country_name, find_sides, is_state
+from sitrep.vocabulary import english_words
 
 
 def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer: str | None,
@@ -118,19 +119,12 @@ def _group_before(force: at.SpacyToken, places: Collection[str]) -> str | None:
     side = at.side_of(name)
     if side is not None:
         return side
-    if len(run) == 1 and run[0].i == force.sent.start and run[0].lower_ in _english_words():
+    if len(run) == 1 and run[0].i == force.sent.start and run[0].lower_ in english_words():
         return None  # "Rebel fighters", "Elite fighters": a capital that only opens the sentence
     if name in places or (len(run) == 1 and run[0].ent_type_ in _NOT_GROUP_LABELS) \
             or _is_formation(name) or _STATE_MILITARY.search(name):
         return None  # "Kherson fighters", "Western fighters", "Army fighters"
     return name
-
-
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    from sitrep.vocabulary import model_words
-
-    return model_words("en_core_web_sm")
 
 
 _ARMY_WORDS = frozenset(("army", "military", "navy", "junta", "government", "regime"))

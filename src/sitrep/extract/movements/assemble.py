@@ -245,8 +245,10 @@ def _read_movement(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
     return _build(doc, sdoc, names, imagery, tok, force, agent, status_of(tok, force), found)
 
 
-def _place_names(doc: Document) -> frozenset[str]:
-    return frozenset(p.mention for p in doc.places)
+def _place_names(doc: Document, sdoc: at.SpacySpan) -> frozenset[str]:
+    """The document's place names, read once per document."""
+    return at.per_document(sdoc, "sitrep_place_names",
+                           lambda _doc: frozenset(p.mention for p in doc.places))
 
 
 def _build(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
@@ -260,7 +262,7 @@ def _build(doc: Document, sdoc: at.SpacySpan, names: list[at.Named],
     observer = observer_of(names, sdoc, imagery, tok, agent, (s, e))
     if observer:  # "Ukraine's military intelligence service": the name it goes by
         observer = at.named_for(names, observer, s)
-    actor = actor_of(force, agent, observer, found, _place_names(doc))
+    actor = actor_of(force, agent, observer, found, _place_names(doc, sdoc))
     mov = Movement(actor=actor, equipment=equipment, status=status, evidence=doc.evidence(s, e),
                    observed_by=observer, size=size_of(force), rule=rule or f"move-{lemma}")
     got = Found(mov, s, e, when=date_words(sdoc, tok),
