@@ -175,9 +175,31 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ('ISWAP', '', 'ISWAP', ''),
     ('MNJTF', '', 'MNJTF', ''),
     ('PKK', '', 'PKK', ''),
-    ('SDF', '', 'SDF', ''),
-    ('HTS', '', 'HTS', ''),
-    ('Palestinian Islamic Jihad', '', 'PIJ', ''),
+    ('SDF', '', 'SDF,Syrian Democratic Forces', ''),
+    ('HTS', '', 'HTS,Hayat Tahrir al-Sham', ''),
+    ('Palestinian Islamic Jihad', '', 'PIJ,Palestinian Islamic Jihad,Islamic Jihad', ''),
+    # armed groups of other wars that news names as a party of their own (each named across
+    # several of our own articles): Ethiopia, Colombia, Nigeria, Myanmar, Congo, Syria, the
+    # Sahel, Haiti, Mexico, Pakistan
+    ('Fano', '', 'Fano', ''),
+    ('ELN', '', 'ELN,National Liberation Army', ''),
+    ('FARC', '', 'FARC', ''),
+    ('Boko Haram', '', 'Boko Haram', ''),
+    ('Arakan Army', '', 'Arakan Army', ''),
+    ('TNLA', '', "TNLA,Ta'ang National Liberation Army,Ta’ang National Liberation Army", ''),
+    ('MNDAA', '', 'MNDAA', ''),
+    ("People's Defence Force", '',
+     "People's Defence Force,People's Defence Forces,People’s Defence Force,"
+     "People’s Defence Forces,People's Defense Force,People's Defense Forces", ''),
+    ('ADF', '', 'Allied Democratic Forces', ''),
+    ('Islamic State Sahel', '', 'Islamic State Sahel,Islamic State Sahel Province', ''),
+    ('Al-Qaeda', '', 'al-Qaeda,Al-Qaeda,al-Qaida,Al-Qaida', ''),
+    ('Syrian National Army', '', 'Syrian National Army', ''),
+    ('Viv Ansanm', '', 'Viv Ansanm', ''),
+    ('Sinaloa Cartel', '', 'Sinaloa Cartel,Sinaloa cartel', ''),
+    ('Lashkar-e-Taiba', '', 'Lashkar-e-Taiba', ''),
+    ('TTP', '', 'TTP,Tehreek-e-Taliban Pakistan,Tehrik-i-Taliban Pakistan', ''),
+    ('Africa Corps', '', 'Africa Corps', ''),
 )
 # the prefix a navy writes before its ships' names ("HMS Diamond" is a British ship); case
 # matters ("ITS", "INS"), so they stay out of the lower-case `SIDES`
@@ -186,7 +208,7 @@ NAVY_PREFIXES = {"HMS": "United Kingdom", "USS": "United States", "HMAS": "Austr
                   "ROKS": "South Korea", "TCG": "Turkey", "FGS": "Germany", "ITS": "Italy",
                   "ESPS": "Spain", "HDMS": "Denmark", "KRI": "Indonesia", "PNS": "Pakistan"}
 # armed groups fighting for a state: their forces are that state's side in a movement
-_PATRONS = {"Wagner Group": "Russia", "Akhmat": "Russia"}
+_PATRONS = {"Wagner Group": "Russia", "Akhmat": "Russia", "Africa Corps": "Russia"}
 # GeoNames spellings the table above writes shorter
 _SHORT = {"Democratic Republic of the Congo": "DR Congo", "The Netherlands": "Netherlands",
           "Palestinian Territory": "Palestine", "Czechia": "Czech Republic"}

@@ -184,3 +184,17 @@ def test_an_attacker_in_a_later_clause_leaves_the_figure_s_subject() -> None:
     text = ("Israel at war. Gunmen attacked two border towns, killing at least 300 people, and "
             "after days of Israeli strikes on Gaza the front is quiet.")
     assert claim_of(text, 300).subject == "Israel"
+
+
+@pytest.mark.parametrize(("text", "low", "subject"), [
+    ("Insurgency in Amhara.\n\nEthiopian officials said soldiers had killed 64 members of the "
+     "Fano militia near Debre Markos.", 64, "Fano"),
+    ("War in Colombia.\n\nThe army said troops had captured 19 ELN guerrillas in Arauca over the "
+     "weekend.", 19, "ELN"),
+    ("Conflict in Nigeria.\n\nThe military said it had killed 33 Boko Haram fighters near "
+     "Bama.", 33, "Boko Haram"),
+])
+def test_an_armed_group_named_in_the_counted_noun_owns_the_figure(text: str, low: float,
+                                                                 subject: str) -> None:
+    # the group, not the state whose army reports killing them
+    assert claim_of(text, low).subject == subject

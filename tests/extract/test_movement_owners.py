@@ -96,3 +96,12 @@ def test_a_capital_opening_the_sentence_or_a_place_is_no_group(text: str) -> Non
 def test_a_group_named_with_its_country_s_possessive_owns_its_force(text: str,
                                                                     group: str) -> None:
     assert [m.actor for m in sitrep.process(text).movements] == [group]
+
+
+def test_junta_troops_belong_to_the_state_the_article_is_about() -> None:
+    # the rebels are named more often than the country, yet "junta troops" are the state's
+    text = ("Fighting in Myanmar.\n\nThe Arakan Army said its fighters had seized two hills. "
+            "The Arakan Army also shelled an outpost, and the Arakan Army's spokesman said more "
+            "attacks would follow.\n\nJunta troops pulled back from Ann toward Kyaukphyu on "
+            "Monday, residents said.")
+    assert actors(text) == ["Myanmar"]

@@ -83,7 +83,7 @@ met_ok = subj_ok = subj_strict = claim_ok = 0
 rows = []; misses = []; fps = []
 for did, gl in gold.items():
     pl = pred.get(did, [])
-    for p in pl:  # open bounds ("at least 61" -> low 61, high null): compare on the stated number
+    for p in [*pl, *gl]:  # open bounds ("at least 61" -> low 61, high null): compare on the stated number
         if p["low"] is None: p["low"] = p["high"]
         if p["high"] is None: p["high"] = p["low"]
     n_gold += len(gl); n_pred += len(pl)

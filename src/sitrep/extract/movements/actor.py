@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from functools import lru_cache
 
@@ -143,7 +144,16 @@ def _army_named_before(force: at.SpacyToken) -> str | None:
     armies = at.per_document(force.doc, "sitrep_armies", lambda doc: tuple(
         (m.end, m.name) for m in find_sides(doc.text) if _ARMY_AFTER.match(doc.text, m.end)))
     named = [name for end, name in armies if end <= force.idx]
-    return named[-1] if named else None
+    if named:
+        return named[-1]
+    # none named before: the state the article names most ("junta troops" in a report on
+    # Myanmar's war are Myanmar's, though the rebels fighting them are named more)
+    return at.per_document(force.doc, "sitrep_main_state", _main_state)
+
+
+def _main_state(doc: at.SpacyDoc) -> str | None:
+    counts = Counter(m.name for m in find_sides(doc.text) if is_state(m.name))
+    return counts.most_common(1)[0][0] if counts else None
 
 
 # a type of aircraft, ship or vehicle ("Su-34", "Tu-22M3", "MQ-9", "T-72B3"), which the tagger
