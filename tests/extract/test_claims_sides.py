@@ -198,3 +198,21 @@ def test_an_armed_group_named_in_the_counted_noun_owns_the_figure(text: str, low
                                                                  subject: str) -> None:
     # the group, not the state whose army reports killing them
     assert claim_of(text, low).subject == subject
+
+
+@pytest.mark.parametrize("teller", ["Eritrea's information ministry", "a hospital director"])
+@pytest.mark.parametrize("low", [17, 52])
+def test_a_side_after_coordinated_directions_is_where_the_strikes_fell(teller: str,
+                                                                       low: float) -> None:
+    # "on northern and western Eritrea": a place struck, not a side that killed
+    text = ("Border war.\n\nEthiopian drone strikes on northern and western Eritrea killed 17 "
+            f"people and wounded 52 on Tuesday, {teller} said.")
+    assert claim_of(text, low).subject == "Eritrea"
+
+
+def test_a_un_agency_named_most_does_not_make_the_toll_the_un_s() -> None:
+    text = ("Violence in Ituri.\n\nThe United Nations said on Friday that the UN mission had "
+            "recorded attacks on three villages this month. Fighting around Djugu killed 220 "
+            "people, the UN refugee agency said, and UN staff described the camps as full. A "
+            "Congolese official said the army had sent reinforcements.")
+    assert claim_of(text, 220).subject == "DR Congo"

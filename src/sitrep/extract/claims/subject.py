@@ -47,7 +47,7 @@ _FOE_BEFORE = re.compile(
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|into|to|towards?|against|on|near|inside|across|at|over)|\b(?:invasion|war|attack|"
     r"offensive|territory|region|border|capital|city|parts?|north|south|east|west|outskirts)\s+of)"
-    r"\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+    r"\s+(?:the\s+)?(?:\w+\s+)?(?:(?:and|or)\s+\w+\s+)?$", re.I)
 # the claimant's own people: "our soldiers", "the country's troops", "its own fighters"
 _OWN = re.compile(r"\b(?:our|the\s+country['’]s|the\s+nation['’]s|(?:its|their)\s+own)\s",
                   re.I)
@@ -115,7 +115,7 @@ def subject_context(doc: Document) -> SubjectContext:
     # the article's side is a country (or the UN) when it names one: a war's toll is the
     # country's, though the armed group fighting in it ("RSF") is named more often
     named = [s for s, _ in counts.most_common()]
-    ranked = [s for s in named if is_state(s) or s in BLOCS] + named
+    ranked = [s for s in named if is_state(s)] + [s for s in named if s in BLOCS] + named
     dominant = ranked[0] if ranked else None
     places = {}
     for p in doc.places:
