@@ -249,6 +249,9 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         return (ctx.dominant if ctx.dominant != claimant_side else None), "article"
     if claimant_side:
         return claimant_side, "claimant"
+    bloc = side_in(claimant) if claimant else None
+    if bloc in BLOCS and _IN_ARMS.search(text, fig_start, fig_end):
+        return bloc, "claimant"  # "the UN mission said 13 peacekeepers were killed": its own
     if ctx.dominant in BLOCS and claimant and side_in(claimant) == ctx.dominant \
             and (metric in _CIVILIAN_METRICS or metric in _LOSS_METRICS
                  and not _IN_ARMS.search(text, fig_start, fig_end)):
