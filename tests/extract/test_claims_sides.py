@@ -216,3 +216,10 @@ def test_a_un_agency_named_most_does_not_make_the_toll_the_un_s() -> None:
             "people, the UN refugee agency said, and UN staff described the camps as full. A "
             "Congolese official said the army had sent reinforcements.")
     assert claim_of(text, 220).subject == "DR Congo"
+
+
+def test_civilians_a_state_counts_with_no_place_in_the_sentence_are_its_own() -> None:
+    # the town of the sentence before belongs to the other side
+    text = ("Border war.\n\nArtillery duels went on near Lachin overnight. Armenian officials "
+            "said 5,200 civilians had been evacuated from border villages.")
+    assert claim_of(text, 5200).subject == "Armenia"

@@ -191,6 +191,15 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     if enemy and _ENEMY.search(text, max(seg[0], floor), fig_end):
         return enemy, "claimant-enemy"  # "the General Staff said the enemy lost 1,100 troops"
     if metric in _CIVILIAN_METRICS:
+        # where they were killed or fled from in the figure's own sentence; else the state that
+        # counts them ("Armenian officials said 7,600 civilians were evacuated"); else the
+        # place the sentences just before name
+        found = _place_country(ctx, sent_start, seg[1], skip_destinations=True)
+        if found:
+            return found, "place"
+        if is_state(claimant_side) and not (
+                claimant_span and _SELF_AGENT.search(text, claimant_span[1], fig_start)):
+            return claimant_side, "claimant"
         found = _place_country(ctx, seg[0] - 300, seg[1], skip_destinations=True)
         if found:
             return found, "place"
