@@ -294,3 +294,25 @@ def test_a_joined_verb_with_its_own_subject_keeps_its_own_destination() -> None:
                          "Novorossiysk, the Ukrainian navy said.")
     left = [m for m in doc.movements if m.origin is not None and m.origin.mention == "Sevastopol"]
     assert left and all(m.destination is None for m in left)
+
+
+@pytest.mark.parametrize(("text", "origin"), [
+    ("War in Syria.\n\nSatellite pictures show that two Russian frigates have left Tartus's "
+     "northern bay since Friday.", "Tartus"),
+    ("War in Ukraine.\n\nRussian landing ships have left Novorossiysk's eastern bay, a naval "
+     "spokesman said.", "Novorossiysk"),
+])
+def test_a_port_named_as_the_owner_of_its_bay_is_where_ships_left(text: str, origin: str) -> None:
+    m = only_movement(text)
+    assert m.origin is not None and m.origin.mention == origin
+
+
+@pytest.mark.parametrize(("text", "destination"), [
+    ("War in Ukraine.\n\nThe ministry said it had rushed two battalions south from Kharkiv to "
+     "shore up defences around Izium.", "Izium"),
+    ("War in Sudan.\n\nThe army sent a column from Kosti to strengthen positions near Rabak, a "
+     "military source said.", "Rabak"),
+])
+def test_a_force_sent_to_shore_up_a_place_goes_there(text: str, destination: str) -> None:
+    m = only_movement(text)
+    assert m.destination is not None and m.destination.mention == destination

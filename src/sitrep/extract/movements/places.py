@@ -49,13 +49,14 @@ PLACE_HEADS = POSTS | VAGUE_PLACE | BORDER | {
     "coast", "shore", "waters", "front", "frontline", "line", "island", "islands", "direction",
     "sector", "axis", "salient", "outskirts", "suburb", "suburbs", "district", "districts",
     "neighbourhood", "neighborhood", "isthmus", "peninsula", "edge", "part", "parts", "centre",
-    "center", "bridgehead", "province"}
+    "center", "bridgehead", "province", "bay", "anchorage", "shipyard", "docks", "dockyard"}
 # the sides of a place an "on" phrase names ("on the left bank", "on the eastern side"): where a
 # place named beside it lies, not where a force goes
 SIDES_OF_A_PLACE = frozenset(("bank", "side", "shore", "coast", "edge", "outskirts", "flank"))
 # what a force is sent "to do" at a place: the place is where it goes
 PURPOSE_AT_PLACE = frozenset(("reinforce", "defend", "protect", "secure", "guard", "hold",
-                              "bolster", "relieve", "man", "garrison", "occupy"))
+                              "bolster", "relieve", "man", "garrison", "occupy", "shore",
+                              "strengthen", "fortify", "support", "retake", "recapture"))
 
 
 # a compass word in lower case before a name: "the eastern Mediterranean", "southern Kherson"
