@@ -316,3 +316,9 @@ def test_a_port_named_as_the_owner_of_its_bay_is_where_ships_left(text: str, ori
 def test_a_force_sent_to_shore_up_a_place_goes_there(text: str, destination: str) -> None:
     m = only_movement(text)
     assert m.destination is not None and m.destination.mention == destination
+
+
+def test_a_force_that_re_entered_a_town_arrived_there() -> None:
+    m = only_movement("War in Mali.\n\nMali's military re-entered the northern town of Kidal on "
+                      "Friday.")
+    assert (m.status, m.destination and m.destination.mention) == ("arrived", "Kidal")

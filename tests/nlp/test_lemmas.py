@@ -37,3 +37,13 @@ def test_install_is_done_once_and_only_for_a_rule_lemmatizer() -> None:
     assert install(stock) and not install(stock)
     stock.remove_pipe("lemmatizer")
     assert not install(stock)
+
+
+def test_a_verb_with_a_hyphenated_prefix_is_one_word_read_by_its_stem() -> None:
+    # the stock tokenizer cuts at the hyphen, and "re" becomes the sentence's subject
+    doc = load_model("en_core_web_sm")("The rebels re-took the town, and two battalions were "
+                                       "re-deployed to the coast.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["re-took"] == "re-take"
+    assert lemmas["re-deployed"] == "re-deploy"
+    assert [t.text for t in doc if t.dep_ == "nsubj"] == ["rebels"]

@@ -29,6 +29,7 @@ def load_model(name: str) -> Any:
     decoder (`nlp.entities`) added: the last three give spaCy's own output."""
     if name not in _MODELS:
         nlp = load_stock(name)
+        keep_prefixed_words(nlp)
         add_line_breaks(nlp)
         install_fast_attributes(nlp)
         install_cached_lemmas(nlp)
@@ -73,6 +74,18 @@ def space_tokens(doc: Any, end: int | None = None) -> list[int]:
     if not len(doc):
         return []
     return [int(i) for i in doc.to_array([IS_SPACE])[:end].nonzero()[0]]
+
+
+# a verb with a prefix of repetition written with a hyphen ("re-entered", "re-deployed",
+# "pre-positioned"): one word, which spaCy's tokenizer would cut at the hyphen ("re" then became
+# the sentence's subject)
+PREFIXED = re.compile(r"(?:re|pre)-[a-z]{3,}", re.I)
+
+
+def keep_prefixed_words(nlp: Any) -> None:
+    """Keep "re-entered" one token (the lemmatizer then reads its stem, see `nlp.lemmas`)."""
+    if nlp.tokenizer.token_match is None:
+        nlp.tokenizer.token_match = PREFIXED.fullmatch
 
 
 def add_line_breaks(nlp: Any) -> None:

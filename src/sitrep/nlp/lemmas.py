@@ -36,13 +36,30 @@ class CachedLemmas:
             key = tuple(keys[i])
             got = cache.get(key)
             if got is None:
-                got = strings.add(lemmatize(doc[int(i)])[0])
+                got = strings.add(self._lemma(doc[int(i)]))
                 if len(cache) >= MAX_CACHE:
                     cache.clear()
                 cache[key] = got
             lemmas[i] = got
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
+
+    def _lemma(self, tok: Any) -> str:
+        """The lemmatizer's answer; for a word with a hyphenated prefix ("re-took"), the prefix
+        and the lemma of the rest read as a word of its own ("re-take")."""
+        text = tok.text
+        cut = text.find("-")
+        if 0 < cut < 4 and text[:cut].lower() in _PREFIXES and text[cut + 1:].isalpha():
+            from spacy.tokens import Doc
+
+            stem = Doc(tok.doc.vocab, words=[text[cut + 1:]])
+            stem[0].pos = tok.pos
+            stem[0].set_morph(tok.morph)
+            return text[:cut + 1].lower() + self.lemmatizer.lemmatize(stem[0])[0]
+        return str(self.lemmatizer.lemmatize(tok)[0])
+
+
+_PREFIXES = frozenset(("re", "pre"))
 
 
 def install(nlp: Any) -> bool:

@@ -251,8 +251,10 @@ def lemma_of(tok: at.SpacyToken) -> str:
 
 
 def mended_lemma(lower: str, lemma: str) -> str:
-    """`lemma_of` from a token's lower-case text and its lemma."""
-    return _LEMMA_FIX.get(lower, lemma.lower())
+    """`lemma_of` from a token's lower-case text and its lemma; a verb done again is the verb
+    ("re-entered", "re-deployed" -> "enter", "deploy")."""
+    lemma = _LEMMA_FIX.get(lower, lemma.lower())
+    return lemma[3:] if lemma.startswith("re-") else lemma
 
 
 def head_word(tok: at.SpacyToken) -> str:
