@@ -31,7 +31,7 @@ class CachedLemmas:
         lemmas = rows[:, 3].copy()
         todo = range(len(doc)) if self.lemmatizer.overwrite else (lemmas == 0).nonzero()[0]
         keys = rows[:, :3].tolist()  # plain ints: hashing them is cheaper than numpy scalars
-        strings, cache, lemmatize = doc.vocab.strings, self.cache, self.lemmatizer.lemmatize
+        strings, cache = doc.vocab.strings, self.cache
         for i in todo:
             key = tuple(keys[i])
             got = cache.get(key)
@@ -54,7 +54,7 @@ class CachedLemmas:
 
             stem = Doc(tok.doc.vocab, words=[text[cut + 1:]])
             stem[0].pos = tok.pos
-            stem[0].set_morph(tok.morph)
+            stem[0].morph = tok.morph
             return text[:cut + 1].lower() + self.lemmatizer.lemmatize(stem[0])[0]
         return str(self.lemmatizer.lemmatize(tok)[0])
 

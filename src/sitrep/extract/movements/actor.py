@@ -151,7 +151,7 @@ def _army_named_before(force: at.SpacyToken) -> str | None:
     return at.per_document(force.doc, "sitrep_main_state", _main_state)
 
 
-def _main_state(doc: at.SpacyDoc) -> str | None:
+def _main_state(doc: at.SpacySpan) -> str | None:
     counts = Counter(m.name for m in find_sides(doc.text) if is_state(m.name))
     return counts.most_common(1)[0][0] if counts else None
 
