@@ -105,3 +105,24 @@ def test_junta_troops_belong_to_the_state_the_article_is_about() -> None:
             "attacks would follow.\n\nJunta troops pulled back from Ann toward Kyaukphyu on "
             "Monday, residents said.")
     assert actors(text) == ["Myanmar"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("War in Syria.\n\nHayat Tahrir al-Sham fighters advanced toward Hama on Thursday, a monitor "
+     "said.", "HTS"),
+    ("War in Somalia.\n\nIslamic State Somalia Province fighters withdrew from the Cal Miskaad "
+     "hills toward Bosaso, officials said.", "Islamic State"),
+])
+def test_a_group_named_in_several_words_owns_its_fighters(text: str, actor: str) -> None:
+    # not the last word of the name ("Sham") nor a country inside it ("Somalia")
+    assert actors(text) == [actor]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("War in Burkina Faso.\n\nThe army and allied militias have deployed three battalions to "
+     "Kaya, a security source said.", "Burkina Faso"),
+    ("Fighting in Mali.\n\nOn Sunday the army and pro-government militias sent two columns to "
+     "Tessalit, local officials said.", "Mali"),
+])
+def test_the_army_that_sends_a_force_is_the_article_s_state(text: str, actor: str) -> None:
+    assert actors(text) == [actor]

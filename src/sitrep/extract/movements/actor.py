@@ -35,7 +35,8 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         # Russian Navy" are Russia's
         own = own_words(force, ("of",))
         sponsors = [s for s in (side_of_token(t) for t in own if is_sponsor(t)) if s]
-        sides = [s for s in (side_of_token(t) for t in own if not is_sponsor(t)) if s]
+        sides = _multiword_side(force) \
+            or [s for s in (side_of_token(t) for t in own if not is_sponsor(t)) if s]
         if not sides and agent is not None and agent.lower_ not in ("it", "they") \
                 and (mover := _named_group(agent) or side_of_phrase(agent)):
             # "Russia is transferring S-400s from Syria": the side that moves them owns them,
@@ -87,7 +88,36 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
     side = _army_named_before(force) if force is not None else None
     if side:
         return side
+    if agent is not None and agent.lower_ in _ARMY_WORDS and agent.pos_ != "PROPN":
+        # "the army and its auxiliaries have deployed battalions": the army's side
+        side = _army_before(agent)
+        if side:
+            return side
     return found[-1].movement.actor if found else None
+
+
+def _multiword_side(force: at.SpacyToken) -> list[str]:
+    """A side whose name is several words right before the force ("Islamic State Sahel Province
+    fighters", "Hayat Tahrir al-Sham fighters"), which no single word of it names (or a wrong one:
+    "Islamic State Somalia Province" is no Somali force)."""
+    k = force.i - 1
+    while k >= force.sent.start and (force.doc[k].text[:1].isupper()
+                                     or force.doc[k].lower_ in _NAME_JOINERS
+                                     or _inner_hyphen(force.doc[k])):
+        k -= 1
+    words = force.doc[k + 1:force.i]
+    first = find_sides(words.text)[:1] if len(words) >= 2 else []
+    # the name must open the run and be more than one word
+    return [first[0].name] if first and first[0].start == 0 \
+        and " " in words.text[first[0].start:first[0].end] else []
+
+
+_NAME_JOINERS = frozenset(("al", "el", "of", "wal", "de", "del"))
+
+
+def _inner_hyphen(t: at.SpacyToken) -> bool:
+    """The hyphen inside a name ("al-Sham"), not a dash between words."""
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.nbor(-1).whitespace_
 
 
 # the people of an armed group, which its name may stand before ("Fano militiamen", "Viv Ansanm
@@ -141,6 +171,11 @@ def _army_named_before(force: at.SpacyToken) -> str | None:
                                                     if force.head.lower_ == "of" else set())
     if not words & _ARMY_WORDS:
         return None
+    return _army_before(force)
+
+
+def _army_before(force: at.SpacyToken) -> str | None:
+    """The side of the last army named before `force`, else the article's main state."""
     armies = at.per_document(force.doc, "sitrep_armies", lambda doc: tuple(
         (m.end, m.name) for m in find_sides(doc.text) if _ARMY_AFTER.match(doc.text, m.end)))
     named = [name for end, name in armies if end <= force.idx]
