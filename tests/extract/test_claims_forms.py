@@ -333,3 +333,14 @@ def test_the_members_of_a_parliament_are_no_force() -> None:
     text = ("War in Ukraine.\n\nUkraine's parliament has 450 members, and 301 voted for the "
             "defence budget on Thursday.")
     assert 450 not in [c.low for c in claims(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "War in Sudan.\n\nAid groups say 640,000 internally displaced people now shelter in schools "
+    "around Kassala.",
+    "War in Myanmar.\n\nThere are now 2.3 million internally displaced people across the "
+    "country, the UN said.",
+])
+def test_internally_displaced_people_are_a_displacement_figure(text: str) -> None:
+    found = claims(text)
+    assert [c.metric for c in found] == ["displaced"]

@@ -94,6 +94,7 @@ fighter assault cargo logistics logistical supply support personnel self-propell
 anti-aircraft anti-ship surface-to-air air-defence air-defense ballistic cruise hypersonic
 guided loitering suicide kamikaze long-range short-range medium-range
 confirmed reported verified documented recorded registered suspected alleged presumed
+internally displaced
 """)
 
 # --- what happened to it (cues), read in the figure's clause ----------------------------------
