@@ -394,3 +394,17 @@ def test_a_dateline_is_no_part_of_the_source_it_opens(text: str, low: float, sou
 def test_a_sentence_that_goes_on_with_a_report_keeps_its_source(text: str, low: float,
                                                                 source: str) -> None:
     assert claim_of(text, low).claimant == source
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("War in Syria.\n\nThe Syrian Observatory's weekly bulletin listed 22 civilians killed in "
+     "shelling around Idlib.", "Syrian Observatory"),
+    ("War in Sudan.\n\nThe Sudan Doctors Network registered 37 deaths in El Fasher on Monday "
+     "after the shelling.", "Sudan Doctors Network"),
+    ("War in Ukraine.\n\nThe General Staff also listed 11 tanks and 19 armoured vehicles "
+     "destroyed overnight.", "General Staff"),
+])
+def test_a_tally_that_lists_or_registers_figures_is_their_claimant(text: str,
+                                                                   claimant: str) -> None:
+    found = claims(text)
+    assert found and all(c.claimant == claimant for c in found)
