@@ -408,3 +408,14 @@ def test_a_tally_that_lists_or_registers_figures_is_their_claimant(text: str,
                                                                    claimant: str) -> None:
     found = claims(text)
     assert found and all(c.claimant == claimant for c in found)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("War in Ukraine.\n\nAccording to figures from the regional administration, 14 civilians "
+     "were killed in the shelling of Kupiansk.", "regional administration"),
+    ("War in Sudan.\n\nAccording to the Sudan Doctors Network's latest tally, 63 people died in "
+     "the bombardment of Kadugli.", "Sudan Doctors Network"),
+])
+def test_according_to_figures_credits_their_author(text: str, claimant: str) -> None:
+    found = claims(text)
+    assert found and all(c.claimant == claimant for c in found)

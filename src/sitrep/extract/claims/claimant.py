@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sitrep.dates import MONTHS, without_leading_date
@@ -60,6 +61,11 @@ _AUTHORED = re.compile(r"(?:(?:an?|the)\s+)?(?:\w+\s+){0,2}?(?:tally|count|repor
                        r"figures|data|study|analysis|assessment|survey|statement|update|database)"
                        r"\s+(?:(?:compiled|released|published|issued|provided|gathered|collected)"
                        r"\s+)?(?:by|from|of)\s+(?:the\s+)?(.+)$", re.I)
+# a document told by its owner: "the army's own figures", "the ministry's latest tally"
+_OWNED_TALLY = re.compile(r"((?:the\s+)?[\w\s-]+?)['’]s?\s+(?:own\s+|latest\s+|official\s+|"
+                          r"daily\s+|weekly\s+|monthly\s+|preliminary\s+|updated\s+)*"
+                          r"(?:tally|count|report|estimates?|figures|data|statement|update|"
+                          r"assessment|records)\b", re.I)
 _ACCORDING = re.compile(r"\b(?:according\s+to|per)\s+([^,.;:()–—“”\"\n]+)", re.I)
 # "Health ministry: death toll rises to…", "09:42 — Army spokesman: …": a source and a colon
 # opening a line, as live blogs, posts and headlines write it
@@ -291,7 +297,8 @@ def lead_source(text: str, sentences: list[tuple[int, int]], speakers: Speakers)
     if lead is None:
         return None
     for fig in (lead[1] - 1, lead[0]):  # the whole sentence before the figure, then after it
-        for finder in (_by_according, _by_pattern, _by_colon):
+        # the lead's own source, not the owner of figures it cites: those may be one figure's
+        for finder in (partial(_by_according, owners=False), _by_pattern, _by_colon):
             found = finder(text, None, fig, lead)
             if found is None:
                 continue
@@ -395,13 +402,18 @@ def _kicker(phrase: str) -> bool:
     return any(w.islower() and w not in _JOINERS and not _institution_word(w) for w in words)
 
 
-def _by_according(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | None:
+def _by_according(text: str, sdoc: Any, fig: int, sent: tuple[int, int],
+                  owners: bool = True) -> Found | None:
+    """The source an "according to" phrase names; with `owners`, also the author or owner of
+    the figures it cites ("according to figures from the ministry", "to the army's own
+    figures")."""
     best = None
     for m in _ACCORDING.finditer(text, sent[0], sent[1]):
-        phrase = _CUT.sub("", m.group(1)).strip()
-        author = _AUTHORED.match(phrase)
-        if author:  # "according to a tally by the Associated Press"
-            phrase = author.group(1)
+        phrase = m.group(1).strip() if owners else _CUT.sub("", m.group(1)).strip()
+        author = _AUTHORED.match(phrase) or (_OWNED_TALLY.match(phrase) if owners else None)
+        # "according to a tally by the Associated Press", "according to figures from the health
+        # ministry", "according to the army's own figures": the author
+        phrase = _CUT.sub("", author.group(1) if author else phrase).strip()
         if phrase and (best is None or abs(m.start() - fig) < abs(best[1] - fig)):
             best = (phrase, m.start(1), "according-to", m.start(1) + len(phrase))
     return best
