@@ -419,3 +419,14 @@ def test_a_tally_that_lists_or_registers_figures_is_their_claimant(text: str,
 def test_according_to_figures_credits_their_author(text: str, claimant: str) -> None:
     found = claims(text)
     assert found and all(c.claimant == claimant for c in found)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("War in Sudan.\n\nThe hospital's director said 31 people were killed in the shelling of "
+     "Omdurman.", "hospital's director"),
+    ("War in Yemen.\n\nThe tanker's operator said 19 sailors were missing after the missile "
+     "strike.", "tanker's operator"),
+])
+def test_a_speaker_named_by_role_is_the_claimant(text: str, claimant: str) -> None:
+    found = claims(text)
+    assert found and all(c.claimant == claimant for c in found)

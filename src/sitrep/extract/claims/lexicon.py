@@ -232,7 +232,8 @@ witnesses diplomats researchers residents leaders volunteers activists medics mo
 rescuers investigators prosecutors prosecutor investigation tallies junta regime militia
 cabinet commissioner commission officer officers documents head
 ombudsman ombudswoman coroner hospital court tribunal rapporteur watchdog charity network
-municipality inquiry
+municipality inquiry director directors manager chief doctor doctors administrator operator owner
+chairman secretary lawmaker deputy elder elders survivors
 rebels insurgents militants jihadists
 """)
 TITLES = re.compile(
