@@ -430,3 +430,14 @@ def test_according_to_figures_credits_their_author(text: str, claimant: str) -> 
 def test_a_speaker_named_by_role_is_the_claimant(text: str, claimant: str) -> None:
     found = claims(text)
     assert found and all(c.claimant == claimant for c in found)
+
+
+@pytest.mark.parametrize(("text", "low", "claimant"), [
+    ("Border war.\n\nEritrea's army said Ethiopian drones had struck two depots. Its spokesman "
+     "said 12 soldiers had been wounded.", 12, "Eritrea's army"),
+    ("War in Sudan.\n\nThe RSF said it had taken the garrison at Babanusa. Its statement put the "
+     "army's losses at 140 soldiers.", 140, "RSF"),
+])
+def test_its_spokesman_or_statement_speaks_for_the_body_named_before(text: str, low: float,
+                                                                     claimant: str) -> None:
+    assert claim_of(text, low).claimant == claimant

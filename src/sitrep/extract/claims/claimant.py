@@ -355,8 +355,10 @@ def _resolve(phrase: str, pos: int, speakers: Speakers, sent_start: int | None =
     plain = _strip_the(phrase.strip())
     low = plain.lower()
     owner, _, rest = low.partition(" ")
-    if owner in _POSSESSIVES and rest and rest.split()[-1] in _VAGUE_HEADS | {"office", "staff"}:
-        return speakers.resolve(_POSSESSIVES[owner], pos)  # "Her team estimates…"
+    if owner in _POSSESSIVES and rest and rest.split()[-1] in _VAGUE_HEADS | _MEMBER_HEADS \
+            | _DOCUMENTS | {"office", "staff"}:
+        # "Her team estimates…", "its spokesman said…", "their statement put…": whose
+        return speakers.resolve(_POSSESSIVES[owner], pos)
     if low in _PRONOUNS or (phrase.strip().lower().startswith("the ")
                             and not any(w[:1].isupper() for w in plain.split())):
         found = speakers.resolve(phrase.strip() if low not in _PRONOUNS else low, pos,
