@@ -223,3 +223,15 @@ def test_civilians_a_state_counts_with_no_place_in_the_sentence_are_its_own() ->
     text = ("Border war.\n\nArtillery duels went on near Lachin overnight. Armenian officials "
             "said 5,200 civilians had been evacuated from border villages.")
     assert claim_of(text, 5200).subject == "Armenia"
+
+
+@pytest.mark.parametrize(("text", "low", "subject"), [
+    ("Conflict in Nigeria.\n\nBoko Haram fighters stormed a military base near Monguno, "
+     "killing 17 soldiers, security sources said.", 17, "Nigeria"),
+    ("Fighting in Somalia.\n\nAl-Shabaab gunmen overran the base at El Baraf overnight, "
+     "killing 11 soldiers, officials said.", 11, "Somalia"),
+])
+def test_the_side_whose_raid_kills_is_not_the_side_of_the_dead(text: str, low: float,
+                                                               subject: str) -> None:
+    # the side that opens the clause did the killing its ", killing N" tells
+    assert claim_of(text, low).subject == subject

@@ -204,7 +204,8 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         if found:
             return found, "place"
     # in reported speech ("X says [it has mobilised 360,000]") look only after the claimant
-    near = _nearest_before(text, max(seg[0], floor), fig_start, metric, claimant_span)
+    near = _nearest_before(text, max(seg[0], floor), fig_start, metric, claimant_span,
+                           _doer_of_participle(text, max(seg[0], floor), fig_start, metric))
     if near:
         return near, "clause"
     if prev_subject:
@@ -323,11 +324,27 @@ def _is_agent(text: str, m: SideMention) -> bool:
 
 
 def _nearest_before(text: str, start: int, end: int, metric: str,
-                    claimant_span: tuple[int, int] | None) -> str | None:
+                    claimant_span: tuple[int, int] | None, doer: str | None = None
+                    ) -> str | None:
     for m in reversed(find_sides(text[start:end], start)):
-        if _usable(text, m, metric, claimant_span):
+        if m.name != doer and _usable(text, m, metric, claimant_span):
             return m.name
     return None
+
+
+# a toll told as what the clause's subject did: "ISWAP fighters overran the base, killing 17"
+_PARTICIPLE_TOLL = re.compile(r",\s+(?:\w+\s+)?(?:killing|wounding|injuring)\s+"
+                              r"(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _doer_of_participle(text: str, start: int, fig_start: int, metric: str) -> str | None:
+    """The side that opens a clause whose ", killing N" tells the figure: who did the killing,
+    never whose dead they are."""
+    m = _PARTICIPLE_TOLL.search(text, start, fig_start)
+    if m is None or metric not in _LOSS_METRICS | _CIVILIAN_METRICS:
+        return None
+    sides = find_sides(text[start:m.start()], start)
+    return sides[0].name if sides else None
 
 
 def _first_usable(text: str, start: int, end: int, metric: str,
