@@ -361,3 +361,20 @@ def test_a_leading_date_is_no_part_of_a_name() -> None:
     assert without_leading_date("June 2 - Ukraine's navy") == "Ukraine's navy"
     assert without_leading_date("4 Aug, the army") == "the army"
     assert without_leading_date("May Ali") == "May Ali"
+
+
+def test_a_monitor_writing_in_the_first_person_observed_what_it_reports() -> None:
+    text = ("Sahel Watch | Weekly movements digest\n\n"
+            "This digest is compiled by our network of local contacts; we have geolocated every "
+            "video cited below.\n\n"
+            "A column of Malian army trucks left Gao on Monday and reached Bourem the next day. "
+            "Later in the week, two armoured vehicles were seen heading north toward Kidal.")
+    doc = sitrep.process(text)
+    assert doc.movements
+    assert {m.observed_by for m in doc.movements} == {"Sahel Watch"}
+
+
+def test_a_report_without_a_first_person_observer_keeps_its_own_sources() -> None:
+    text = ("Sahel Watch | Weekly movements digest\n\n"
+            "A column of Malian army trucks left Gao on Monday and reached Bourem the next day.")
+    assert [m.observed_by for m in sitrep.process(text).movements] == [None]

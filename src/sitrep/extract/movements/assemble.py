@@ -88,6 +88,7 @@ def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Mo
     told = merge(kept)
     _name_sources(doc, sdoc, told)
     _carry_observers(doc.clean_text, told)
+    _publisher_observes(doc.clean_text, told)
     for f in told:
         f.movement.observed_by = _as_source(f.movement.observed_by)
     return [_one_role_per_place(_narrow_destination(doc, f.movement)) for f in told]
@@ -149,6 +150,36 @@ def _carry_observers(text: str, told: list[Found]) -> None:
         if f.movement.observed_by is None and before.movement.observed_by is not None \
                 and before.end <= f.start and not text[before.end:f.start].strip():
             f.movement.observed_by = before.movement.observed_by
+
+
+# a monitor that reports what it saw in the first person ("we have geolocated", "our
+# contributors"), and the name it signs with: a masthead ("Black Sea Watch | Weekly digest"), a
+# byline ("Posted by the Aircraft Spots team"), "an update from the Sudan War Monitor"
+_WE_SAW = re.compile(
+    r"\bwe(?:\s+have|['’]ve)?\s+(?:\w+ly\s+)?(?:geolocated|assess|assessed|observed|tracked|"
+    r"logged|recorded|verified|counted|spotted|saw|seen|identified|monitored)\b|"
+    r"\bour\s+(?:contributors|analysts|network|visual|tracking|team\s+of)\b", re.I)
+_NAME = r"((?:@\w+|[A-Z][\w&.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4})"
+_SIGNED = (re.compile(rf"\b(?:[Pp]osted|[Pp]ublished|[Cc]ompiled|[Ww]ritten)\s+by\s+(?:the\s+)?"
+                      rf"{_NAME}"),
+           re.compile(rf"\b(?:update|report|digest|thread|roundup|summary)\s+from\s+(?:the\s+)?"
+                      rf"{_NAME}"),
+           re.compile(rf"^\s*{_NAME}\s+\|\s"))
+_SIGNED_WITHIN = 600  # characters from the top where a masthead or byline stands
+
+
+def _publisher_observes(text: str, told: list[Found]) -> None:
+    """A monitor's own report ("we have geolocated…") saw what it tells: a movement that names no
+    observer is the monitor's, by the name its masthead or byline gives."""
+    if not any(f.movement.observed_by is None for f in told) or not _WE_SAW.search(text):
+        return
+    top = text[:_SIGNED_WITHIN]
+    name = next((m.group(1).strip() for p in _SIGNED for m in [p.search(top)] if m), None)
+    if not name:
+        return
+    for f in told:
+        if f.movement.observed_by is None:
+            f.movement.observed_by = name
 
 
 def _one_role_per_place(mov: Movement) -> Movement:
