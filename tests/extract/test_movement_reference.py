@@ -378,3 +378,12 @@ def test_a_report_without_a_first_person_observer_keeps_its_own_sources() -> Non
     text = ("Sahel Watch | Weekly movements digest\n\n"
             "A column of Malian army trucks left Gao on Monday and reached Bourem the next day.")
     assert [m.observed_by for m in sitrep.process(text).movements] == [None]
+
+
+def test_a_bulletin_titled_with_its_issuer_observed_what_it_reports() -> None:
+    text = ("Briefing by the Ministry of Defence of Armenia on the situation at the border\n\n"
+            "Azerbaijani units moved two artillery batteries toward Jermuk overnight. Columns of "
+            "trucks were also seen heading for the Sotk area.")
+    doc = sitrep.process(text)
+    assert doc.movements
+    assert {m.observed_by for m in doc.movements} == {"Ministry of Defence of Armenia"}
