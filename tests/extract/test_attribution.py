@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import pytest
+
 from sitrep.extract import attribution as at
 from sitrep.nlp.annotate import load_model
 
@@ -206,3 +208,17 @@ def test_a_name_beside_its_title_is_a_person_the_pronoun_can_stand_for() -> None
     doc = sitrep.process('War in Sudan.\n\nVolker Perthes, the UN envoy, met army leaders in '
                          'Port Sudan.\n\nHe said: "Both sides must stop the fighting now."')
     assert [q.speaker for q in doc.quotes] == ["Volker Perthes"]
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("Sahel Watch | Weekly movements digest\n\nWe have geolocated four videos this week.",
+     "Sahel Watch"),
+    ("OSINT roundup: tankers over the Gulf\n\nPosted by the Skywatch Collective team\n\nHere "
+     "is what we tracked overnight.", "Skywatch Collective"),
+    ("Statement of the General Staff of Moldova\n\nNo enemy units crossed the border.",
+     "General Staff of Moldova"),
+    # a news report that cites others is no one's own report
+    ("Reuters | World news\n\nThe army said troops had moved north, residents said.", None),
+])
+def test_the_issuer_of_a_report_told_in_its_own_name(text: str, issuer: str | None) -> None:
+    assert at.document_issuer(text) == issuer

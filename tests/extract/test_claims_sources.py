@@ -441,3 +441,11 @@ def test_a_speaker_named_by_role_is_the_claimant(text: str, claimant: str) -> No
 def test_its_spokesman_or_statement_speaks_for_the_body_named_before(text: str, low: float,
                                                                      claimant: str) -> None:
     assert claim_of(text, low).claimant == claimant
+
+
+def test_a_bulletin_titled_with_its_issuer_tells_its_unattributed_figures() -> None:
+    text = ("Briefing by the Ministry of Defence of Armenia on the situation at the border\n\n"
+            "Over the past day, enemy shelling near Jermuk wounded four servicemen. Two enemy "
+            "drones were shot down over Sotk.")
+    found = claims(text)
+    assert found and {c.claimant for c in found} == {"Ministry of Defence of Armenia"}

@@ -998,3 +998,38 @@ def source_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> str 
                 return _strip_name(text)
             return expand_person(names, person.text, person.start_char)
     return name_of(names, sdoc, head)
+
+
+# a monitor that reports what it saw in the first person ("we have geolocated", "our
+# contributors"), and the name it signs with: a masthead ("Black Sea Watch | Weekly digest"), a
+# byline ("Posted by the Aircraft Spots team"), "an update from the Sudan War Monitor"
+_WE_SAW = re.compile(
+    r"\bwe(?:\s+have|['’]ve)?\s+(?:\w+ly\s+)?(?:geolocated|assess|assessed|observed|tracked|"
+    r"logged|recorded|verified|counted|spotted|saw|seen|identified|monitored)\b|"
+    r"\bour\s+(?:contributors|analysts|network|visual|tracking|team\s+of|defenders|forces|"
+    r"troops|units|soldiers|servicemen)\b", re.I)
+_NAME = r"((?:@\w+|[A-Z][\w&.'’-]*)(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&.'’-]*){0,4})"  # one line
+_SIGNED = (re.compile(rf"\b(?:[Pp]osted|[Pp]ublished|[Cc]ompiled|[Ww]ritten)\s+by\s+(?:the\s+)?"
+                      rf"{_NAME}"),
+           re.compile(rf"\b(?:update|report|digest|thread|roundup|summary)\s+from\s+(?:the\s+)?"
+                      rf"{_NAME}"),
+           re.compile(rf"^\s*{_NAME}\s+\|\s"))
+_SIGNED_WITHIN = 600  # characters from the top where a masthead or byline stands
+# a bulletin that says whose it is in its title: "Briefing by the Ministry of Defence of X"
+_ISSUED = re.compile(rf"^\s*(?:[Bb]riefing|[Ss]tatement|[Bb]ulletin|[Rr]eport|[Uu]pdate|"
+                     rf"[Pp]ress\s+release|[Cc]ommuniqu[eé])\s+(?:by|of|from)\s+(?:the\s+)?{_NAME}")
+
+
+def document_issuer(text: str) -> str | None:
+    """Who issued a report that tells what it saw in its own name: a monitor writing in the
+    first person ("we have geolocated…", "our contributors"), a ministry speaking of "our
+    defenders", a bulletin titled with its issuer ("Briefing by the Ministry of Defence of X");
+    by the name its title, masthead ("Black Sea Watch | Weekly digest") or byline ("Posted by
+    the Aircraft Spots team") gives. None for a news report that cites others."""
+    top = text[:_SIGNED_WITHIN]
+    issued = _ISSUED.match(top)
+    if issued is not None:
+        return issued.group(1).strip()
+    if not _WE_SAW.search(text):
+        return None
+    return next((m.group(1).strip() for p in _SIGNED for m in [p.search(top)] if m), None)

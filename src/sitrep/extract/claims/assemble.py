@@ -90,7 +90,8 @@ def find_claims(doc: Document, ctx: SubjectContext | None = None) -> list[Claim]
             seen[key] = (len(out), headline)
             out.append(claim)
             where.append((start, end))
-    source = lead_source(text, spans, speakers)
+    # the lead's source; else the monitor or ministry whose own report the article is
+    source = lead_source(text, spans, speakers) or at.document_issuer(text)
     reports = report_sources(text, spans, speakers)
     before: tuple[int, str | None] = (-1, None)  # where the last claim's sentence ends, whose
     for claim, (start, end) in zip(out, where, strict=True):

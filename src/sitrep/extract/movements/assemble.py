@@ -152,38 +152,12 @@ def _carry_observers(text: str, told: list[Found]) -> None:
             f.movement.observed_by = before.movement.observed_by
 
 
-# a monitor that reports what it saw in the first person ("we have geolocated", "our
-# contributors"), and the name it signs with: a masthead ("Black Sea Watch | Weekly digest"), a
-# byline ("Posted by the Aircraft Spots team"), "an update from the Sudan War Monitor"
-_WE_SAW = re.compile(
-    r"\bwe(?:\s+have|['’]ve)?\s+(?:\w+ly\s+)?(?:geolocated|assess|assessed|observed|tracked|"
-    r"logged|recorded|verified|counted|spotted|saw|seen|identified|monitored)\b|"
-    r"\bour\s+(?:contributors|analysts|network|visual|tracking|team\s+of|defenders|forces|"
-    r"troops|units|soldiers|servicemen)\b", re.I)
-_NAME = r"((?:@\w+|[A-Z][\w&.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4})"
-_SIGNED = (re.compile(rf"\b(?:[Pp]osted|[Pp]ublished|[Cc]ompiled|[Ww]ritten)\s+by\s+(?:the\s+)?"
-                      rf"{_NAME}"),
-           re.compile(rf"\b(?:update|report|digest|thread|roundup|summary)\s+from\s+(?:the\s+)?"
-                      rf"{_NAME}"),
-           re.compile(rf"^\s*{_NAME}\s+\|\s"))
-_SIGNED_WITHIN = 600  # characters from the top where a masthead or byline stands
-# a bulletin that says whose it is in its title: "Briefing by the Ministry of Defence of X"
-_ISSUED = re.compile(rf"^\s*(?:[Bb]riefing|[Ss]tatement|[Bb]ulletin|[Rr]eport|[Uu]pdate|"
-                     rf"[Pp]ress\s+release|[Cc]ommuniqu[eé])\s+(?:by|of|from)\s+(?:the\s+)?{_NAME}")
-
-
 def _publisher_observes(text: str, told: list[Found]) -> None:
-    """A monitor's or a ministry's own report ("we have geolocated…", "our defenders", "Briefing
-    by the Ministry of Defence") tells what it saw: a movement that names no observer is the
-    reporter's, by the name its title, masthead or byline gives."""
+    """A monitor's or a ministry's own report tells what it saw: a movement that names no
+    observer is the reporter's (`attribution.document_issuer`)."""
     if not any(f.movement.observed_by is None for f in told):
         return
-    top = text[:_SIGNED_WITHIN]
-    issued = _ISSUED.match(top)
-    if issued is None and not _WE_SAW.search(text):
-        return
-    name = issued.group(1).strip() if issued else next(
-        (m.group(1).strip() for p in _SIGNED for m in [p.search(top)] if m), None)
+    name = at.document_issuer(text)
     if not name:
         return
     for f in told:
