@@ -151,3 +151,10 @@ def test_a_title_case_headline_joins_no_names(pipeline) -> None:  # type: ignore
     text = ("Iranian Frigates Enter Red Sea Amid Shipping Alarm\n\nTwo Iranian frigates were "
             "seen near Hodeidah on Monday, a maritime security firm said.")
     assert "Red Sea" in mentions(pipeline, text)
+
+
+def test_a_place_inside_an_armed_group_s_name_is_not_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    got = mentions(pipeline, "Gunmen of the Sinaloa Cartel clashed with police in Culiacan, and "
+                             "Islamic State Sahel Province fighters moved toward Menaka.")
+    assert not got & {"Sinaloa", "Sahel Province", "Sahel"}
+    assert {"Culiacan", "Menaka"} <= got

@@ -38,7 +38,7 @@ from sitrep.geo.unlisted import (
     find_unlisted,
 )
 from sitrep.records import Document, Place, RelativePoint
-from sitrep.sides import countries_named
+from sitrep.sides import countries_named, find_sides, is_armed_group
 from sitrep.vocabulary import model_words
 
 log = logging.getLogger(__name__)
@@ -251,6 +251,7 @@ class GeoStep:
                                 model_words(self.config.spacy_model) if doc.nlp else frozenset())
         cands = sorted([*cands, *find_feature_phrases(text, self.gazetteer, cands)],
                        key=lambda c: c.start)
+        cands = without_group_names(text, cands)
         chosen = resolve(cands, self.gazetteer.neighbours, countries_named(text))
         for c, ch in chosen:
             shorten_to_known_head(c, ch, chosen)
@@ -268,6 +269,16 @@ class GeoStep:
         add_facilities(doc)
         add_relatives(doc)
         return doc
+
+
+def without_group_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Places named inside an armed group's name are no places of the article ("Sinaloa
+    Cartel", "Islamic State Sahel Province", "Tigray Defence Forces")."""
+    groups = [(m.start, m.end) for m in find_sides(text)
+              if is_armed_group(m.name) and " " in text[m.start:m.end].strip()]
+    if not groups:
+        return cands
+    return [c for c in cands if not any(a <= c.start and c.end <= b for a, b in groups)]
 
 
 # other names shorter than this are mostly codes or pieces of words ("ki", "kyi")
