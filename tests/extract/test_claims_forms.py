@@ -344,3 +344,13 @@ def test_the_members_of_a_parliament_are_no_force() -> None:
 def test_internally_displaced_people_are_a_displacement_figure(text: str) -> None:
     found = claims(text)
     assert [c.metric for c in found] == ["displaced"]
+
+
+@pytest.mark.parametrize("text", [
+    "War in South Sudan\n\n8,000 flee fighting in Jonglei, aid agencies say\n\nThe clashes "
+    "began on Friday.",
+    "War in Sudan\n\nThousands fleeing the siege of Kadugli reach the border\n\nAid workers "
+    "described long queues.",
+])
+def test_people_who_flee_in_a_headline_are_displaced(text: str) -> None:
+    assert [c.metric for c in claims(text)] == ["displaced"]

@@ -109,7 +109,7 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
                   # people who flee a war, not a town in buses: "fled the fighting in Sittwe",
                   # "fled to Burundi", "drove 250,000 people from their homes", "sought refuge"
                   r"\bfle(?:d|e|es|eing)\s+(?:from\s+)?(?:the\s+)?(?:fighting|violence|clashes|"
-                  r"war|bombing|bombardment|shelling|offensive|attacks?|hostilities)\b|"
+                  r"war|bombing|bombardment|shelling|offensive|attacks?|hostilities|siege)\b|"
                   r"\bfle(?:d|e|es|eing)\s+(?:across\s+the\s+border\s+)?(?:in)?to\s+"
                   r"(?:neighbou?ring\s+)?(?-i:[A-Z])|"
                   r"\b(?:drove|driven|drive|forced|chased|pushed)\s+(?:[\w,.]+\s+){0,4}?"
@@ -180,6 +180,8 @@ BARE_AFTER = re.compile(
     r"remain\s+|remained\s+|remaining\s+|seriously\s+|critically\s+|severely\s+|"
     r"lightly\s+|slightly\s+|moderately\s+|gravely\s+)*"
     r"(?:killed|died|dead|wounded|injured|captured|missing|damaged|abandoned|destroyed|"
+    # a headline's present tense: "10,000 flee clashes"
+    r"flee|flees|fleeing|"
     r"lost|fled|evacuated|displaced|hurt|perished|succumbed|slain|executed|shot\s+dead|managed\s+to\s+(?:flee|escape|leave)|out\s+of\s+action|"
     r"went\s+missing|(?:suffered|sustained)\s+(?:\w+\s+)?(?:wounds|injuries|burns)|"
     rf"{_HOSPITAL}|"
