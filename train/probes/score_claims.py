@@ -101,8 +101,9 @@ for did, gl in gold.items():
         ug.add(gi); up.add(pi)
         g, p = gl[gi], pl[pi]
         tp += 1
-        pm = METRIC_MAP.get(p["metric"], p["metric"])
-        m_ok = pm == g["metric"] or (g["metric"] == "detained" and pm == "captured")
+        # both sides on the coarse scale (long-claims-1's gold writes "killed" for civilians)
+        pm, gm = (METRIC_MAP.get(x["metric"], x["metric"]) for x in (p, g))
+        m_ok = pm == gm or (gm == "detained" and pm == "captured")
         subs = [g["subject"]] + g.get("alt_subjects", [])
         s_ok = norm_subj(p["subject"]) in {norm_subj(x) for x in subs}
         s_strict = norm_subj(p["subject"]) == norm_subj(g["subject"])
