@@ -235,3 +235,9 @@ def test_the_side_whose_raid_kills_is_not_the_side_of_the_dead(text: str, low: f
                                                                subject: str) -> None:
     # the side that opens the clause did the killing its ", killing N" tells
     assert claim_of(text, low).subject == subject
+
+
+def test_people_killed_after_a_group_s_claim_are_not_the_group_s() -> None:
+    text = ("Conflict in Congo.\n\nThe M23 said its fighters had lost 40 men near Sake on "
+            "Sunday. Another 60 people died in the shelling of the camps outside Goma.")
+    assert claim_of(text, 60).subject == "DR Congo"

@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.claims.lexicon import ATTACK_NAMED
 from sitrep.records import Document
-from sitrep.sides import BLOCS, SideMention, country_name, find_sides, is_state, side_in
+from sitrep.sides import (
+    BLOCS,
+    SideMention,
+    country_name,
+    find_sides,
+    is_armed_group,
+    is_state,
+    side_in,
+)
 
 _AGENT_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+and\s+(?:its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:allies|militias?|"
@@ -69,6 +77,8 @@ _IN_ARMS = re.compile(r"\b(?:soldiers|troops|peacekeepers|servicemen|personnel|p
 # how a side's speaker names the side it fights
 _ENEMY = re.compile(r"\b(?:enemy|enemy['’]s|occupiers|occupiers['’]|invaders|adversary|"
                     r"adversary['’]s)\b", re.I)
+_PEOPLE = re.compile(r"\b(?:people|persons|civilians|residents|children|women|villagers|"
+                     r"bodies|migrants|refugees)\b", re.I)
 _FORCE_METRICS = {"troops", "reservists", "volunteers", "other"}
 _LOSS_NOUN_AFTER = re.compile(
     r"^\W{0,2}(?:\w+\s+){0,1}?(?:casualties|losses|death\s+toll|dead|deaths)\b", re.I)
@@ -253,7 +263,8 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
     named = _named_losses(text, max(0, sent_start - 500), sent_start)
     if named:
         return named, "previous-sentence"
-    if recent:
+    if recent and not (is_armed_group(recent) and _PEOPLE.search(text, fig_start, fig_end)):
+        # not "people" after a group's fighters: the people of a war are a country's
         return recent, "previous-claim"
     if struck:  # the dead of those the claimant struck are never its own
         return (ctx.dominant if ctx.dominant != claimant_side else None), "article"
