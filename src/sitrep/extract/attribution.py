@@ -706,7 +706,7 @@ def _institution_phrase(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -
     for e in ents(sdoc):  # "Ministry of Defence": keep the whole entity
         if e.start <= head.i < e.end:
             hi = max(hi, e.end - 1)
-    toks = [t for t in _unarticled(sdoc[lo:hi + 1]) if not t.is_punct or _inner_hyphen(t)]
+    toks = [t for t in _unarticled(sdoc[lo:hi + 1]) if not t.is_punct or inner_hyphen(t)]
     if toks and toks[0].lower_ in ANONYMOUS_HEADS:
         return None
     if len(toks) > 1 and toks[0].dep_ == "poss" and toks[0].lower_ in ("its", "their"):
@@ -739,8 +739,8 @@ def _unarticled(span: SpacySpan) -> list[SpacyToken]:
     return toks[k:]
 
 
-def _inner_hyphen(t: SpacyToken) -> bool:
-    """A hyphen inside a word ("Saudi-led"), not a dash between words."""
+def inner_hyphen(t: SpacyToken) -> bool:
+    """A hyphen inside a word ("Saudi-led", "al-Sham"), not a dash between words."""
     return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.nbor(-1).whitespace_
 
 

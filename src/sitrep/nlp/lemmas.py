@@ -5,7 +5,9 @@ speech and its morphology, and remembers only some of its answers: every token s
 Token object, its `pos_`, a `morph.to_dict()` and several table look-ups. The answer is a
 function of (text, part of speech, morphology), so here it is worked out once per distinct
 triple, by the lemmatizer's own `lemmatize`, and written back through an array. Tokens that
-already hold a lemma (the attribute ruler sets some) keep it, as with spaCy's loop.
+already hold a lemma (the attribute ruler sets some) keep it, as with spaCy's loop. One
+addition: a word with a hyphenated prefix ("re-took", which `nlp.annotate` keeps one token) gets
+the prefix and the lemma of its stem ("re-take"), where spaCy's rules would leave it as written.
 """
 
 from __future__ import annotations

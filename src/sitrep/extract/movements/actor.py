@@ -103,7 +103,7 @@ def _multiword_side(force: at.SpacyToken) -> list[str]:
     k = force.i - 1
     while k >= force.sent.start and (force.doc[k].text[:1].isupper()
                                      or force.doc[k].lower_ in _NAME_JOINERS
-                                     or _inner_hyphen(force.doc[k])):
+                                     or at.inner_hyphen(force.doc[k])):
         k -= 1
     words = force.doc[k + 1:force.i]
     first = find_sides(words.text)[:1] if len(words) >= 2 else []
@@ -113,11 +113,6 @@ def _multiword_side(force: at.SpacyToken) -> list[str]:
 
 
 _NAME_JOINERS = frozenset(("al", "el", "of", "wal", "de", "del"))
-
-
-def _inner_hyphen(t: at.SpacyToken) -> bool:
-    """The hyphen inside a name ("al-Sham"), not a dash between words."""
-    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.nbor(-1).whitespace_
 
 
 # the people of an armed group, which its name may stand before ("Fano militiamen", "Viv Ansanm
