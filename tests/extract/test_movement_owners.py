@@ -126,3 +126,22 @@ def test_a_group_named_in_several_words_owns_its_fighters(text: str, actor: str)
 ])
 def test_the_army_that_sends_a_force_is_the_article_s_state(text: str, actor: str) -> None:
     assert actors(text) == [actor]
+
+
+BULLETIN = ("General Staff of the Armed Forces of Armenia | Operational update\n\n"
+            "Azerbaijani shelling hit two villages overnight, our defenders report. The enemy "
+            "has moved two companies toward Jermuk. A unit of the 22nd Battalion has been "
+            "relocated to the area of Goris to strengthen the defence.")
+
+
+def test_the_enemy_in_a_side_s_own_bulletin_is_the_other_side() -> None:
+    doc = sitrep.process(BULLETIN)
+    by_place = {(m.destination or m.location).mention: m.actor for m in doc.movements
+                if m.destination or m.location}
+    assert by_place.get("Jermuk") == "Azerbaijan"
+
+
+def test_a_unit_a_side_s_bulletin_names_without_owner_is_its_own() -> None:
+    # not the owner of the enemy's movement told just before it
+    doc = sitrep.process(BULLETIN)
+    assert [m.actor for m in doc.movements if "22nd Battalion" in m.evidence.text] == ["Armenia"]

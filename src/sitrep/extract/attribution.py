@@ -1008,7 +1008,8 @@ _WE_SAW = re.compile(
     r"logged|recorded|verified|counted|spotted|saw|seen|identified|monitored)\b|"
     r"\bour\s+(?:contributors|analysts|network|visual|tracking|team\s+of|defenders|forces|"
     r"troops|units|soldiers|servicemen)\b", re.I)
-_NAME = r"((?:@\w+|[A-Z][\w&.'’-]*)(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&.'’-]*){0,4})"  # one line
+_NAME = (r"((?:@\w+|[A-Z][\w&.'’-]*)(?:[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?[A-Z][\w&.'’-]*)"
+         r"{0,5})")  # on one line: "General Staff of the Armed Forces of Ukraine"
 _SIGNED = (re.compile(rf"\b(?:[Pp]osted|[Pp]ublished|[Cc]ompiled|[Ww]ritten)\s+by\s+(?:the\s+)?"
                       rf"{_NAME}"),
            re.compile(rf"\b(?:update|report|digest|thread|roundup|summary)\s+from\s+(?:the\s+)?"

@@ -14,7 +14,7 @@ from sitrep.extract.movements.lexicon import EQUIPMENT, lemma_of
 from sitrep.extract.movements.owners import is_sponsor, own_words, side_of_phrase, side_of_token
 from sitrep.extract.quotes import QuoteSpan, find_quote_spans
 from sitrep.records import Place
-from sitrep.sides import ARMED_FORCES, country_name, find_sides, is_state
+from sitrep.sides import ARMED_FORCES, country_name, find_sides, is_state, side_in
 from sitrep.vocabulary import english_words
 
 
@@ -23,6 +23,9 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
     """The side that owns the force: words in its phrase, its possessor, the agent that moves it,
     an army speaking for itself, else the side of the movement read before it; `places`: the
     document's place names, which are no armed group's."""
+    if _names_the_enemy(force, agent):
+        # whose the enemy is, or no one's: never the speaker's own, nor the last force's
+        return _enemy_of_speaker(force, agent, observer)
     if force is not None:
         words = own_words(force)
         for t in words:
@@ -93,7 +96,43 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         side = _army_before(agent)
         if side:
             return side
+    tok = force if force is not None else agent
+    issuing = at.per_document(tok.doc, "sitrep_issuer_side", _issuer_side) \
+        if tok is not None else None
+    if issuing:  # a side's own bulletin: a unit it names without an owner is its own
+        return str(issuing)
     return found[-1].movement.actor if found else None
+
+
+def _issuer_side(doc: at.SpacySpan) -> str | None:
+    issuer = at.document_issuer(doc.text)
+    return side_in(issuer) if issuer else None
+
+
+# how a side's own bulletin names the side it fights
+_ENEMY_WORDS = frozenset(("enemy", "occupiers", "occupier", "invaders", "adversary",
+                          "occupation"))
+
+
+def _names_the_enemy(force: at.SpacyToken | None, agent: at.SpacyToken | None) -> bool:
+    words = [*(own_words(force) if force is not None else []),
+             *([force] if force is not None else []), *([agent] if agent is not None else [])]
+    return any(t.lower_ in _ENEMY_WORDS for t in words)
+
+
+def _enemy_of_speaker(force: at.SpacyToken | None, agent: at.SpacyToken | None,
+                      observer: str | None) -> str | None:
+    """"The enemy has transferred units", "the occupiers continue to accumulate…": in a side's
+    own report, the other side (the state it names most); the speaker is the movement's
+    observer, else the report's issuer ("General Staff of the Armed Forces of Ukraine |
+    Operational update")."""
+    doc = (force if force is not None else agent).doc  # type: ignore[union-attr]
+    speaker = (side_in(observer) if observer else None) or at.per_document(
+        doc, "sitrep_issuer_side", _issuer_side)
+    if speaker is None:
+        return None
+    counts = Counter(m.name for m in find_sides(doc.text) if is_state(m.name) and m.name != speaker)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _multiword_side(force: at.SpacyToken) -> list[str]:
