@@ -5,14 +5,15 @@
     .venv/bin/python scripts/score_probes.py --detail long-movements-1
 
 Each probe is a folder of long articles (`in/NN.txt`, 250-600 words, written by helpers of the
-fifteenth and sixteenth sessions in wire, ISW-style, briefing, monitoring, tracker, live-blog, tabloid and
-analysis registers) with its own gold (`gold/NN.json`): movements (status, actor, places,
-observer; retellings marked optional) or claims (metric, low, high, subject, claimant). The
-`-1` and `-2` probes have been read for failure patterns and fixes answered them; the `-3`
-probes (sixteenth session) are scored in totals only and never read, so they measure what the
-fixes are worth on text no one tuned on (see train/probes/README.md). Their conventions are the helpers' own, not the eval sets': compare a tree with
-another on the same probe, not a probe's figure with the check set's. The extractors run
-without the relevance gate (`sitrep extract --full`).
+fifteenth and sixteenth sessions in wire, ISW-style, briefing, monitoring, tracker, live-blog,
+tabloid and analysis registers) with its own gold (`gold/NN.json`): movements (status, actor,
+places, observer; retellings marked optional) or claims (metric, low, high, subject,
+claimant). The `-1` and `-2` probes have been read for failure patterns and fixes answered
+them; the `-3` probes (sixteenth session) are scored in totals only and never read, so they
+measure what the fixes are worth on text no one tuned on (see train/probes/README.md). Their
+conventions are the helpers' own, not the eval sets': compare a tree with another on the same
+probe, not a probe's figure with the check set's. The extractors run without the relevance
+gate (`sitrep extract --full`).
 """
 
 from __future__ import annotations
