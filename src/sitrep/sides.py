@@ -319,6 +319,20 @@ PROXIES: dict[str, str] = {form.lower(): _PATRONS[side] for form, side in _forms
 
 def find_sides(text: str, offset: int = 0) -> list[SideMention]:
     """Every side named in `text` by name, demonym, capital or organisation, in order."""
+    if offset == 0 and len(text) > _WHOLE_TEXT:
+        return list(_sides_of_text(text))  # a whole article, asked by several steps
+    return _find_sides(text, offset)
+
+
+_WHOLE_TEXT = 1000  # characters: longer texts are whole articles, read once and remembered
+
+
+@lru_cache(maxsize=4)
+def _sides_of_text(text: str) -> tuple[SideMention, ...]:
+    return tuple(_find_sides(text, 0))
+
+
+def _find_sides(text: str, offset: int) -> list[SideMention]:
     forms, out = _forms(), []
     for m in _pattern().finditer(text):
         if _NOT_A_SIDE.match(text, m.start(1)) or text[m.start(1):m.start(1) + 13] in (
