@@ -1021,6 +1021,7 @@ _ISSUED = re.compile(rf"^\s*(?:[Bb]riefing|[Ss]tatement|[Bb]ulletin|[Rr]eport|[U
                      rf"[Pp]ress\s+release|[Cc]ommuniqu[eé])\s+(?:by|of|from)\s+(?:the\s+)?{_NAME}")
 
 
+@lru_cache(maxsize=4)  # asked by claims, movement owners and observers of the same article
 def document_issuer(text: str) -> str | None:
     """Who issued a report that tells what it saw in its own name: a monitor writing in the
     first person ("we have geolocated…", "our contributors"), a ministry speaking of "our

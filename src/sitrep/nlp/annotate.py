@@ -14,6 +14,7 @@ from typing import Any
 
 from sitrep.nlp.attributes import install as install_fast_attributes
 from sitrep.nlp.entities import install as install_fast_entities
+from sitrep.nlp.lemmas import PREFIXES
 from sitrep.nlp.lemmas import install as install_cached_lemmas
 from sitrep.nlp.triggers import needs_parse
 
@@ -79,7 +80,7 @@ def space_tokens(doc: Any, end: int | None = None) -> list[int]:
 # a verb with a prefix of repetition written with a hyphen ("re-entered", "re-deployed",
 # "pre-positioned"): one word, which spaCy's tokenizer would cut at the hyphen ("re" then became
 # the sentence's subject)
-PREFIXED = re.compile(r"(?:re|pre)-[a-z]{3,}", re.I)
+PREFIXED = re.compile(rf"(?:{'|'.join(sorted(PREFIXES))})-[a-z]{{3,}}", re.I)
 
 
 def keep_prefixed_words(nlp: Any) -> None:

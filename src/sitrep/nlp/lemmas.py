@@ -51,7 +51,7 @@ class CachedLemmas:
         and the lemma of the rest read as a word of its own ("re-take")."""
         text = tok.text
         cut = text.find("-")
-        if 0 < cut < 4 and text[:cut].lower() in _PREFIXES and text[cut + 1:].isalpha():
+        if 0 < cut < 4 and text[:cut].lower() in PREFIXES and text[cut + 1:].isalpha():
             from spacy.tokens import Doc
 
             stem = Doc(tok.doc.vocab, words=[text[cut + 1:]])
@@ -61,7 +61,7 @@ class CachedLemmas:
         return str(self.lemmatizer.lemmatize(tok)[0])
 
 
-_PREFIXES = frozenset(("re", "pre"))
+PREFIXES = frozenset(("re", "pre"))  # hyphenated prefixes of verbs done again or before
 
 
 def install(nlp: Any) -> bool:

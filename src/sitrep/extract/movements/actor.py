@@ -131,8 +131,7 @@ def _enemy_of_speaker(force: at.SpacyToken | None, agent: at.SpacyToken | None,
         doc, "sitrep_issuer_side", _issuer_side)
     if speaker is None:
         return None
-    counts = Counter(m.name for m in find_sides(doc.text) if is_state(m.name) and m.name != speaker)
-    return counts.most_common(1)[0][0] if counts else None
+    return _main_state(doc, but=speaker)
 
 
 def _multiword_side(force: at.SpacyToken) -> list[str]:
@@ -220,8 +219,9 @@ def _army_before(force: at.SpacyToken) -> str | None:
     return at.per_document(force.doc, "sitrep_main_state", _main_state)
 
 
-def _main_state(doc: at.SpacySpan) -> str | None:
-    counts = Counter(m.name for m in find_sides(doc.text) if is_state(m.name))
+def _main_state(doc: at.SpacySpan, but: str | None = None) -> str | None:
+    """The state the article names most (other than `but`)."""
+    counts = Counter(m.name for m in find_sides(doc.text) if is_state(m.name) and m.name != but)
     return counts.most_common(1)[0][0] if counts else None
 
 
