@@ -449,3 +449,21 @@ def test_a_bulletin_titled_with_its_issuer_tells_its_unattributed_figures() -> N
             "drones were shot down over Sotk.")
     found = claims(text)
     assert found and {c.claimant for c in found} == {"Ministry of Defence of Armenia"}
+
+
+@pytest.mark.parametrize(("text", "low", "claimant", "subject"), [
+    ("War in Somalia.\n\nAl-Shabaab is estimated by Kenyan intelligence to have between 5,000 "
+     "and 9,000 fighters.", 5000, "Kenyan intelligence", "Al-Shabaab"),
+    ("War in Mali.\n\nJNIM is believed by French officers to field some 4,000 gunmen across the "
+     "north.", 4000, "French officers", "JNIM"),
+])
+def test_the_doer_of_a_passive_estimate_is_the_claimant_and_the_holder_the_subject(
+        text: str, low: float, claimant: str, subject: str) -> None:
+    c = claim_of(text, low)
+    assert (c.claimant, c.subject) == (claimant, subject)
+
+
+def test_the_group_a_relative_clause_says_has_fighters_owns_them() -> None:
+    text = ("War in Colombia.\n\nThe ELN, which is thought to have some 5,800 combatants, "
+            "attacked a base near the border.")
+    assert claim_of(text, 5800).subject == "ELN"

@@ -431,6 +431,11 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
     for _ in range(12):
         if not sent[0] <= tok.idx < sent[1]:
             break  # the parse ran two sentences together
+        agent = _passive_agent(tok)
+        if agent is not None:  # "is estimated by US officials to have 7,000 fighters"
+            words = _alias(agent) or _member_of(agent) or _subject_words(agent)
+            last = agent.right_edge
+            return words.text, words[0].idx, "parse", last.idx + len(last.text)
         if tok.lemma_.lower() in lex.SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX") \
                 and _speech_use(tok):
             subj = _nearest_subject(tok, sent) or _shared(tok, sent)
@@ -459,6 +464,16 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
             break
         tok = tok.head
     return None
+
+
+def _passive_agent(tok: Any) -> Any:
+    """Who a passive speech verb names as its doer ("is estimated by US officials to have",
+    "the toll was put by the ministry at 400"): the noun of its "by" phrase."""
+    if tok.lemma_.lower() not in lex.SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX") \
+            or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    return next((o for c in tok.children if c.dep_ == "agent"
+                 for o in c.children if o.dep_ == "pobj"), None)
 
 
 def _nearest_subject(verb: Any, sent: tuple[int, int]) -> Any:

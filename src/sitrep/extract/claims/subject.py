@@ -213,6 +213,9 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         found = _place_country(ctx, seg[0] - 300, seg[1], skip_destinations=True)
         if found:
             return found, "place"
+    owner = _holder(ctx, fig_start) if metric in _FORCE_METRICS else None
+    if owner:  # "Al-Shabaab is estimated by US officials to have 7,000 fighters"
+        return owner, "owner"
     # in reported speech ("X says [it has mobilised 360,000]") look only after the claimant
     near = _nearest_before(text, max(seg[0], floor), fig_start, metric, claimant_span,
                            _doer_of_participle(text, max(seg[0], floor), fig_start, metric))
@@ -279,6 +282,40 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         # "85 civilians were killed, the UN said": the UN counts a toll, it does not suffer it
         return next((s for s in ctx.sides if s not in BLOCS), None), "article"
     return ctx.dominant, "article"
+
+
+# verbs whose subject holds the force counted as their object ("has 7,000 fighters")
+_HOLDS = frozenset(("have", "field", "number", "command", "count", "maintain", "keep"))
+_RELATIVE = frozenset(("which", "that", "who"))
+
+
+def _holder(ctx: SubjectContext, fig_start: int) -> str | None:
+    """The side that has the force a figure counts, by the parse: the subject of "have" (or
+    of the verb it completes: "X is estimated by US officials to have 7,000 fighters", "X is
+    believed to field 3,000"), a relative pronoun's noun ("the Arakan Army, which has…")."""
+    sdoc = ctx.doc.nlp if ctx.doc is not None else None
+    span = sdoc.char_span(fig_start, fig_start + 1, alignment_mode="expand") \
+        if sdoc is not None else None
+    if not span:
+        return None
+    tok = span[0]
+    while tok.dep_ in ("quantmod", "advmod", "compound") and tok.head.pos_ == "NUM":
+        tok = tok.head  # "between 7,000 and", "about 30,000"
+    noun = tok.head if tok.dep_ == "nummod" else tok
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _HOLDS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "xcomp":
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in _RELATIVE:
+        clause = next((a for a in subj.ancestors if a.dep_ == "relcl"), None)
+        subj = clause.head if clause is not None else None
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    words = ctx.text[subj.left_edge.idx:subj.idx + len(subj.text)]
+    side = side_in(words)
+    return side if side else None
 
 
 # pronouns that "have" a force: whose it is, the speaker's side tells
