@@ -213,9 +213,9 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
         found = _place_country(ctx, seg[0] - 300, seg[1], skip_destinations=True)
         if found:
             return found, "place"
-    owner = _holder(ctx, fig_start) if metric in _FORCE_METRICS else None
-    if owner:  # "Al-Shabaab is estimated by US officials to have 7,000 fighters"
-        return owner, "owner"
+    holder = _holder(ctx, fig_start) if metric in _FORCE_METRICS else None
+    if holder:  # "Al-Shabaab is estimated by US officials to have 7,000 fighters"
+        return holder, "owner"
     # in reported speech ("X says [it has mobilised 360,000]") look only after the claimant
     near = _nearest_before(text, max(seg[0], floor), fig_start, metric, claimant_span,
                            _doer_of_participle(text, max(seg[0], floor), fig_start, metric))
