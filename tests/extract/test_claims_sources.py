@@ -467,3 +467,20 @@ def test_the_group_a_relative_clause_says_has_fighters_owns_them() -> None:
     text = ("War in Colombia.\n\nThe ELN, which is thought to have some 5,800 combatants, "
             "attacked a base near the border.")
     assert claim_of(text, 5800).subject == "ELN"
+
+
+@pytest.mark.parametrize(("text", "low", "claimant"), [
+    ("War in Sudan.\n\nShelling hit a camp near Tawila on Sunday. The Darfur Medical Union, a "
+     "group of doctors, gave a higher toll of 52 dead.", 52, "Darfur Medical Union"),
+    ("War in Gaza.\n\nAn air strike hit a school in Khan Younis. The civil defence agency later "
+     "published a toll of 31 killed.", 31, "civil defence agency"),
+])
+def test_who_gives_or_publishes_a_toll_is_its_claimant(text: str, low: float,
+                                                       claimant: str) -> None:
+    assert claim_of(text, low).claimant == claimant
+
+
+def test_giving_something_else_tells_no_figure() -> None:
+    text = ("War in Sudan.\n\nThe army gave shelter to 300 families near Kosti on Monday. Shelling "
+            "killed 12 civilians in the town, the governor said.")
+    assert claim_of(text, 12).claimant == "governor"

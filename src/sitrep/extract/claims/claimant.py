@@ -35,6 +35,11 @@ _DOCUMENTS = frozenset(("report", "study", "investigation", "analysis", "assessm
                         "statement", "update", "bulletin", "review", "inquiry"))
 # what counts a toll and "shows" it: "figures from the ministry show", "UN data suggest"
 _TALLIES = frozenset(("figure", "data", "tally", "count", "statistic", "record", "datum"))
+# verbs that tell a figure only with a figure as their object ("the agency gave a toll of 31",
+# "the ministry published a figure of 40"; not "gave shelter to 300")
+_GIVES_FIGURES = frozenset(("put", "give", "publish", "release", "issue", "provide", "update"))
+_FIGURE_NOUNS = frozenset(("figure", "toll", "number", "estimate", "loss", "tally", "count",
+                           "total"))
 _JOINERS = frozenset(("of", "for", "the", "and", "on", "in"))
 # the prepositions inside an organisation's name ("Office for …", "Doctors Without Borders")
 _NAME_PREPS = frozenset(("for", "without", "against", "on"))
@@ -517,10 +522,8 @@ def _speech_use(tok: Any) -> bool:
                                                          for a in c.children)
                               for c in tok.children):
         return False  # a headline's "Russia said to have lost…": "is said to", with "is" dropped
-    if lemma == "put":
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in ("figure", "toll", "number",
-                                                              "estimate", "loss", "tally")
-                   for c in tok.children)
+    if lemma in _GIVES_FIGURES:  # "put the toll at 40", "gave a toll of 52 dead"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS for c in tok.children)
     if lemma == "point":
         return any(c.dep_ == "prt" for c in tok.children)
     if lemma == "find":  # "a UN report found…", not "troops found 20 bodies"

@@ -221,7 +221,8 @@ PART_BEFORE = re.compile(r"\b(?:including|of\s+which|among\s+them|among\s+which)
 SPEECH_LEMMAS = _words("""
 say tell add estimate claim report acknowledge admit announce state put point believe confirm
 verify count record assess write tweet insist warn reveal note suggest calculate tally show cite
-disclose concede document accuse allege find list register log
+disclose concede document accuse allege find list register log give publish release issue provide
+update
 """)
 # an "according to" phrase or a subject is a claimant only with a name or one of these
 INSTITUTION_WORDS = _words("""
