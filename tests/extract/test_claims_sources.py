@@ -484,3 +484,14 @@ def test_giving_something_else_tells_no_figure() -> None:
     text = ("War in Sudan.\n\nThe army gave shelter to 300 families near Kosti on Monday. Shelling "
             "killed 12 civilians in the town, the governor said.")
     assert claim_of(text, 12).claimant == "governor"
+
+
+@pytest.mark.parametrize(("text", "low", "claimant"), [
+    ("War in Ethiopia.\n\nFano militias attacked a garrison near Gondar. The militia said it had "
+     "killed 60 federal soldiers.", 60, "Fano"),
+    ("War in Myanmar.\n\nThe Arakan Army seized a junta outpost in Rakhine state on Friday. The "
+     "rebel group said 45 soldiers had surrendered.", 45, "Arakan Army"),
+])
+def test_the_group_that_claims_a_toll_is_the_armed_group_named_before(
+        text: str, low: float, claimant: str) -> None:
+    assert claim_of(text, low).claimant == claimant

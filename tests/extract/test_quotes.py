@@ -466,3 +466,14 @@ def test_a_name_and_a_colon_before_a_quotation_speak_it(text: str, speaker: str)
 def test_quote_spans_pair_guillemets() -> None:
     assert spans("«Nous tiendrons la ligne», dit-il, puis «jusqu'au bout».") == [
         "Nous tiendrons la ligne", "jusqu'au bout"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('The Kachin Independence Army overran a junta camp near Bhamo on Sunday. "We will hold '
+     'every hill we have taken," the group said in a statement.', "Kachin Independence Army"),
+    ('Fano militias attacked a garrison near Gondar overnight. "Our forces now hold the whole '
+     'ridge above the town," the militia said.', "Fano"),
+])
+def test_the_group_or_the_militia_is_the_armed_group_named_before(text: str,
+                                                                  speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text)] == [speaker]

@@ -17,7 +17,15 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.nlp.step import space_tokens
-from sitrep.sides import PROXIES, SIDES, side_in, side_of, state_of_capital  # noqa: F401 - read as at.SIDES, at.PROXIES, at.side_of
+from sitrep.sides import (  # noqa: F401 - read as at.SIDES, at.PROXIES, at.side_of
+    PROXIES,
+    SIDES,
+    find_sides,
+    is_armed_group,
+    side_in,
+    side_of,
+    state_of_capital,
+)
 
 SpacyToken = Any  # a spaCy Token (spaCy has no stable typing for it)
 SpacySpan = Any  # a spaCy Span or Doc (not `sitrep.records.Span`)
@@ -593,13 +601,28 @@ _GROUP_BACK = 1500  # how far back "the group" still reaches for its name
 
 
 def _group_named_before(names: list[Named], head: SpacyToken) -> str | None:
-    """"the group", "the movement": the organisation the text named last before it."""
+    """"the group", "the movement": the armed group the text named last before it, else the
+    organisation it named last."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in GROUP_WORDS \
             or [c.lower_ for c in head.lefts] not in (["the"], ["this"]):
         return None
+    armed = armed_group_before(head.doc, head.idx)
+    if armed is not None:
+        return armed
     before = [n for n in names if n.kind == "org" and not n.addressee
               and 0 < head.idx - n.start < _GROUP_BACK]
     return before[-1].name if before else None
+
+
+def armed_group_before(sdoc: SpacySpan, pos: int) -> str | None:
+    """The armed group the side table finds named last before `pos` (as the text writes it):
+    what "the group", "the militia" or "the rebels" stand for; the parser's organisations miss
+    many ("Fano militias attacked… The militia said") and take places for some."""
+    groups = per_document(sdoc, "armed_groups", lambda doc: [
+        (m.start, doc.text[m.start:m.end]) for m in find_sides(doc.text)
+        if is_armed_group(m.name)])
+    near = [words for start, words in groups if 0 < pos - start < _GROUP_BACK]
+    return near[-1] if near else None
 
 
 def _closing_name(sdoc: SpacySpan, head: SpacyToken) -> SpacySpan | None:

@@ -27,6 +27,9 @@ _POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "org", "we": "org"}
 _VAGUE_HEADS = frozenset(("group", "website", "site", "organisation", "organization", "monitor",
                           "company", "agency", "outlet", "blog", "project", "team", "tracker"))
+# the kinds of armed group a description names ("the rebel group", "the armed militia")
+_GROUP_KINDS = frozenset(("rebel", "armed", "militant", "jihadist", "insurgent", "islamist",
+                          "paramilitary"))
 # people who speak for the organisation they work at ("researchers at the Oryx blog")
 _MEMBER_HEADS = frozenset(("researcher", "spokesman", "spokeswoman", "spokesperson", "analyst",
                            "official", "expert", "team", "staff", "investigator", "monitor"))
@@ -103,6 +106,7 @@ class Speakers:
     names: list[Antecedent] = field(default_factory=list)
     # (start, end, text) of every PERSON entity: spaCy rebuilds `doc.ents` at each access
     persons: list[tuple[int, int, str]] = field(default_factory=list)
+    sdoc: Any = None  # the parse: the armed groups it names are what "the group" stands for
 
     def add(self, pos: int, text: str, kind: str, speaker: bool = False,
             subject: bool = False) -> None:
@@ -138,6 +142,12 @@ class Speakers:
                                                                                   "military",
                                                                                   "army")):
                 return a.text
+        if content and content[-1] in at.GROUP_WORDS and self.sdoc is not None and all(
+                w in at.GROUP_WORDS or w in _GROUP_KINDS for w in content):
+            # "the group", "the militia", "the rebel group": the armed group named last
+            armed = at.armed_group_before(self.sdoc, pos)
+            if armed is not None:
+                return armed
         if content and (content[-1] in _VAGUE_HEADS or content[-1] in _DOCUMENTS):
             # "the group", "the report": the organisation named last
             near = [a for a in before if a.kind == "org" and pos - a.pos < 1200]
@@ -149,6 +159,7 @@ def collect_names(sdoc: Any, speakers: Speakers) -> None:
     """Remember every person and organisation named, and proper-noun subjects ("Oryx, an ...")."""
     if sdoc is None:
         return
+    speakers.sdoc = sdoc
     for ent in at.ents(sdoc):
         if ent.label_ == "PERSON":
             speakers.add(ent.start_char, ent.text, "person")
