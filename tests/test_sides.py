@@ -32,6 +32,11 @@ def test_backed_and_held_do_not_make_a_side():
     assert sides.side_in("a Russian-held village") is None
 
 
+def test_where_a_body_is_based_is_no_side():
+    assert sides.side_in("the Qatar-based broadcaster reported") is None
+    assert sides.side_in("a London-based monitor said Syrian troops fired") == "Syria"
+
+
 def test_given_names_are_not_countries():
     assert sides.side_in("Chad Miller, a spokesman, said") is None
     assert sides.side_in("Jordan Peters wrote") is None

@@ -214,6 +214,7 @@ _SHORT = {"Democratic Republic of the Congo": "DR Congo", "The Netherlands": "Ne
           "Palestinian Territory": "Palestine", "Czechia": "Czech Republic"}
 # a side's name that is also a given name or a college, when a capitalised word follows
 _NOT_A_SIDE = re.compile(r"(?:Jordan|Chad|Georgia)\s+[A-Z]")
+_BASED_IN = re.compile(r"[-‑]\s?(?:based|headquartered)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,8 +337,8 @@ def _find_sides(text: str, offset: int) -> list[SideMention]:
     forms, out = _forms(), []
     for m in _pattern().finditer(text):
         if _NOT_A_SIDE.match(text, m.start(1)) or text[m.start(1):m.start(1) + 13] in (
-                "Georgia State", "Georgia Tech"):
-            continue
+                "Georgia State", "Georgia Tech") or _BASED_IN.match(text, m.end(1)):
+            continue  # "a Britain-based monitor", "the Qatar-based broadcaster": where, not who
         out.append(SideMention(offset + m.start(), offset + m.end(), forms[m.group(1)]))
     return out
 

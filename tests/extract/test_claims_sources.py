@@ -495,3 +495,16 @@ def test_giving_something_else_tells_no_figure() -> None:
 def test_the_group_that_claims_a_toll_is_the_armed_group_named_before(
         text: str, low: float, claimant: str) -> None:
     assert claim_of(text, low).claimant == claimant
+
+
+@pytest.mark.parametrize(("text", "low", "claimant"), [
+    ("War in Syria.\n\nThe Syrian Network for Human Rights documented clashes near Daraa. The "
+     "Britain-based monitor said 38 fighters had been killed.", 38,
+     "Syrian Network for Human Rights"),
+    ("War in Gaza.\n\nAmnesty International has tracked the deaths of reporters since "
+     "October. The London-based watchdog said 11 journalists were killed in the past month.", 11,
+     "Amnesty International"),
+])
+def test_a_body_described_by_where_it_is_based_is_the_one_named_before(
+        text: str, low: float, claimant: str) -> None:
+    assert claim_of(text, low).claimant == claimant

@@ -477,3 +477,9 @@ def test_quote_spans_pair_guillemets() -> None:
 def test_the_group_or_the_militia_is_the_armed_group_named_before(text: str,
                                                                   speaker: str) -> None:
     assert [s for s, _ in quotes_of(text)] == [speaker]
+
+
+def test_a_monitor_described_by_where_it_is_based_speaks_by_its_name() -> None:
+    text = ('The Sudan Conflict Observatory mapped new fires in Nyala. "The burning has spread to '
+            'three more districts," the US-based monitor said.')
+    assert [s for s, _ in quotes_of(text)] == ["Sudan Conflict Observatory"]

@@ -566,6 +566,9 @@ def name_of(names: list[Named], sdoc: SpacySpan, head: SpacyToken, *,
         return titled
     if person_only:
         return None
+    described = described_before(names, sdoc, head)
+    if described is not None:
+        return described
     if head.pos_ == "PROPN" or _NAME_WORD.fullmatch(head.text):
         # "Saree said", tagged as an organisation, or "Zelenskyy said", tagged as a common
         # noun: a person named before
@@ -612,6 +615,30 @@ def _group_named_before(names: list[Named], head: SpacyToken) -> str | None:
     before = [n for n in names if n.kind == "org" and not n.addressee
               and 0 < head.idx - n.start < _GROUP_BACK]
     return before[-1].name if before else None
+
+
+def described_before(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> str | None:
+    """The organisation named last before a description that says only where it is based
+    ("the Britain-based war monitor", "the New York-based group", "the Paris-based watchdog"):
+    news names a body once and then describes it; the place it is based in is no speaker."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the"
+                                      for c in head.children):
+        return None
+    based = [c for c in head.children if c.dep_ == "amod" and c.lower_ in _BASED]
+    if not based:
+        return None
+    epithet = {t.i for c in based for t in c.subtree}
+    lo, _hi = _np_bounds(head)
+    if not all(t.is_lower for t in sdoc[lo:head.i + 1] if t.i not in epithet and t.dep_ != "det"):
+        return None  # "the London-based Syrian Observatory" names itself
+    start = sdoc[lo].idx
+    before = [n for n in names if n.kind == "org" and not n.addressee
+              and 0 < start - n.start < _GROUP_BACK]
+    before = [n for n in before if n.subject] or before  # the body that acted, not a place
+    return before[-1].name if before else None
+
+
+_BASED = frozenset(("based", "headquartered"))
 
 
 def armed_group_before(sdoc: SpacySpan, pos: int) -> str | None:

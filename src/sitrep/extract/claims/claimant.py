@@ -465,8 +465,10 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
                 continue
             if subj is not None:
                 last = subj.right_edge
-                titled = _titled(subj)
-                if titled:  # "the colonel said": the colonel named before
+                titled = _titled(subj) or at.described_before(at.index_names(subj.doc),
+                                                              subj.doc, subj)
+                if titled:  # "the colonel said", "the Britain-based monitor said": the one
+                    # named before
                     return titled, subj.idx, "parse", last.idx + len(last.text)
                 words = _alias(subj) or _member_of(subj) or _subject_words(subj)
                 return (words.text, words[0].idx, "parse",
