@@ -188,6 +188,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ('Arakan Army', '', 'Arakan Army', ''),
     ('TNLA', '', "TNLA,Ta'ang National Liberation Army,Ta’ang National Liberation Army", ''),
     ('MNDAA', '', 'MNDAA', ''),
+    ('Kachin Independence Army', '', 'Kachin Independence Army', ''),
     ("People's Defence Force", '',
      "People's Defence Force,People's Defence Forces,People’s Defence Force,"
      "People’s Defence Forces,People's Defense Force,People's Defense Forces", ''),

@@ -508,3 +508,9 @@ def test_the_group_that_claims_a_toll_is_the_armed_group_named_before(
 def test_a_body_described_by_where_it_is_based_is_the_one_named_before(
         text: str, low: float, claimant: str) -> None:
     assert claim_of(text, low).claimant == claimant
+
+
+def test_the_army_after_a_rebel_army_is_named_is_not_the_rebels() -> None:
+    text = ("War in Colombia.\n\nNational Liberation Army rebels attacked a base in Arauca. The "
+            "army said 9 soldiers were wounded.")
+    assert claim_of(text, 9).claimant == "army"

@@ -483,3 +483,9 @@ def test_a_monitor_described_by_where_it_is_based_speaks_by_its_name() -> None:
     text = ('The Sudan Conflict Observatory mapped new fires in Nyala. "The burning has spread to '
             'three more districts," the US-based monitor said.')
     assert [s for s, _ in quotes_of(text)] == ["Sudan Conflict Observatory"]
+
+
+def test_the_army_speaking_after_a_rebel_army_attacked_is_not_the_rebels() -> None:
+    text = ('The Kachin Independence Army shelled a garrison near Myitkyina. "The attackers were '
+            'driven back with heavy losses," the army said.')
+    assert [s for s, _ in quotes_of(text)] != ["Kachin Independence Army"]

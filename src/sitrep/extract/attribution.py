@@ -828,6 +828,8 @@ def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str,
         hi = max([t.i, *(e.end - 1 for e in ents(sdoc) if e.start <= t.i < e.end)])
         hi = next((x.i - 1 for x in sdoc[t.i:hi + 1] if x.lower_ in ("in", "at")), hi)
         toks = [x for x in _unarticled(sdoc[lo:hi + 1]) if not x.is_punct]
+        if word == "army" and is_armed_group(side_in(" ".join(x.text for x in toks))):
+            continue  # "the Arakan Army attacked… the army said": the state's army
         if len(toks) > 1:
             return _strip_name(" ".join(x.text for x in toks).replace(" 's", "'s")
                                .replace(" ’s", "’s"))
