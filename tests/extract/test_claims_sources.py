@@ -514,3 +514,14 @@ def test_the_army_after_a_rebel_army_is_named_is_not_the_rebels() -> None:
     text = ("War in Colombia.\n\nNational Liberation Army rebels attacked a base in Arauca. The "
             "army said 9 soldiers were wounded.")
     assert claim_of(text, 9).claimant == "army"
+
+
+@pytest.mark.parametrize(("text", "low", "claimant"), [
+    ("War in Niger.\n\nGunmen ambushed a convoy near Ayorou on Friday. Nine soldiers were "
+     "wounded, the defence ministry said, and two trucks were burned.", 9, "defence ministry"),
+    ("War in Sudan.\n\nDrones struck a fuel depot in Port Sudan. Three guards died, the state "
+     "governor said, while the fire burned for a day.", 3, "state governor"),
+])
+def test_a_speaker_set_aside_mid_sentence_tells_the_figure_before_it(
+        text: str, low: float, claimant: str) -> None:
+    assert claim_of(text, low).claimant == claimant

@@ -449,6 +449,11 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
     for _ in range(12):
         if not sent[0] <= tok.idx < sent[1]:
             break  # the parse ran two sentences together
+        aside = next((c for c in tok.children if c.dep_ == "parataxis" and c.i > span[0].i
+                      and c.lemma_.lower() in lex.SPEECH_LEMMAS and _speech_use(c)), None)
+        if aside is not None and tok.lemma_.lower() not in lex.SPEECH_LEMMAS:
+            tok = aside  # "Nine soldiers were wounded, the ministry said, and …"
+            continue
         agent = _passive_agent(tok)
         if agent is not None:  # "is estimated by US officials to have 7,000 fighters"
             words = _alias(agent) or _member_of(agent) or _subject_words(agent)
