@@ -15,6 +15,9 @@ from sitrep.resolve.names import side_key
     ("Guatemalan soldiers landed at the airport", "Guatemala"),  # demonyms from countryinfo
     ("a convoy of Beninese troops", "Benin"),
     ("two Jamaicans among the police officers", "Jamaica"),  # and their plural
+    ("RDF units advanced along the lake shore", "Rwanda"),  # a state's armed forces by acronym
+    ("UPDF soldiers flew into Juba", "Uganda"),
+    ("SAF artillery shelled the bridge", "Sudan"),
 ])
 def test_sides_are_found_in_running_text(text, side):
     assert sides.side_in(text) == side

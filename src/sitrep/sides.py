@@ -22,7 +22,7 @@ from typing import Any
 _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ('Russia', 'RU',
      'Russia,Russian Federation,Russian,Russians,Moscow,Kremlin,'
-     'Chechen,Black Sea Fleet,Baltic Fleet,Northern Fleet', 'Putin,Kadyrov'),
+     'Chechen,Black Sea Fleet,Baltic Fleet,Northern Fleet,VDV', 'Putin,Kadyrov'),
     ('Ukraine', 'UA', 'Ukraine,Ukrainian,Ukrainians,Kyiv,Kiev', 'Zelensky,Zelenskyy,Zelenskiy'),
     ('United States', 'US',
      'United States,US,U.S.,USA,America,American,Americans,'
@@ -74,7 +74,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ('Kosovo', 'XK', 'Kosovo,Kosovar,Kosovars,Pristina', ''),
     ('Egypt', 'EG', 'Egypt,Egyptian,Egyptians,Cairo', ''),
     ('Libya', 'LY', 'Libya,Libyan,Libyans,Tripoli', ''),
-    ('Sudan', 'SD', 'Sudan,Sudanese,Khartoum', ''),
+    ('Sudan', 'SD', 'Sudan,Sudanese,Khartoum,SAF', ''),
     ('South Sudan', 'SS', 'South Sudan,South Sudanese,Juba', ''),
     ('Ethiopia', 'ET', 'Ethiopia,Ethiopian,Ethiopians,Addis Ababa,ENDF', ''),
     ('Eritrea', 'ER', 'Eritrea,Eritrean,Eritreans,Asmara', ''),
@@ -87,9 +87,9 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ('DR Congo', 'CD',
      'DR Congo,DRC,Democratic Republic of Congo,'
      'Democratic Republic of the Congo,Congo,Congolese,Kinshasa,FARDC', ''),
-    ('Rwanda', 'RW', 'Rwanda,Rwandan,Rwandans,Kigali', ''),
-    ('Uganda', 'UG', 'Uganda,Ugandan,Ugandans,Kampala', ''),
-    ('Burundi', 'BI', 'Burundi,Burundian,Burundians', ''),
+    ('Rwanda', 'RW', 'Rwanda,Rwandan,Rwandans,Kigali,RDF', ''),
+    ('Uganda', 'UG', 'Uganda,Ugandan,Ugandans,Kampala,UPDF', ''),
+    ('Burundi', 'BI', 'Burundi,Burundian,Burundians,FDNB', ''),
     ('South Africa', 'ZA', 'South Africa,South African,South Africans,Pretoria', ''),
     ('Malawi', 'MW', 'Malawi,Malawian,Malawians', ''),
     ('Tanzania', 'TZ', 'Tanzania,Tanzanian,Tanzanians', ''),
@@ -427,7 +427,8 @@ def canonical_side(name: str) -> str:
 
 # offices and armed forces that speak as themselves, not as their country ("the Pentagon said",
 # "the IDF said")
-ARMED_FORCES = frozenset(("IDF", "PLA", "FARDC", "Tatmadaw", "ENDF", "KPA", "FAMa", "IRGC"))
+ARMED_FORCES = frozenset(("IDF", "PLA", "FARDC", "Tatmadaw", "ENDF", "KPA", "FAMa", "IRGC",
+                          "SAF", "RDF", "UPDF", "FDNB", "VDV"))
 # sides of the table that are organisations of states, not armed groups with fighters of their
 # own: named often, no one's enemy
 BLOCS = frozenset(("UN", "NATO", "EU"))
