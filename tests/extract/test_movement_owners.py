@@ -145,3 +145,14 @@ def test_a_unit_a_side_s_bulletin_names_without_owner_is_its_own() -> None:
     # not the owner of the enemy's movement told just before it
     doc = sitrep.process(BULLETIN)
     assert [m.actor for m in doc.movements if "22nd Battalion" in m.evidence.text] == ["Armenia"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("War in Nigeria.\n\nNigeria's Boko Haram insurgents have moved fighters toward Monguno in "
+     "recent days, officials said.", "Boko Haram"),
+    ("War in Syria.\n\nSyria's Hayat Tahrir al-Sham rebels sent fighters toward Hama overnight, "
+     "a monitor said.", "HTS"),
+])
+def test_a_group_of_several_words_that_moves_fighters_owns_them_not_its_country(
+        text: str, actor: str) -> None:
+    assert actors(text) == [actor]

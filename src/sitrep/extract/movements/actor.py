@@ -41,7 +41,7 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
         sides = _multiword_side(force) \
             or [s for s in (side_of_token(t) for t in own if not is_sponsor(t)) if s]
         if not sides and agent is not None and agent.lower_ not in ("it", "they") \
-                and (mover := _named_group(agent) or side_of_phrase(agent)):
+                and (mover := _side_of_agent(agent)):
             # "Russia is transferring S-400s from Syria": the side that moves them owns them,
             # not the one their "from" phrase names
             return mover
@@ -79,7 +79,7 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
     if agent is not None and agent.lower_ in ("it", "they"):
         agent = _antecedent(agent)
     if agent is not None:
-        side = _named_group(agent) or side_of_phrase(agent) or _group_named(agent)
+        side = _side_of_agent(agent) or _group_named(agent)
         if side:
             return side
     if observer and not they and (re.search(
@@ -132,6 +132,14 @@ def _enemy_of_speaker(force: at.SpacyToken | None, agent: at.SpacyToken | None,
     if speaker is None:
         return None
     return _main_state(doc, but=speaker)
+
+
+def _side_of_agent(agent: at.SpacyToken) -> str | None:
+    """The side of the one that moves a force: a group by its name, one whose name is several
+    words ("Nigeria's Boko Haram insurgents moved fighters": Boko Haram, not Nigeria), else the
+    last side its phrase names."""
+    return _named_group(agent) or next(iter(_multiword_side(agent)), None) \
+        or side_of_phrase(agent)
 
 
 def _multiword_side(force: at.SpacyToken) -> list[str]:
