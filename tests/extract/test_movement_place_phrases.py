@@ -322,3 +322,16 @@ def test_a_force_that_re_entered_a_town_arrived_there() -> None:
     m = only_movement("War in Mali.\n\nMali's military re-entered the northern town of Kidal on "
                       "Friday.")
     assert (m.status, m.destination and m.destination.mention) == ("arrived", "Kidal")
+
+
+def test_a_force_pulled_out_and_rushed_back_goes_where_it_is_rushed() -> None:
+    m = only_movement("War in Ukraine.\n\nUkraine's 25th Airborne Brigade has been pulled out of "
+                      "Vovchansk and rushed back to the Kramatorsk front, media reports said.")
+    assert (m.origin and m.origin.mention, m.destination and m.destination.mention) == (
+        "Vovchansk", "Kramatorsk")
+
+
+def test_a_place_inside_a_clause_of_the_phrase_is_not_where_the_force_is() -> None:
+    m = only_movement("War in Ukraine.\n\nIn a sign of how thin Kyiv's reserves are, a brigade has "
+                      "been pulled out of Vovchansk, media reports said.")
+    assert m.location is None and m.origin is not None and m.origin.mention == "Vovchansk"

@@ -36,7 +36,7 @@ _POINT = 3
 _NEAR_PREPS = frozenset(("near", "outside", "around", "at"))
 # verbs that go on with a journey another verb began ("left X and sailed toward Y")
 GOING_ON = frozenset(("sail", "proceed", "head", "move", "fly", "continue", "steam", "travel",
-                      "go", "drive", "set"))
+                      "go", "drive", "set", "rush", "return", "march", "roll", "race"))
 # a town or port word whose own name follows it ("the Red Sea port of X"): a name before it
 # only says where that town lies
 _NAMED_AFTER = frozenset(("city", "town", "village", "port", "township", "hamlet", "harbour",
@@ -164,7 +164,9 @@ def add_places(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken, got: Found
     # where that verb has no subject of its own, ends where it heads
     kids.extend(p for c in tok.children if c.dep_ == "conj" and lemma_of(c) in GOING_ON
                 and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
-                for p in c.children if p.dep_ == "prep" and p.lower_ in _HEADING)
+                for p in [*c.children, *(g for x in c.children if x.lower_ in PARTICLES
+                                         and x.dep_ in ("advmod", "prt") for g in x.children)]
+                if p.dep_ == "prep" and p.lower_ in _HEADING)  # "… and rushed back to X"
     for c in dict.fromkeys(kids):
         word = c.lower_
         if c.dep_ in ("prep", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP") or (
@@ -330,7 +332,8 @@ def _place_of(doc: Document, sdoc: at.SpacySpan, target: at.SpacyToken, got: Fou
     a = max(sdoc[lo].idx, got.start)
     b = min(sdoc[hi].idx + len(sdoc[hi].text), got.end)
     inner = [p for p in _places_in(doc, a, b)
-             if _usable(doc, sdoc, p) and not _inside_border_phrase(sdoc, p)]
+             if _usable(doc, sdoc, p) and not _inside_border_phrase(sdoc, p)
+             and not _in_clause_of_phrase(sdoc, p, target)]
     place = _pick(sdoc, target, inner)
     if place is not None:
         return place.ref()
@@ -350,6 +353,20 @@ def _place_of(doc: Document, sdoc: at.SpacySpan, target: at.SpacyToken, got: Fou
     elif word in ("strait", "airfield", "base", "airbase"):
         before = [p for p in before if word in p.mention.lower() or p.kind not in ("country",)]
     return before[-1].ref() if before else None
+
+
+def _in_clause_of_phrase(sdoc: at.SpacySpan, p: Place, target: at.SpacyToken) -> bool:
+    """A place inside a clause the phrase holds ("in a sign of how stretched Kyiv's forces
+    are"): that clause's, not where the phrase is."""
+    span = sdoc.char_span(p.clean_start, p.clean_end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    while t.i != target.i and t.head.i != t.i:
+        t = t.head
+        if t.i != target.i and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN":
+            return True
+    return False
 
 
 def _placed_by_own_phrase(doc: Document, sdoc: at.SpacySpan, noun: at.SpacyToken,
