@@ -335,3 +335,10 @@ def test_a_place_inside_a_clause_of_the_phrase_is_not_where_the_force_is() -> No
     m = only_movement("War in Ukraine.\n\nIn a sign of how thin Kyiv's reserves are, a brigade has "
                       "been pulled out of Vovchansk, media reports said.")
     assert m.location is None and m.origin is not None and m.origin.mention == "Vovchansk"
+
+
+def test_a_region_named_by_a_name_the_gazetteer_lacks_is_not_the_region_named_before() -> None:
+    m = only_movement("War in Burkina Faso.\n\nFighting spread across the Sahel region in May. "
+                      "The army has since deployed two battalions to the Est region, officials "
+                      "said.")
+    assert m.destination is None or "Sahel" not in m.destination.mention

@@ -399,7 +399,10 @@ def _area_named_before(doc: Document, sdoc: at.SpacySpan, phrase: at.SpacySpan,
     nouns = [t for t in phrase if t.lower_ in AREA_OF_WORD
              and any(c.lower_ in _DEFINITE for c in t.children)
              and not any(p.lower_ == "of" and any(o.pos_ == "PROPN" for o in p.children)
-                         for p in t.children)]  # "the island of Nestryha" names its own
+                         for p in t.children)  # "the island of Nestryha" names its own
+             and not any(c.dep_ in ("compound", "amod") and c.text[:1].isupper()
+                         and at.side_of(c.text) is None  # not "the western Russia region"
+                         for c in t.children)]  # as does "the Est region"
     if not nouns:
         return None
     kinds = AREA_OF_WORD[nouns[0].lower_]
