@@ -166,3 +166,9 @@ def test_a_movement_told_through_said_it_had_is_not_vetoed() -> None:
     doc = run("War in Mali. The Malian army said it had sent three companies to Gao.")
     assert [(m.actor, m.destination.mention if m.destination else None)
             for m in doc.movements] == [("Mali", "Gao")]
+
+
+def test_a_headline_that_counts_another_force_tells_another_movement() -> None:
+    doc = run("Sixty tanks seen moving toward Kupiansk\n\nUkrainian officials said on Tuesday that "
+              "some 200 Russian tanks had been moved toward Kupiansk over the past month.")
+    assert len(doc.movements) == 2

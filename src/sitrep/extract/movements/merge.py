@@ -47,6 +47,9 @@ def _compatible(a: Found, b: Found) -> bool:
     ma, mb = a.movement, b.movement
     if ma.actor != mb.actor:
         return False
+    ca, cb = _count(ma.size), _count(mb.size)
+    if ca is not None and cb is not None and ca != cb:
+        return False  # "four warships" and "two ships": two groups, whatever words name them
     if a.headline or b.headline:  # a headline sums up the body in other words and tenses
         pa, pb = main_place(ma), main_place(mb)
         if pa is not None and pb is not None \
@@ -61,9 +64,6 @@ def _compatible(a: Found, b: Found) -> bool:
         return False
     if a.unit and b.unit and a.unit != b.unit:
         return False  # "the 146th division" and "a fourth division": two formations
-    ca, cb = _count(ma.size), _count(mb.size)
-    if ca is not None and cb is not None and ca != cb:
-        return False  # "four warships" and "two ships": two groups, whatever words name them
     if ca is not None and ca == cb and ca >= SAME_COUNT_AT_LEAST and ma.status == mb.status:
         return True  # "four warships… sailing through a strait", "four landing ships passed…"
     if sighting and _same_day(a.when, b.when):
