@@ -30,6 +30,9 @@ def summary(doc: Document) -> list[tuple[object, ...]]:
 # fmt: off
 # 1. Frames: (article, expected status, main place named in the movement)
 FRAMES = [
+    # an undated article that dates a movement by its day is news, year and all
+    ("Border report\n\nOn 14 March 2024, Eritrean troops crossed into Tigray near Zalambessa, "
+     "residents said.\n", "transiting", "Tigray"),
     # depart / leave
     ("Chinese destroyers leave Djibouti\n\nTwo Chinese destroyers departed Djibouti on Monday "
      "after a resupply stop, port officials said.\n", "withdrawing", "Djibouti"),
@@ -130,6 +133,11 @@ NO_MOVEMENT = [
     "Soviet troops left Afghanistan after a decade of war.\n",
     "Baltic anniversary\n\nThirty years ago, Russian troops pulled out of Lithuania, ending half "
     "a century of occupation.\n",
+    # an undated article that dates a movement by its year alone: history, not the day's news
+    "Tigray talks\n\nEnvoys met in Mekelle on Tuesday. In 2021, Eritrean troops crossed into "
+    "Tigray to fight beside federal forces.\n",
+    "Haiti mission\n\nThe mission's mandate ends next month. Kenya first sent police officers to "
+    "Port-au-Prince in June 2024.\n",
     # stationed for years
     "Gulf bases\n\nBritish warships have been based in Bahrain for years, the ministry said.\n",
     "Moldova talks\n\nRussian soldiers have been based in Transnistria since 1992, officials "

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from sitrep.dates import WEEKDAYS
 from sitrep.extract import attribution as at
 from sitrep.extract.movements.evidence import date_words
 from sitrep.extract.movements.forces import container_of
@@ -130,6 +131,8 @@ def _is_unseen_or_disproved(tok: at.SpacyToken) -> bool:
 # a year this long before today is history in an undated text, which names no later year to
 # measure by: "in 1989" is not its own news (a dated archive keeps its own year)
 HISTORY_YEARS = 10
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")  # "14 March", "March 14th"
 
 
 def is_background(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken) -> bool:
@@ -161,6 +164,9 @@ def is_background(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken) -> bool
         return False
     if not doc.source.published and max(years) <= date.today().year - HISTORY_YEARS:
         return True  # "Soviet troops withdrew from Afghanistan in 1989", in an undated text
+    if not doc.source.published and not _DAY.search(_YEAR.sub("", when)) \
+            and not any(w in low for w in WEEKDAYS):
+        return True  # "in 2022", "in June 2024": news dates its own events by the day
     return ref is not None and max(years) < ref
 
 
