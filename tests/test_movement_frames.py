@@ -133,6 +133,13 @@ NO_MOVEMENT = [
     "Soviet troops left Afghanistan after a decade of war.\n",
     "Baltic anniversary\n\nThirty years ago, Russian troops pulled out of Lithuania, ending half "
     "a century of occupation.\n",
+    # habits, not events
+    "Sahel patrols\n\nThe militants typically travel in columns of 30 motorbikes through the "
+    "Liptako region, officials said.\n",
+    "Red Sea traffic\n\nIranian supply ships often sail to Hodeidah with their transponders "
+    "switched off, analysts said.\n",
+    "Cat and mouse\n\nWhenever the army pushes into the forest near Beni, the rebels withdraw "
+    "across the river, residents said.\n",
     # an undated article that dates a movement by its year alone: history, not the day's news
     "Tigray talks\n\nEnvoys met in Mekelle on Tuesday. In 2021, Eritrean troops crossed into "
     "Tigray to fight beside federal forces.\n",

@@ -64,7 +64,7 @@ def is_hypothetical(tok: at.SpacyToken) -> bool:
     if any(lemma_of(a) in NOT_FACT and not _called_up(a) for a in list(tok.ancestors)[:3]
            if a.pos_ in ("VERB", "AUX", "NOUN")):
         return True  # "denied that troops crossed", "called for the troops to leave"
-    if _is_unseen_or_disproved(tok):
+    if _is_unseen_or_disproved(tok) or _is_habitual(tok):
         return True
     v = tok
     for _ in range(5):
@@ -88,6 +88,28 @@ def is_hypothetical(tok: at.SpacyToken) -> bool:
             v = v.head
             continue
         break
+    return False
+
+
+# adverbs that make a movement a habit, not an event ("units typically travel in groups of 50",
+# "warships often sail with transponders off"); "every time"/"whenever" clauses alike
+_HABITUAL = frozenset(("often", "typically", "usually", "regularly", "frequently", "rarely",
+                       "seldom", "generally", "normally", "routinely", "sometimes", "habitually"))
+
+
+def _is_habitual(tok: at.SpacyToken) -> bool:
+    """A movement told as what a force does from time to time, not as something it did."""
+    for v in (tok, *[a for a in list(tok.ancestors)[:1] if tok.dep_ in ("conj", "xcomp")]):
+        if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in v.children):
+            return True
+        # "every time the army moves into one area, the jihadists move somewhere else": the
+        # clause of every time, and the one it conditions
+        for clause in (v, *(c for c in v.children if c.dep_ in ("advcl", "ccomp"))):
+            if any(c.dep_ == "advmod" and c.lower_ == "whenever" for c in clause.children) \
+                    or any(c.dep_ == "npadvmod" and c.lower_ == "time"
+                           and any(d.lower_ == "every" for d in c.children)
+                           for c in clause.children):
+                return True
     return False
 
 
