@@ -133,6 +133,9 @@ NO_MOVEMENT = [
     "Soviet troops left Afghanistan after a decade of war.\n",
     "Baltic anniversary\n\nThirty years ago, Russian troops pulled out of Lithuania, ending half "
     "a century of occupation.\n",
+    # last year's movement is history
+    "Front report\n\nUkraine's 93rd Brigade was moved to the Siversk sector in March last year "
+    "after heavy losses near Bakhmut, its commander said.\n",
     # habits, not events
     "Sahel patrols\n\nThe militants typically travel in columns of 30 motorbikes through the "
     "Liptako region, officials said.\n",

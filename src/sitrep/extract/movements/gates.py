@@ -176,8 +176,9 @@ def is_background(doc: Document, sdoc: at.SpacySpan, tok: at.SpacyToken) -> bool
     if not when:
         return _told_when_of(doc, sdoc, tok)
     low = when.lower()
-    if re.search(r"\b(?:years|decades)\s+ago\b|\bfor\s+(?:many\s+)?(?:years|decades)\b", low):
-        return True  # "three years ago", "stationed there for decades"
+    if re.search(r"\b(?:years|decades)\s+ago\b|\bfor\s+(?:many\s+)?(?:years|decades)\b"
+                 r"|\blast\s+year\b", low):
+        return True  # "three years ago", "stationed there for decades", "in August last year"
     decades = [int(y) for y in re.findall(r"\b((?:19|20)\d0)'?s\b", when)]
     if decades and (ref is None or max(decades) + 10 <= ref):
         return True  # "in the late 1990s": a decade over before the article's year
