@@ -133,6 +133,9 @@ NO_MOVEMENT = [
     "Soviet troops left Afghanistan after a decade of war.\n",
     "Baltic anniversary\n\nThirty years ago, Russian troops pulled out of Lithuania, ending half "
     "a century of occupation.\n",
+    # a year that dates the verb a movement begins or goes on with dates the movement
+    "Black Sea war\n\nThroughout 2023, as Ukrainian sea drones struck ships in Sevastopol "
+    "harbour, Russia began moving its submarines to Novorossiysk.\n",
     # last year's movement is history
     "Front report\n\nUkraine's 93rd Brigade was moved to the Siversk sector in March last year "
     "after heavy losses near Bakhmut, its commander said.\n",

@@ -36,11 +36,13 @@ _DATELINE_TOKENS = 8
 
 def date_words(sdoc: at.SpacySpan, tok: at.SpacyToken) -> str | None:
     sent = tok.sent
+    # "began moving", "continued to withdraw": the time of the verb of aspect is the movement's
+    verbs = {tok.i, tok.head.i} if tok.dep_ == "xcomp" else {tok.i}
     for ent in _dates(sdoc):
         if not (sent.start <= ent.start and ent.end <= sent.end):
             continue
         for a in [ent.root, *list(ent.root.ancestors)[:3]]:
-            if a.i == tok.i:
+            if a.i in verbs:
                 return ent.text
     return None
 
