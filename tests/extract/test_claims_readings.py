@@ -160,3 +160,13 @@ def test_the_parts_a_toll_lists_share_its_verb_not_the_next_clause_s() -> None:
     assert [(c.low, c.metric) for c in claims(PARTS)] == [
         (37, "civilians_killed"), (11, "civilians_killed"), (4, "civilians_killed"),
         (62, "wounded")]
+
+
+@pytest.mark.parametrize("text", [
+    "War in Ukraine.\n\nIn its daily bulletin the ministry said Ukrainian forces had lost 640 "
+    "servicemen along the front.",
+    "War in Ukraine.\n\nThe General Staff said Russia had lost up to 1,120 troops in the "
+    "Pokrovsk direction.",
+])
+def test_a_daily_bulletin_s_losses_count_the_wounded_with_the_dead(text: str) -> None:
+    assert [c.metric for c in claims(text)] == ["killed_or_wounded"]

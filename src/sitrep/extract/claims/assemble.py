@@ -336,10 +336,10 @@ def _casualty_metric(fig: Figure) -> str:
 
 
 # a running tally of a force's losses: "lost 1,100 troops over the past day", "total losses
-# since February" count the wounded with the dead
+# since February", a daily bulletin's "lost up to 420 servicemen" count the wounded with the dead
 _LOST = re.compile(r"\b(?:lost|los(?:e|es|ing)|losses)\b", re.I)
-_TALLY = re.compile(r"\b(?:since|total|(?:over|in|during)\s+the\s+(?:past|previous|last)\s+"
-                    r"(?:day|24\s+hours|week|month))\b", re.I)
+_TALLY = re.compile(r"\b(?:since|total|daily|up\s+to|(?:over|in|during)\s+the\s+"
+                    r"(?:past|previous|last)\s+(?:day|24\s+hours|week|month))\b", re.I)
 
 
 def _person_metric(text: str, fig: Figure, cue: str, span: tuple[int, int]) -> str:
