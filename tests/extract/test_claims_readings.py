@@ -170,3 +170,16 @@ def test_the_parts_a_toll_lists_share_its_verb_not_the_next_clause_s() -> None:
 ])
 def test_a_daily_bulletin_s_losses_count_the_wounded_with_the_dead(text: str) -> None:
     assert [c.metric for c in claims(text)] == ["killed_or_wounded"]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("War in Sudan.\n\nMore than 18,000 people have fled Kadugli since Saturday, the UN said.",
+     "displaced"),
+    ("War in Myanmar.\n\nAbout 6,000 villagers fled earlier shelling near Lashio, aid groups said.",
+     "displaced"),
+    ("War in Sudan.\n\nAbout 3,500 people fled Kadugli in 200 vehicles on Monday, officials said.",
+     "evacuated"),
+])
+def test_those_who_fled_a_place_or_a_war_are_displaced_those_driven_out_evacuated(
+        text: str, metric: str) -> None:
+    assert [c.metric for c in claims(text)] == [metric]

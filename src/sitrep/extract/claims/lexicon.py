@@ -108,8 +108,14 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
     ("displaced", r"displac\w*|forc\w*\s+(?:[\w,.]+\s+){0,5}?to\s+(?:flee|leave)|"
                   # people who flee a war, not a town in buses: "fled the fighting in Sittwe",
                   # "fled to Burundi", "drove 250,000 people from their homes", "sought refuge"
-                  r"\bfle(?:d|e|es|eing)\s+(?:from\s+)?(?:the\s+)?(?:fighting|violence|clashes|"
-                  r"war|bombing|bombardment|shelling|offensive|attacks?|hostilities|siege)\b|"
+                  r"\bfle(?:d|e|es|eing)\s+(?:from\s+)?(?:the\s+)?(?:[a-z]+\s+)?(?:fighting|"
+                  r"violence|clashes|war|bombing|bombardment|shelling|offensive|attacks?|"
+                  r"hostilities|siege)\b|"
+                  # "fled El Fasher since Saturday", "fled villages near the frontier": a place
+                  # left behind, not a ride out in buses ("fled in 160 vehicles")
+                  r"\bfled\s+(?:from\s+)?(?:their\s+|the\s+)?(?:villages?|towns?|cities|city|"
+                  r"camps?|(?-i:[A-Z][a-z]+))\b(?![^.;]{0,40}\b(?:in|aboard|on)\s+(?:\S+\s+)?"
+                  r"(?:buses|vehicles|cars|trucks|convoys?)\b)|"
                   r"\bfle(?:d|e|es|eing)\s+(?:across\s+the\s+border\s+)?(?:in)?to\s+"
                   r"(?:neighbou?ring\s+)?(?-i:[A-Z])|"
                   r"\b(?:drove|driven|drive|forced|chased|pushed)\s+(?:[\w,.]+\s+){0,4}?"
