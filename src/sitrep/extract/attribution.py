@@ -641,6 +641,12 @@ def described_before(names: list[Named], sdoc: SpacySpan, head: SpacyToken) -> s
 _BASED = frozenset(("based", "headquartered"))
 
 
+def is_rebel_army(name: str) -> bool:
+    """Whether a name with "Army" in it is an armed group's ("Arakan Army", "National Liberation
+    Army"): "the army" said after it is the state's army, not the rebels."""
+    return is_armed_group(side_in(name))
+
+
 def armed_group_before(sdoc: SpacySpan, pos: int) -> str | None:
     """The armed group the side table finds named last before `pos` (as the text writes it):
     what "the group", "the militia" or "the rebels" stand for; the parser's organisations miss
@@ -828,8 +834,8 @@ def _fuller_before(sdoc: SpacySpan, head: SpacyToken, word: str,
         hi = max([t.i, *(e.end - 1 for e in ents(sdoc) if e.start <= t.i < e.end)])
         hi = next((x.i - 1 for x in sdoc[t.i:hi + 1] if x.lower_ in ("in", "at")), hi)
         toks = [x for x in _unarticled(sdoc[lo:hi + 1]) if not x.is_punct]
-        if word == "army" and is_armed_group(side_in(" ".join(x.text for x in toks))):
-            continue  # "the Arakan Army attacked… the army said": the state's army
+        if word == "army" and is_rebel_army(" ".join(x.text for x in toks)):
+            continue
         if len(toks) > 1:
             return _strip_name(" ".join(x.text for x in toks).replace(" 's", "'s")
                                .replace(" ’s", "’s"))
@@ -1087,3 +1093,10 @@ def document_issuer(text: str) -> str | None:
     if not _WE_SAW.search(text):
         return None
     return next((m.group(1).strip() for p in _SIGNED for m in [p.search(top)] if m), None)
+
+
+def issuer_side(text: str) -> str | None:
+    """The side whose own bulletin the article is ("General Staff of the Armed Forces of
+    Ukraine | Operational update" -> Ukraine), or None."""
+    issuer = document_issuer(text)
+    return side_in(issuer) if issuer else None

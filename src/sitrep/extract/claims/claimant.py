@@ -18,7 +18,7 @@ from sitrep.extract import attribution as at
 from sitrep.extract.claims import lexicon as lex
 from sitrep.extract.claims.figures import segment_of, split_segments
 from sitrep.extract.headline import is_title_line
-from sitrep.sides import canonical_side, is_armed_group, side_in
+from sitrep.sides import canonical_side
 
 # words a name never ends with
 _DANGLING = frozenset(("and", "or", "but", "of", "the", "to", "in", "near", "at", "on", "for"))
@@ -136,7 +136,7 @@ class Speakers:
             return pick[0].text if pick else None
         content = [w for w in words if w not in ("the", "a", "an", "its", "their") and len(w) > 3]
         for a in before:
-            if content == ["army"] and is_armed_group(side_in(a.text)):
+            if content == ["army"] and at.is_rebel_army(a.text):
                 continue  # "the Arakan Army attacked… The army said": the state's army
             if a.kind == "org" and any(w in a.text.lower().split() for w in content
                                        if w not in lex.INSTITUTION_WORDS or w in ("ministry",

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sitrep.extract import attribution as at
 from sitrep.extract.claims.lexicon import ATTACK_NAMED
 from sitrep.records import Document
 from sitrep.sides import (
@@ -286,7 +287,6 @@ def _subject(ctx: SubjectContext, fig_start: int, fig_end: int, np_nation: str |
 
 # verbs whose subject holds the force counted as their object ("has 7,000 fighters")
 _HOLDS = frozenset(("have", "field", "number", "command", "count", "maintain", "keep"))
-_RELATIVE = frozenset(("which", "that", "who"))
 
 
 def _holder(ctx: SubjectContext, fig_start: int) -> str | None:
@@ -308,14 +308,12 @@ def _holder(ctx: SubjectContext, fig_start: int) -> str | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "xcomp":
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.lower_ in _RELATIVE:
+    if subj is not None and subj.lower_ in at.RELATIVE_PRONOUNS:
         clause = next((a for a in subj.ancestors if a.dep_ == "relcl"), None)
         subj = clause.head if clause is not None else None
     if subj is None or subj.pos_ != "PROPN":
         return None
-    words = ctx.text[subj.left_edge.idx:subj.idx + len(subj.text)]
-    side = side_in(words)
-    return side if side else None
+    return side_in(ctx.text[subj.left_edge.idx:subj.idx + len(subj.text)])
 
 
 # pronouns that "have" a force: whose it is, the speaker's side tells

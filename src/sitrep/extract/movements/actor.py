@@ -105,8 +105,7 @@ def actor_of(force: at.SpacyToken | None, agent: at.SpacyToken | None, observer:
 
 
 def _issuer_side(doc: at.SpacySpan) -> str | None:
-    issuer = at.document_issuer(doc.text)
-    return side_in(issuer) if issuer else None
+    return at.issuer_side(doc.text)  # kept in the parse: a Doc's text is rebuilt at each read
 
 
 # how a side's own bulletin names the side it fights

@@ -42,7 +42,7 @@ from sitrep.extract.movements.owners import is_side_itself
 from sitrep.extract.movements.places import add_places, fallback_place, places_named
 from sitrep.extract.movements.status import settled, status_of
 from sitrep.records import Document, Movement
-from sitrep.sides import BLOCS, find_sides, side_in
+from sitrep.sides import BLOCS, find_sides
 
 
 def find_movements(doc: Document, model: SentenceModel | None = None) -> list[Movement]:
@@ -208,8 +208,7 @@ def _fill_actors(found: list[Found], text: str) -> None:
     the article's other movements belong to; where none says its owner, to the side the
     article names most; in a side's own bulletin ("General Staff of the Armed Forces of Ukraine
     | Operational update"), to that side."""
-    issuer = at.document_issuer(text)
-    own = side_in(issuer) if issuer else None  # a side's own bulletin: its unnamed units
+    own = at.issuer_side(text)  # a side's own bulletin: its unnamed units
     sides = Counter(f.movement.actor for f in found if f.movement.actor) or _owners_named(text)
     if not sides and own is None:
         return

@@ -99,7 +99,7 @@ _HABITUAL = frozenset(("often", "typically", "usually", "regularly", "frequently
 
 def _is_habitual(tok: at.SpacyToken) -> bool:
     """A movement told as what a force does from time to time, not as something it did."""
-    for v in (tok, *[a for a in list(tok.ancestors)[:1] if tok.dep_ in ("conj", "xcomp")]):
+    for v in (tok, tok.head) if tok.dep_ in ("conj", "xcomp") else (tok,):
         if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in v.children):
             return True
         # "every time the army moves into one area, the jihadists move somewhere else": the
