@@ -222,3 +222,28 @@ def test_a_name_beside_its_title_is_a_person_the_pronoun_can_stand_for() -> None
 ])
 def test_the_issuer_of_a_report_told_in_its_own_name(text: str, issuer: str | None) -> None:
     assert at.document_issuer(text) == issuer
+
+
+def test_he_stands_for_no_place_or_armed_group_the_tagger_took_for_a_person() -> None:
+    # the tagger reads "Nefas Mewcha" (a town) and "Boko Haram" as persons; the geoparser's
+    # places and the side table's armed groups are no one's "he"
+    text = ("Tesfaye Gudeta spoke to a local radio station. His men had taken the towns of "
+            "Debre Tabor and Nefas Mewcha, and Boko Haram fighters had raided a market. "
+            "Later he said the convoy had stopped.")
+    sdoc = _nlp()(text)
+    assert {e.text: e.label_ for e in sdoc.ents}.get("Nefas Mewcha") == "PERSON"
+    town = text.index("Nefas Mewcha")
+    at.mark_places(sdoc, [(town, town + len("Nefas Mewcha"))])
+    names = at.index_names(sdoc)
+    assert {n.name: n.kind for n in names}.get("Boko Haram") == "org"
+    assert "Nefas Mewcha" not in {n.name for n in names}
+    he = next(t for t in sdoc if t.text == "he")
+    assert at.name_of(names, sdoc, he) == "Tesfaye Gudeta"
+
+
+def test_the_name_beside_a_title_is_a_person_a_title_of_office_too() -> None:
+    assert at.is_titled_person("the regional governor")
+    assert not at.is_titled_person("the regional administration")
+    sdoc = _nlp()("A spokesman for the faction, Abebe Kassa, said nothing more.")
+    name = next(t for t in sdoc if t.text == "Kassa")
+    assert at.is_titled_person("Abebe Kassa", name)

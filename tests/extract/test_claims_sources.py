@@ -511,3 +511,35 @@ CLAIMANTS = [
 @pytest.mark.parametrize(("text", "low", "claimant"), CLAIMANTS)
 def test_the_claimant_is_who_tells_the_figure(text: str, low: float, claimant: str) -> None:
     assert claim_of(text, low).claimant == claimant
+
+
+BRIEFING = """Army reports gains in the north
+
+Briefing reporters at the garrison in Gao, the army's chief of staff said troops had killed 31 \
+insurgents in a week of raids.
+"""
+
+STATES = """Raids in the northwest
+
+Police said officers had freed 23 hostages held in camps in Kaduna, Niger and Kebbi states.
+"""
+
+ASIDE_BEFORE = """Fighting in the south
+
+Governor Musa Danladi said gunmen had attacked three villages overnight. In the east, he said, \
+soldiers had repelled them and killed 12 of the attackers.
+"""
+
+
+def test_an_opening_participle_is_not_the_speaker_the_title_after_its_comma_is() -> None:
+    # "Briefing reporters at the garrison in Gao, the army's chief of staff said": the parse
+    # makes "reporters" the subject and the chief of staff an apposition of the town
+    assert claim_of(BRIEFING, 31).claimant == "army's chief"
+
+
+def test_a_plural_noun_states_closing_a_sentence_is_no_speech_verb() -> None:
+    assert claim_of(STATES, 23).claimant == "Police"
+
+
+def test_a_speaker_set_aside_before_the_figure_reports_it() -> None:
+    assert claim_of(ASIDE_BEFORE, 12).claimant == "Musa Danladi"

@@ -74,6 +74,16 @@ _TITLE_NOUNS = frozenset({
 _TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "gen", "col", "brig", "lt", "sgt", "prof"})
 
 
+def is_titled_person(phrase: str, tok: SpacyToken | None = None) -> bool:
+    """Whether a phrase names one person by a title ("the defence minister", "an army
+    spokesman"), or is the name set beside a title (`tok`, its head word: "a spokesman for the
+    faction, Asres Mare Damte,"): what a later "he" or "she" is."""
+    words = phrase.lower().split()
+    titles = _TITLE_NOUNS - {"senior", "commanding", "head"}
+    return bool(words) and (words[-1] in titles or (
+        tok is not None and tok.dep_ == "appos" and tok.head.lower_ in titles))
+
+
 @dataclass(frozen=True, slots=True)
 class Named:
     """A person or organisation named in the text, at a clean-text offset."""
@@ -201,9 +211,9 @@ def _index_names(sdoc: SpacySpan) -> list[Named]:
                 out.append(Named(glued[0].idx, " ".join(t.text for t in glued), "person",
                                  _speaks(glued[-1]), _is_addressee(glued[-1])))
             continue
-        kind = "person" if ent.label_ == "PERSON" else "org"
+        kind = entity_kind(ent)
         name = _person_name(ent.text) if kind == "person" else _strip_name(ent.text)
-        if not name:
+        if not name or kind is None:
             continue
         out.append(Named(ent.start_char, name, kind,
                          _is_in_subject(ent.root) or (kind == "person" and _speaks(ent[-1])),
@@ -226,6 +236,30 @@ def _index_names(sdoc: SpacySpan) -> list[Named]:
                 out.append(Named(sdoc[_np_bounds(t)[0]].idx, phrase, "org", True))
     out.sort(key=lambda n: n.start)
     return out
+
+
+_PLACES = "sitrep_places"  # the (start, end) of every place the geoparser found, in the Doc
+
+
+def mark_places(sdoc: SpacySpan, spans: list[tuple[int, int]]) -> None:
+    """Tell the attribution layer where the geoparser found places (clean-text offsets): a
+    name it resolved as a place is no one who speaks ("the towns of Debre Markos and Bahir
+    Dar", tagged as persons)."""
+    doc = sdoc.doc if hasattr(sdoc, "doc") else sdoc
+    doc.user_data[_PLACES] = frozenset(spans)
+
+
+def entity_kind(ent: SpacySpan) -> str | None:
+    """"person" or "org" for a PERSON or ORG entity, or None for any other or a place the
+    tagger took for a person; an armed group the side table names whole is an organisation whatever the tagger
+    says ("Boko Haram" tagged as a person)."""
+    if ent.label_ != "PERSON":
+        return "org" if ent.label_ == "ORG" else None
+    if (ent.start_char, ent.end_char) in ent.doc.user_data.get(_PLACES, ()):
+        # a capital speaks for its government ("…, Kigali said"); another place speaks not
+        return "org" if state_of_capital(ent.text) else None
+    whole = [m for m in find_sides(ent.text) if m.start == 0 and m.end == len(ent.text)]
+    return "org" if whole and is_armed_group(whole[0].name) else "person"
 
 
 def _titled_names(sdoc: SpacySpan) -> list[list[SpacyToken]]:
@@ -879,7 +913,7 @@ def subject_of(verb: SpacyToken) -> SpacyToken | None:
         subjects = [c for c in v.children
                     if c.dep_ in ("nsubj", "nsubjpass") and same_line(c, verb)]
         if subjects:  # "JERUSALEM—Israel has begun": the subject nearest the verb
-            return min(subjects, key=lambda c: abs(c.i - v.i))
+            return past_dateline(min(subjects, key=lambda c: abs(c.i - v.i)))
         stranded = stranded_subject(v) if v.i == verb.i else None
         if stranded is not None:
             return stranded
@@ -905,9 +939,18 @@ def stranded_subject(verb: SpacyToken) -> SpacyToken | None:
 
 def past_dateline(subj: SpacyToken) -> SpacyToken:
     """The subject behind a dateline the parser took for it ("KHARTOUM, Aug 4 - Sudan's army
-    said": the town is the subject, the army its apposition)."""
+    said": the town is the subject, the army its apposition), or behind an opening participle
+    it read as a noun's modifier ("Briefing journalists in Abuja, the army's spokesman said":
+    "journalists" is the subject, the spokesman an apposition of the town)."""
     if subj.i == subj.sent.start and subj.text.isupper() and len(subj.text) > 1:
         return next((c for c in subj.children if c.dep_ == "appos"), subj)
+    first = subj.left_edge
+    if first.i == subj.sent.start and first.i < subj.i and first.lower_.endswith("ing") \
+            and first.dep_ in ("compound", "amod") and first.head.i == subj.i:
+        after_comma = [t for t in subj.subtree if t.dep_ == "appos" and t.i > subj.i
+                       and any(w.text == "," for w in t.doc[subj.i:t.i])]
+        if after_comma:
+            return after_comma[-1]
     return subj
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitrep.config import Config
+from sitrep.extract import attribution as at
 from sitrep.extract.claims import find_claims
 from sitrep.extract.claims.subject import subject_context
 from sitrep.extract.movements import find_movements
@@ -27,6 +28,8 @@ class ExtractStep:
         self.model = load_model() if self.config.movement_model else None
 
     def process(self, doc: Document) -> Document:
+        if doc.nlp is not None:  # a place the geoparser found is no one who speaks
+            at.mark_places(doc.nlp, [(p.clean_start, p.clean_end) for p in doc.places])
         ctx = subject_context(doc)  # the sides the article names: quotes and claims read them
         doc.quotes = find_quotes(doc, ctx)
         doc.movements = find_movements(doc, self.model)

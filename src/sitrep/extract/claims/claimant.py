@@ -163,10 +163,11 @@ def collect_names(sdoc: Any, speakers: Speakers) -> None:
         return
     speakers.sdoc = sdoc
     for ent in at.ents(sdoc):
-        if ent.label_ == "PERSON":
+        kind = at.entity_kind(ent)
+        if kind == "person":
             speakers.add(ent.start_char, ent.text, "person")
             speakers.persons.append((ent.start_char, ent.end_char, ent.text))
-        elif ent.label_ == "ORG":
+        elif kind == "org":
             speakers.add(ent.start_char, _strip_the(ent.text), "org")
     for tok in at.subjects(sdoc):
         if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
@@ -276,10 +277,19 @@ def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
         name = _spelled_out(sdoc, tidy(resolved, speakers.persons,
                                        pos if resolved == phrase else None), pos)
         if name:
-            kind = "person" if _is_person(speakers.persons, pos) else "org"
+            head = _token_at(sdoc, pos)
+            kind = "person" if _is_person(speakers.persons, pos) \
+                or at.is_titled_person(name, head.doc[min(head.i + len(phrase.split()) - 1,
+                                                          len(head.doc) - 1)]
+                                       if head is not None else None) else "org"
             speakers.add(sent[0], name, kind, speaker=True)  # what a later "it added" is
             return name, how, (_phrase_start(sdoc, pos, sent), max(end, pos + len(phrase)))
     return None, "none", None
+
+
+def _token_at(sdoc: Any, pos: int) -> Any:
+    span = sdoc.char_span(pos, pos + 1, alignment_mode="expand") if sdoc is not None else None
+    return span[0] if span is not None and len(span) else None
 
 
 def _phrase_start(sdoc: Any, pos: int, sent: tuple[int, int]) -> int:
@@ -449,7 +459,7 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
     for _ in range(12):
         if not sent[0] <= tok.idx < sent[1]:
             break  # the parse ran two sentences together
-        aside = next((c for c in tok.children if c.dep_ == "parataxis" and c.i > span[0].i
+        aside = next((c for c in tok.children if c.dep_ == "parataxis"
                       and c.lemma_.lower() in lex.SPEECH_LEMMAS and _speech_use(c)), None)
         if aside is not None and tok.lemma_.lower() not in lex.SPEECH_LEMMAS:
             tok = aside  # "Nine soldiers were wounded, the ministry said, and …"
@@ -696,5 +706,24 @@ def _by_pattern(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found 
     after = _TRAILING.search(tail)
     if after:
         g = 1 if after.group(1) else 2
+        if g == 2 and _said_is_noun(sdoc, fig + after.end(2)):
+            return None  # "…in Zamfara, Katsina and Sokoto states.": no one speaks
         return after.group(g), fig + after.start(g), "pattern-after", fig + after.end(g)
     return None
+
+
+def _said_is_noun(sdoc: Any, at_char: int) -> bool:
+    """Whether the parse reads the speech word after `at_char` as a noun ("in Zamfara,
+    Katsina and Sokoto states", "…, and casualty reports")."""
+    if sdoc is None:
+        return False
+    text = sdoc.text
+    while at_char < len(text) and text[at_char].isspace():
+        at_char += 1
+    span = sdoc.char_span(at_char, at_char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    word = span[0]  # a noun the parse still gives a subject is a verb it mis-tagged ("the
+    # regional administration reports on Telegram")
+    return bool(word.pos_ in ("NOUN", "PROPN")
+                and not any(c.dep_ == "nsubj" for c in word.children))
