@@ -251,8 +251,8 @@ def mark_places(sdoc: SpacySpan, spans: list[tuple[int, int]]) -> None:
 
 def entity_kind(ent: SpacySpan) -> str | None:
     """"person" or "org" for a PERSON or ORG entity, or None for any other or a place the
-    tagger took for a person; an armed group the side table names whole is an organisation whatever the tagger
-    says ("Boko Haram" tagged as a person)."""
+    tagger took for a person; an armed group the side table names whole is an organisation
+    whatever the tagger says ("Boko Haram" tagged as a person)."""
     if ent.label_ != "PERSON":
         return "org" if ent.label_ == "ORG" else None
     if (ent.start_char, ent.end_char) in ent.doc.user_data.get(_PLACES, ()):
