@@ -543,3 +543,36 @@ def test_a_plural_noun_states_closing_a_sentence_is_no_speech_verb() -> None:
 
 def test_a_speaker_set_aside_before_the_figure_reports_it() -> None:
     assert claim_of(ASIDE_BEFORE, 12).claimant == "Musa Danladi"
+
+
+LEAD = "Aid agencies said on Monday that the fighting had forced thousands from their homes.\n\n"
+
+RELATIVE = LEAD + ("The Ruzizi Civic Committee, a network of volunteers that documents abuses, "
+                   "said the dead included 22 miners.")
+
+ARTICLE = LEAD + ("An estimated 5,000 people have fled the district since March, based on "
+                  "figures gathered by local officials.")
+
+DATED = LEAD + ("The Kenya Red Cross has been publishing a daily bulletin on the floods and the "
+                "fighting. Thursday's bulletin listed 14 people wounded in the shelling of a "
+                "market.")
+
+TITLED = LEAD + ("The rebels' chief spokesman said in a video in Tigrinya, posted on Telegram, "
+                 "that the offensive had begun. He said 40 soldiers had been captured.")
+
+
+def test_a_relative_clause_run_into_the_speech_verb_leaves_the_named_speaker() -> None:
+    # the parse reads "documents" as a noun and "abuses" as the subject of "said"
+    assert claim_of(RELATIVE, 22).claimant == "Ruzizi Civic Committee"
+
+
+def test_an_article_before_estimated_is_no_one() -> None:
+    assert claim_of(ARTICLE, 5000).claimant is None
+
+
+def test_a_dated_bulletin_is_the_one_its_publisher_issues() -> None:
+    assert claim_of(DATED, 14).claimant == "Kenya Red Cross"
+
+
+def test_he_after_a_speaker_named_by_title_alone_is_that_speaker() -> None:
+    assert claim_of(TITLED, 40).claimant == "rebels' chief spokesman"

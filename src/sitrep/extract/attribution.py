@@ -262,6 +262,18 @@ def entity_kind(ent: SpacySpan) -> str | None:
     return "org" if whole and is_armed_group(whole[0].name) else "person"
 
 
+def titled_speakers(sdoc: SpacySpan) -> list[Named]:
+    """One person who speaks by a title alone ("a police spokesman said", "the Taliban's chief
+    spokesman said"): what a "he" after them stands for, though no name is given."""
+    out = []
+    for t in subjects(sdoc):
+        if t.ent_type_ == "" and t.pos_ == "NOUN" and t.head.lemma_.lower() in SPEECH_VERBS \
+                and is_titled_person(t.lower_) and not any(c.dep_ == "appos" for c in t.children):
+            lo = _np_bounds(t)[0]
+            out.append(Named(sdoc[lo].idx, _strip_name(sdoc[lo:t.i + 1].text), "person", True))
+    return out
+
+
 def _titled_names(sdoc: SpacySpan) -> list[list[SpacyToken]]:
     """Two or three capitalised words with a title in apposition after them ("Volker Perthes,
     the UN envoy, met…"): a person's name, whatever the tagger made of it."""
@@ -355,8 +367,8 @@ def _speaks(last: SpacyToken) -> bool:
     if _is_in_subject(last):
         return True
     for t in last.doc[last.i + 1:last.i + 8]:
-        if t.pos_ in ("VERB", "AUX"):
-            return t.lemma_.lower() in SPEECH_VERBS
+        if t.pos_ in ("VERB", "AUX"):  # a finite verb: "a statement in Pashto, posted on X,"
+            return t.lemma_.lower() in SPEECH_VERBS and t.tag_ in ("VBD", "VBZ", "VBP")
         if "\n" in t.text or t.text in ".;:!?":
             return False
     return False
@@ -482,8 +494,11 @@ def resolve_pronoun(names: list[Named], sdoc: SpacySpan, tok: SpacyToken) -> str
             if found is not None:
                 name = _strip_name(found.text)
                 return expand_person(names, name, pos) if kind == "person" else name
-    before = [n for n in names if n.start < pos and n.kind == kind and not n.addressee
-              and not _in_reported_clause(sdoc, n, sent)]
+    titled = per_document(sdoc, "sitrep_titled", lambda doc: tuple(titled_speakers(doc))) \
+        if kind == "person" and sdoc.doc is sdoc else ()
+    before = sorted((n for n in (*names, *titled) if n.start < pos and n.kind == kind
+                     and not n.addressee and not _in_reported_clause(sdoc, n, sent)),
+                    key=lambda n: n.start)
     if not before:
         return None
     subjects = [n for n in before if n.subject]

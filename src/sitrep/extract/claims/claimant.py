@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from sitrep.dates import MONTHS, without_leading_date
+from sitrep.dates import MONTH_WORDS, MONTHS, WEEKDAYS, without_leading_date
 from sitrep.extract import attribution as at
 from sitrep.extract.claims import lexicon as lex
 from sitrep.extract.claims.figures import segment_of, split_segments
@@ -378,8 +378,14 @@ def _is_person(persons: list[tuple[int, int, str]], pos: int) -> bool:
     return any(start <= pos < end + 20 for start, end, _ in persons)
 
 
+# "Tuesday's update", "yesterday's report": a document dated, not owned
+_DATED = re.compile(rf"^(?:{'|'.join(WEEKDAYS)}|{MONTH_WORDS}|today|yesterday|last\s+\w+|"
+                    rf"this\s+\w+)['’]s\s+(?=\w+$)", re.I)
+
+
 def _resolve(phrase: str, pos: int, speakers: Speakers, sent_start: int | None = None
              ) -> str | None:
+    phrase = _DATED.sub("the ", phrase.strip())
     plain = _strip_the(phrase.strip())
     low = plain.lower()
     owner, _, rest = low.partition(" ")
@@ -476,6 +482,7 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
                 return None  # the figure's own phrase as the speaker: the parse went wrong
             if subj is not None:
                 subj = at.past_dateline(subj)  # "KHARTOUM, Aug 4 - Sudan's army said"
+                subj = _past_relative_clause(tok, subj)
             if subj is not None and subj.lower_ in ("it", "they") and tok.dep_ == "ccomp" \
                     and tok.head.lemma_.lower() in lex.SPEECH_LEMMAS:
                 tok = tok.head  # "the army says it recorded 120 attacks": the army
@@ -499,6 +506,18 @@ def _by_parse(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found | 
             break
         tok = tok.head
     return None
+
+
+def _past_relative_clause(verb: Any, subj: Any) -> Any:
+    """The speaker behind a relative clause the parse ran into the speech verb ("the Committee,
+    a network of volunteers that documents abuses, said": "documents" read as a noun, "abuses"
+    as the subject of "said"): the noun the clause describes, or the name it stands beside."""
+    rel = subj.doc[subj.left_edge.i - 1] if subj.left_edge.i > 0 else None
+    if verb.dep_ != "relcl" or rel is None or rel.lower_ not in ("that", "which", "who") \
+            or rel.head.i != verb.i or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return subj
+    head = verb.head
+    return head.head if head.dep_ == "appos" else head
 
 
 def _passive_agent(tok: Any) -> Any:
@@ -588,7 +607,8 @@ def _member_of(subj: Any) -> Any:
     blog" -> Oryx, "a spokesman for the Red Cross" -> Red Cross; None for a name or a pronoun."""
     if subj.pos_ == "NOUN" and subj.lemma_.lower() in _DOCUMENTS | _TALLIES:
         names = [t for t in subj.lefts if t.dep_ in ("compound", "poss") and (
-            t.pos_ == "PROPN" or t.lemma_.lower() in lex.INSTITUTION_WORDS)]
+            t.pos_ == "PROPN" or t.lemma_.lower() in lex.INSTITUTION_WORDS)
+            and t.ent_type_ not in ("DATE", "TIME")]
         if names:  # "a UN report", "Amnesty International's investigation", "ministry figures"
             return subj.doc[names[0].left_edge.i:names[-1].i + 1]
         author = _author_of(subj)
@@ -694,6 +714,8 @@ def _by_pattern(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found 
     head = text[sent[0]:fig]
     found = None
     for m in _SUBJECT_BEFORE.finditer(head):
+        if m.group(1).lower() in ("a", "an", "the"):
+            continue  # "An estimated 714,000 people": an article is no one
         if _holds_verb(sdoc, sent[0] + m.start(1), sent[0] + m.end(1)):
             continue  # "the ministry rejected claims that…": a clause, and a noun "claims"
         if _OPENS_SUBORDINATE.search(head, max(0, m.start(1) - 20), m.start(1)) \
