@@ -247,3 +247,11 @@ def test_the_name_beside_a_title_is_a_person_a_title_of_office_too() -> None:
     sdoc = _nlp()("A spokesman for the faction, Abebe Kassa, said nothing more.")
     name = next(t for t in sdoc if t.text == "Kassa")
     assert at.is_titled_person("Abebe Kassa", name)
+
+
+def test_titled_speakers_are_the_body_a_spokesman_speaks_for_or_the_title_itself() -> None:
+    sdoc = _nlp()("A spokesman for the Tavria group of forces said the line had held. "
+                  "Later a police spokesman said two officers were hurt. The minister, "
+                  "Omar Dahir, said nothing.")
+    assert [(n.name, n.kind) for n in at.titled_speakers(sdoc)] == [
+        ("Tavria group of forces", "person"), ("police spokesman", "person")]

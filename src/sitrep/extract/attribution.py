@@ -270,7 +270,14 @@ def titled_speakers(sdoc: SpacySpan) -> list[Named]:
         if t.ent_type_ == "" and t.pos_ == "NOUN" and t.head.lemma_.lower() in SPEECH_VERBS \
                 and is_titled_person(t.lower_) and not any(c.dep_ == "appos" for c in t.children):
             lo = _np_bounds(t)[0]
-            out.append(Named(sdoc[lo].idx, _strip_name(sdoc[lo:t.i + 1].text), "person", True))
+            body = next((o for p in t.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+                         for o in p.children if o.dep_ == "pobj"
+                         and any(w.pos_ == "PROPN" for w in o.subtree)), None)
+            # "a spokesman for the Khortytsia group of forces": he speaks for the body
+            name = sdoc[body.left_edge.i:body.right_edge.i + 1].text if body is not None \
+                else sdoc[lo:t.i + 1].text
+            name = re.sub(r"^(?:an?|An?)\s+", "", name)  # "a police spokesman"
+            out.append(Named(sdoc[lo].idx, _strip_name(name), "person", True))
     return out
 
 
