@@ -90,6 +90,12 @@ def test_fighters_neutralised_or_eliminated_are_killed(verb: str) -> None:
     assert claim_of(text, 64).metric == "killed"
 
 
+def test_operatives_are_fighters_a_figure_of_them_killed_is_a_toll() -> None:
+    text = ("War in Syria.\n\nThe coalition said its aircraft had eliminated 25 Islamic State "
+            "operatives hiding in caves near the river.")
+    assert claim_of(text, 25).metric == "killed"
+
+
 def test_a_bare_part_of_a_toll_after_including_counts_the_tolls_dead() -> None:
     text = ("War in Yemen.\n\nThe toll from the strikes on Hodeidah rose to 318, the health "
             "office said on Sunday, including 27 in the past day.")

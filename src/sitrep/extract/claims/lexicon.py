@@ -23,6 +23,7 @@ generals commanders mercenaries marines paratroopers militants combatants recrui
 reservists volunteers sailors pilots guards insurgents rebels militiamen peacekeepers
 infantrymen gunmen commandos jihadists gunmen sappers snipers special-forces legionnaires
 terrorists jihadis attackers assailants raiders policemen police gendarmes guerrillas partisans
+operatives
 cadets troopers airmen servicewomen guardsmen riflemen gunners
 """)
 # people no army counts as its own: rescuers, the young, people at work, prayer or travel
