@@ -255,3 +255,14 @@ def test_titled_speakers_are_the_body_a_spokesman_speaks_for_or_the_title_itself
                   "Omar Dahir, said nothing.")
     assert [(n.name, n.kind) for n in at.titled_speakers(sdoc)] == [
         ("Tavria group of forces", "person"), ("police spokesman", "person")]
+
+
+def test_a_place_the_tagger_took_for_an_organisation_is_none_a_capital_its_government() -> None:
+    from spacy.tokens import Span
+    sdoc = _nlp()("Gunmen attacked Tahoua on Friday, Niamey said, and Menaka was calm.")
+    spans = [Span(sdoc, i, i + 1, label="ORG") for i, t in enumerate(sdoc)
+             if t.text in ("Tahoua", "Niamey", "Menaka")]
+    sdoc.ents = spans
+    at.mark_places(sdoc, [(s.start_char, s.end_char) for s in spans[:2]])
+    kinds = {s.text: at.entity_kind(s) for s in spans}
+    assert kinds == {"Tahoua": None, "Niamey": "org", "Menaka": "org"}

@@ -251,13 +251,16 @@ def mark_places(sdoc: SpacySpan, spans: list[tuple[int, int]]) -> None:
 
 def entity_kind(ent: SpacySpan) -> str | None:
     """"person" or "org" for a PERSON or ORG entity, or None for any other or a place the
-    tagger took for a person; an armed group the side table names whole is an organisation
-    whatever the tagger says ("Boko Haram" tagged as a person)."""
-    if ent.label_ != "PERSON":
-        return "org" if ent.label_ == "ORG" else None
+    tagger took for a person or an organisation ("the Tillaberi region"); an armed group the side
+    table names whole is an organisation whatever the tagger says ("Boko Haram" tagged as a
+    person)."""
+    if ent.label_ not in ("PERSON", "ORG"):
+        return None
     if (ent.start_char, ent.end_char) in ent.doc.user_data.get(_PLACES, ()):
         # a capital speaks for its government ("…, Kigali said"); another place speaks not
         return "org" if state_of_capital(ent.text) else None
+    if ent.label_ == "ORG":
+        return "org"
     whole = [m for m in find_sides(ent.text) if m.start == 0 and m.end == len(ent.text)]
     return "org" if whole and is_armed_group(whole[0].name) else "person"
 
