@@ -266,3 +266,17 @@ def test_a_place_the_tagger_took_for_an_organisation_is_none_a_capital_its_gover
     at.mark_places(sdoc, [(s.start_char, s.end_char) for s in spans[:2]])
     kinds = {s.text: at.entity_kind(s) for s in spans}
     assert kinds == {"Tahoua": None, "Niamey": "org", "Menaka": "org"}
+
+
+def test_a_body_the_tagger_took_for_a_place_is_indexed_by_its_head_word() -> None:
+    from spacy.tokens import Span
+    sdoc = _nlp()("The toll rose to 40, the Syrian Observatory for Human Rights said on Sunday.")
+    words = [t.text for t in sdoc]
+    body = Span(sdoc, words.index("Syrian"), words.index("Rights") + 1, label="GPE")
+    sdoc.ents = [body]
+    at.mark_places(sdoc, [])
+    assert at.entity_kind(body) == "org"
+    assert ("Syrian Observatory for Human Rights", "org") in {
+        (n.name, n.kind) for n in at.index_names(sdoc)}
+    at.mark_places(sdoc, [(body.start_char, body.end_char)])  # a place the geoparser found
+    assert at.entity_kind(body) is None

@@ -576,3 +576,18 @@ def test_a_dated_bulletin_is_the_one_its_publisher_issues() -> None:
 
 def test_he_after_a_speaker_named_by_title_alone_is_that_speaker() -> None:
     assert claim_of(TITLED, 40).claimant == "rebels' chief spokesman"
+
+
+DESCRIBED = """Fighting resumes near Goma
+
+Fighting resumed on Sunday near Goma, the Kivu Monitoring Centre for Human Rights said.
+
+The Goma-based monitor told Jean Bosco that the dead included 40 villagers, among them 25 \
+children."""
+
+
+def test_a_body_described_by_where_it_is_based_is_the_one_named_before_not_a_name_near_it() -> None:
+    # the description stands for the centre; neither the town (tagged as a person) nor a name
+    # written after the description is the source
+    for low in (40, 25):
+        assert claim_of(DESCRIBED, low).claimant == "Kivu Monitoring Centre for Human Rights"

@@ -205,7 +205,7 @@ def index_names(sdoc: SpacySpan) -> list[Named]:
 def _index_names(sdoc: SpacySpan) -> list[Named]:
     out: list[Named] = []
     for ent in ents(sdoc):
-        if ent.label_ not in ("PERSON", "ORG"):
+        if ent.label_ not in ("PERSON", "ORG") and entity_kind(ent) is None:
             glued = _glued_person(sdoc, ent)
             if glued is not None:  # "the head of the mission in Congo Bintou Keita" (FAC)
                 out.append(Named(glued[0].idx, " ".join(t.text for t in glued), "person",
@@ -250,12 +250,17 @@ def mark_places(sdoc: SpacySpan, spans: list[tuple[int, int]]) -> None:
 
 
 def entity_kind(ent: SpacySpan) -> str | None:
-    """"person" or "org" for a PERSON or ORG entity, or None for any other or a place the
-    tagger took for a person or an organisation ("the Tillaberi region"); an armed group the side
+    """"person" or "org" for a PERSON or ORG entity or for another whose head word names a body
+    ("the Syrian Observatory for Human Rights" tagged as a place), or None for any other or a
+    place the tagger took for a person or an organisation ("the Tillaberi region"); an armed group the side
     table names whole is an organisation whatever the tagger says ("Boko Haram" tagged as a
     person)."""
     if ent.label_ not in ("PERSON", "ORG"):
-        return None
+        # "the Syrian Observatory for Human Rights" tagged as a place: a body by its head word
+        root = ent.root
+        named = len(ent) > 1 and root.pos_ == "PROPN" and root.lemma_.lower() in INSTITUTION_HEADS
+        return "org" if named and (ent.start_char, ent.end_char) not in ent.doc.user_data.get(
+            _PLACES, ()) else None
     if (ent.start_char, ent.end_char) in ent.doc.user_data.get(_PLACES, ()):
         # a capital speaks for its government ("…, Kigali said"); another place speaks not
         return "org" if state_of_capital(ent.text) else None

@@ -180,7 +180,9 @@ def collect_names(sdoc: Any, speakers: Speakers) -> None:
                 speakers.add(tok.idx, name, "org", subject=True)
         if tok.pos_ != "PRON" and tok.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lemma_.lower() in lex.SPEECH_LEMMAS:
-            name = at.name_of([], sdoc, tok)  # "The Saudi-led coalition said…"
+            # "The Saudi-led coalition said…"; "the Britain-based monitor said": the body
+            name = at.described_before(at.index_names(sdoc), sdoc, tok) \
+                or at.name_of([], sdoc, tok)
             if name and any(w[:1].isupper() for w in name.split()):
                 person = at.entity_in(sdoc, tok, "PERSON") is not None
                 speakers.add(tok.idx, name, "person" if person else "org", speaker=True)
@@ -274,8 +276,11 @@ def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
         resolved = _resolve(phrase, pos, speakers, sent[0])
         if resolved is None:
             continue
-        name = _spelled_out(sdoc, tidy(resolved, speakers.persons,
-                                       pos if resolved == phrase else None), pos)
+        # the persons written inside the phrase, where it is the text's own words (not a name
+        # a description stands for: "the Britain-based war monitor" -> the Observatory)
+        written = resolved == phrase and text.startswith(phrase, pos)
+        name = _spelled_out(sdoc, tidy(resolved, speakers.persons, pos if written else None),
+                            pos)
         if name:
             head = _token_at(sdoc, pos)
             kind = "person" if _is_person(speakers.persons, pos) \
