@@ -252,9 +252,9 @@ def mark_places(sdoc: SpacySpan, spans: list[tuple[int, int]]) -> None:
 def entity_kind(ent: SpacySpan) -> str | None:
     """"person" or "org" for a PERSON or ORG entity or for another whose head word names a body
     ("the Syrian Observatory for Human Rights" tagged as a place), or None for any other or a
-    place the tagger took for a person or an organisation ("the Tillaberi region"); an armed group the side
-    table names whole is an organisation whatever the tagger says ("Boko Haram" tagged as a
-    person)."""
+    place the tagger took for a person or an organisation ("the Tillaberi region"); an armed
+    group the side table names whole is an organisation whatever the tagger says ("Boko Haram"
+    tagged as a person)."""
     if ent.label_ not in ("PERSON", "ORG"):
         # "the Syrian Observatory for Human Rights" tagged as a place: a body by its head word
         root = ent.root
