@@ -255,14 +255,13 @@ def entity_kind(ent: SpacySpan) -> str | None:
     place the tagger took for a person or an organisation ("the Tillaberi region"); an armed
     group the side table names whole is an organisation whatever the tagger says ("Boko Haram"
     tagged as a person)."""
+    placed = (ent.start_char, ent.end_char) in ent.doc.user_data.get(_PLACES, ())
     if ent.label_ not in ("PERSON", "ORG"):
         # "the Syrian Observatory for Human Rights" tagged as a place: a body by its head word
         root = ent.root
         named = len(ent) > 1 and root.pos_ == "PROPN" and root.lemma_.lower() in INSTITUTION_HEADS
-        return "org" if named and (ent.start_char, ent.end_char) not in ent.doc.user_data.get(
-            _PLACES, ()) else None
-    if (ent.start_char, ent.end_char) in ent.doc.user_data.get(_PLACES, ()):
-        # a capital speaks for its government ("…, Kigali said"); another place speaks not
+        return "org" if named and not placed else None
+    if placed:  # a capital speaks for its government ("…, Kigali said"); another place not
         return "org" if state_of_capital(ent.text) else None
     if ent.label_ == "ORG":
         return "org"

@@ -282,11 +282,9 @@ def find_claimant(text: str, sdoc: Any, fig_start: int, sent: tuple[int, int],
         name = _spelled_out(sdoc, tidy(resolved, speakers.persons, pos if written else None),
                             pos)
         if name:
-            head = _token_at(sdoc, pos)
-            kind = "person" if _is_person(speakers.persons, pos) \
-                or at.is_titled_person(name, head.doc[min(head.i + len(phrase.split()) - 1,
-                                                          len(head.doc) - 1)]
-                                       if head is not None else None) else "org"
+            last = _token_at(sdoc, pos + len(phrase) - 1)  # the phrase's head word
+            person = _is_person(speakers.persons, pos) or at.is_titled_person(name, last)
+            kind = "person" if person else "org"
             speakers.add(sent[0], name, kind, speaker=True)  # what a later "it added" is
             return name, how, (_phrase_start(sdoc, pos, sent), max(end, pos + len(phrase)))
     return None, "none", None
