@@ -96,6 +96,24 @@ def test_operatives_are_fighters_a_figure_of_them_killed_is_a_toll() -> None:
     assert claim_of(text, 25).metric == "killed"
 
 
+@pytest.mark.parametrize(("sentence", "low", "metric"), [
+    ("The raids killed 23 cattle traders and two guards.", 23, "killed"),
+    ("The raiders abducted 17 schoolgirls from a dormitory.", 17, "captured"),
+    ("About 900 households had been displaced by the clashes, the council said.", 900,
+     "displaced"),
+    ("More than 600 families have fled the hill villages, the agency said.", 600, "evacuated"),
+    ("Since March, 14 community organisers have been murdered in the province.", 14, "killed"),
+])
+def test_people_no_list_names_are_counted_when_a_verb_of_harm_befalls_them(
+        sentence: str, low: float, metric: str) -> None:
+    assert claim_of(f"War in Colombia.\n\n{sentence}", low).metric == metric
+
+
+def test_things_a_verb_of_harm_does_not_befall_are_no_toll() -> None:
+    text = "War in Colombia.\n\nGunmen killed five farmers in three raids on coffee estates."
+    assert [c.low for c in claims(text)] == [5]
+
+
 def test_a_bare_part_of_a_toll_after_including_counts_the_tolls_dead() -> None:
     text = ("War in Yemen.\n\nThe toll from the strikes on Hodeidah rose to 318, the health "
             "office said on Sunday, including 27 in the past day.")

@@ -418,7 +418,8 @@ def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
     if scanned is None:  # "shot down 31 of 35 drones": the first figure counts drones too
         scanned = _scan_noun_after_total(text, q, seg, pos_of)
     if scanned is None:
-        fig = _labelled(text, q) or _implied(text, q, seg, sent_start, before, part)
+        fig = _labelled(text, q) or _implied(text, q, seg, sent_start, before, part) \
+            or _harmed_people(q, seg, pos_of, part)
         return [fig] if fig else []
     head, words, mods = scanned
     word, _, hend = words[head]
@@ -446,6 +447,34 @@ def _figures_of(text: str, q: Quantity, seg: tuple[int, int], sent_start: int,
     if single:
         out.append(single)
     return out
+
+
+# verbs whose object (or passive subject) is people harmed or driven out, whatever the noun that
+# counts them ("killed 18 tribesmen", "4,100 households had been displaced", "52 social
+# leaders have been murdered"); and verbs of what people do when harmed or driven out
+_HARMS_PEOPLE = frozenset(("kill", "wound", "injure", "murder", "execute", "massacre",
+                           "slaughter", "abduct", "kidnap", "displace", "evacuate", "uproot"))
+_BEFALLS = frozenset(("die", "flee", "perish"))
+
+
+def _harmed_people(q: Quantity, seg: tuple[int, int], pos_of: Mapping[int, Any],
+                   part: bool) -> Figure | None:
+    """A figure of a plural noun no list knows, counted as the people a verb of harm befalls:
+    the parse ties the noun to the verb as its object, or as its subject in the passive."""
+    tok = pos_of.get(q.num_start)
+    if tok is None or tok.dep_ != "nummod":
+        return None
+    noun = tok.head
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or not seg[0] <= noun.idx < seg[1] \
+            or noun.i - tok.i > 3 or _unit_of(noun.text) is not None:
+        return None
+    verb = noun.head.lemma_.lower()
+    harmed = (noun.dep_ in ("dobj", "nsubjpass") and verb in _HARMS_PEOPLE) or (
+        noun.dep_ == "nsubj" and verb in _BEFALLS)
+    if not harmed:
+        return None
+    return Figure(q, q.low, q.high, noun.lower_, "people", None, noun.idx + len(noun.text),
+                  None, "noun", part)
 
 
 # a tally's line names what it counts before the figure: "Tanks: 9,684 (+7)", "personnel —

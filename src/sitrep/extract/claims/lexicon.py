@@ -138,7 +138,7 @@ PERSON_CUES: tuple[tuple[str, str], ...] = (
     ("killed", r"\bkill\w*|\bdie[ds]?\b|\bdying\b|\bdead\b|\bdeaths?\b|\blost\b|"
                r"\blos(?:e|es|ing)\b|"
                r"\blosses\b|\bslain\b|perish\w*|fatalit\w*|\btoll\b|casualt\w*|massacr\w*|"
-               r"executed|martyr\w*|succumb\w*|neutrali[sz]\w*|eliminat\w*"),
+               r"executed|martyr\w*|succumb\w*|neutrali[sz]\w*|eliminat\w*|murder\w*"),
     # "volunteers", "volunteered"; not "volunteer drivers" (a word before another noun)
     # people who register to fight, not flights registered at an airport
     ("volunteers", r"volunteer(?:s|ed|ing)\b|sign(?:ed|ing)?\s+up|enlist\w*|"
