@@ -280,3 +280,10 @@ def test_a_body_the_tagger_took_for_a_place_is_indexed_by_its_head_word() -> Non
         (n.name, n.kind) for n in at.index_names(sdoc)}
     at.mark_places(sdoc, [(body.start_char, body.end_char)])  # a place the geoparser found
     assert at.entity_kind(body) is None
+
+
+def test_the_group_goes_on_with_a_body_never_a_state_or_its_institution() -> None:
+    subjects = [(0, "Human Rights Watch"), (120, "Mali's army"), (200, "Mali")]
+    assert at.subject_went_on(subjects, 260) == "Human Rights Watch"
+    assert at.subject_went_on(subjects, 90) == "Human Rights Watch"
+    assert at.subject_went_on(subjects, 600) is None  # too far back to go on with

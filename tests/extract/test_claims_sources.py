@@ -591,3 +591,16 @@ def test_a_body_described_by_where_it_is_based_is_the_one_named_before_not_a_nam
     # written after the description is the source
     for low in (40, 25):
         assert claim_of(DESCRIBED, low).claimant == "Kivu Monitoring Centre for Human Rights"
+
+
+GROUP_GOES_ON = """Attacks in the north
+
+Fighters of the Islamic State attacked two army posts near Menaka last week, and ISWAP claimed \
+a third. Amnesty International has accused both the militants and the army of abuses. In a \
+report published on Monday, the group said soldiers had executed at least 31 villagers in two \
+villages."""
+
+
+def test_the_group_goes_on_with_the_body_the_sentence_before_had_for_its_subject() -> None:
+    # not the armed group named last: the rights group the last sentence was about
+    assert claim_of(GROUP_GOES_ON, 31).claimant == "Amnesty International"

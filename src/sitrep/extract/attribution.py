@@ -22,6 +22,7 @@ from sitrep.sides import (  # noqa: F401 - read as at.SIDES, at.PROXIES, at.side
     SIDES,
     find_sides,
     is_armed_group,
+    is_state,
     side_in,
     side_of,
     state_of_capital,
@@ -666,12 +667,38 @@ GROUP_WORDS = frozenset(("group", "movement", "organisation", "organization", "m
 _GROUP_BACK = 1500  # how far back "the group" still reaches for its name
 
 
+_WENT_ON_BACK = 400  # how far back the subject "the group" goes on with may stand
+# an institution's head word that a "group" may still be ("the monitoring group", "the
+# observatory"); the others are a state's (the army, a ministry): no "group"
+_BODIES = frozenset(("group", "organisation", "organization", "monitor", "observatory",
+                     "institute", "coalition", "alliance", "front", "watchdog", "network"))
+
+
+def subject_went_on(subjects: list[tuple[int, str]], floor: int) -> str | None:
+    """Of the bodies named as subjects (offset, name), the last one before the sentence at
+    `floor` ("Human Rights Watch has accused both sides. … the group said"): what "the group"
+    goes on with; never a state or one of its institutions."""
+    for start, name in sorted(subjects, reverse=True):
+        if start >= floor or floor - start >= _WENT_ON_BACK:
+            continue
+        last = name.lower().split()[-1]
+        if not (last in INSTITUTION_HEADS - _BODIES or is_state(side_of(name))):
+            return name
+    return None
+
+
 def _group_named_before(names: list[Named], head: SpacyToken) -> str | None:
-    """"the group", "the movement": the armed group the text named last before it, else the
-    organisation it named last."""
+    """"the group", "the movement": the body the sentence before had for its subject when it is
+    "the group" (`subject_went_on`), else the armed group the text named last before it, else
+    the organisation it named last."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in GROUP_WORDS \
             or [c.lower_ for c in head.lefts] not in (["the"], ["this"]):
         return None
+    went_on = subject_went_on([(n.start, n.name) for n in names if n.kind == "org"
+                               and n.subject and not n.addressee],
+                              head.sent.start_char) if head.lower_ == "group" else None
+    if went_on is not None:
+        return went_on
     armed = armed_group_before(head.doc, head.idx)
     if armed is not None:
         return armed

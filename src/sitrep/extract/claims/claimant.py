@@ -146,7 +146,14 @@ class Speakers:
                 return a.text
         if content and content[-1] in at.GROUP_WORDS and self.sdoc is not None and all(
                 w in at.GROUP_WORDS or w in _GROUP_KINDS for w in content):
-            # "the group", "the militia", "the rebel group": the armed group named last
+            # "the group" goes on with the body the sentence before had for its subject
+            # ("Human Rights Watch has accused both sides. … the group said"), else it is the
+            # armed group named last ("the group", "the militia", "the rebel group")
+            went_on = at.subject_went_on(
+                [(a.pos, a.text) for a in before if a.kind == "org" and (a.subject or a.speaker)],
+                pos if sent_start is None else sent_start) if content == ["group"] else None
+            if went_on:
+                return went_on
             armed = at.armed_group_before(self.sdoc, pos)
             if armed is not None:
                 return armed
