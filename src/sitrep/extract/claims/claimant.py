@@ -744,18 +744,16 @@ def _by_pattern(text: str, sdoc: Any, fig: int, sent: tuple[int, int]) -> Found 
     return None
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def _said_is_noun(sdoc: Any, at_char: int) -> bool:
     """Whether the parse reads the speech word after `at_char` as a noun ("in Zamfara,
     Katsina and Sokoto states", "…, and casualty reports")."""
     if sdoc is None:
         return False
-    text = sdoc.text
-    while at_char < len(text) and text[at_char].isspace():
-        at_char += 1
-    span = sdoc.char_span(at_char, at_char + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    word = span[0]  # a noun the parse still gives a subject is a verb it mis-tagged ("the
-    # regional administration reports on Telegram")
-    return bool(word.pos_ in ("NOUN", "PROPN")
-                and not any(c.dep_ == "nsubj" for c in word.children))
+    word = _token_at(sdoc, _SPACES.match(sdoc.text, at_char).end())  # type: ignore[union-attr]
+    # a noun the parse still gives a subject is a verb it mis-tagged ("the regional
+    # administration reports on Telegram")
+    return word is not None and word.pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ == "nsubj" for c in word.children)
